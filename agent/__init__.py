@@ -1,0 +1,1 @@
+"""The interviewer: the LangGraph agent, the whiteboard, scoring and the `hotseat` CLI."""

@@ -1,0 +1,36 @@
+"""The `hotseat` command: the composition root that wires estimation, scenarios, the whiteboard,
+voice, the interviewer and recordings together."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from agent.cli.lazy_group import LazyGroup
+
+# Each entry is "command name": "module:click object"; modules are imported only when run.
+SUBCOMMANDS: dict[str, str] = {
+    "estimate": "agent.cli.estimate:estimate",
+}
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy_subcommands=SUBCOMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(package_name="hotseat")
+def cli() -> None:
+    """Hotseat: a local, voice-first mock interviewer for system design interviews.
+
+    It listens to you talk through a design, checks your back-of-the-envelope numbers with a
+    deterministic calculator, watches the board you draw, and pushes back like a Staff engineer.
+    Everything runs offline. User data lives in $HOTSEAT_HOME (default: your data directory).
+    """
+    # Models ship inside pip packages; never let a library reach for the network.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+if __name__ == "__main__":
+    cli()

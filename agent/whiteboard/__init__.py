@@ -1,0 +1,1 @@
+"""The whiteboard as a graph: components, edges, importers, the tablet board and analyzers."""

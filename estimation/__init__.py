@@ -1,0 +1,1 @@
+"""Spoken numbers, quantities with units, claims, the deterministic calculator and its verdicts."""

@@ -1,0 +1,1 @@
+"""Session recordings: the event log and audio, replay, annotations, reports and progress."""

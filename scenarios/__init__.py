@@ -1,0 +1,1 @@
+"""The scenario library: interview briefs with facts, reference estimates and probes."""
