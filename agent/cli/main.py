@@ -12,6 +12,7 @@ from agent.cli.lazy_group import LazyGroup
 # Each entry is "command name": "module:click object"; modules are imported only when run.
 SUBCOMMANDS: dict[str, str] = {
     "estimate": "agent.cli.estimate:estimate",
+    "kb": "agent.cli.kb_cmd:kb",
 }
 
 
