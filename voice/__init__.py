@@ -1,1 +1,70 @@
-"""Audio in and out, VAD endpointing, speech-to-text, text-to-speech and the turn loop."""
+"""Audio in and out, VAD endpointing, speech-to-text, text-to-speech and the turn loop.
+
+Importing ``voice`` is cheap: the model backends (faster-whisper, Piper, sounddevice, openai)
+are imported only when their classes are first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from voice.errors import AudioFormatError, VoiceDeviceError
+from voice.events import (
+    AudioChunk,
+    BargeIn,
+    PlaybackStarted,
+    PlaybackStopped,
+    ReplySentence,
+    SpeechStarted,
+    SpeechStopped,
+    TranscriptFinal,
+    TranscriptPartial,
+    TurnCommitted,
+    VoiceError,
+    VoiceEvent,
+)
+from voice.protocols import (
+    Microphone,
+    Responder,
+    Segment,
+    Speaker,
+    Synthesizer,
+    Transcriber,
+    Transcript,
+)
+
+# Heavier names resolve on first access (PEP 562) so `import voice` stays fast.
+_LAZY: dict[str, str] = {}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'voice' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+__all__ = [
+    "AudioChunk",
+    "AudioFormatError",
+    "BargeIn",
+    "Microphone",
+    "PlaybackStarted",
+    "PlaybackStopped",
+    "ReplySentence",
+    "Responder",
+    "Segment",
+    "Speaker",
+    "SpeechStarted",
+    "SpeechStopped",
+    "Synthesizer",
+    "Transcriber",
+    "Transcript",
+    "TranscriptFinal",
+    "TranscriptPartial",
+    "TurnCommitted",
+    "VoiceDeviceError",
+    "VoiceError",
+    "VoiceEvent",
+]
