@@ -1,0 +1,175 @@
+"""Label → (kind, layer): what a hand-written or spoken box label means.
+
+Labels come from handwriting-to-text and speech, so matching is forgiving: lower-cased,
+punctuation dropped, plurals folded, and a word that is one or two edits away from a known word
+("Kafak", "Reddis", "postgress", "load balancr") is read as that word. The vocabulary is data
+(`data/vocabulary.yaml`); the ranking rule is documented there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from agent.whiteboard.kinds import DEFAULT_LAYER, ComponentKind, Layer
+
+_CLASS_RANK = {"generic": 0, "tech": 1, "role": 2}
+_STORE_SHAPES = frozenset({"cylinder", "database", "db", "can"})
+_PERSON_SHAPES = frozenset({"person", "actor", "stick", "user"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary phrase and what it means."""
+
+    phrase: tuple[str, ...]
+    kind: ComponentKind
+    layer: Layer
+    rank: int
+    distributed: bool
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What a label was read as, and which vocabulary phrase decided it (None: no match)."""
+
+    kind: ComponentKind
+    layer: Layer
+    term: str | None = None
+    distributed: bool = False
+    """The matched technology is replicated by design (DynamoDB, S3, Kinesis...)."""
+    technology: str | None = None
+    """The technology named in the label, if any ("redis" in "Timeline cache (Redis)")."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    terms: dict[tuple[str, ...], Term]
+    words: frozenset[str]
+    max_len: int
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The curated vocabulary, loaded once from package data."""
+    text = resources.files("agent.whiteboard").joinpath("data/vocabulary.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    terms: dict[tuple[str, ...], Term] = {}
+    for entry in data["entries"]:
+        kind = ComponentKind(entry["kind"])
+        layer = Layer(entry["layer"]) if "layer" in entry else DEFAULT_LAYER[kind]
+        for raw in entry["terms"]:
+            phrase = tuple(_TOKEN.findall(str(raw).lower()))
+            if phrase in terms:
+                raise ValueError(f"vocabulary term {raw!r} is listed twice")
+            terms[phrase] = Term(
+                phrase, kind, layer, _CLASS_RANK[entry["class"]], bool(entry.get("distributed"))
+            )
+    words = frozenset(w for phrase in terms for w in phrase)
+    return Vocabulary(terms, words, max(len(p) for p in terms))
+
+
+def classify(label: str, shape: str | None = None) -> tuple[ComponentKind, Layer]:
+    """The kind and layer a label (and the shape it is drawn in) most likely means."""
+    result = lookup(label, shape)
+    return result.kind, result.layer
+
+
+@lru_cache(maxsize=4096)
+def lookup(label: str, shape: str | None = None) -> Classification:
+    """Like `classify`, with the matched phrase and whether the technology is distributed."""
+    vocab = vocabulary()
+    tokens = [_correct(t) for t in _TOKEN.findall(label.lower())]
+    best: tuple[int, int, int] | None = None
+    best_term: Term | None = None
+    technology: Term | None = None
+    spans = _matches(tokens, vocab)
+    for start, end, term in spans:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans):
+            continue  # "api" inside "api gateway" says nothing more
+        if term.rank == _CLASS_RANK["tech"] and technology is None:
+            technology = term
+        key = (term.rank, end, end - start)
+        if best is None or key > best:
+            best, best_term = key, term
+    shape = (shape or "").lower() or None
+    if best_term is None or best_term.rank == _CLASS_RANK["generic"]:
+        if shape in _STORE_SHAPES:
+            return Classification(ComponentKind.DATABASE, Layer.STORAGE, "cylinder")
+        if shape in _PERSON_SHAPES:
+            return Classification(ComponentKind.CLIENT, Layer.INGESTION, shape)
+    if best_term is None:
+        return Classification(ComponentKind.OTHER, DEFAULT_LAYER[ComponentKind.OTHER])
+    tech = technology or (best_term if best_term.rank == _CLASS_RANK["tech"] else None)
+    return Classification(
+        best_term.kind,
+        best_term.layer,
+        " ".join(best_term.phrase),
+        best_term.distributed or bool(tech and tech.distributed and tech.kind == best_term.kind),
+        " ".join(tech.phrase) if tech else None,
+    )
+
+
+def _matches(tokens: list[str], vocab: Vocabulary) -> list[tuple[int, int, Term]]:
+    found = []
+    for start in range(len(tokens)):
+        for end in range(start + 1, min(len(tokens), start + vocab.max_len) + 1):
+            term = vocab.terms.get(tuple(tokens[start:end]))
+            if term is not None:
+                found.append((start, end, term))
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _correct(token: str) -> str:
+    """The vocabulary word a token most likely is: itself, its singular, or a near spelling."""
+    words = vocabulary().words
+    if token in words or token.isdigit():
+        return token
+    for suffix in ("es", "s"):
+        if token.endswith(suffix) and token[: -len(suffix)] in words:
+            return token[: -len(suffix)]
+    if len(token) < 4 or not token.isalpha():
+        return token
+    budget = 1 if len(token) < 8 else 2
+    best, best_distance = token, budget + 1
+    for word in words:
+        if abs(len(word) - len(token)) > budget or len(word) < 4:
+            continue
+        if len(token) == 4 and word[0] != token[0]:
+            continue
+        distance = _edit_distance(token, word, budget)
+        if distance < best_distance:
+            best, best_distance = word, distance
+    return best
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours counts as one edit)."""
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if (
+                prev2 is not None
+                and i > 1
+                and j > 1
+                and a[i - 1] == b[j - 2]
+                and a[i - 2] == b[j - 1]
+            ):
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
