@@ -13,6 +13,7 @@ from agent.cli.lazy_group import LazyGroup
 SUBCOMMANDS: dict[str, str] = {
     "estimate": "agent.cli.estimate:estimate",
     "kb": "agent.cli.kb_cmd:kb",
+    "scenarios": "agent.cli.scenarios_cmd:scenarios",
 }
 
 
