@@ -1,0 +1,401 @@
+"""Turn an utterance into tokens: quantities with units, operators, result markers, references.
+
+One linear regex scan (no nested quantifiers, so no catastrophic backtracking) followed by a
+single left-to-right pass that reads spoken numbers, their powers, percentages, multipliers and
+units ("1 billion notifications a day", "35 MB/s", "every 4 seconds", "2 to the 32").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from estimation.numbers import ORDINALS, SUFFIX_SCALE, read_number
+from estimation.quantity import BANDWIDTH, DATA, MONEY, RATE, TIME, Dimension, Quantity
+from estimation.tokens import TimeUnits, Token
+from estimation.units import lookup_unit, time_unit
+
+MAX_CHARS = 100_000
+"""Longer input is cut: no utterance is that long, and the checker must stay fast."""
+
+_RAW = re.compile(
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,3}(?![A-Za-z]))?|\.\d+)"
+    r"|(?P<word>[A-Za-zµμ_][A-Za-z0-9µμ_']*(?:-[A-Za-z]+)*)"
+    r"|(?P<sym>[-+*/^()×÷=≈~%<>:;.,!?—–→$·])"
+)
+
+MULTIPLIER_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
+REFS = {"that", "it", "this", "those", "these"}
+MARKS = {
+    ("works", "out", "to"),
+    ("comes", "out", "to"),
+    ("comes", "to"),
+    ("gives", "us"),
+    ("gives", "you"),
+    ("which", "is"),
+    ("which", "gives"),
+    ("that", "is"),
+    ("that's",),
+    ("thats",),
+    ("it's",),
+    ("equal", "to"),
+    ("equals",),
+    ("is",),
+    ("are",),
+    ("was",),
+    ("gives",),
+    ("giving",),
+    ("makes",),
+    ("yields",),
+    ("means",),
+    ("so",),
+    ("call", "it"),
+    ("we", "need"),
+    ("we'd", "need"),
+    ("need",),
+    ("you", "get"),
+    ("we", "get"),
+    ("get",),
+    ("becomes",),
+    ("lands", "at"),
+    ("=",),
+    ("≈",),
+    ("→",),
+}
+HEDGES = {
+    "about",
+    "roughly",
+    "around",
+    "approximately",
+    "approx",
+    "almost",
+    "nearly",
+    "~",
+    "like",
+    "basically",
+    "only",
+    "just",
+    "under",
+    "over",
+    "call",
+    "round",
+    "rounding",
+    "up",
+    "to",
+    "least",
+    "at",
+    "maybe",
+    "say",
+    "something",
+}
+_OPS_2 = {
+    ("multiplied", "by"): "*",
+    ("divided", "by"): "/",
+    ("divide", "by"): "/",
+    ("to", "the", "power", "of"): "^",
+}
+_OPS_1 = {
+    "times": "*",
+    "×": "*",
+    "*": "*",
+    "·": "*",
+    "x": "*",
+    "/": "/",
+    "÷": "/",
+    "over": "/",
+    "plus": "+",
+    "+": "+",
+    "minus": "-",
+    "-": "-",
+    "—": "-",
+    "^": "^",
+}
+_RATE_INTRO = {"per", "a", "an", "each", "every", "/"}
+_FILLER_STOP = (
+    REFS
+    | set(MULTIPLIER_WORDS)
+    | {w for m in MARKS for w in m}
+    | set(_OPS_1)
+    | {"and", "or", "then", "with", "for", "of", "the", "we", "i", "you", "in", "on", "at"}
+    | {"peak", "average", "total", "by", "per", "a", "an", "each", "every", "to", "about"}
+)
+
+
+def _raw_tokens(text: str) -> list[tuple[str, str, int, int]]:
+    return [(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _RAW.finditer(text)]
+
+
+def _time_units(dimension: Dimension, unit: str) -> TimeUnits:
+    return ((unit, dimension.time),) if dimension.time else ()
+
+
+class _Lexer:
+    def __init__(
+        self, text: str, conventions: dict[str, float] | None, names: Iterable[str]
+    ) -> None:
+        self.text = text
+        self.raw = _raw_tokens(text)
+        self.words = [t[1] if t[0] == "num" else t[1].lower() for t in self.raw]
+        self.conventions = conventions or {}
+        self.names = sorted(
+            (tuple(n.lower().replace("_", " ").split()) for n in names if n.strip()),
+            key=len,
+            reverse=True,
+        )
+        self.joined = {"_".join(n) for n in self.names}
+        self.out: list[Token] = []
+
+    # -- helpers ------------------------------------------------------------------------------
+    def attached(self, j: int) -> bool:
+        return 0 < j < len(self.raw) and self.raw[j][2] == self.raw[j - 1][3]
+
+    def word(self, j: int) -> str:
+        return self.words[j] if j < len(self.words) else ""
+
+    def starts_operand(self, j: int) -> bool:
+        w = self.word(j)
+        return (
+            read_number(self.words, j) is not None
+            or w in ("(", "$")
+            or w in REFS
+            or w in MULTIPLIER_WORDS
+            or self.match_name(j) is not None
+        )
+
+    def match_name(self, j: int) -> tuple[str, int] | None:
+        if j < len(self.words) and self.words[j] in self.joined:
+            return self.words[j], j + 1
+        for name in self.names:
+            if tuple(self.words[j : j + len(name)]) == name:
+                return "_".join(name), j + len(name)
+        return None
+
+    def span(self, i: int, j: int) -> tuple[str, int, int]:
+        start, end = self.raw[i][2], self.raw[j - 1][3]
+        return self.text[start:end], start, end
+
+    # -- quantities -------------------------------------------------------------------------
+    def read_exponent(self, j: int) -> tuple[float, int] | None:
+        w = self.word(j)
+        if w in ORDINALS:
+            return float(ORDINALS[w]), j + 1
+        got = read_number(self.words, j)
+        if got is None:
+            return None
+        value, k = got
+        if self.word(k) in ("th", "st", "nd", "rd") and self.attached(k):
+            k += 1
+        if self.word(k) == "power":
+            k += 1
+        return value, k
+
+    def read_rate(self, j: int) -> tuple[float, str, int] | None:
+        """'per second', 'a day', '/s', 'every 4 seconds', 'qps' at j -> (seconds, unit, end)."""
+        w = self.word(j)
+        if w in ("qps", "rps", "tps", "iops") or w in ("ops/s", "ops/sec"):
+            return 1.0, "second", j + 1
+        if w == "per" and self.word(j + 1) == "cent":
+            return None
+        if w not in _RATE_INTRO:
+            return None
+        k = j + 1
+        count = 1.0
+        if w == "every":
+            got = read_number(self.words, k)
+            if got is not None:
+                count, k = got
+        unit = lookup_unit(self.raw[k][1], self.conventions) if k < len(self.raw) else None
+        if unit is None or unit.dimension != TIME:
+            return None
+        if w in ("a", "an", "each") and unit.canonical in ("ms", "µs", "ns"):
+            return None
+        return count * unit.factor, unit.canonical, k + 1
+
+    def read_units(self, j: int, value: float) -> tuple[Quantity, str, TimeUnits, int]:
+        """Units after a number: data/time/money units, then an optional rate suffix."""
+        quantity = Quantity(value)
+        spoken = ""
+        times: TimeUnits = ()
+        if j < len(self.raw) and self.raw[j][0] == "word":
+            unit = lookup_unit(self.raw[j][1], self.conventions)
+            if unit is not None:
+                quantity = Quantity(value * unit.factor, unit.dimension)
+                spoken = unit.canonical
+                times = _time_units(unit.dimension, unit.canonical)
+                j += 1
+                if unit.dimension == BANDWIDTH:
+                    return quantity, spoken, (("second", -1),), j
+                if unit.dimension == RATE:
+                    return quantity, "per second", (("second", -1),), j
+        if quantity.dimension == TIME:
+            return quantity, spoken, times, j
+        # "12,000 requests per second": up to three nouns before the rate
+        for skip in range(4):
+            k = j + skip
+            if skip and (
+                k - 1 >= len(self.raw)
+                or self.raw[k - 1][0] != "word"
+                or self.words[k - 1] in _FILLER_STOP
+                or lookup_unit(self.raw[k - 1][1]) is not None
+            ):
+                break
+            rate = self.read_rate(k)
+            if rate is not None:
+                seconds, unit_name, end = rate
+                quantity = Quantity(quantity.value / seconds, quantity.dimension / TIME)
+                label = f"per {unit_name}" if not spoken else f"{spoken} per {unit_name}"
+                return quantity, label, ((unit_name, -1),), end
+        return quantity, spoken, times, j
+
+    def read_quantity(self, i: int) -> tuple[Token, int] | None:
+        w = self.word(i)
+        money = False
+        start = i
+        if w == "$":
+            money, i = True, i + 1
+        if w in MULTIPLIER_WORDS:
+            text, s, e = self.span(i, i + 1)
+            v = MULTIPLIER_WORDS[w]
+            q = Quantity(v)
+            return Token("qty", text, s, e, q, q, number=v, multiplier=True), i + 1
+        got = read_number(self.words, i)
+        if got is None:
+            return None
+        value, j = got
+        alt = None
+        multiplier = percent = False
+        suffix = self.raw[j][1] if j < len(self.raw) and self.attached(j) else ""
+        if suffix and self.raw[j][0] == "word":
+            low = suffix.lower()
+            if low == "x":
+                multiplier, j = True, j + 1
+            elif suffix == "B" and not money:
+                alt = Quantity(value, DATA)
+                value, j = value * 1e9, j + 1
+            elif low in SUFFIX_SCALE and lookup_unit(suffix) is None or low in ("m", "mm"):
+                value, j = value * SUFFIX_SCALE[low], j + 1
+            elif low in ("th", "st", "nd", "rd"):
+                j += 1
+        # powers: "2 to the 32", "62 to the power of 7", "10 to the 9th", "squared"
+        if self.words[j : j + 2] == ["to", "the"]:
+            got = self.read_exponent(j + 2 + (self.words[j + 2 : j + 4] == ["power", "of"]) * 2)
+            if got is not None and abs(got[0]) <= 400:
+                try:
+                    value, j = float(value ** got[0]), got[1]
+                except OverflowError:
+                    return None
+        elif self.word(j) in ("squared", "cubed"):
+            value, j = value ** (2 if self.word(j) == "squared" else 3), j + 1
+        if self.word(j) in ("percent", "%") or self.words[j : j + 2] == ["per", "cent"]:
+            j += 2 if self.word(j) == "per" else 1
+            value, percent = value / 100, True
+        if not multiplier and self.word(j) == "x" and not self.starts_operand(j + 1):
+            multiplier, j = True, j + 1
+        if (
+            not multiplier
+            and self.word(j) == "times"
+            and not self.starts_operand(j + 1)
+            and self.word(j + 1) not in ("the", "a", "our", "each", "per")
+        ):
+            multiplier, j = True, j + 1
+        if multiplier or percent:
+            q = Quantity(value)
+            text, s, e = self.span(start, j)
+            tok = Token("qty", text, s, e, q, q, number=value, multiplier=multiplier)
+            return (tok if not percent else Token(**{**tok.__dict__, "percent": True})), j
+        quantity, unit_text, times, j = self.read_units(j, value)
+        if money:
+            quantity = Quantity(quantity.value, quantity.dimension * MONEY)
+            unit_text = f"$ {unit_text}".strip()
+        if alt is not None and unit_text:
+            alt = None
+        elif alt is not None:
+            unit_text = ""
+        nominal = Quantity(
+            value * _data_money_factor(quantity, value, times, self.conventions),
+            Dimension(quantity.dimension.data, 0, quantity.dimension.money),
+        )
+        text, s, e = self.span(start, j)
+        tok = Token(
+            "qty", text, s, e, quantity, nominal, times, value, unit_text, False, False, alt
+        )
+        return tok, j
+
+    # -- the pass ---------------------------------------------------------------------------
+    def run(self) -> list[Token]:
+        i, n = 0, len(self.raw)
+        out = self.out
+        while i < n:
+            kind, raw_text, s, e = self.raw[i]
+            w = self.words[i]
+            name = self.match_name(i) if kind == "word" else None
+            if name is not None:
+                text, s2, e2 = self.span(i, name[1])
+                out.append(Token("var", text, s2, e2, op=name[0]))
+                i = name[1]
+                continue
+            got = self.read_quantity(i) if kind != "sym" or w == "$" else None
+            if got is not None:
+                out.append(got[0])
+                i = got[1]
+                continue
+            matched = False
+            for length in (4, 3, 2):
+                seq = tuple(self.words[i : i + length])
+                if seq in _OPS_2:
+                    text, s2, e2 = self.span(i, i + length)
+                    out.append(Token("op", text, s2, e2, op=_OPS_2[seq]))
+                    i, matched = i + length, True
+                    break
+                if seq in MARKS:
+                    text, s2, e2 = self.span(i, i + length)
+                    out.append(Token("mark", text, s2, e2, words=seq))
+                    i, matched = i + length, True
+                    break
+            if matched:
+                continue
+            if w in _OPS_1 and not (w == "-" and kind == "sym" and _hyphen(self.text, s)):
+                out.append(Token("op", raw_text, s, e, op=_OPS_1[w]))
+            elif w == "(":
+                out.append(Token("lparen", raw_text, s, e))
+            elif w == ")":
+                out.append(Token("rparen", raw_text, s, e))
+            elif (w,) in MARKS:
+                out.append(Token("mark", raw_text, s, e, words=(w,)))
+            elif w in REFS:
+                out.append(Token("ref", raw_text, s, e, words=(w,)))
+            elif w in HEDGES:
+                out.append(Token("hedge", raw_text, s, e, words=(w,)))
+            elif w in (",", ":", "—", "–"):
+                out.append(Token("comma", raw_text, s, e))
+            elif w in (".", "?", "!", ";"):
+                out.append(Token("sep", raw_text, s, e))
+            elif kind == "word":
+                out.append(Token("word", raw_text, s, e, words=(w,)))
+            i += 1
+        return out
+
+
+def _hyphen(text: str, at: int) -> bool:
+    """A '-' glued between letters is a hyphen, not minus."""
+    return 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()
+
+
+def _data_money_factor(
+    quantity: Quantity, value: float, times: TimeUnits, conventions: dict[str, float]
+) -> float:
+    """Ratio of the SI value to the spoken number once time units are stripped off."""
+    if not value:
+        return 1.0
+    seconds = 1.0
+    for unit, power in times:
+        seconds *= time_unit(unit, conventions) ** power
+    return quantity.value / value / seconds
+
+
+def tokenize(
+    text: str, conventions: dict[str, float] | None = None, names: Iterable[str] = ()
+) -> list[Token]:
+    """Tokens of `text` (cut to MAX_CHARS). `names` are known variables, matched as whole words
+    ("peak qps" matches the name "peak_qps"); `conventions` override time units in seconds."""
+    return _Lexer(text[:MAX_CHARS], conventions, names).run()

@@ -1,0 +1,172 @@
+"""Recompute a claim and compare it with what the candidate said.
+
+Candidates do arithmetic two ways and both are legitimate: with units ("1 billion a day is
+11,600 a second") and by hand-converting time ("1 billion a day divided by 86,400", "times 30"
+for a month of storage). So an expression is read in SI units and, when the candidate visibly
+converts time (a bare 86,400, 24, 3600, 30…) or leaves units out, also "as spoken". A claim is
+correct when a legitimate reading lands within the tolerance; a per-day vs per-second slip
+cannot hide behind the as-spoken reading because that reading is refused when the time units
+do not line up and nothing converts them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from estimation.calculator import Node
+from estimation.operand import Operand
+from estimation.quantity import BANDWIDTH, COUNT, DATA, RATE, TIME, Dimension, Quantity
+from estimation.report import CORRECT, INCORRECT, UNCHECKED
+from estimation.tokens import Token
+
+Resolve = Callable[[Token], Operand]
+
+_DISPLAY_SCALES: dict[Dimension, tuple[float, ...]] = {
+    DATA: (1e18, 1e15, 1e12, 1e9, 1e6, 1e3, 1.0),
+    BANDWIDTH: (1e12, 1e9, 1e6, 1e3, 1.0),
+    TIME: (365 * 86400.0, 86400.0, 3600.0, 60.0, 1.0, 1e-3),
+    RATE: (1.0,),
+}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one claim and the numbers behind it."""
+
+    verdict: str
+    computed: Quantity | None
+    """The recomputed value in the dimension the comparison used."""
+    stated: Quantity
+    """The stated value in that same dimension (a bare "about 30" read as 30 TB)."""
+    reading: str = "si"
+    """"si" or "spoken" (hand-converted time)."""
+
+    @property
+    def ratio(self) -> float:
+        if self.computed is None or not self.computed.value:
+            return math.inf
+        return self.stated.value / self.computed.value
+
+
+def within(stated: float, computed: float, tolerance: float) -> bool:
+    if computed == 0:
+        return stated == 0
+    return abs(stated - computed) <= tolerance * abs(computed)
+
+
+def _display_scale(q: Quantity) -> float:
+    scales = _DISPLAY_SCALES.get(q.dimension, (1.0,))
+    for scale in scales:
+        if abs(q.value) >= scale * 0.9995:
+            return scale
+    return scales[-1]
+
+
+def _line_up(computed: Quantity, stated: Quantity) -> tuple[Quantity, Quantity] | None:
+    """Put both in one dimension; a bare number on either side adopts the other's units."""
+    if computed.dimension == stated.dimension:
+        return computed, stated
+    if computed.dimension == COUNT:
+        return Quantity(computed.value, stated.dimension), stated
+    if stated.dimension == COUNT:
+        return computed, Quantity(stated.value * _display_scale(computed), computed.dimension)
+    return None
+
+
+def _time_map(node: Node, resolve: Resolve) -> dict[str, int] | None:
+    if node.op == "leaf":
+        assert node.token is not None
+        return dict(resolve(node.token).time_units)
+    assert node.left is not None
+    left = _time_map(node.left, resolve)
+    if node.op == "neg" or left is None:
+        return left
+    assert node.right is not None
+    right = _time_map(node.right, resolve)
+    if right is None:
+        return None
+    if node.op in "+-":
+        return left if left == right or not right else right if not left else None
+    if node.op == "^":
+        return left
+    sign = 1 if node.op == "*" else -1
+    out = dict(left)
+    for unit, power in right.items():
+        out[unit] = out.get(unit, 0) + sign * power
+    return {u: p for u, p in out.items() if p}
+
+
+def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Judgement:
+    """Verdict for `node` (leaves resolved by `resolve`) against the stated operand."""
+    leaves = node.leaves()
+    operands = {tok: resolve(tok) for tok in leaves}
+    ambiguous = [tok for tok, op in operands.items() if op.alt is not None][:2]
+    stated_options = [stated] + ([stated.with_alt()] if stated.alt is not None else [])
+    converts = any(op.converts_time for op in operands.values())
+    time_map = _time_map(node, lambda t: operands[t])
+    readings: list[tuple[str, bool, Quantity, Quantity]] = []
+    for choice in itertools.product((False, True), repeat=len(ambiguous)):
+        picked = {
+            tok: (operands[tok].with_alt() if use_alt else operands[tok])
+            for tok, use_alt in zip(ambiguous, choice, strict=True)
+        }
+
+        def pick(tok: Token, picked: dict[Token, Operand] = picked) -> Operand:
+            return picked.get(tok) or operands[tok]
+
+        for said in stated_options:
+            try:
+                si = node.evaluate(lambda t, pick=pick: pick(t).quantity)
+            except (ValueError, ZeroDivisionError):
+                si = None
+            if si is not None and math.isfinite(si.value):
+                lined = _line_up(si, said.quantity)
+                if lined is not None:
+                    strict = si.dimension == said.quantity.dimension
+                    readings.append(("si", strict, *lined))
+            said_times = dict(said.time_units)
+            if not (converts or time_map is None or not time_map or not said_times) and (
+                time_map != said_times
+            ):
+                continue
+            try:
+                spoken = node.evaluate(lambda t, pick=pick: pick(t).nominal)
+            except (ValueError, ZeroDivisionError):
+                continue
+            if not math.isfinite(spoken.value):
+                continue
+            lined = _line_up(spoken, said.nominal)
+            if lined is None:
+                continue
+            computed, said_nominal = lined
+            factor = said.quantity.value / said.nominal.value if said.nominal.value else 1.0
+            dimension = said.quantity.dimension
+            if said.nominal.dimension == COUNT and computed.dimension != COUNT:
+                factor, dimension = (
+                    1.0,
+                    Dimension(
+                        computed.dimension.data,
+                        said.quantity.dimension.time,
+                        computed.dimension.money,
+                    ),
+                )
+            readings.append(
+                (
+                    "spoken",
+                    False,
+                    Quantity(computed.value * factor, dimension),
+                    Quantity(said_nominal.value * factor, dimension),
+                )
+            )
+    if not readings:
+        return Judgement(UNCHECKED, None, stated.quantity)
+    for label, _strict, computed, said_q in readings:
+        if within(said_q.value, computed.value, tolerance):
+            return Judgement(CORRECT, computed, said_q, label)
+    # A visible hand conversion means the candidate meant the as-spoken arithmetic.
+    readings.sort(key=lambda r: (r[0] != "spoken", not r[1]) if converts else (not r[1], r[0]))
+    label, _strict, computed, said_q = readings[0]
+    return Judgement(INCORRECT, computed, said_q, label)
