@@ -168,9 +168,7 @@ class Board:
     ) -> Component:
         """Move (and optionally resize) a box; the graph is unchanged, the geometry is kept."""
         old = self.component(id)
-        new = replace(
-            old, x=x, y=y, w=old.w if w is None else w, h=old.h if h is None else h
-        )
+        new = replace(old, x=x, y=y, w=old.w if w is None else w, h=old.h if h is None else h)
         self.components[id] = new
         self._bump()
         return new
@@ -223,7 +221,11 @@ class Board:
         except ValueError:
             raise BoardError(f"edge mode must be sync or async, not {mode!r}") from None
         edge = Edge(
-            self._new_id("e", id), source, target, _clean_label(label), bool(bidirectional),
+            self._new_id("e", id),
+            source,
+            target,
+            _clean_label(label),
+            bool(bidirectional),
             mode_value,
         )
         self.edges[edge.id] = edge
@@ -308,9 +310,9 @@ class Board:
         while True:
             self._counters[prefix] = self._counters.get(prefix, 0) + 1
             candidate = f"{prefix}{self._counters[prefix]}"
-            if candidate not in self.components and candidate not in self.edges:
-                if candidate not in self.groups:
-                    return candidate
+            taken = candidate in self.components or candidate in self.edges
+            if not taken and candidate not in self.groups:
+                return candidate
 
     def _bump(self) -> None:
         self.revision += 1

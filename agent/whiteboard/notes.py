@@ -31,7 +31,8 @@ _REPLICATED = re.compile(
     r"\b(?:replica(?:s|ted|tion)?|primary[ /-](?:replica|secondary|standby)|"
     r"leader[ /-]follower|master[ /-](?:slave|replica)|standby|fail-?over|multi[- ]?(?:az|region)"
     r"|\bha\b|high(?:ly)? availab\w*|cluster(?:ed)?|quorum|raft|paxos|active[- ]active|"
-    r"active[- ]passive|sentinel|auto[- ]?scal\w*|fleet|pool)\b",
+    r"active[- ]passive|sentinel|auto[- ]?scal\w*|fleet|pool|local|in[- ]process|embedded|sidecar|"
+    r"per[- ](?:node|host|instance|pod|server))\b",
     re.I,
 )
 _SHARD_COUNT = re.compile(
@@ -102,7 +103,7 @@ def read_facts(label: str, notes: tuple[str, ...] | list[str] = ()) -> NoteFacts
 
 
 def consistency_of(text: str) -> str | None:
-    """"AP"/"CP" if the text states a consistency model, else None."""
+    """ "AP"/"CP" if the text states a consistency model, else None."""
     match = _CONSISTENCY.search(text)
     if not match:
         return None

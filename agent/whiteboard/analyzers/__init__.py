@@ -1,0 +1,59 @@
+"""Analyzers: each looks at the board for one thing a Staff interviewer would point at.
+
+`analyze(board, scenario)` runs them all and returns findings, most severe first. Every
+analyzer is a module with `CODE` and `check(ctx) -> list[Finding]`; add one by listing it in
+`ANALYZERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from agent.whiteboard.analyzers import (
+    bidirectional_sync,
+    cache_ttl,
+    db_not_sharded,
+    mixed_consistency,
+    monitoring,
+    no_replication,
+    orphan,
+    spof,
+    unbounded_queue,
+    upstream_stops,
+)
+from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.finding import SEVERITY_ORDER, Finding, Severity
+from agent.whiteboard.graph import Board
+from agent.whiteboard.scenario_view import scenario_view
+
+ANALYZERS: dict[str, Callable[[Context], list[Finding]]] = {
+    module.CODE: module.check
+    for module in (
+        spof,
+        mixed_consistency,
+        db_not_sharded,
+        monitoring,
+        cache_ttl,
+        bidirectional_sync,
+        upstream_stops,
+        unbounded_queue,
+        no_replication,
+        orphan,
+    )
+}
+CODES: tuple[str, ...] = tuple(ANALYZERS)
+
+
+def analyze(board: Board, scenario: Any = None) -> list[Finding]:
+    """Every finding on the board, most severe first (stable within a severity).
+
+    `scenario` is a `scenarios.Scenario` (or None): it supplies the scale for DB_NOT_SHARDED and
+    the per-operation consistency for SHARED_STORE_MIXED_CONSISTENCY.
+    """
+    ctx = Context.build(board, scenario_view(scenario))
+    findings = [finding for check in ANALYZERS.values() for finding in check(ctx)]
+    return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+__all__ = ["ANALYZERS", "CODES", "Context", "Finding", "Severity", "analyze"]

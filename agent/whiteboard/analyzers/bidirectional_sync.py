@@ -1,0 +1,70 @@
+"""BIDIRECTIONAL_SYNC: two-way sync between stateful components with no stated winner.
+
+A two-way arrow between a client and an API is just request/response; a two-way arrow between
+two things that hold state (a local counter and Redis, two databases) is replication in both
+directions, and the interviewer wants to know who wins when they disagree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.kinds import ComponentKind
+
+CODE = "BIDIRECTIONAL_SYNC"
+_STATEFUL = frozenset(
+    {
+        ComponentKind.CACHE,
+        ComponentKind.DATABASE,
+        ComponentKind.QUEUE,
+        ComponentKind.SEARCH,
+        ComponentKind.BLOB_STORE,
+        ComponentKind.RATE_LIMITER,
+    }
+)
+_SYNC_WORDS = re.compile(r"\b(?:sync\w*|replicat\w*|mirror\w*|reconcil\w*|merge)\b", re.I)
+
+
+def check(ctx: Context) -> list[Finding]:
+    findings = []
+    seen: set[frozenset[str]] = set()
+    for edge in ctx.board.edges.values():
+        pair = frozenset((edge.source, edge.target))
+        if pair in seen:
+            continue
+        two_way = edge.bidirectional or any(
+            e.source == edge.target and e.target == edge.source
+            for e in ctx.edges_between(edge.source, edge.target)
+        )
+        if not two_way:
+            continue
+        a, b = ctx.get(edge.source), ctx.get(edge.target)
+        edges = ctx.edges_between(a.id, b.id)
+        labels = " ".join(e.label for e in edges)
+        if not ((a.kind in _STATEFUL and b.kind in _STATEFUL) or _SYNC_WORDS.search(labels)):
+            continue
+        seen.add(pair)
+        if a.facts.priority or b.facts.priority or _priority_in(labels):
+            continue
+        mode = "async " if any(e.mode.value == "async" for e in edges) else ""
+        findings.append(
+            Finding(
+                CODE,
+                Severity.MEDIUM,
+                (a.id, b.id),
+                f"Two-way {mode}sync between {a.name} and {b.name} with no stated priority "
+                "during a partition.",
+                f"Your {mode}sync arrows between {a.name} and {b.name} are bidirectional. In "
+                f"the case of a partition between them, which direction takes priority? Does "
+                f"{a.name} keep going on its own, or pause until {b.name} is reachable?",
+            )
+        )
+    return findings
+
+
+def _priority_in(text: str) -> bool:
+    from agent.whiteboard.notes import read_facts
+
+    return bool(text) and read_facts(text).priority is not None

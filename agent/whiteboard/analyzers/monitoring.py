@@ -1,0 +1,58 @@
+"""NO_MONITORING: nothing on the board would tell you the system is failing."""
+
+from __future__ import annotations
+
+import re
+
+from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.kinds import ComponentKind
+
+CODE = "NO_MONITORING"
+_MENTIONS = re.compile(r"\b(?:metrics?|alert\w*|monitor\w*|dashboards?|observab\w*|slo)\b", re.I)
+# The silent failure an interviewer would ask about, per kind of the most important component.
+_FAILURE = {
+    ComponentKind.RATE_LIMITER: "is dropping legitimate traffic",
+    ComponentKind.QUEUE: "is an hour behind",
+    ComponentKind.CACHE: "hit rate has collapsed",
+    ComponentKind.DATABASE: "is slowing every request down",
+    ComponentKind.STREAM_PROCESSOR: "has stopped producing updates",
+    ComponentKind.LOAD_BALANCER: "is sending traffic to dead instances",
+}
+_FOCUS_ORDER = [
+    ComponentKind.RATE_LIMITER,
+    ComponentKind.QUEUE,
+    ComponentKind.STREAM_PROCESSOR,
+    ComponentKind.CACHE,
+    ComponentKind.DATABASE,
+    ComponentKind.LOAD_BALANCER,
+]
+
+
+def check(ctx: Context) -> list[Finding]:
+    """Fires on a board of three or more boxes with no monitoring component or note."""
+    components = list(ctx.components)
+    if len(components) < 3 or ctx.of_kind(ComponentKind.MONITORING):
+        return []
+    if any(_MENTIONS.search(note) for c in components for note in c.notes):
+        return []
+    focus = None
+    for kind in _FOCUS_ORDER:
+        found = ctx.of_kind(kind)
+        if found:
+            focus = max(found, key=lambda c: len(ctx.upstream[c.id]) + len(ctx.downstream[c.id]))
+            break
+    if focus is None:
+        focus = max(components, key=lambda c: len(ctx.upstream[c.id]) + len(ctx.downstream[c.id]))
+    failure = _FAILURE.get(focus.kind, "is failing")
+    subject = f"your {focus.name}" if focus.kind != ComponentKind.CACHE else f"{focus.name}'s"
+    return [
+        Finding(
+            CODE,
+            Severity.MEDIUM,
+            (focus.id,),
+            "No monitoring or alerting component on the board.",
+            f"I don't see a monitoring or alerting component. How would you know if "
+            f"{subject} {failure}?",
+        )
+    ]

@@ -1,0 +1,40 @@
+"""NO_REPLICATION: a store holding data with only one copy of it."""
+
+from __future__ import annotations
+
+from agent.whiteboard.analyzers.context import Context, is_replicated
+from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.kinds import ComponentKind
+
+CODE = "NO_REPLICATION"
+# Caches are rebuilt from the source of truth, so one copy is a performance risk, not data loss.
+_DURABLE = (
+    ComponentKind.DATABASE,
+    ComponentKind.QUEUE,
+    ComponentKind.SEARCH,
+    ComponentKind.BLOB_STORE,
+)
+
+
+def check(ctx: Context) -> list[Finding]:
+    findings = []
+    for store in ctx.of_kind(*_DURABLE):
+        if is_replicated(store):
+            continue
+        writers = [ctx.get(cid) for cid in ctx.upstream[store.id]]
+        lost = (
+            f"every write {writers[0].name} made since the last backup"
+            if writers
+            else "the data since the last backup"
+        )
+        findings.append(
+            Finding(
+                CODE,
+                Severity.MEDIUM,
+                (store.id,),
+                f"{store.name} has no replicas written on the board.",
+                f"I don't see replication on {store.name}. If its disk dies, do you lose "
+                f"{lost}? How many replicas, and is replication sync or async?",
+            )
+        )
+    return findings

@@ -1,0 +1,40 @@
+"""UNBOUNDED_QUEUE: a queue with no size, retention, DLQ or backpressure stated."""
+
+from __future__ import annotations
+
+from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.kinds import ComponentKind
+
+CODE = "UNBOUNDED_QUEUE"
+
+
+def check(ctx: Context) -> list[Finding]:
+    findings = []
+    for queue in ctx.of_kind(ComponentKind.QUEUE):
+        if queue.facts.bounded:
+            continue
+        if any(e.label and _bounded(e.label) for e in ctx.board.edges_of(queue.id)):
+            continue
+        consumers = [ctx.get(cid) for cid in ctx.downstream[queue.id]]
+        producers = [ctx.get(cid) for cid in ctx.upstream[queue.id]]
+        who = consumers[0].name if consumers else "the consumers"
+        ahead = f" {producers[0].name}" if producers else ""
+        findings.append(
+            Finding(
+                CODE,
+                Severity.MEDIUM,
+                (queue.id, *(c.id for c in consumers[:1])),
+                f"{queue.name} has no bound: no max size, retention, dead-letter queue or "
+                "backpressure.",
+                f"Your {queue.name} has no bound. When {who} falls an hour behind{ahead}, what "
+                "happens to memory, latency and the oldest messages?",
+            )
+        )
+    return findings
+
+
+def _bounded(text: str) -> bool:
+    from agent.whiteboard.notes import read_facts
+
+    return read_facts(text).bounded

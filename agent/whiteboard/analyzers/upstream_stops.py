@@ -1,0 +1,77 @@
+"""UPSTREAM_STOPS: what is served when a stream processor or feeder stops producing.
+
+A feeder is a stream processor, or a service that consumes from a queue and writes into a store
+someone else reads. The question stays quiet when the board says how readers degrade (a TTL on
+the store it feeds, "serve stale", "fail closed", "fallback").
+"""
+
+from __future__ import annotations
+
+from agent.whiteboard.analyzers.context import Context, states_degradation
+from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.graph import Component
+from agent.whiteboard.kinds import ComponentKind
+
+CODE = "UPSTREAM_STOPS"
+_STORES = frozenset(
+    {ComponentKind.CACHE, ComponentKind.DATABASE, ComponentKind.SEARCH, ComponentKind.BLOB_STORE}
+)
+
+
+def check(ctx: Context) -> list[Finding]:
+    findings = []
+    for feeder in ctx.components:
+        if not _is_feeder(ctx, feeder):
+            continue
+        targets = [
+            ctx.get(cid)
+            for cid in ctx.downstream[feeder.id]
+            if ctx.get(cid).kind not in (ComponentKind.MONITORING, ComponentKind.CLIENT)
+        ]
+        if not targets:
+            continue
+        texts = [*feeder.notes]
+        for target in targets:
+            texts.extend(target.notes)
+            texts.extend(e.label for e in ctx.edges_between(feeder.id, target.id))
+        if states_degradation(*texts) or any(t.facts.ttl for t in targets):
+            continue
+        target = targets[0]
+        server = _server_of(ctx, target)
+        findings.append(
+            Finding(
+                CODE,
+                Severity.MEDIUM,
+                (feeder.id, target.id),
+                f"Nothing says what {server.name} serves when {feeder.name} stops producing "
+                "updates.",
+                f"Your {feeder.name} feeds into {target.name}. What happens if {feeder.name} "
+                f"experiences a partition and stops producing updates? Does {server.name} serve "
+                "stale data, or does it fail closed?",
+            )
+        )
+    return findings
+
+
+def _is_feeder(ctx: Context, comp: Component) -> bool:
+    if comp.kind == ComponentKind.STREAM_PROCESSOR:
+        return True
+    if comp.kind not in (ComponentKind.SERVICE, ComponentKind.OTHER):
+        return False
+    fed_by_queue = any(ctx.get(cid).kind == ComponentKind.QUEUE for cid in ctx.upstream[comp.id])
+    fills_store = any(ctx.get(cid).kind in _STORES for cid in ctx.downstream[comp.id])
+    return fed_by_queue and fills_store
+
+
+def _server_of(ctx: Context, target: Component) -> Component:
+    """Who answers readers from what the feeder produced: the target itself if it is a
+    service, else the first non-feeder component reading from it."""
+    if target.kind not in _STORES:
+        return target
+    for cid in ctx.upstream[target.id] + ctx.downstream[target.id]:
+        reader = ctx.get(cid)
+        if reader.kind in (ComponentKind.SERVICE, ComponentKind.API_GATEWAY) and not _is_feeder(
+            ctx, reader
+        ):
+            return reader
+    return target
