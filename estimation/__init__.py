@@ -18,6 +18,9 @@ are Quantities or strings parsed with `parse_quantity`:
 
 Checking speech: `check_transcript(text)` or, turn by turn, `EstimationSession().add(turn)`;
 both return a `CheckReport` whose `to_dict()` is the `hotseat estimate check --json` contract.
+
+Reference numbers: `reference_numbers()` (all, with sources) and `lookup("redis")`.
+Trade-offs: `tradeoff_matrix(average_rate)` or `EstimationSession.tradeoffs()`.
 """
 
 from estimation.calculator import evaluate, parse_quantity
@@ -32,8 +35,11 @@ from estimation.quantity import (
     Dimension,
     Quantity,
 )
+from estimation.reference import ReferenceNumber, capacity_findings, lookup, reference_numbers
 from estimation.report import Assumption, CheckReport, ClaimCheck, Finding
 from estimation.session import EstimationSession, check_transcript
+from estimation.tradeoffs import Assumptions as TradeoffAssumptions
+from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
 
 __all__ = [
     "BANDWIDTH",
@@ -49,7 +55,14 @@ __all__ = [
     "EstimationSession",
     "Finding",
     "Quantity",
+    "ReferenceNumber",
+    "TradeoffAssumptions",
+    "TradeoffRow",
+    "capacity_findings",
     "check_transcript",
+    "lookup",
+    "reference_numbers",
+    "tradeoff_matrix",
     "evaluate",
     "format_number",
     "format_quantity",

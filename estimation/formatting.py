@@ -54,6 +54,9 @@ def _stepped(value: float, steps: list[tuple[float, str]], base: str) -> str:
     for scale, name in steps:
         if abs(value) >= scale * 0.9995:
             return f"{format_number(value / scale)} {name}"
+    if value and steps[-1][0] < 1:  # below the smallest step: 0.5 ns
+        scale, name = steps[-1]
+        return f"{format_number(value / scale)} {name}"
     return f"{format_number(value)} {base}"
 
 

@@ -211,7 +211,7 @@ class _Lexer:
             return None
         return count * unit.factor, unit.canonical, k + 1
 
-    def read_units(self, j: int, value: float) -> tuple[Quantity, str, TimeUnits, int]:
+    def read_units(self, j: int, value: float) -> tuple[Quantity, str, TimeUnits, int, str]:
         """Units after a number: data/time/money units, then an optional rate suffix."""
         quantity = Quantity(value)
         spoken = ""
@@ -224,11 +224,11 @@ class _Lexer:
                 times = _time_units(unit.dimension, unit.canonical)
                 j += 1
                 if unit.dimension == BANDWIDTH:
-                    return quantity, spoken, (("second", -1),), j
+                    return quantity, spoken, (("second", -1),), j, ""
                 if unit.dimension == RATE:
-                    return quantity, "per second", (("second", -1),), j
+                    return quantity, "per second", (("second", -1),), j, ""
         if quantity.dimension == TIME:
-            return quantity, spoken, times, j
+            return quantity, spoken, times, j, ""
         # "12,000 requests per second": up to three nouns before the rate
         for skip in range(4):
             k = j + skip
@@ -244,8 +244,9 @@ class _Lexer:
                 seconds, unit_name, end = rate
                 quantity = Quantity(quantity.value / seconds, quantity.dimension / TIME)
                 label = f"per {unit_name}" if not spoken else f"{spoken} per {unit_name}"
-                return quantity, label, ((unit_name, -1),), end
-        return quantity, spoken, times, j
+                noun = " ".join(self.words[j:k])
+                return quantity, label, ((unit_name, -1),), end, noun
+        return quantity, spoken, times, j, ""
 
     def read_quantity(self, i: int) -> tuple[Token, int] | None:
         w = self.word(i)
@@ -303,7 +304,7 @@ class _Lexer:
             text, s, e = self.span(start, j)
             tok = Token("qty", text, s, e, q, q, number=value, multiplier=multiplier)
             return (tok if not percent else Token(**{**tok.__dict__, "percent": True})), j
-        quantity, unit_text, times, j = self.read_units(j, value)
+        quantity, unit_text, times, j, noun = self.read_units(j, value)
         if money:
             quantity = Quantity(quantity.value, quantity.dimension * MONEY)
             unit_text = f"$ {unit_text}".strip()
@@ -317,7 +318,7 @@ class _Lexer:
         )
         text, s, e = self.span(start, j)
         tok = Token(
-            "qty", text, s, e, quantity, nominal, times, value, unit_text, False, False, alt
+            "qty", text, s, e, quantity, nominal, times, value, unit_text, False, False, alt, noun
         )
         return tok, j
 

@@ -26,6 +26,8 @@ from estimation.report import (
     Finding,
 )
 from estimation.tokens import Token
+from estimation.tradeoffs import Assumptions as TradeoffAssumptions
+from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
 from estimation.verdicts import judge, within
 
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
@@ -154,6 +156,31 @@ class EstimationSession:
         op = self.names.get(name.lower())
         return op.quantity if op else None
 
+    def tradeoffs(self) -> list[TradeoffRow]:
+        """The conservative (the candidate's assumptions) vs aggressive matrix for this session.
+        Raises ValueError until a request rate has been stated."""
+        rates = [op for op in self.pool if op.quantity.dimension == RATE and "peak" not in op.name]
+        if not rates:
+            raise ValueError("no request rate has been stated yet")
+        base = TradeoffAssumptions()
+        sizes = [
+            op
+            for op in self.pool
+            if op.quantity.dimension == DATA and self.origin.get(op.name) in ("assumption", "fact")
+        ]
+        retention = self.names.get("retention")
+        peak = self.multipliers.get("peak")
+        replication = self.multipliers.get("replication")
+        column = TradeoffAssumptions(
+            peak.quantity.value if peak else base.peak_multiplier,
+            sizes[-1].quantity if sizes else base.payload,
+            retention.quantity
+            if retention and retention.quantity.dimension == TIME
+            else base.retention,
+            replication.quantity.value if replication else base.replication,
+        )
+        return tradeoff_matrix(rates[0].quantity, column)
+
     # -- sentences ----------------------------------------------------------------------------
     def _sentence(self, sentence: str) -> None:
         toks = tokenize(sentence, self.conventions, self.names.keys())
@@ -210,8 +237,9 @@ class EstimationSession:
         return True
 
     def _statement(self, st: Statement, sentence: str) -> None:
-        text = sentence[st.start : st.end].strip() if st.end > st.start else sentence.strip()
-        name = subject_name(st.subject)
+        text = sentence[st.start : st.end] if st.end > st.start else sentence
+        text = text.strip(" \t,;:.—–-")
+        name = _name(st)
         assume = any(w in ASSUME_WORDS for w in st.words)
         single = st.single
         if st.stated is not None:
@@ -232,6 +260,12 @@ class EstimationSession:
             if not self._can_resolve(st.node):
                 self._unchecked(stated, text, st, name)
                 return
+            if single is not None:  # "that's 60 MB per second", "peak, so 60 MB/s"
+                op = self._resolve(single)
+                if op.quantity.dimension != stated.quantity.dimension and self._implicit(
+                    stated, text, name, st, prefer=op
+                ):
+                    return
             self._claim(st.node, stated, text, name)
             return
         if single is not None and single.kind == "qty":
@@ -332,7 +366,9 @@ class EstimationSession:
         self.pending = None
         self._claim(node, stated, text, name, multiplier=(base, mult))
 
-    def _implicit(self, stated: Operand, text: str, name: str, st: Statement) -> bool:
+    def _implicit(
+        self, stated: Operand, text: str, name: str, st: Statement, prefer: Operand | None = None
+    ) -> bool:
         """A result with no expression ("so 60,000", "that's 60 MB per second")."""
         if self.pending is not None and self.last_result is not None:
             concept, mult = self.pending
@@ -353,9 +389,9 @@ class EstimationSession:
             if base is not None and _compatible(base.quantity, stated.quantity):
                 self._multiplier_claim(base, self.multipliers["peak"], stated, text, name or "peak")
                 return True
-        return self._search(stated, text, name)
+        return self._search(stated, text, name, prefer)
 
-    def _search(self, stated: Operand, text: str, name: str) -> bool:
+    def _search(self, stated: Operand, text: str, name: str, prefer: Operand | None) -> bool:
         """Find the product/quotient of recent values that has the stated dimension."""
         recent: list[Operand] = []
         for op in reversed(self.pool):
@@ -363,13 +399,14 @@ class EstimationSession:
                 recent.append(op)
             if len(recent) == 4:
                 break
-        if self.last_result is not None and all(self.last_result is not r for r in recent):
-            recent.insert(0, self.last_result)
+        for first in (self.last_result, prefer):
+            if first is not None:
+                recent = [first] + [r for r in recent if r is not first]
         target = stated.quantity.dimension
         levels: list[list[Node]] = [[], []]
-        for a, b in itertools.permutations(recent[:5], 2):
+        for (ia, a), (ib, b) in itertools.permutations(enumerate(recent[:5]), 2):
             for op in ("*", "/"):
-                if op == "*" and id(a) > id(b):
+                if op == "*" and ia > ib:
                     continue
                 q = a.quantity * b.quantity if op == "*" else a.quantity / b.quantity
                 if q.dimension == target and (target != COUNT or op == "/"):
@@ -473,7 +510,74 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_VERBS = frozenset(
+    {
+        "send",
+        "sends",
+        "keep",
+        "store",
+        "stores",
+        "retain",
+        "hold",
+        "have",
+        "has",
+        "get",
+        "gets",
+        "handle",
+        "serve",
+        "process",
+        "receive",
+        "see",
+        "expect",
+        "write",
+        "read",
+        "ingest",
+        "upload",
+        "uploads",
+        "generate",
+        "post",
+        "posts",
+        "support",
+        "need",
+        "needs",
+        "do",
+        "does",
+        "take",
+        "takes",
+        "use",
+        "uses",
+        "make",
+        "makes",
+    }
+)
+_RETAIN = frozenset({"keep", "store", "retain", "hold", "retention"})
+
+
+def _name(st: Statement) -> str:
+    """What a statement's value is called: its subject, or the nouns after a verb phrase."""
+    subject = [w for w in st.subject if w not in ("them", "it", "everything", "data")]
+    if (
+        st.single is not None
+        and st.single.kind == "qty"
+        and st.single.unit_text
+        in (
+            "day",
+            "month",
+            "year",
+            "week",
+            "hour",
+        )
+        and _RETAIN & (set(st.subject) | set(st.words))
+    ):
+        return "retention"
+    if any(w in _VERBS for w in subject):
+        return _after_name(st)
+    return subject_name(tuple(subject))
+
+
 def _after_name(st: Statement) -> str:
+    if st.single is not None and st.single.noun:
+        return st.single.noun
     return " ".join(w for w in st.after[:2] if w.isalpha() and len(w) > 1)
 
 

@@ -35,6 +35,9 @@ class Token:
     percent: bool = False
     alt: Quantity | None = None
     """qty: the other reading of an ambiguous suffix ("24B": bytes rather than billion)."""
+    noun: str = ""
+    """qty: the noun spoken between number and rate ("notifications" in "1 billion
+    notifications a day")."""
     op: str = ""
     """op: one of + - * / ^; var: the variable name."""
     words: tuple[str, ...] = field(default=())
