@@ -35,7 +35,30 @@ from voice.protocols import (
 )
 
 # Heavier names resolve on first access (PEP 562) so `import voice` stays fast.
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "WhisperTranscriber": "voice.stt",
+    "PiperSynthesizer": "voice.tts",
+    "RemoteTranscriber": "voice.remote",
+    "RemoteSynthesizer": "voice.remote",
+    "RemoteVoiceError": "voice.remote",
+    "SoundDeviceMicrophone": "voice.audio_io",
+    "SoundDeviceSpeaker": "voice.audio_io",
+    "DeviceInfo": "voice.audio_io",
+    "list_devices": "voice.audio_io",
+    "WavMicrophone": "voice.wav_io",
+    "WavReader": "voice.wav_io",
+    "read_wav": "voice.wav_io",
+    "write_wav": "voice.wav_io",
+    "wav_bytes": "voice.wav_io",
+    "BufferSpeaker": "voice.playback",
+    "PlaybackQueue": "voice.playback",
+    "split_sentences": "voice.sentences",
+    "whisper_model_dir": "voice.models",
+    "piper_voice_paths": "voice.models",
+    "resample": "voice.resample",
+    "StreamResampler": "voice.resample",
+    "MODEL_RATE": "voice.resample",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -46,6 +69,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    *_LAZY,
     "AudioChunk",
     "AudioFormatError",
     "BargeIn",

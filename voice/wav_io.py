@@ -7,12 +7,14 @@ ten-minute monologue streams through the microphone in bounded memory.
 
 from __future__ import annotations
 
+import io
 import struct
 import threading
 import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -26,12 +28,21 @@ _PCM, _FLOAT, _EXTENSIBLE = 1, 3, 0xFFFE
 class WavReader:
     """Header and block reader for a RIFF/WAVE file (PCM 8/16/24/32-bit, float 32/64-bit)."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        try:
-            self._file = open(self.path, "rb")  # noqa: SIM115 - closed in close()
-        except OSError as exc:
-            raise AudioFormatError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+    def __init__(self, source: str | Path | bytes | BinaryIO) -> None:
+        """``source``: a path, the file's bytes, or a binary file object (seekable)."""
+        if isinstance(source, bytes | bytearray):
+            source = io.BytesIO(source)
+        if hasattr(source, "read"):
+            self.path = Path(getattr(source, "name", None) or "audio.wav")
+            self._file = source
+        else:
+            self.path = Path(source)
+            if self.path.is_dir():
+                raise AudioFormatError(f"{self.path} is a directory, not a WAV file")
+            try:
+                self._file = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+            except OSError as exc:
+                raise AudioFormatError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
         try:
             self._parse_header()
         except Exception:
@@ -56,7 +67,8 @@ class WavReader:
                 if fmt is None:
                     raise AudioFormatError(f"{self.path.name}: WAV data before its format")
                 self._data_start = self._file.tell()
-                file_size = self.path.stat().st_size
+                file_size = self._file.seek(0, io.SEEK_END)
+                self._file.seek(self._data_start)
                 # Streaming writers leave the size as 0 or 0xFFFFFFFF: read to end of file.
                 self._data_size = min(size or file_size, file_size - self._data_start)
                 break
@@ -116,14 +128,14 @@ class WavReader:
         self.close()
 
 
-def read_wav(path: str | Path, rate: int = MODEL_RATE) -> np.ndarray:
+def read_wav(source: str | Path | bytes, rate: int = MODEL_RATE) -> np.ndarray:
     """The whole file as float32 mono at ``rate`` (16 kHz by default, what Whisper wants)."""
-    with WavReader(path) as reader:
+    with WavReader(source) as reader:
         audio = reader.read(reader.frames)
         return resample(audio, reader.rate, rate)
 
 
-def write_wav(path: str | Path, audio: np.ndarray | bytes, rate: int) -> Path:
+def write_wav(path: str | Path | BinaryIO, audio: np.ndarray | bytes, rate: int) -> None:
     """Write mono 16-bit PCM; ``audio`` is int16 samples/bytes or float32 in [-1, 1]."""
     if isinstance(audio, bytes | bytearray):
         pcm = bytes(audio)
@@ -131,13 +143,19 @@ def write_wav(path: str | Path, audio: np.ndarray | bytes, rate: int) -> Path:
         pcm = float_to_int16(audio).astype("<i2").tobytes()
     else:
         pcm = audio.astype("<i2").tobytes()
-    path = Path(path)
-    with wave.open(str(path), "wb") as out:
+    target = path if hasattr(path, "write") else str(path)
+    with wave.open(target, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
         out.writeframes(pcm)
-    return path
+
+
+def wav_bytes(audio: np.ndarray | bytes, rate: int) -> bytes:
+    """A mono 16-bit WAV file in memory (for uploading to a remote transcriber)."""
+    buffer = io.BytesIO()
+    write_wav(buffer, audio, rate)
+    return buffer.getvalue()
 
 
 class WavMicrophone:
@@ -231,4 +249,4 @@ class WavMicrophone:
             self._reader.close()
 
 
-__all__ = ["WavMicrophone", "WavReader", "read_wav", "write_wav"]
+__all__ = ["WavMicrophone", "WavReader", "read_wav", "wav_bytes", "write_wav"]

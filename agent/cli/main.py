@@ -14,6 +14,9 @@ SUBCOMMANDS: dict[str, str] = {
     "estimate": "agent.cli.estimate:estimate",
     "kb": "agent.cli.kb_cmd:kb",
     "scenarios": "agent.cli.scenarios_cmd:scenarios",
+    "transcribe": "agent.cli.voice_cmd:transcribe",
+    "say": "agent.cli.voice_cmd:say",
+    "devices": "agent.cli.voice_cmd:devices",
 }
 
 
