@@ -1,0 +1,106 @@
+"""Importers: a diagram file → a `Board`. `load_board(path)` picks the format.
+
+Formats: Excalidraw (`.excalidraw`, `.excalidraw.json`), Obsidian Excalidraw notes (`.md` with
+a drawing block, plain or compressed), Mermaid flowcharts (`.mmd`/`.mermaid`, or ```mermaid
+blocks in `.md`), and Hotseat's own board JSON (`.json`). Anything malformed raises one
+`BoardError` naming the file and the line or element.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from agent.whiteboard.graph import Board, BoardError
+from agent.whiteboard.importers.excalidraw import board_from_excalidraw
+from agent.whiteboard.importers.markdown import excalidraw_block, mermaid_blocks
+from agent.whiteboard.importers.mermaid import board_from_mermaid
+from agent.whiteboard.serialize import board_from_dict
+
+MAX_BYTES = 20_000_000
+_FLOWCHART = re.compile(r"^\s*(?:graph|flowchart)\b", re.I | re.M)
+
+
+def load_board(path: str | Path) -> Board:
+    """Read a diagram file into a board (format from the extension, then the content)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise BoardError(f"{path.name}: larger than {MAX_BYTES // 1_000_000} MB")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BoardError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BoardError(f"{path}: is a directory, not a diagram file") from None
+    except UnicodeDecodeError:
+        raise BoardError(f"{path.name}: not a text file (expected UTF-8)") from None
+    except OSError as error:
+        raise BoardError(f"{path}: cannot read ({error.strerror})") from None
+    return parse_board(text, name=path.name)
+
+
+def parse_board(text: str, *, name: str = "board") -> Board:
+    """Parse diagram text; `name` (a file name) picks the format and prefixes errors."""
+    lowered = name.lower()
+    stripped = text.lstrip()
+    if lowered.endswith((".md", ".markdown")):
+        return _markdown(text, name)
+    if lowered.endswith((".mmd", ".mermaid")):
+        return board_from_mermaid(text, source=name)
+    if lowered.endswith((".excalidraw", ".json")) or stripped.startswith("{"):
+        return _json(text, name)
+    if "```" in text:
+        return _markdown(text, name)
+    return board_from_mermaid(text, source=name)
+
+
+def _json(text: str, name: str) -> Board:
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BoardError(
+            f"{name}:{error.lineno}:{error.colno}: malformed JSON: {error.msg}"
+        ) from None
+    if isinstance(data, dict) and (data.get("type") == "excalidraw" or "elements" in data):
+        return board_from_excalidraw(data, source=name)
+    if isinstance(data, dict) and ("components" in data or data.get("format") == "hotseat-board"):
+        try:
+            return board_from_dict(data)
+        except BoardError as error:
+            raise BoardError(f"{name}: {error}") from None
+    raise BoardError(f"{name}: JSON is neither an Excalidraw scene nor a Hotseat board")
+
+
+def _markdown(text: str, name: str) -> Board:
+    scene = excalidraw_block(text, name)
+    if scene is not None:
+        return board_from_excalidraw(scene, source=name)
+    errors = []
+    for block in mermaid_blocks(text, name):
+        first = next(
+            (
+                ln.strip()
+                for ln in block.body.splitlines()
+                if ln.strip() and not ln.strip().startswith(("%%", "---"))
+            ),
+            "",
+        )
+        try:
+            return board_from_mermaid(block.body, source=name, first_line=block.line)
+        except BoardError as error:
+            if first.split()[:1] and first.split()[0].lower() in ("graph", "flowchart"):
+                raise
+            errors.append(str(error))
+    if errors:
+        raise BoardError(f"{name}: no mermaid flowchart found ({errors[0]})")
+    raise BoardError(f"{name}: no ```mermaid flowchart or Excalidraw drawing block found")
+
+
+__all__ = [
+    "board_from_excalidraw",
+    "board_from_mermaid",
+    "load_board",
+    "parse_board",
+]

@@ -1,0 +1,36 @@
+"""Splitting a box's text into its label and its notes, shared by every importer.
+
+People write "Redis\nTTL 60s, LRU" or "Posts DB<br>3 replicas": the first line names the box and
+later lines that state a fact (a number, TTL, LRU, replicas, shards...) are notes; other lines
+are the rest of a wrapped name ("Fan-out" / "workers").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from agent.whiteboard.notes import read_facts
+
+_BREAK = re.compile(r"<br\s*/?>|\\n", re.I)
+_MARKUP = re.compile(r"</?(?:b|i|u|em|strong|code|small|sub|sup|span)[^>]*>|\*\*|__|`", re.I)
+_NOTE_START = re.compile(r"^\s*(?:[-•*(\[]|\d)")
+
+
+def split_label(text: str) -> tuple[str, list[str]]:
+    """(label, notes) from a box's full text."""
+    text = _MARKUP.sub("", html.unescape(_BREAK.sub("\n", text)))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return "", []
+    label, notes = lines[0], []
+    for line in lines[1:]:
+        if notes or _NOTE_START.match(line) or read_facts(line) != _EMPTY:
+            notes.append(line.strip("-•* ").strip())
+        else:
+            label = f"{label} {line}"
+    return label, notes
+
+
+_EMPTY = read_facts("")
