@@ -1,0 +1,317 @@
+"""Record one session: the append-only event log, audio tracks, board snapshots, meta and scores.
+
+Plugging in (the composition root does this; nothing here imports the agent or the voice loop)::
+
+    recorder = Recorder(hotseat_home() / "sessions", meta={"scenario": "notification-system"})
+    loop = VoiceLoop(mic, recorder.speaker(speaker), stt, tts, respond,
+                     on_event=recorder.record, config=LoopConfig(emit_audio=True))
+    interviewer = Interviewer(..., on_event=recorder.record)
+    recorder.snapshot_board(board.to_dict(), reason="phase", phase="high_level_design")
+    ...
+    recorder.finish(scores=interviewer.wrap_up())
+
+``record`` takes any event as a dict or an object with ``to_dict()``; microphone
+``AudioChunk``-shaped objects (``.audio`` bytes + ``.rate``) go to ``candidate.wav`` instead of
+the log. Every log line is flushed and fsync'd before ``record`` returns, so ``kill -9`` leaves
+a readable log up to the last event. All methods are thread-safe (the voice loop emits from
+several threads) and never raise on bad input: a bad event becomes a ``recorder_error`` line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from recordings.format import (
+    AUDIO_TRACK,
+    BOARD_DIR,
+    BOARD_SNAPSHOT,
+    EVENTS_FILE,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    META_FILE,
+    SCORES_FILE,
+    SESSION_END,
+    SESSION_START,
+    encode_line,
+    event_dict,
+    track_file,
+    write_json_atomic,
+)
+from recordings.wav import TrackWriter
+
+
+def new_session_id(label: str = "", when: datetime | None = None) -> str:
+    """Sortable, filesystem-safe id: ``20261124-172155-notification-system``."""
+    when = when or datetime.now(UTC)
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40]
+    return when.strftime("%Y%m%d-%H%M%S") + (f"-{slug}" if slug else "")
+
+
+class Recorder:
+    """Writes one session directory under ``root``; see the module docstring for wiring."""
+
+    def __init__(
+        self,
+        root: str | Path,
+        *,
+        meta: Mapping[str, Any] | None = None,
+        session_id: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.meta: dict[str, Any] = dict(meta or {})
+        self._clock = clock
+        self._start = clock()
+        self.started_at = datetime.now(UTC)
+        base = session_id or new_session_id(str(self.meta.get("scenario", "")), self.started_at)
+        root = Path(root)
+        root.mkdir(parents=True, exist_ok=True)
+        self.path = _unique_dir(root, base)
+        self.session_id = self.path.name
+        self._lock = threading.RLock()
+        self._seq = 0
+        self._tracks: dict[str, TrackWriter] = {}
+        self._boards = 0
+        self._last_board: Any = None
+        self._finished = False
+        self._log = open(self.path / EVENTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
+        write_json_atomic(self.path / META_FILE, self._meta("recording"))
+        self._write(
+            {
+                "type": SESSION_START,
+                "format": FORMAT_NAME,
+                "version": FORMAT_VERSION,
+                "session_id": self.session_id,
+                "started_at": self.started_at.isoformat(),
+                "meta": self.meta,
+            },
+            0.0,
+        )
+
+    # -- time ------------------------------------------------------------------------------
+    def now(self) -> float:
+        """Seconds since the session started, on the recorder's clock."""
+        return self._clock() - self._start
+
+    # -- events ----------------------------------------------------------------------------
+    def record(self, event: Any, *, t: float | None = None) -> None:
+        """Log one event (or route an audio chunk to ``candidate.wav``); never raises."""
+        at = self.now() if t is None else t
+        if _is_audio(event):
+            self.audio("candidate", event, at=at)
+            return
+        try:
+            data = event_dict(event)
+        except Exception as exc:  # a bad event must not end the interview
+            data = {"type": "recorder_error", "message": f"{type(exc).__name__}: {exc}"}
+        self._write(data, at)
+
+    __call__ = record
+
+    def note(self, text: str, *, t: float | None = None) -> None:
+        """A note written during the session (the user's own notes come later via annotate)."""
+        self.record({"type": "note", "text": text}, t=t)
+
+    def _write(self, data: dict[str, Any], t: float) -> None:
+        with self._lock:
+            if self._log.closed:
+                return
+            self._seq += 1
+            try:
+                line = encode_line(self._seq, t, data)
+            except Exception as exc:
+                line = encode_line(
+                    self._seq, t, {"type": "recorder_error", "message": f"unencodable {exc}"}
+                )
+            self._log.write(line + "\n")
+            self._log.flush()
+            os.fsync(self._log.fileno())
+
+    # -- audio -----------------------------------------------------------------------------
+    def audio(self, track: str, chunk: Any, *, rate: int | None = None, at: float | None = None):
+        """Append 16-bit PCM to a track: an ``AudioChunk``-like object or raw bytes + ``rate``.
+
+        ``at`` (session seconds, default now) places the audio; earlier gaps become silence.
+        """
+        pcm = chunk.audio if hasattr(chunk, "audio") else bytes(chunk)
+        rate = getattr(chunk, "rate", rate)
+        channels = getattr(chunk, "channels", 1)
+        if getattr(chunk, "width", 2) != 2 or not rate:
+            return
+        at = self.now() if at is None else at
+        with self._lock:
+            if self._finished:
+                return
+            writer = self._tracks.get(track)
+            if writer is None:
+                writer = TrackWriter(self.path / track_file(track), int(rate), channels)
+                self._tracks[track] = writer
+                info = {"type": AUDIO_TRACK, "track": track, "file": track_file(track)}
+                self._write({**info, "rate": int(rate), "channels": channels}, at)
+            writer.write(pcm, at=at)
+
+    def cut_audio(self, track: str, at: float | None = None) -> None:
+        """Drop a track's audio after ``at`` (default now): queued reply audio nobody heard."""
+        with self._lock:
+            writer = self._tracks.get(track)
+            if writer is not None and not self._finished:
+                writer.truncate_to(self.now() if at is None else at)
+
+    def speaker(self, inner: Any, track: str = "interviewer") -> RecordingSpeaker:
+        """Wrap a voice ``Speaker`` so what it plays is also written to ``track``."""
+        return RecordingSpeaker(inner, self, track)
+
+    # -- board -----------------------------------------------------------------------------
+    def snapshot_board(
+        self, board: Any, *, reason: str = "", phase: str | None = None, t: float | None = None
+    ) -> Path | None:
+        """Store a board snapshot (board JSON dict or an object with ``to_dict()``).
+
+        An unchanged board is not stored twice. Returns the snapshot file, or None.
+        """
+        data = board.to_dict() if hasattr(board, "to_dict") else board
+        if not isinstance(data, Mapping):
+            self.record({"type": "recorder_error", "message": "board snapshot is not an object"})
+            return None
+        at = self.now() if t is None else t
+        with self._lock:
+            if data == self._last_board or self._finished:
+                return None
+            self._last_board = dict(data)
+            self._boards += 1
+            folder = self.path / BOARD_DIR
+            folder.mkdir(exist_ok=True)
+            name = f"{self._boards:04d}.json"
+            write_json_atomic(folder / name, data)
+            self._write(
+                {
+                    "type": BOARD_SNAPSHOT,
+                    "file": f"{BOARD_DIR}/{name}",
+                    "reason": reason,
+                    "phase": phase,
+                    "revision": data.get("revision"),
+                },
+                at,
+            )
+            return folder / name
+
+    # -- end -------------------------------------------------------------------------------
+    def finish(
+        self,
+        scores: Any = None,
+        *,
+        reason: str = "completed",
+        meta: Mapping[str, Any] | None = None,
+    ) -> Path:
+        """Close the session: ``session_end``, ``scores.json`` and the final ``meta.json``.
+
+        ``scores`` is the interviewer's wrap-up (dict or ``to_dict()``); ``reason`` says why the
+        session ended ("completed", "interrupted" for Ctrl-C, "error"). Safe to call twice.
+        """
+        with self._lock:
+            if self._finished:
+                return self.path
+            duration = self.now()
+            self.meta.update(meta or {})
+            if scores is not None:
+                data = scores.to_dict() if hasattr(scores, "to_dict") else scores
+                write_json_atomic(self.path / SCORES_FILE, data)
+            for writer in self._tracks.values():
+                writer.pad_to(duration)
+                writer.close()
+            self._write(
+                {
+                    "type": SESSION_END,
+                    "reason": reason,
+                    "duration": round(duration, 3),
+                    "scores": SCORES_FILE if scores is not None else None,
+                },
+                duration,
+            )
+            self._finished = True
+            self._log.close()
+            final = self._meta("finished")
+            final.update(duration=round(duration, 3), end_reason=reason)
+            write_json_atomic(self.path / META_FILE, final)
+            return self.path
+
+    def __enter__(self) -> Recorder:
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is KeyboardInterrupt:
+            self.finish(reason="interrupted")
+        else:
+            self.finish(reason="completed" if exc_type is None else "error")
+
+    def _meta(self, status: str) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "session_id": self.session_id,
+            "started_at": self.started_at.isoformat(),
+            "status": status,
+            **self.meta,
+        }
+
+
+class RecordingSpeaker:
+    """A voice ``Speaker`` that also writes what it plays to a track (the interviewer's voice).
+
+    Audio is placed at the time ``play`` is called, queued after audio still playing; a
+    ``stop()`` (barge-in) cuts the track at that moment, so the recording holds what the
+    candidate actually heard.
+    """
+
+    def __init__(self, inner: Any, recorder: Recorder, track: str = "interviewer") -> None:
+        self.inner = inner
+        self.recorder = recorder
+        self.track = track
+
+    def play(self, chunk: Any) -> None:
+        self.recorder.audio(self.track, chunk)
+        self.inner.play(chunk)
+
+    def stop(self) -> None:
+        self.inner.stop()
+        self.recorder.cut_audio(self.track)
+
+    def is_playing(self) -> bool:
+        return self.inner.is_playing()
+
+    def wait(self) -> None:
+        self.inner.wait()
+
+    @property
+    def played_samples(self) -> int:
+        return self.inner.played_samples
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def __getattr__(self, name: str) -> Any:  # anything else the real speaker offers
+        return getattr(self.inner, name)
+
+
+def _is_audio(event: Any) -> bool:
+    return isinstance(getattr(event, "audio", None), bytes | bytearray) and hasattr(event, "rate")
+
+
+def _unique_dir(root: Path, base: str) -> Path:
+    for n in range(1000):
+        path = root / (base if n == 0 else f"{base}-{n + 1}")
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"too many sessions named {base} in {root}")
+
+
+__all__ = ["Recorder", "RecordingSpeaker", "new_session_id"]
