@@ -1,0 +1,1 @@
+"""Audio fixtures for the voice tests: clips are generated with the real Piper voice, not committed."""
