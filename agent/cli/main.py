@@ -17,6 +17,7 @@ SUBCOMMANDS: dict[str, str] = {
     "transcribe": "agent.cli.voice_cmd:transcribe",
     "say": "agent.cli.voice_cmd:say",
     "devices": "agent.cli.voice_cmd:devices",
+    "whiteboard": "agent.cli.whiteboard_cmd:whiteboard",
 }
 
 

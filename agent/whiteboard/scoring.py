@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.whiteboard.analyzers import Finding, Severity, analyze
-from agent.whiteboard.analyzers.context import is_replicated, is_sharded
-from agent.whiteboard.classify import lookup
+from agent.whiteboard.analyzers.context import is_replicated, is_sharded, technology
 from agent.whiteboard.graph import Board, Component
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.scenario_view import ExpectedComponent, scenario_view
@@ -99,10 +98,10 @@ def _score_drawn(
 ) -> ComponentScore:
     score = 6
     praise = []
-    technology = lookup(comp.label, comp.shape).technology
-    if technology:
+    named = technology(comp)
+    if named:
         score += 1
-        praise.append(f"{technology.title() if len(technology) > 3 else technology.upper()} named")
+        praise.append(f"{named.title() if len(named) > 3 else named.upper()} named")
     fact = _kind_fact(comp)
     if fact:
         score += 1

@@ -81,12 +81,36 @@ class Context:
 
 def is_replicated(component: Component) -> bool:
     """More than one copy: stated in the label/notes, or the technology is replicated by design."""
-    return component.facts.replicated or lookup(component.label, component.shape).distributed
+    return component.facts.replicated or distributed_technology(component)
 
 
 def is_sharded(component: Component) -> bool:
     """Data split over nodes: stated, or the technology partitions by design (Cassandra, S3)."""
-    return component.facts.sharded or lookup(component.label, component.shape).distributed
+    return component.facts.sharded or distributed_technology(component)
+
+
+def distributed_technology(component: Component) -> bool:
+    """The label, or a note naming a technology of the same kind ("Message queue" / "SQS"),
+    names something replicated by design."""
+    if lookup(component.label, component.shape).distributed:
+        return True
+    for note in component.notes:
+        found = lookup(note)
+        if found.distributed and found.kind == component.kind:
+            return True
+    return False
+
+
+def technology(component: Component) -> str | None:
+    """The technology named in the label or, failing that, in a note."""
+    named = lookup(component.label, component.shape).technology
+    if named:
+        return named
+    for note in component.notes:
+        found = lookup(note)
+        if found.technology and found.kind == component.kind:
+            return found.technology
+    return None
 
 
 def states_degradation(*texts: str) -> bool:

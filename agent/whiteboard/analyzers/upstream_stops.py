@@ -16,6 +16,7 @@ CODE = "UPSTREAM_STOPS"
 _STORES = frozenset(
     {ComponentKind.CACHE, ComponentKind.DATABASE, ComponentKind.SEARCH, ComponentKind.BLOB_STORE}
 )
+_SERVERS = frozenset({ComponentKind.SERVICE, ComponentKind.API_GATEWAY})
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -23,11 +24,11 @@ def check(ctx: Context) -> list[Finding]:
     for feeder in ctx.components:
         if not _is_feeder(ctx, feeder):
             continue
-        targets = [
-            ctx.get(cid)
-            for cid in ctx.downstream[feeder.id]
-            if ctx.get(cid).kind not in (ComponentKind.MONITORING, ComponentKind.CLIENT)
-        ]
+        targets = [ctx.get(cid) for cid in ctx.downstream[feeder.id]]
+        if feeder.kind == ComponentKind.STREAM_PROCESSOR:
+            targets = [t for t in targets if t.kind in _STORES or t.kind in _SERVERS]
+        else:
+            targets = [t for t in targets if t.kind in _STORES and _read_by_others(ctx, t, feeder)]
         if not targets:
             continue
         texts = [*feeder.notes]
@@ -75,3 +76,11 @@ def _server_of(ctx: Context, target: Component) -> Component:
         ):
             return reader
     return target
+
+
+def _read_by_others(ctx: Context, store: Component, feeder: Component) -> bool:
+    """Someone besides feeders touches the store, so stale data there reaches a reader."""
+    return any(
+        cid != feeder.id and not _is_feeder(ctx, ctx.get(cid))
+        for cid in ctx.upstream[store.id] + ctx.downstream[store.id]
+    )

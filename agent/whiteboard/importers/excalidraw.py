@@ -54,9 +54,13 @@ class _Scene:
         frames = [e for e in self.elements.values() if e["type"] in ("frame", "magicframe")]
         for frame in frames:
             self.board.add_group(str(frame.get("name") or "Frame"), id=frame["id"])
-        region_texts = self._texts_by_shape([regions[r] for r in regions])
         for rid in regions:
-            title = split_label(region_texts.get(rid, [""])[0])[0]
+            bound = [
+                str(t.get("originalText") or t.get("text") or "")
+                for t in self.elements.values()
+                if t["type"] == "text" and t.get("containerId") == rid
+            ]
+            title = split_label(bound[0])[0] if bound else ""
             self.board.add_group(title or "Region", id=rid)
         texts = self._texts_by_shape(shapes)
         for shape in shapes:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import html
 import re
 
+from agent.whiteboard.classify import lookup
 from agent.whiteboard.notes import read_facts
 
 _BREAK = re.compile(r"<br\s*/?>|\\n", re.I)
 _MARKUP = re.compile(r"</?(?:b|i|u|em|strong|code|small|sub|sup|span)[^>]*>|\*\*|__|`", re.I)
-_NOTE_START = re.compile(r"^\s*(?:[-•*(\[]|\d)")
+_NOTE_START = re.compile(r"^\s*(?:[-•*\[]|\d)")
 
 
 def split_label(text: str) -> tuple[str, list[str]]:
@@ -25,9 +26,14 @@ def split_label(text: str) -> tuple[str, list[str]]:
     if not lines:
         return "", []
     label, notes = lines[0], []
+    head = lookup(label)
     for line in lines[1:]:
-        if notes or _NOTE_START.match(line) or read_facts(line) != _EMPTY:
+        if line.startswith("(") and not notes:
+            label = f"{label} {line}"
+        elif notes or _NOTE_START.match(line) or read_facts(line) != _EMPTY:
             notes.append(line.strip("-•* ").strip())
+        elif head.term is not None and lookup(line).term and lookup(line).kind != head.kind:
+            notes.append(line)  # "Redis" / "sliding window counters": a description
         else:
             label = f"{label} {line}"
     return label, notes

@@ -131,7 +131,7 @@ def board_from_mermaid(text: str, *, source: str = "diagram", first_line: int = 
                     continue  # links to a whole subgraph carry no component-level meaning
                 if b in parse.subgraph_ids and b not in parse.board.components:
                     continue
-                if a == b:
+                if a == b or _duplicate(parse.board, a, b, link):
                     continue
                 parse.board.add_edge(
                     a, b, label=link.label, bidirectional=link.bidirectional, mode=link.mode
@@ -386,3 +386,11 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+def _duplicate(board: Board, a: str, b: str, link: _Link) -> bool:
+    """The same arrow drawn twice ("api --> posts" in two statements) is one edge."""
+    return any(
+        e.source == a and e.target == b and (not link.label or e.label == link.label)
+        for e in board.edges.values()
+    )
