@@ -1,0 +1,428 @@
+"""The turn loop: microphone → echo gate → VAD → turn policy → responder → Piper → speaker.
+
+One thread reads the microphone and makes every decision on the audio clock; Whisper runs on a
+worker thread (``voice.transcribe_worker``) and the reply on another (``voice.reply``), so the
+loop hears barge-in while it speaks. Speculative transcription starts as soon as the VAD hears
+a pause and is thrown away if speech resumes, so when the turn policy commits, the transcript
+is usually already there. Every step is a typed event for ``on_event``; failures are
+``VoiceError`` events, never exceptions out of ``run()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from voice.barge_in import BargeInPolicy, content_words, is_echo_of
+from voice.echo import EchoConfig, EchoGate
+from voice.events import (
+    AudioChunk,
+    BargeIn,
+    SpeechStarted,
+    SpeechStopped,
+    TranscriptFinal,
+    TranscriptPartial,
+    TurnCommitted,
+    VoiceError,
+    VoiceEvent,
+)
+from voice.protocols import Microphone, Responder, Speaker, Synthesizer, Transcriber
+from voice.push_to_talk import PushToTalk
+from voice.reply import ReplyPlayback, to_reference
+from voice.transcribe_worker import Job, TranscribeWorker
+from voice.turn_policy import TurnPolicy
+from voice.vad import FRAME_MS, RATE, Endpointer, Framer, VadConfig
+
+FRAME_S = FRAME_MS / 1000.0
+
+
+@dataclass(frozen=True)
+class LoopConfig:
+    """Everything tunable about turn-taking, in one place."""
+
+    vad: VadConfig = field(default_factory=VadConfig)
+    policy: TurnPolicy = field(default_factory=TurnPolicy)
+    barge_in: BargeInPolicy = field(default_factory=BargeInPolicy)
+    echo: EchoConfig = field(default_factory=EchoConfig)
+    headphones: bool = False
+    """No echo to remove: the gate is off."""
+    vocabulary: tuple[str, ...] = ()
+    """Words Whisper is biased towards (the scenario's "Redis", "QPS", ...)."""
+    max_turn_s: float = 60.0
+    """A turn longer than this is committed anyway (bounded memory for monologues)."""
+    first_sentence_words: int = 8
+    speculate_after_ms: int = 90
+    """Silence after which Whisper starts on the turn so far (discarded if speech resumes)."""
+    emit_audio: bool = False
+    """Also emit every microphone chunk as an ``AudioChunk`` event (for recording)."""
+
+
+@dataclass
+class _Turn:
+    start: float
+    overlaps_reply: bool
+    began_in_reply: bool = False
+    frames: list[np.ndarray] = field(default_factory=list)
+    voiced_s: float = 0.0
+    speech_end: float | None = None
+    generation: int = 0
+    partial: str | None = None
+    partial_generation: int = -1
+    checked_voiced_s: float = 0.0
+    unvoiced_run: int = 0
+    speculated: bool = False
+    veto: bool = False
+
+    def audio(self) -> np.ndarray:
+        return np.concatenate(self.frames).astype(np.float32) / 32768.0
+
+    @property
+    def duration(self) -> float:
+        return len(self.frames) * FRAME_S
+
+
+class VoiceLoop:
+    """Hands-free turn-taking around any ``respond(utterance) -> reply`` callable."""
+
+    def __init__(
+        self,
+        microphone: Microphone,
+        speaker: Speaker,
+        transcriber: Transcriber,
+        synthesizer: Synthesizer,
+        respond: Responder,
+        on_event: Callable[[VoiceEvent], None] | None = None,
+        config: LoopConfig | None = None,
+        push_to_talk: PushToTalk | None = None,
+    ) -> None:
+        self.microphone = microphone
+        self.speaker = speaker
+        self.synthesizer = synthesizer
+        self.respond = respond
+        self.config = config or LoopConfig()
+        self.push_to_talk = push_to_talk
+        self._on_event = on_event
+        self.history: list[tuple[str, str]] = []
+        """("candidate" | "interviewer", text); replies only as far as they were heard."""
+        echo = self.config.echo
+        if self.config.headphones:
+            echo = EchoConfig(**{**echo.__dict__, "enabled": False})
+        self.echo = EchoGate(echo)
+        self._gate_lock = threading.Lock()
+        self._vad = Endpointer(self.config.vad)
+        self._framer = Framer()
+        self._worker = TranscribeWorker(transcriber, self.config.vocabulary, self._emit_error)
+        self._turn: _Turn | None = None
+        self._reply: ReplyPlayback | None = None
+        self._ref_pos = 0.0
+        self._ref_time = 0.0
+        self._stopping = threading.Event()
+        self._ptt_was_pressed = False
+        self._speculate_frames = max(1, self.config.speculate_after_ms // FRAME_MS)
+        self.turns = 0
+        self.barge_ins = 0
+
+    # -- public -------------------------------------------------------------------------
+    def run(self) -> None:
+        """Listen until the microphone ends, fails, or ``stop()`` is called."""
+        self._worker.start()
+        try:
+            for chunk in self.microphone.chunks():
+                if self._stopping.is_set():
+                    break
+                self._on_chunk(chunk)
+            else:
+                self._finish_pending()
+        except Exception as exc:  # the device went away: say so and end cleanly
+            self._emit(VoiceError(message=_one_line(exc), fatal=True, timestamp=time.monotonic()))
+            if self._reply is not None:
+                self._reply.cut()
+        finally:
+            if self._reply is not None:
+                self._reply.join(timeout=30)
+            self._worker.stop()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        with contextlib.suppress(Exception):  # closing a dead device is not news
+            self.microphone.close()
+
+    # -- per chunk / frame -----------------------------------------------------------------
+    def _on_chunk(self, chunk: AudioChunk) -> None:
+        if self.config.emit_audio:
+            self._emit(chunk)
+        samples = _to_model_rate(chunk)
+        for frame, t in self._framer.push(samples, chunk.timestamp):
+            self._on_frame(frame, t)
+        self._drain_results(self._framer.now)
+
+    def _on_frame(self, frame: np.ndarray, t: float) -> None:
+        with self._gate_lock:
+            frame = self.echo.process(frame, int(self._reference_position(t)))
+        if self.push_to_talk is not None:
+            self._push_to_talk_frame(frame, t)
+            return
+        step = self._vad.process(frame, t)
+        turn = self._turn
+        for event in step.events:
+            self._emit(event)
+            if isinstance(event, SpeechStarted):
+                if turn is None:
+                    turn = self._turn = _Turn(
+                        start=event.timestamp,
+                        overlaps_reply=self._busy(),
+                        began_in_reply=self._busy(),
+                    )
+                else:  # speech resumed inside a pause: the speculative transcript is stale
+                    turn.generation += 1
+                    turn.speculated = False
+                    turn.speech_end = None
+            elif isinstance(event, SpeechStopped) and turn is not None:
+                turn.speech_end = event.timestamp
+        if turn is None:
+            return
+        turn.frames.extend(step.audio)
+        if step.voiced:
+            turn.voiced_s += FRAME_S
+            turn.unvoiced_run = 0
+            if turn.speculated:  # still talking: the transcript in flight is already stale
+                turn.generation += 1
+                turn.speculated = False
+        elif self._vad.active:
+            turn.unvoiced_run += 1
+        stopped = any(isinstance(e, SpeechStopped) for e in step.events)
+        speculate = stopped or turn.unvoiced_run == self._speculate_frames
+        if speculate and not turn.speculated and not turn.overlaps_reply:
+            # Start Whisper at the first short silence, before the VAD's hangover has run
+            # out, so the transcript is ready by the time the turn policy commits.
+            turn.speculated = True
+            self._worker.submit(Job("partial", turn.generation, turn.audio()))
+        if turn.overlaps_reply:
+            self._check_barge_in(turn, t)
+        elif turn.duration >= self.config.max_turn_s:
+            self._commit_now(turn, forced=True)
+
+    def _drain_results(self, now: float) -> None:
+        for job, transcript in self._worker.results():
+            turn = self._turn
+            if turn is None or job.generation != turn.generation:
+                continue
+            if job.kind == "partial":
+                turn.partial, turn.partial_generation = transcript.text, job.generation
+                self._emit(TranscriptPartial(text=transcript.text, timestamp=time.monotonic()))
+            elif job.kind == "barge" and turn.overlaps_reply:
+                self._barge_result(turn, transcript.text)
+        self._maybe_commit(now)
+
+    # -- turn commit ------------------------------------------------------------------------
+    def _maybe_commit(self, now: float) -> None:
+        turn = self._turn
+        if turn is None or self._vad.active or turn.speech_end is None:
+            return
+        if turn.overlaps_reply:
+            if not self._busy():  # the reply ended under the speech: treat as a fresh turn
+                turn.overlaps_reply = False
+                turn.speculated = True
+                self._worker.submit(Job("partial", turn.generation, turn.audio()))
+            elif now - turn.speech_end >= self.config.policy.short_wait_s:
+                self._turn = None  # speech over playback that never became a barge-in
+                return
+            else:
+                return
+        if turn.partial_generation != turn.generation or turn.partial is None:
+            return
+        if now - turn.speech_end < self.config.policy.wait_for(turn.partial):
+            return
+        self._turn = None
+        text = turn.partial
+        if not text or (not content_words(text) and turn.began_in_reply):
+            return  # a cough, noise or lone backchannel: not a turn
+        self._commit(turn, text)
+
+    def _commit_now(self, turn: _Turn, forced: bool) -> None:
+        """Commit a turn whose transcript is not ready (too long, end of input): wait for it."""
+        self._turn = None
+        transcript = self._worker.transcribe_now(turn.audio())
+        if transcript is not None and transcript.text:
+            self._commit(turn, transcript.text)
+        if forced and self._vad.active:  # still talking: the rest is a new turn
+            self._turn = _Turn(start=self._framer.now, overlaps_reply=self._busy())
+
+    def _commit(self, turn: _Turn, text: str) -> None:
+        now = time.monotonic()
+        self._emit(TranscriptFinal(text=text, timestamp=now))
+        self._emit(
+            TurnCommitted(
+                text=text,
+                speech_start=turn.start,
+                speech_end=turn.speech_end or self._framer.now,
+                timestamp=now,
+            )
+        )
+        self.turns += 1
+        self.history.append(("candidate", text))
+        if self._reply is not None and not self._reply.done:
+            self._reply.cut()
+        self._start_reply(text)
+
+    def _finish_pending(self) -> None:
+        turn = self._turn
+        if turn is not None and not turn.overlaps_reply and turn.voiced_s > 0:
+            if turn.partial_generation == turn.generation and turn.partial is not None:
+                self._turn = None
+                if turn.partial:
+                    self._commit(turn, turn.partial)
+            else:
+                self._commit_now(turn, forced=False)
+        if self._reply is not None:
+            self._reply.join(timeout=60)
+
+    # -- replies, barge-in -----------------------------------------------------------------------
+    def _busy(self) -> bool:
+        return self._reply is not None and not self._reply.done
+
+    def _start_reply(self, utterance: str) -> None:
+        with self._gate_lock:
+            self.echo.reset_reference()
+            self._ref_pos, self._ref_time = 0.0, self._framer.now
+        reply = ReplyPlayback(
+            utterance=utterance,
+            respond=self.respond,
+            synthesizer=self.synthesizer,
+            speaker=self.speaker,
+            emit=self._emit_reply_event,
+            on_audio=self._add_reference,
+            first_max_words=self.config.first_sentence_words,
+        )
+        self._reply = reply
+        reply.start()
+
+    def _emit_reply_event(self, event: VoiceEvent) -> None:
+        from voice.events import PlaybackStopped
+
+        if isinstance(event, PlaybackStopped):
+            self.history.append(("interviewer", event.played_text))
+        self._emit(event)
+
+    def _add_reference(self, chunk: AudioChunk) -> None:
+        audio = to_reference(chunk)
+        with self._gate_lock:
+            self.echo.add_reference(audio)
+
+    def _reference_position(self, t: float) -> float:
+        """Reference samples (16 kHz) the speaker had played when the frame at ``t`` arrived."""
+        reply = self._reply
+        if reply is None:
+            return 0.0
+        if self.speaker.is_playing():
+            rate = getattr(self.synthesizer, "sample_rate", RATE) or RATE
+            self._ref_pos = reply.played() * RATE / rate
+            self._ref_time = t
+            return self._ref_pos
+        # Quiet speaker: keep the clock running so the echo tail still lines up.
+        return self._ref_pos + (t - self._ref_time) * RATE
+
+    def _check_barge_in(self, turn: _Turn, t: float) -> None:
+        policy = self.config.barge_in
+        if not self._busy():
+            return
+        if turn.voiced_s >= policy.force_speech_s and not turn.veto:
+            self._barge_in(turn)
+            return
+        due = turn.checked_voiced_s + (
+            policy.recheck_every_s if turn.checked_voiced_s else policy.check_after_s
+        )
+        if self._vad.active and turn.voiced_s >= due:
+            turn.checked_voiced_s = turn.voiced_s
+            self._worker.submit(Job("barge", turn.generation, turn.audio(), priority=True))
+
+    def _barge_result(self, turn: _Turn, text: str) -> None:
+        reply = self._reply
+        if reply is None or reply.done:
+            return
+        if is_echo_of(text, reply.full_text()):
+            turn.veto = True
+            return
+        if self.config.barge_in.decide(text, turn.voiced_s):
+            self._barge_in(turn)
+        elif text and not content_words(text):
+            turn.veto = True  # a backchannel: never force it through on length alone
+
+    def _barge_in(self, turn: _Turn) -> None:
+        reply = self._reply
+        if reply is None:
+            return
+        self._emit(BargeIn(timestamp=time.monotonic()))
+        reply.cut()
+        self.barge_ins += 1
+        turn.overlaps_reply = False
+        if turn.speech_end is not None and not self._vad.active:
+            turn.speculated = True
+            self._worker.submit(Job("partial", turn.generation, turn.audio()))
+
+    # -- push to talk ---------------------------------------------------------------------------
+    def _push_to_talk_frame(self, frame: np.ndarray, t: float) -> None:
+        assert self.push_to_talk is not None
+        pressed = self.push_to_talk.pressed
+        if pressed and not self._ptt_was_pressed:
+            if self._busy():
+                self._emit(BargeIn(timestamp=time.monotonic()))
+                self._reply.cut()  # type: ignore[union-attr]
+            self._turn = _Turn(start=t, overlaps_reply=False)
+            self._emit(SpeechStarted(timestamp=t))
+        self._ptt_was_pressed = pressed
+        turn = self._turn
+        if turn is None:
+            return
+        if pressed:
+            turn.frames.append(frame)
+            if self._vad.is_voiced(frame):
+                turn.voiced_s += FRAME_S
+            if turn.duration < self.config.max_turn_s:
+                return
+        turn.speech_end = t
+        self._emit(SpeechStopped(timestamp=t))
+        self._turn = None
+        if turn.voiced_s >= 3 * FRAME_S:  # Whisper only hears presses that held speech
+            self._commit_now(turn, forced=False)
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _emit(self, event: VoiceEvent) -> None:
+        if self._on_event is None:
+            return
+        with contextlib.suppress(Exception):  # a broken listener must not stop the microphone
+            self._on_event(event)
+
+    def _emit_error(self, message: str) -> None:
+        self._emit(VoiceError(message=message, timestamp=time.monotonic()))
+
+
+def _to_model_rate(chunk: AudioChunk) -> np.ndarray:
+    """16 kHz mono int16 whatever the microphone delivered."""
+    if chunk.rate == RATE and chunk.channels == 1 and chunk.width == 2:
+        return chunk.samples
+    from voice.resample import float_to_int16, resample, to_float_mono
+
+    dtype = {1: np.uint8, 2: np.int16, 4: np.int32}[chunk.width]
+    audio = to_float_mono(np.frombuffer(chunk.audio, dtype=dtype), chunk.channels)
+    return float_to_int16(resample(audio, chunk.rate, RATE))
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def run_loop(*args, **kwargs) -> VoiceLoop:
+    """Build a ``VoiceLoop`` and run it to the end; returns it for its history and counters."""
+    loop = VoiceLoop(*args, **kwargs)
+    loop.run()
+    return loop
+
+
+__all__ = ["LoopConfig", "VoiceLoop", "run_loop"]

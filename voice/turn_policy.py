@@ -1,0 +1,182 @@
+"""When a pause ends the candidate's turn: short after a finished statement, long mid-sum.
+
+The VAD only says "silence". Whether that silence is the end of a turn depends on the words:
+"...is about twelve thousand." is finished, but "one billion divided by" is someone computing
+in their head, and cutting them off there is the worst thing a mock interviewer can do. The
+policy reads the speculative transcript of the turn so far and picks a wait.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "k",
+    "m",
+    "b",
+    "half",
+    "quarter",
+    "point",
+]  # noqa: SIM905
+_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?(?:%|k|m|b|x)?|" + "|".join(_NUMBER_WORDS) + r")"
+
+# Phrases that, at the very end of what was said, mean a calculation or thought is unfinished.
+_DANGLING_PHRASES = (
+    "divided by",
+    "divide by",
+    "multiplied by",
+    "times",
+    "plus",
+    "minus",
+    "over",
+    "into",
+    "by",
+    "x",
+    "to the power of",
+    "squared by",
+    "equals",
+    "is",
+    "are",
+    "so that's",
+    "that's",
+    "that is",
+    "which is",
+    "which gives",
+    "gives us",
+    "gives",
+    "so",
+    "and",
+    "or",
+    "of",
+    "per",
+    "about",
+    "roughly",
+    "around",
+    "approximately",
+    "like",
+    "let me think",
+    "let me see",
+    "let's see",
+    "let me calculate",
+    "let me compute",
+    "let me work that out",
+    "i think",
+    "um",
+    "uh",
+    "umm",
+    "uhh",
+    "er",
+    "erm",
+    "hmm",
+    "the",
+    "a",
+    "we have",
+    "we get",
+    "we need",
+)
+_DANGLING_RE = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in _DANGLING_PHRASES) + r")$"
+)
+_OPERATORS_RE = re.compile(
+    r"\b(?:divided by|divide by|multiplied by|times|plus|minus|over|x)\b|[*/+×÷]"
+)
+_RESULT_RE = re.compile(
+    r"\b(?:is|equals|that's|thats|that is|gives|get|which is|comes to|about|roughly|around|"
+    r"approximately|so)\b|="
+)
+_ENDS_WITH_NUMBER = re.compile(r"(?:^|\s)" + _NUMBER + r"$")
+
+
+def _normalise(text: str) -> tuple[str, bool]:
+    """Lower-case words of the last clause, and whether the text trailed off ("...", "-")."""
+    stripped = text.strip()
+    trailing = stripped.endswith(("...", "…", "-", "—", ","))
+    lowered = stripped.lower().replace("’", "'")
+    lowered = re.sub(r"[^\w\s',.%*/+×÷=-]", " ", lowered)
+    lowered = re.sub(r"(?<=\d),(?=\d)", "", lowered)
+    lowered = re.sub(r"\s+", " ", lowered).strip(" .,-")
+    return lowered, trailing
+
+
+def is_unfinished(text: str) -> bool:
+    """True when the words so far end mid-calculation or mid-thought.
+
+    Cases: a dangling operator or connective ("divided by", "so that's", "um"), a trailing
+    ellipsis, or an expression whose last operator has a number after it but no result yet
+    ("one billion divided by 86,400" — the candidate is still working it out).
+    """
+    words, trailing = _normalise(text)
+    if not words:
+        return False
+    if text.strip().endswith("?"):
+        return False
+    if trailing:
+        return True
+    if _DANGLING_RE.search(words):
+        return True
+    # Only the last sentence matters: "We have 300M users. 300M times" is unfinished.
+    clause = re.split(r"[.!?;]\s", words)[-1]
+    if _ENDS_WITH_NUMBER.search(clause):
+        ops = list(_OPERATORS_RE.finditer(clause))
+        if ops:
+            after = clause[ops[-1].end() :]
+            return not _RESULT_RE.search(after)
+    return False
+
+
+@dataclass(frozen=True)
+class TurnPolicy:
+    """Silence needed after the last speech before a turn is committed."""
+
+    short_wait_s: float = 0.4
+    """After a clearly finished statement."""
+    long_wait_s: float = 3.0
+    """After words that end mid-calculation; longer than a typical 1.5–2.5 s thinking pause."""
+    empty_wait_s: float = 0.4
+    """After speech that transcribed to nothing (a cough): drop it quickly."""
+
+    def wait_for(self, partial_text: str) -> float:
+        """Seconds of silence after the last speech frame before committing ``partial_text``."""
+        if not partial_text.strip():
+            return self.empty_wait_s
+        return self.long_wait_s if is_unfinished(partial_text) else self.short_wait_s
+
+    def should_commit(self, partial_text: str, silence_s: float) -> bool:
+        return silence_s >= self.wait_for(partial_text)
+
+
+__all__ = ["TurnPolicy", "is_unfinished"]
