@@ -143,8 +143,11 @@ def write_wav(path: str | Path | BinaryIO, audio: np.ndarray | bytes, rate: int)
         pcm = float_to_int16(audio).astype("<i2").tobytes()
     else:
         pcm = audio.astype("<i2").tobytes()
-    target = path if hasattr(path, "write") else str(path)
-    with wave.open(target, "wb") as out:
+    if not hasattr(path, "write"):
+        with open(path, "wb") as file:  # open first: a bad path then fails cleanly
+            write_wav(file, pcm, rate)
+        return
+    with wave.open(path, "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
