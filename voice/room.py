@@ -242,4 +242,31 @@ class _RoomMicrophone:
         self.room.close()
 
 
-__all__ = ["Cue", "RoomConfig", "RoomSpeaker", "SimulatedRoom"]
+def synthetic_cough(seconds: float = 0.3, seed: int = 1) -> np.ndarray:
+    """A cough-like burst (float32, 16 kHz): band-limited noise, fast attack, quick decay."""
+    rng = np.random.default_rng(seed)
+    n = int(seconds * RATE)
+    spectrum = np.fft.rfft(rng.normal(0.0, 1.0, n))
+    freqs = np.fft.rfftfreq(n, 1 / RATE)
+    spectrum[(freqs < 300) | (freqs > 4000)] = 0
+    burst = np.fft.irfft(spectrum, n)
+    ramp = np.minimum(1.0, np.arange(n) / (0.02 * RATE))
+    burst = burst * ramp * np.exp(-np.arange(n) / (0.08 * RATE))
+    return (0.5 * burst / np.max(np.abs(burst))).astype(np.float32)
+
+
+def speech_bounds(audio: np.ndarray, threshold_dbfs: float = -40.0) -> tuple[int, int]:
+    """(first, end) sample of the audible part of a clip, on 10 ms windows: ground truth for
+    "true end of speech" in generated clips."""
+    win = RATE // 100
+    frames = len(audio) // win
+    if frames == 0:
+        return 0, 0
+    rms = np.sqrt(np.mean(audio[: frames * win].reshape(frames, win) ** 2, axis=1))
+    loud = np.nonzero(rms > 10 ** (threshold_dbfs / 20))[0]
+    if len(loud) == 0:
+        return 0, 0
+    return int(loud[0] * win), int((loud[-1] + 1) * win)
+
+
+__all__ = ["Cue", "RoomConfig", "RoomSpeaker", "SimulatedRoom", "speech_bounds", "synthetic_cough"]
