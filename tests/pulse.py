@@ -8,7 +8,9 @@ never touches a desktop's PulseAudio.
 
 Use the ``pulse_server`` fixture (module scope) from a test module::
 
-    from tests.pulse import pulse_server  # noqa: F401  (pytest fixture)
+    from tests import pulse
+
+    pulse_server = pulse.pulse_server  # then take `pulse_server` as a test argument
 """
 
 from __future__ import annotations

@@ -1,0 +1,165 @@
+"""The real sound-card path on a PulseAudio null sink: paplay → sink → monitor → PortAudio →
+SoundDeviceMicrophone → webrtcvad segments → Whisper; our speaker into the same sink; and a
+daemon killed mid-session (an unplugged device) ending the microphone with one clear error."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from tests import pulse
+from tests.audio.clips import piper, speech, whisper
+from tests.pulse import start_pulse, stop_pulse
+from voice.errors import VoiceDeviceError
+from voice.events import AudioChunk
+from voice.wav_io import write_wav
+
+pytestmark = pytest.mark.slow
+pulse_server = pulse.pulse_server  # the module-scoped null-sink daemon fixture
+
+
+def capture(mic, seconds_after_start: float, start=None, timeout: float = 20.0) -> np.ndarray:
+    """Read the microphone; call ``start()`` once audio flows, keep ``seconds_after_start``."""
+    collected: list[AudioChunk] = []
+    began = None
+    deadline = time.monotonic() + timeout
+    for chunk in mic.chunks():
+        if began is None:
+            began = time.monotonic()
+            if start is not None:
+                start()
+            continue  # keep only what arrives after the sound started
+        collected.append(chunk)
+        if len(collected) * chunk.duration >= seconds_after_start or time.monotonic() > deadline:
+            break
+    return np.concatenate([c.to_float() for c in collected])
+
+
+def vad_segments(audio: np.ndarray, hangover_ms: int = 300, min_ms: int = 300) -> list[np.ndarray]:
+    """Simple webrtcvad split into utterances (the loop's endpointer is more careful)."""
+    import webrtcvad
+
+    vad = webrtcvad.Vad(2)
+    frame = 480
+    pcm = (np.clip(audio, -1, 1) * 32767).astype(np.int16)
+    flags = [
+        vad.is_speech(pcm[i : i + frame].tobytes(), 16_000)
+        for i in range(0, len(pcm) - frame + 1, frame)
+    ]
+    segments, start, silent = [], None, 0
+    for index, speaking in enumerate([*flags, False]):
+        if speaking:
+            start = index if start is None else start
+            silent = 0
+        elif start is not None:
+            silent += 1
+            if silent * 30 >= hangover_ms or index >= len(flags) - 1:
+                end = index - silent + 1
+                if (end - start) * 30 >= min_ms:
+                    segments.append(audio[max(0, start - 10) * frame : (end + 10) * frame])
+                start, silent = None, 0
+    return segments
+
+
+def test_devices_are_listed(pulse_server):
+    from voice.audio_io import list_devices
+
+    devices = list_devices()
+    assert any(d.default_input and d.max_input_channels > 0 for d in devices), devices
+    assert any(d.default_output and d.max_output_channels > 0 for d in devices), devices
+
+
+def test_paplay_into_null_sink_is_captured_segmented_and_transcribed(pulse_server, tmp_path):
+    from voice.audio_io import SoundDeviceMicrophone
+
+    first = np.asarray(speech("Three hundred million daily users.", 22_050))
+    second = np.asarray(speech("We need four Redis shards.", 22_050))
+    gap = np.zeros(int(1.2 * 22_050), np.float32)
+    wav = tmp_path / "turns.wav"
+    write_wav(wav, np.concatenate([first, gap, second]), 22_050)
+    total = (len(first) + len(gap) + len(second)) / 22_050
+
+    mic = SoundDeviceMicrophone()
+    players = []
+    try:
+        audio = capture(mic, total + 1.0, start=lambda: players.append(pulse_server.play(wav)))
+    finally:
+        mic.close()
+    assert players[0].wait(timeout=10) == 0, players[0].stderr.read()
+    assert mic.rate == 16_000 and mic.device_rate > 0
+
+    segments = vad_segments(audio)
+    assert len(segments) == 2, [len(s) / 16_000 for s in segments]
+    texts = [whisper().transcribe(s, ["Redis", "shards"]).text for s in segments]
+    assert "300 million" in texts[0] or "three hundred million" in texts[0].lower(), texts
+    assert "Redis" in texts[1] and "shards" in texts[1], texts
+
+
+def test_our_speaker_plays_into_the_sink_and_stops_on_demand(pulse_server):
+    from voice.audio_io import SoundDeviceMicrophone, SoundDeviceSpeaker
+
+    mic = SoundDeviceMicrophone()
+    speaker = SoundDeviceSpeaker()
+    try:
+        chunks = list(piper().synthesize("Four shards of Redis."))
+
+        def start() -> None:
+            for chunk in chunks:
+                speaker.play(chunk)
+
+        audio = capture(mic, sum(c.duration for c in chunks) + 1.0, start=start)
+        speaker.wait()
+        assert speaker.played_samples >= sum(len(c.samples) for c in chunks) * 0.99
+        text = whisper().transcribe(audio, ["Redis", "shards"]).text
+        assert "shards" in text and "Redis" in text, text
+
+        long = [AudioChunk.from_float(np.full(22_050 * 5, 0.1, np.float32), 22_050)]
+        speaker.play(long[0])
+        time.sleep(0.3)
+        stopped_at = time.monotonic()
+        speaker.stop()
+        while speaker.is_playing() and time.monotonic() - stopped_at < 1:
+            time.sleep(0.005)
+        assert time.monotonic() - stopped_at < 0.1  # within a callback block or two
+        assert speaker.played_samples < sum(len(c.samples) for c in chunks) + 22_050 * 2
+    finally:
+        speaker.close()
+        mic.close()
+
+
+def test_unplugged_device_mid_session_ends_with_one_clear_error(monkeypatch):
+    import shutil
+
+    from voice.audio_io import SoundDeviceMicrophone
+
+    if shutil.which("pulseaudio") is None:
+        pytest.skip("pulseaudio not installed")
+    server = start_pulse()
+    try:
+        for key, value in server.env.items():
+            monkeypatch.setenv(key, value)
+        mic = SoundDeviceMicrophone(stall_timeout=1.0)
+        received = 0
+        started = None
+        with pytest.raises(VoiceDeviceError, match="--text") as error:
+            for _chunk in mic.chunks():
+                received += 1
+                if received == 5:
+                    server.kill()  # the device disappears under a running stream
+                    started = time.monotonic()
+        assert started is not None and time.monotonic() - started < 6
+        assert "microphone" in str(error.value)
+        mic.close()  # closing a dead stream is quiet
+    finally:
+        stop_pulse(server)
+
+
+def test_missing_device_is_one_clear_error(pulse_server):
+    from voice.audio_io import SoundDeviceMicrophone, SoundDeviceSpeaker
+
+    with pytest.raises(VoiceDeviceError, match="no microphone 'no-such-mic' found.*--text"):
+        SoundDeviceMicrophone("no-such-mic")
+    with pytest.raises(VoiceDeviceError, match="no speaker 99 found"):
+        SoundDeviceSpeaker(99)
