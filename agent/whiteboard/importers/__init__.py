@@ -77,24 +77,15 @@ def _markdown(text: str, name: str) -> Board:
     scene = excalidraw_block(text, name)
     if scene is not None:
         return board_from_excalidraw(scene, source=name)
-    errors = []
-    for block in mermaid_blocks(text, name):
-        first = next(
-            (
-                ln.strip()
-                for ln in block.body.splitlines()
-                if ln.strip() and not ln.strip().startswith(("%%", "---"))
-            ),
-            "",
-        )
-        try:
+    blocks = mermaid_blocks(text, name)
+    for block in blocks:
+        if _FLOWCHART.search(block.body):
             return board_from_mermaid(block.body, source=name, first_line=block.line)
-        except BoardError as error:
-            if first.split()[:1] and first.split()[0].lower() in ("graph", "flowchart"):
-                raise
-            errors.append(str(error))
-    if errors:
-        raise BoardError(f"{name}: no mermaid flowchart found ({errors[0]})")
+    if blocks:
+        raise BoardError(
+            f"{name}: the mermaid blocks hold no flowchart (only 'graph'/'flowchart' diagrams "
+            "describe an architecture)"
+        )
     raise BoardError(f"{name}: no ```mermaid flowchart or Excalidraw drawing block found")
 
 

@@ -1,0 +1,166 @@
+"""Label classification: the vocabulary, misspellings from speech/handwriting, shapes, notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.whiteboard import ComponentKind, Layer, classify, lookup, read_facts, vocabulary
+from scenarios import COMPONENT_KINDS
+
+K = ComponentKind
+
+
+def test_vocabulary_is_curated_and_large():
+    vocab = vocabulary()
+    assert len(vocab) >= 150
+    kinds = {term.kind for term in vocab.terms.values()}
+    assert kinds == set(ComponentKind)
+    assert {k.value for k in ComponentKind} == COMPONENT_KINDS  # scenarios spell kinds too
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Redis", K.CACHE),
+        ("Memcached", K.CACHE),
+        ("Kafka", K.QUEUE),
+        ("Kinesis", K.QUEUE),
+        ("SQS", K.QUEUE),
+        ("Pulsar", K.QUEUE),
+        ("Flink", K.STREAM_PROCESSOR),
+        ("Spark", K.STREAM_PROCESSOR),
+        ("Cassandra", K.DATABASE),
+        ("DynamoDB", K.DATABASE),
+        ("MySQL", K.DATABASE),
+        ("Postgres", K.DATABASE),
+        ("S3", K.BLOB_STORE),
+        ("CloudFront", K.CDN),
+        ("ALB", K.LOAD_BALANCER),
+        ("Nginx", K.LOAD_BALANCER),
+        ("Envoy", K.LOAD_BALANCER),
+        ("Elasticsearch", K.SEARCH),
+        ("Prometheus", K.MONITORING),
+        ("Grafana", K.MONITORING),
+        ("fan-out workers", K.SERVICE),
+        ("timeline cache", K.CACHE),
+        ("Route 53", K.DNS),
+        ("API Gateway", K.API_GATEWAY),
+        ("Auth service", K.AUTH),
+        ("OAuth server", K.AUTH),
+        ("Token bucket rate limiter", K.RATE_LIMITER),
+        ("Mobile app", K.CLIENT),
+        ("Users", K.CLIENT),
+        ("Zookeeper", K.OTHER),
+    ],
+)
+def test_technology_and_role_names(label, kind):
+    assert classify(label)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Timeline Cache (Redis)", K.CACHE),
+        ("Redis rate limiter", K.RATE_LIMITER),  # the role beats the technology
+        ("User Service", K.SERVICE),  # the head noun comes last
+        ("User DB", K.DATABASE),
+        ("Kafka consumers", K.SERVICE),
+        ("Post Storage (MySQL)", K.DATABASE),
+        ("Search service", K.SEARCH),
+        ("Elastic Load Balancer", K.LOAD_BALANCER),
+        ("Spark Streaming job", K.STREAM_PROCESSOR),
+        ("Amazon SQS queue", K.QUEUE),
+        ("Notification service", K.SERVICE),
+    ],
+)
+def test_multi_word_labels_pick_the_role(label, kind):
+    assert classify(label)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Kafak", K.QUEUE),
+        ("Reddis", K.CACHE),
+        ("postgress", K.DATABASE),
+        ("PostgresQL", K.DATABASE),
+        ("load balancr", K.LOAD_BALANCER),
+        ("Elastisearch", K.SEARCH),
+        ("Cassandara", K.DATABASE),
+        ("rate limitter", K.RATE_LIMITER),
+        ("monitorng", K.MONITORING),
+        ("Memcahced", K.CACHE),
+        ("Promethues", K.MONITORING),
+        ("Databse", K.DATABASE),
+        ("cach", K.CACHE),
+    ],
+)
+def test_misspellings_are_tolerated(label, kind):
+    assert classify(label)[0] == kind
+
+
+@pytest.mark.parametrize("label", ["Stuff", "Foo bar", "", "42"])
+def test_unknown_labels_are_other(label):
+    assert classify(label)[0] == K.OTHER
+
+
+def test_common_words_are_not_bent_into_technologies():
+    # Short or unrelated words must not be "corrected" into a vocabulary word.
+    assert lookup("feed").term is None
+    assert lookup("post").term is None
+    assert classify("Posts")[0] == K.OTHER
+
+
+def test_shape_decides_when_the_label_does_not():
+    assert classify("", "cylinder") == (K.DATABASE, Layer.STORAGE)
+    assert classify("Users", "cylinder")[0] == K.DATABASE
+    assert classify("Orders", "cylinder")[0] == K.DATABASE
+    assert classify("Kafka", "cylinder")[0] == K.QUEUE  # a named technology beats the shape
+    assert classify("Redis", "cylinder")[0] == K.CACHE
+
+
+def test_layers_follow_role():
+    assert classify("Ingestion service")[1] == Layer.INGESTION
+    assert classify("Query service")[1] == Layer.SERVING
+    assert classify("Prometheus")[1] == Layer.CROSS_CUTTING
+    assert classify("Cassandra")[1] == Layer.STORAGE
+    assert classify("Flink")[1] == Layer.PROCESSING
+
+
+def test_lookup_reports_technology_and_distribution():
+    found = lookup("Timeline Cache (Redis)")
+    assert found.term == "timeline cache" and found.technology == "redis"
+    assert not found.distributed
+    assert lookup("DynamoDB").distributed
+    assert lookup("S3 media bucket").distributed
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("TTL 30s", "ttl", "TTL 30s"),
+        ("expires after 5 min", "ttl", "expires after 5 min"),
+        ("LRU", "eviction", "LRU"),
+        ("maxmemory 4gb", "eviction", "maxmemory 4gb"),
+        ("x3", "replicas", 3),
+        ("3 replicas", "replicas", 3),
+        ("replicas: 5", "replicas", 5),
+        ("primary/replica", "replicated", True),
+        ("16 shards", "shards", 16),
+        ("sharded by user_id", "sharded", True),
+        ("max 10k messages", "bounded", True),
+        ("DLQ after 5 retries", "bounded", True),
+        ("Redis wins on conflict", "priority", "wins"),
+        ("last write wins", "priority", "last write wins"),
+        ("strongly consistent", "consistency", "CP"),
+        ("read (AP)", "consistency", "AP"),
+    ],
+)
+def test_note_facts(text, field, value):
+    assert getattr(read_facts("box", [text]), field) == value
+
+
+def test_no_facts_in_a_plain_label():
+    facts = read_facts("Pricing cache")
+    assert facts.ttl is None and facts.eviction is None and not facts.replicated
+    assert not facts.bounded and facts.priority is None and facts.consistency is None
