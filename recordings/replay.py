@@ -147,14 +147,8 @@ def mixed_audio(recording: Recording, rate: int = 16_000) -> np.ndarray:
     return np.clip(mixed, -1.0, 1.0)
 
 
-def play_audio(recording: Recording, start: float = 0.0, *, device: Any = None) -> float:
-    """Play the session from ``start`` seconds on the default (or given) output device; blocks.
-
-    Returns the seconds played. Raises ``NoAudioDevice`` with one clear line when there is no
-    output device, and ``RecordingError`` when the session has no audio or ``start`` is past it.
-    """
-    if not recording.tracks:
-        raise RecordingError(f"{recording.session_id} has no recorded audio")
+def check_output_device(device: Any = None) -> Any:
+    """The sounddevice module when an output device exists; ``NoAudioDevice`` otherwise."""
     try:
         import sounddevice as sd
 
@@ -163,6 +157,18 @@ def play_audio(recording: Recording, start: float = 0.0, *, device: Any = None) 
         raise NoAudioDevice(f"no audio output available ({exc}); use --no-audio") from None
     if not outputs and device is None:
         raise NoAudioDevice("no audio output device found; use --no-audio to print the timeline")
+    return sd
+
+
+def play_audio(recording: Recording, start: float = 0.0, *, device: Any = None) -> float:
+    """Play the session from ``start`` seconds on the default (or given) output device; blocks.
+
+    Returns the seconds played. Raises ``NoAudioDevice`` with one clear line when there is no
+    output device, and ``RecordingError`` when the session has no audio or ``start`` is past it.
+    """
+    if not recording.tracks:
+        raise RecordingError(f"{recording.session_id} has no recorded audio")
+    sd = check_output_device(device)
     rate = 16_000
     audio = mixed_audio(recording, rate)
     first = int(start * rate)
@@ -182,6 +188,7 @@ def play_audio(recording: Recording, start: float = 0.0, *, device: Any = None) 
 
 __all__ = [
     "Line",
+    "check_output_device",
     "NoAudioDevice",
     "Replay",
     "build_replay",

@@ -1,0 +1,353 @@
+"""`hotseat replay`, `annotate`, `progress` and `drill`: everything after (and between) sessions.
+
+Recordings live in $HOTSEAT_HOME/sessions, the progress history in $HOTSEAT_HOME/progress.db.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from agent.cli.home import hotseat_home
+from recordings import (
+    RecordingError,
+    add_note,
+    build_replay,
+    format_time,
+    load_recording,
+    parse_time,
+    resolve_session,
+)
+
+SESSIONS_DIR = "sessions"
+PROGRESS_DB = "progress.db"
+_COLOURS = {"good": "green", "bad": "red", "warning": "yellow", "info": "cyan"}
+
+
+def sessions_root() -> Path:
+    return hotseat_home() / SESSIONS_DIR
+
+
+def _load(session: str):
+    try:
+        return load_recording(resolve_session(sessions_root(), session))
+    except RecordingError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _seconds(text: str | None) -> float:
+    if text is None:
+        return 0.0
+    try:
+        return parse_time(text)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _progress_store():
+    from recordings.progress import ProgressStore
+
+    try:
+        return ProgressStore(hotseat_home() / PROGRESS_DB)
+    except RecordingError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+# -- replay -------------------------------------------------------------------------------------
+@click.command()
+@click.argument("session", default="latest")
+@click.option("--from", "start", metavar="MM:SS", help="Start the timeline and audio here.")
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a self-contained HTML report here (no audio is played).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (no audio).")
+@click.option("--no-audio", is_flag=True, help="Print the annotated timeline only.")
+def replay(session: str, start: str | None, html_out: Path | None, as_json: bool, no_audio: bool):
+    """Replay SESSION (an id, a path or `latest`) with its annotations, and play its audio."""
+    recording = _load(session)
+    begin = _seconds(start)
+    result = build_replay(recording)
+    report_path = None
+    if html_out is not None:
+        from recordings.progress import scores_history
+        from recordings.report import write_report
+
+        with _progress_store() as store:
+            store.sync(sessions_root())
+            history = scores_history(store)
+        report_path = write_report(result, html_out, history=history if history else None)
+    if as_json:
+        data = result.to_dict()
+        data["report"] = str(report_path) if report_path else None
+        click.echo(json.dumps(data))
+        return
+    console = Console()
+    _print_timeline(console, result, begin)
+    if report_path is not None:
+        console.print(f"Report written to [bold]{escape(str(report_path))}[/]")
+        return
+    if no_audio:
+        return
+    from recordings.replay import check_output_device, play_audio
+
+    try:
+        check_output_device()
+        console.print(f"Playing from {format_time(begin)} (Ctrl-C stops)…")
+        play_audio(recording, begin)
+    except RecordingError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _print_timeline(console: Console, result, begin: float) -> None:
+    rec = result.recording
+    console.print(
+        f"[bold]{escape(rec.session_id)}[/]"
+        + (f"  scenario {escape(rec.scenario)}" if rec.scenario else "")
+        + f"  {format_time(rec.duration)}  {len(result.annotations)} annotations"
+    )
+    if rec.cut_short:
+        console.print(
+            f"[yellow]This session was cut short: the recording stops at "
+            f"{format_time(rec.duration)} with no proper ending.[/]"
+        )
+    for warning in rec.warnings:
+        console.print(f"[yellow]note: {escape(warning)}[/]")
+    items = [(line.t, 0, line) for line in result.transcript]
+    items += [(a.t, 1, a) for a in result.annotations]
+    for t, kind, item in sorted(items, key=lambda x: (x[0], x[1])):
+        if t + 0.001 < begin:
+            continue
+        if kind == 0:
+            who = "[magenta]Interviewer[/]" if item.speaker == "interviewer" else "[blue]You[/]"
+            cut = " [dim](cut off)[/]" if item.interrupted else ""
+            console.print(f"{format_time(t)}  {who}  {escape(item.text)}{cut}")
+        else:
+            colour = _COLOURS.get(item.severity, "cyan")
+            console.print(
+                f"{format_time(t)}    [{colour}]▶ {item.kind.replace('_', ' ')}[/] "
+                f"{escape(item.label)}"
+            )
+
+
+# -- annotate -----------------------------------------------------------------------------------
+@click.command()
+@click.argument("session")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--at", "at", required=True, metavar="MM:SS", help="When in the session.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def annotate(session: str, text: tuple[str, ...], at: str, as_json: bool) -> None:
+    """Add your own note to SESSION at a time: hotseat annotate latest --at 03:12 "said 3x"."""
+    seconds = _seconds(at)
+    path = resolve_session_or_fail(session)
+    try:
+        note = add_note(path, seconds, " ".join(text))
+    except RecordingError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps({"session": path.name, **note.to_dict()}))
+    else:
+        click.echo(f"Noted at {format_time(note.t)} in {path.name}: {note.label}")
+
+
+def resolve_session_or_fail(session: str) -> Path:
+    try:
+        return resolve_session(sessions_root(), session)
+    except RecordingError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+# -- progress -----------------------------------------------------------------------------------
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def progress(as_json: bool) -> None:
+    """Your scores across sessions: per-dimension trends, the weakest area, what to practise."""
+    from recordings.svg import sparkline
+
+    with _progress_store() as store:
+        store.sync(sessions_root())
+        summary = store.summary()
+    if as_json:
+        click.echo(json.dumps(summary.to_dict()))
+        return
+    console = Console()
+    if not summary.sessions and not summary.drill_accuracy:
+        console.print("No scored sessions or drills yet: try `hotseat drill --text`.")
+        return
+    console.print(f"[bold]{summary.sessions}[/] scored session(s)")
+    if summary.trends:
+        table = Table("dimension", "trend", "latest", "change", "recent avg")
+        for trend in summary.trends:
+            change = trend.change
+            colour = "green" if change > 0 else "red" if change < 0 else "white"
+            name = trend.dimension.replace("_", " ")
+            if trend.dimension == summary.weakest:
+                name = f"[bold red]{name} (weakest)[/]"
+            table.add_row(
+                name,
+                sparkline(trend.values, 0, 10),
+                f"{trend.latest:.1f}/10",
+                f"[{colour}]{change:+.1f}[/]",
+                f"{trend.recent:.1f}",
+            )
+        console.print(table)
+    if summary.drill_accuracy:
+        drills = ", ".join(f"{topic} {c}/{n}" for topic, (c, n) in summary.drill_accuracy.items())
+        console.print(f"Drills: {drills}")
+    if summary.weakest:
+        console.print(f"Weakest area: [bold]{summary.weakest.replace('_', ' ')}[/]")
+    if summary.practise:
+        console.print("Practise next:")
+        for item in summary.practise:
+            console.print(f"  • {escape(item)}")
+
+
+# -- drill --------------------------------------------------------------------------------------
+@click.command()
+@click.option("--text", "text_mode", is_flag=True, help="Type answers (one per line on stdin).")
+@click.option(
+    "--topic",
+    "topics",
+    multiple=True,
+    type=click.Choice(["qps", "storage", "bandwidth", "memory", "latency", "capacity"]),
+    help="Only this topic (repeatable). Default: all.",
+)
+@click.option("--count", default=5, show_default=True, type=click.IntRange(1, 100))
+@click.option("--seed", type=int, help="Reproducible question order.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object at the end.")
+def drill(text_mode: bool, topics: tuple[str, ...], count: int, seed: int | None, as_json: bool):
+    """Quick-fire estimation questions, checked by the calculator, missed ones come back sooner."""
+    from agent.drills import TOPICS, DrillRun, pick, scenario_questions, template_questions
+    from scenarios import load_scenarios
+
+    wanted = topics or TOPICS
+    pool = template_questions(wanted) + scenario_questions(
+        load_scenarios([hotseat_home() / "scenarios"]), wanted
+    )
+    store = _progress_store()
+    run = store.start_drill_run()
+    ordered = pick(pool, len(pool), seed)
+    by_id = {q.id: q for q in ordered}
+    questions = [by_id[i] for i in store.order_items([q.id for q in ordered], run)][:count]
+
+    def save(result) -> None:
+        store.record_drill(
+            run,
+            item_id=result.question.id,
+            topic=result.question.topic,
+            question=result.question.text,
+            answer=result.answer,
+            expected=result.question.answer_text,
+            correct=result.correct,
+            seconds=result.seconds,
+        )
+
+    session = DrillRun(questions, on_result=save)
+    out = sys.stderr if as_json else sys.stdout
+    try:
+        if not text_mode and not _voice_drill(session, out):
+            click.echo("No microphone found: drilling in text mode (type each answer).", err=True)
+            text_mode = True
+        if text_mode:
+            _text_drill(session, out)
+    finally:
+        store.close()
+    results = session.results
+    right = sum(r.correct for r in results)
+    times = [r.seconds for r in results if r.seconds is not None]
+    summary = {
+        "run": run,
+        "asked": len(results),
+        "correct": right,
+        "median_seconds": round(statistics.median(times), 2) if times else None,
+    }
+    if as_json:
+        click.echo(json.dumps({**summary, "results": [r.to_dict() for r in results]}))
+    elif results:
+        median = f", median {summary['median_seconds']:.1f} s to answer" if times else ""
+        click.echo(f"\n{right}/{len(results)} correct{median}.")
+
+
+def _text_drill(session, out) -> None:
+    stdin = click.get_text_stream("stdin")
+    total = len(session.questions)
+    while not session.done:
+        number = len(session.results) + 1
+        question = session.current
+        print(f"Q{number}/{total} [{question.topic}] {session.ask()}", file=out, flush=True)
+        started = time.monotonic()
+        line = stdin.readline()
+        if not line:  # end of input: stop quietly, keep what was answered
+            break
+        result = session.answer(line.strip(), time.monotonic() - started)
+        mark = "✓" if result.correct else "✗"
+        print(f"  {mark} {result.feedback} ({result.seconds:.1f} s)", file=out, flush=True)
+
+
+def _voice_drill(session, out) -> bool:
+    """Speak questions with Piper and hear answers through the voice loop; False when there is
+    no microphone (the caller falls back to text)."""
+    try:
+        from voice.audio_io import SoundDeviceMicrophone, SoundDeviceSpeaker, list_devices
+        from voice.errors import VoiceDeviceError
+
+        if not any(d.max_input_channels > 0 for d in list_devices()):
+            return False
+    except Exception:
+        return False
+    from voice.stt import WhisperTranscriber
+    from voice.tts import PiperSynthesizer
+
+    try:
+        microphone, speaker = SoundDeviceMicrophone(), SoundDeviceSpeaker()
+    except VoiceDeviceError:
+        return False
+    print("Loading speech models…", file=out, flush=True)
+    synthesizer, transcriber = PiperSynthesizer(), WhisperTranscriber()
+    run_voice_drill(session, microphone, speaker, transcriber, synthesizer, out)
+    return True
+
+
+def run_voice_drill(session, microphone, speaker, transcriber, synthesizer, out=None) -> None:
+    """The hands-free drill: the first question is spoken, then the voice loop takes turns
+    (answer in, feedback and the next question out) until the drill is over."""
+    from voice.loop import VoiceLoop
+
+    def respond(utterance: str) -> str:
+        result_count = len(session.results)
+        reply = session.respond(utterance)
+        if out is not None and len(session.results) > result_count:
+            result = session.results[-1]
+            mark = "✓" if result.correct else "✗"
+            print(f"  you: {utterance}\n  {mark} {result.feedback}", file=out, flush=True)
+        return reply
+
+    def on_event(event) -> None:
+        # The closing line has been played: stop listening.
+        if (
+            session.done
+            and getattr(event, "to_dict", None)
+            and event.to_dict()["type"] == ("playback_stopped")
+        ):
+            loop.stop()
+
+    loop = VoiceLoop(microphone, speaker, transcriber, synthesizer, respond, on_event=on_event)
+
+    first = session.ask()
+    if out is not None:
+        print(f"Q1 {first}", file=out, flush=True)
+    for chunk in synthesizer.synthesize(first):
+        speaker.play(chunk)
+    speaker.wait()
+    session.asked_at = time.monotonic()
+    loop.run()
