@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, str] = {
     "say": "agent.cli.voice_cmd:say",
     "devices": "agent.cli.voice_cmd:devices",
     "whiteboard": "agent.cli.whiteboard_cmd:whiteboard",
+    "interview": "agent.cli.interview_cmd:interview",
 }
 
 

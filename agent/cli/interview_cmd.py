@@ -1,0 +1,201 @@
+"""`hotseat interview`: run a mock interview (text mode now; voice is wired by the voice loop).
+
+Text mode reads one candidate turn per line from stdin and works piped: it prints the opening,
+one reply per turn, and the wrap-up at the end of input. Every turn is checkpointed, so a killed
+session continues with `--resume SESSION`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from agent.cli.home import hotseat_home
+
+CHECKPOINTS = "checkpoints.sqlite"
+
+
+def _err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _llm(base_url: str | None, model: str | None, key_env: str | None, timeout: float) -> Any:
+    if not (base_url or model or key_env):
+        return None
+    if not model:
+        raise click.ClickException("--llm-model is required with --llm-base-url/--llm-api-key-env")
+    from agent.llm import LlmClient, LlmSettings
+
+    settings = LlmSettings(model=model, base_url=base_url, api_key_env=key_env, timeout=timeout)
+    return LlmClient(settings, log=_err)
+
+
+def _microphone() -> bool:
+    try:
+        import sounddevice
+
+        return bool(sounddevice.query_devices(kind="input"))
+    except Exception:  # no PortAudio, no device: both mean "no microphone"
+        return False
+
+
+class _BoardFile:
+    """A board file re-read whenever it changes, so a text interview can follow a drawing."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = Path(path) if path else None
+        self.stamp: tuple[int, int] | None = None
+
+    def changed(self) -> Any:
+        if self.path is None:
+            return None
+        from agent.whiteboard import BoardError
+        from agent.whiteboard.importers import load_board
+
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        if stamp == self.stamp:
+            return None
+        self.stamp = stamp
+        try:
+            return load_board(self.path)
+        except BoardError as error:
+            _err(f"board: {error}; keeping the previous board")
+            return None
+
+
+@click.command()
+@click.option(
+    "--scenario", "scenario_id", metavar="ID", help="Scenario id (hotseat scenarios list)."
+)
+@click.option("--text", "text_mode", is_flag=True, help="Read turns from stdin, one per line.")
+@click.option("--minutes", type=float, default=45.0, show_default=True, help="Time budget.")
+@click.option("--resume", "resume_id", metavar="SESSION", help="Continue an interrupted session.")
+@click.option(
+    "--board",
+    "board_path",
+    metavar="FILE",
+    help="A board file (Excalidraw, Mermaid, board JSON); re-read when it changes.",
+)
+@click.option("--llm-base-url", help="OpenAI-compatible endpoint (Ollama, llama.cpp, vLLM).")
+@click.option("--llm-model", help="Model name; enables the optional LLM phrasing.")
+@click.option("--llm-api-key-env", help="NAME of the environment variable holding the key.")
+@click.option("--llm-timeout", type=float, default=2.5, show_default=True, help="Seconds.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object at the end.")
+def interview(
+    scenario_id: str | None,
+    text_mode: bool,
+    minutes: float,
+    resume_id: str | None,
+    board_path: str | None,
+    llm_base_url: str | None,
+    llm_model: str | None,
+    llm_api_key_env: str | None,
+    llm_timeout: float,
+    as_json: bool,
+) -> None:
+    """Run a mock system design interview.
+
+    Without --text, voice mode is used once it is available; until then (or with no
+    microphone) it falls back to text mode with one line on stderr.
+    """
+    from agent.interviewer import Interviewer, SessionNotFound
+    from scenarios import UnknownScenarioError, load_scenarios
+
+    if not scenario_id and not resume_id:
+        raise click.ClickException(
+            "give --scenario ID (see `hotseat scenarios list`) or --resume SESSION"
+        )
+    if not text_mode:
+        why = "voice mode is not wired yet" if _microphone() else "no microphone found"
+        _err(f"{why}; reading turns from stdin (text mode)")
+    home = hotseat_home()
+    library = load_scenarios([home / "scenarios"])
+    llm = _llm(llm_base_url, llm_model, llm_api_key_env, llm_timeout)
+    checkpoints = home / CHECKPOINTS
+    try:
+        if resume_id:
+            iv = Interviewer.resume(
+                resume_id, checkpoint_path=checkpoints, library=library, llm=llm
+            )
+            if scenario_id and scenario_id != iv.scenario.id:
+                _err(f"session {resume_id} is a {iv.scenario.id} interview; ignoring --scenario")
+        else:
+            assert scenario_id is not None
+            iv = Interviewer(
+                library.get(scenario_id), minutes=minutes, checkpoint_path=checkpoints, llm=llm
+            )
+    except (UnknownScenarioError, SessionNotFound) as error:
+        raise click.ClickException(str(error)) from None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    with iv:
+        _err(f"session {iv.session_id} (continue later with --resume {iv.session_id})")
+        _run(iv, _BoardFile(board_path), resumed=bool(resume_id), as_json=as_json)
+
+
+def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> None:
+    say = (lambda _line: None) if as_json else click.echo
+    if resumed:
+        last = [t for t in iv.transcript if t["speaker"] == "interviewer"]
+        _err(f"resuming in {iv.phase.replace('_', ' ')}")
+        if last:
+            say(last[-1]["text"])
+    else:
+        say(iv.opening())
+    first = board.changed()
+    if first is not None:
+        iv.update_board(first)
+    try:
+        for line in iter(sys.stdin.readline, ""):
+            if iv.finished:
+                break
+            updated = board.changed()
+            if updated is not None:
+                iv.update_board(updated)
+            say(" ".join(iv.respond(line.rstrip("\r\n"))))
+    except KeyboardInterrupt:
+        _err(f"interrupted; continue with: hotseat interview --resume {iv.session_id}")
+        raise SystemExit(130) from None
+    scores = iv.wrap_up()
+    if as_json:
+        payload = {"session": iv.session_id, "turns": iv.transcript, "scores": scores.to_dict()}
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    closing = [t for t in iv.transcript if t["speaker"] == "interviewer"][-1]["text"]
+    click.echo(closing)
+    _print_scores(scores)
+
+
+def _print_scores(scores: Any) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from agent.scoring import TITLES
+
+    console = Console(file=sys.stdout, soft_wrap=True)
+    table = Table("dimension", "score", "evidence", title="Scores")
+    for name, dim in scores.dimensions.items():
+        evidence = "\n".join(escape(e.text) for e in dim.evidence[:3])
+        table.add_row(TITLES.get(name, name), f"{dim.score}/10", evidence)
+    console.print(table)
+    if scores.components:
+        comps = Table("component", "score", "feedback", title="Components")
+        for row in scores.components:
+            comps.add_row(
+                escape(str(row.get("component"))),
+                f"{row.get('score')}/10",
+                escape(str(row.get("feedback", ""))),
+            )
+        console.print(comps)
+    console.print("Practise next:")
+    for item in scores.practise:
+        console.print(f"  - {escape(item)}")

@@ -1,0 +1,369 @@
+"""Choose the ONE follow-up that matters most after a candidate turn.
+
+Priority, as a Staff interviewer would: an arithmetic error > a broken assumption > a capacity
+claim that contradicts the reference numbers (or the scenario's own estimates) > a whiteboard
+finding > a scenario probe > moving on. Nothing already raised is raised again, and no probe is
+asked twice. Every follow-up quotes what the candidate said or names what they drew, and
+carries the numbers it states so an LLM rephrasing can be checked against them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.classify import normalise
+from agent.phases import later
+from agent.reference_check import Reference, off_reference, unread_slip
+from estimation import CheckReport, format_quantity
+from estimation.report import INCORRECT
+from scenarios import Scenario
+
+ARITHMETIC = "arithmetic"
+ASSUMPTION = "assumption"
+CAPACITY = "capacity"
+FINDING = "finding"
+PROBE = "probe"
+MOVE_ON = "move_on"
+PRIORITY = (ARITHMETIC, ASSUMPTION, CAPACITY, FINDING, PROBE, MOVE_ON)
+TURNS_BEFORE_MOVING_ON = {"requirements": 3, "estimation": 3, "high_level_design": 3}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What the interviewer will bring up, as structured facts; `templates` phrases it."""
+
+    kind: str
+    """One of PRIORITY."""
+    key: str
+    """Identity for "never twice" (claim text, finding code+components, probe id)."""
+    statement: str = ""
+    """The factual core, already naming the candidate's numbers or components."""
+    question: str = ""
+    """What to ask; may be empty when the statement is enough."""
+    quote: str = ""
+    """The candidate's own words this is about."""
+    numbers: tuple[str, ...] = ()
+    """Every number the follow-up may state, as text; an LLM phrasing may use no others."""
+    components: tuple[str, ...] = ()
+    """Board component ids this is about (the tablet highlights them)."""
+    probe_id: str = ""
+    listen_for: tuple[str, ...] = ()
+    next_phase: str = ""
+    """For MOVE_ON: the phase to go to ("" to stay and nudge)."""
+    again: bool = False
+    """The same slip was raised before: the candidate repeated it."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "statement": self.statement,
+            "question": self.question,
+            "quote": self.quote,
+            "numbers": list(self.numbers),
+            "components": list(self.components),
+            "probe_id": self.probe_id,
+            "listen_for": list(self.listen_for),
+            "next_phase": self.next_phase,
+            "again": self.again,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FollowUp:
+        fields = {**data}
+        for name in ("numbers", "components", "listen_for"):
+            fields[name] = tuple(fields.get(name, ()))
+        return cls(**fields)
+
+
+@dataclass
+class TurnContext:
+    """Everything `choose` looks at for one turn."""
+
+    scenario: Scenario
+    phase: str
+    kind: str
+    utterance: str
+    report: CheckReport
+    references: Sequence[Reference] = ()
+    board_findings: Sequence[dict[str, Any]] = ()
+    drawn: dict[str, str] = field(default_factory=dict)
+    """Probe key -> the candidate's label for it, from the board."""
+    drawn_ids: dict[str, str] = field(default_factory=dict)
+    """Probe key -> board component id."""
+    mentioned: Sequence[str] = ()
+    """Expected-component labels the candidate has named aloud."""
+    raised: frozenset[str] = frozenset()
+    probes_asked: frozenset[str] = frozenset()
+    phase_turns: int = 0
+    """Candidate turns so far in this phase, this one included."""
+    scale_assumptions: Sequence[tuple[str, Any]] = ()
+    """(scale name, Quantity) from the brief, to notice a broken assumption."""
+    fixes: Sequence[dict[str, Any]] = ()
+    """`computed` values of earlier wrong claims: stating one of them is a correction."""
+
+
+def is_correction(claim: Any, fixes: Sequence[dict[str, Any]]) -> bool:
+    """The candidate now states the value the interviewer said was right ("so peak is 36,000"):
+    whatever the engine made of the sentence, that is a fix, not a new slip."""
+    stated = claim.stated.to_dict()
+    for fixed in fixes:
+        value = fixed.get("value") if fixed and fixed.get("unit") == stated["unit"] else None
+        if value and abs(stated["value"] - value) <= 0.15 * abs(value):
+            return True
+    return False
+
+
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def numbers_of(*texts: str) -> tuple[str, ...]:
+    """The numbers written in these texts (what a phrasing may repeat)."""
+    return tuple(dict.fromkeys(n for t in texts for n in _NUM.findall(t)))
+
+
+def claim_key(text: str) -> str:
+    return "claim:" + normalise(text)
+
+
+def choose(ctx: TurnContext) -> FollowUp:
+    """The single most important follow-up for this turn."""
+    for pick in (_arithmetic, _assumption, _capacity, _finding, _probe):
+        chosen = pick(ctx)
+        if chosen is not None:
+            return chosen
+    return move_on(ctx)
+
+
+def _arithmetic(ctx: TurnContext) -> FollowUp | None:
+    for claim in ctx.report.claims:
+        if claim.verdict != INCORRECT or claim.slip in ("contradicts_earlier",):
+            continue
+        if is_correction(claim, ctx.fixes):
+            continue
+        key = claim_key(claim.text)
+        return FollowUp(
+            ARITHMETIC,
+            key,
+            statement=claim.explanation,
+            quote=claim.text,
+            numbers=numbers_of(claim.text, claim.explanation),
+            again=key in ctx.raised,
+        )
+    if not ctx.report.claims:
+        slip = unread_slip(ctx.utterance, list(ctx.references))
+        if slip is not None:
+            ref = slip.reference
+            inputs = " times ".join(text for _, text, _ in ref.inputs)
+            ratio = slip.ratio
+            how = (
+                f"about {ratio:.0f}x too high"
+                if ratio >= 1.5
+                else f"about {1 / ratio:.0f}x too low"
+                if ratio and ratio <= 1 / 1.5
+                else "a little off"
+            )
+            statement = (
+                f"{inputs} is about {ref.spoken}, not {format_quantity(slip.stated)} — {how}."
+            )
+            key = claim_key(ctx.utterance)
+            return FollowUp(
+                ARITHMETIC,
+                key,
+                statement=statement[:1].upper() + statement[1:],
+                quote=ctx.utterance.strip(),
+                numbers=numbers_of(ctx.utterance, statement),
+                again=key in ctx.raised,
+            )
+    return None
+
+
+def _assumption(ctx: TurnContext) -> FollowUp | None:
+    for claim in ctx.report.claims:
+        if claim.verdict == INCORRECT and claim.slip == "contradicts_earlier":
+            if is_correction(claim, ctx.fixes):
+                continue
+            key = claim_key(claim.text)
+            return FollowUp(
+                ASSUMPTION,
+                key,
+                statement=claim.explanation,
+                question="Which one do you want to carry forward?",
+                quote=claim.text,
+                numbers=numbers_of(claim.text, claim.explanation),
+            )
+    for finding in ctx.report.findings:
+        if finding.code == "changed_assumption":
+            key = "assumption:" + normalise(finding.text or finding.message)
+            if key not in ctx.raised:
+                return FollowUp(
+                    ASSUMPTION,
+                    key,
+                    statement=finding.message,
+                    quote=finding.text,
+                    numbers=numbers_of(finding.message, finding.text),
+                )
+    for assumption in ctx.report.assumptions:
+        broken = _against_brief(assumption, ctx)
+        if broken is not None:
+            return broken
+    return None
+
+
+def _against_brief(assumption: Any, ctx: TurnContext) -> FollowUp | None:
+    """An assumption about something the brief states, with a clearly different value."""
+    words = set(re.findall(r"[a-z]+", assumption.name.lower()))
+    for name, value in ctx.scale_assumptions:
+        name_words = set(name.split("_"))
+        if not words & name_words or value.dimension != assumption.value.dimension:
+            continue
+        if not value.value or 0.5 <= assumption.value.value / value.value <= 2.0:
+            return None
+        key = f"assumption:{name}:{normalise(assumption.text)}"
+        if key in ctx.raised:
+            return None
+        brief = ctx.scenario.scale[name]
+        said = format_quantity(assumption.value)
+        statement = f"You're working with {said} for {assumption.name}, but the brief says {brief}."
+        return FollowUp(
+            ASSUMPTION,
+            key,
+            statement=statement,
+            question="Is that a deliberate change? If so, say why.",
+            quote=assumption.text,
+            numbers=numbers_of(statement, assumption.text),
+        )
+    return None
+
+
+def _capacity(ctx: TurnContext) -> FollowUp | None:
+    for finding in ctx.report.findings:
+        if finding.code in ("changed_assumption", "input_truncated") or not finding.reference:
+            continue
+        key = f"capacity:{finding.reference}:{normalise(finding.text)}"
+        if key in ctx.raised:
+            continue
+        return FollowUp(
+            CAPACITY,
+            key,
+            statement=finding.message,
+            question="How does that change your design?",
+            quote=finding.text,
+            numbers=numbers_of(finding.message, finding.text),
+        )
+    for claim in ctx.report.claims:
+        if claim.verdict == INCORRECT:
+            continue
+        mismatch = off_reference(claim.name, claim.stated, claim.text, list(ctx.references))
+        if mismatch is None:
+            continue
+        key = f"reference:{mismatch.reference.name}"
+        if key in ctx.raised:
+            continue
+        said = format_quantity(claim.stated)
+        statement = (
+            f"You have {said} for {mismatch.reference.description.lower()}; "
+            f"from the brief's numbers I get about {mismatch.reference.spoken}."
+        )
+        return FollowUp(
+            CAPACITY,
+            key,
+            statement=statement,
+            question="Which input are you using differently?",
+            quote=claim.text,
+            numbers=numbers_of(statement, claim.text),
+        )
+    return None
+
+
+def _finding(ctx: TurnContext) -> FollowUp | None:
+    if not later(ctx.phase, "estimation") and ctx.kind not in ("design", "probe_answer"):
+        return None
+    for finding in ctx.board_findings:
+        components = tuple(finding.get("components", ()))
+        key = f"board:{finding.get('code')}:{','.join(components)}"
+        if key in ctx.raised:
+            continue
+        question = str(finding.get("question") or finding.get("message") or "")
+        return FollowUp(
+            FINDING,
+            key,
+            question=question,
+            numbers=numbers_of(question),
+            components=components,
+        )
+    return None
+
+
+def _probe(ctx: TurnContext) -> FollowUp | None:
+    if ctx.phase not in ("high_level_design", "deep_dive"):
+        return None
+    scenario = ctx.scenario
+    mentioned = {m.lower() for m in ctx.mentioned}
+
+    def on_board(probe: Any) -> bool:
+        return any(key in ctx.drawn for key in probe.components)
+
+    def named(probe: Any) -> bool:
+        return any(
+            (c := scenario.component(key)) is not None and c.label.lower() in mentioned
+            for key in probe.components
+        )
+
+    fresh = [p for p in scenario.probes if p.id not in ctx.probes_asked]
+    ranked = [p for p in fresh if on_board(p)] + [p for p in fresh if named(p) and not on_board(p)]
+    if ctx.phase == "deep_dive":
+        ranked += [p for p in fresh if p not in ranked]
+        cap = _consistency_probe(ctx)
+        if cap is not None and (not ranked or len(ctx.probes_asked) % 3 == 1):
+            return cap
+    if not ranked:
+        return None
+    probe = ranked[0]
+    question = scenario.render_probe(probe, ctx.drawn)
+    drawn_label = next((ctx.drawn[k] for k in probe.components if k in ctx.drawn), "")
+    statement = f"Looking at your {drawn_label}." if drawn_label else ""
+    return FollowUp(
+        PROBE,
+        f"probe:{probe.id}",
+        statement=statement,
+        question=question,
+        numbers=numbers_of(question),
+        components=tuple(ctx.drawn_ids[k] for k in probe.components if k in ctx.drawn_ids),
+        probe_id=probe.id,
+        listen_for=tuple(probe.listen_for),
+    )
+
+
+def _consistency_probe(ctx: TurnContext) -> FollowUp | None:
+    """CAP per operation: the seed's surge-pricing question, for this scenario's operations."""
+    for op in ctx.scenario.consistency:
+        probe_id = "cap:" + normalise(op.operation).replace(" ", "-")
+        if probe_id in ctx.probes_asked:
+            continue
+        question = (
+            f"Take one operation: {op.operation.lower()}. During a network partition, do you "
+            "keep serving it and accept stale or conflicting data, or refuse until the "
+            "replicas agree — AP or CP, and why?"
+        )
+        return FollowUp(
+            PROBE,
+            f"probe:{probe_id}",
+            question=question,
+            probe_id=probe_id,
+            listen_for=(op.model, *re.findall(r"[a-z]{5,}", op.reason.lower())[:4]),
+        )
+    return None
+
+
+def move_on(ctx: TurnContext) -> FollowUp:
+    """Nothing to push back on: nudge within the phase, or move to the next one."""
+    from agent.phases import next_phase
+
+    needed = TURNS_BEFORE_MOVING_ON.get(ctx.phase)
+    if ctx.phase == "deep_dive" or (needed is not None and ctx.phase_turns >= needed):
+        return FollowUp(MOVE_ON, f"move:{ctx.phase}", next_phase=next_phase(ctx.phase))
+    return FollowUp(MOVE_ON, f"nudge:{ctx.phase}:{ctx.phase_turns}")

@@ -1,0 +1,317 @@
+"""Wrap-up scores: six dimensions, each 1–10 with the quoted evidence behind it, the whiteboard's
+component table, and the three things to practise next.
+
+Scores are computed from what the session recorded (turns, claim verdicts, answers to
+follow-ups, board findings, the clock), never from an LLM, so the same session always scores
+the same. Every score comes with at least one piece of evidence: a quote, a claim or a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.reference_check import Reference
+from scenarios import RUBRIC_DIMENSIONS, Scenario
+
+DIMENSIONS: tuple[str, ...] = RUBRIC_DIMENSIONS
+TITLES = {
+    "requirements": "Requirements",
+    "estimation": "Estimation",
+    "high_level_design": "High-level design",
+    "deep_dive": "Deep dive",
+    "tradeoffs": "Trade-offs and failure modes",
+    "communication": "Communication and time",
+}
+TIPS = {
+    "requirements": "Open with three or four clarifying questions (scope, scale, guarantees) "
+    "and say your assumptions out loud",
+    "estimation": "Drill back-of-the-envelope maths: derive average and peak load, storage and "
+    "bandwidth, and re-check each multiplication before building on it",
+    "high_level_design": "Draw every critical box and wire it up before going deep",
+    "deep_dive": "Take one component end to end: data model, partitioning, replication, what "
+    "happens at peak",
+    "tradeoffs": "Name the trade-off in each decision: CAP per operation, what fails when a link "
+    "goes down, TTLs, and how you would monitor it",
+    "communication": "Keep talking through your reasoning and keep an eye on the clock",
+}
+TRADEOFF_TERMS = (
+    "trade-off",
+    "tradeoff",
+    "trade off",
+    "instead of",
+    "versus",
+    " vs",
+    "at the cost",
+    "consisten",
+    "availab",
+    "eventual",
+    "stale",
+    "partition",
+    "fail open",
+    "fail closed",
+    "retry",
+    "backoff",
+    "dead letter",
+    "ttl",
+    "replica",
+    "failover",
+    "idempoten",
+    "dedup",
+    "monitor",
+    "alert",
+    "circuit breaker",
+    "degrad",
+    " ap ",
+    " cp ",
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One quoted reason behind a score."""
+
+    kind: str
+    """utterance, claim, finding, component or note."""
+    quote: str
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        """One line: `claim: "peak is 3x, so 60,000" — incorrect: 3x of 12,000 is 36,000…`."""
+        if not self.kind:
+            return self.quote
+        quoted = f'"{self.quote}"' if self.kind in ("utterance", "claim", "finding") else self.quote
+        return f"{self.kind}: {quoted}" + (f" — {self.note}" if self.note else "")
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    score: int
+    """1–10."""
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "evidence": [e.text for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The wrap-up: `to_dict` is the `scores` object of `hotseat interview --json`."""
+
+    dimensions: dict[str, DimensionScore]
+    components: list[dict[str, Any]] = field(default_factory=list)
+    practise: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
+            "components": list(self.components),
+            "practise": list(self.practise),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Scores:
+        dims = {
+            name: DimensionScore(
+                int(d["score"]), tuple(Evidence("", str(e)) for e in d.get("evidence", ()))
+            )
+            for name, d in data.get("dimensions", {}).items()
+        }
+        return cls(dims, list(data.get("components", [])), list(data.get("practise", [])))
+
+
+def _clamp(value: float) -> int:
+    return max(1, min(10, round(value)))
+
+
+def _said(turns: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [t for t in turns if t.get("speaker") == "candidate" and t.get("text", "").strip()]
+
+
+def _q(text: str, limit: int = 140) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def score(
+    state: dict[str, Any],
+    scenario: Scenario,
+    references: Sequence[Reference] = (),
+    component_rows: list[dict[str, Any]] | None = None,
+) -> Scores:
+    """Score a finished (or interrupted) session from its state."""
+    said = _said(state.get("turns", []))
+    dims = {
+        "requirements": _requirements(state, said),
+        "estimation": _estimation(state, references),
+        "high_level_design": _design(state, scenario, said, component_rows or []),
+        "deep_dive": _deep_dive(state, said, component_rows or []),
+        "tradeoffs": _tradeoffs(state, said),
+        "communication": _communication(state, said),
+    }
+    return Scores(dims, component_rows or [], practise(dims, state, scenario))
+
+
+def _requirements(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
+    questions = [t for t in said if t.get("kind") == "clarifying_question"]
+    topics = set(state.get("topics", []))
+    stated = [a for a in state.get("assumptions", []) if a.get("kind") != "convention"]
+    value = 1 + min(5.0, 1.25 * len(topics)) + min(2.0, 0.5 * len(questions))
+    value += 1 if stated else 0
+    evidence = [Evidence("utterance", _q(t["text"]), "clarifying question") for t in questions[:3]]
+    if topics:
+        evidence.append(Evidence("note", ", ".join(sorted(topics)), "topics clarified"))
+    if not questions:
+        value = min(value, 3)
+        evidence.append(Evidence("note", "no clarifying questions", "went straight to the design"))
+    return DimensionScore(_clamp(value), tuple(evidence))
+
+
+def _estimation(state: dict[str, Any], refs: Sequence[Reference]) -> DimensionScore:
+    claims = state.get("claims", [])
+    correct = [c for c in claims if c.get("verdict") == "correct" or c.get("correction")]
+    wrong = {
+        c["text"]: c for c in claims if c.get("verdict") == "incorrect" and not c.get("correction")
+    }
+    covered = set()
+    for claim in correct:
+        stated = claim.get("stated", {}).get("value")
+        for ref in refs:
+            if stated and abs(stated - ref.value.value) <= 0.15 * abs(ref.value.value):
+                covered.add(ref.name)
+    if not claims and not state.get("assumptions"):
+        return DimensionScore(1, (Evidence("note", "no estimates", "no numbers were given"),))
+    value = 3 + min(3.0, 0.75 * len(correct)) + min(3.0, 1.0 * len(covered))
+    value -= min(4.0, 1.5 * len(wrong))
+    evidence = [
+        Evidence("claim", _q(c["text"]), f"{c['verdict']}: {c.get('explanation', '')}")
+        for c in [*wrong.values(), *correct][:5]
+    ]
+    if covered:
+        evidence.append(Evidence("note", ", ".join(sorted(covered)), "reference estimates reached"))
+    if not evidence:
+        evidence.append(Evidence("note", "assumptions only", "no result was stated to check"))
+    return DimensionScore(_clamp(value), tuple(evidence))
+
+
+def _design(
+    state: dict[str, Any], scenario: Scenario, said: list[dict[str, Any]], rows: list[dict]
+) -> DimensionScore:
+    critical = [c.label for c in scenario.critical_components()]
+    drawn = {r.get("expected") for r in rows if r.get("status") == "drawn" and r.get("expected")}
+    mentioned = set(state.get("mentioned", [])) | {
+        r.get("component") for r in rows if r.get("status") == "mentioned"
+    }
+    got = sum(1.0 if c in drawn else 0.5 if c in mentioned else 0.0 for c in critical)
+    coverage = got / len(critical) if critical else 0.5
+    design_turns = [t for t in said if t.get("kind") == "design"]
+    value = 1 + 6 * coverage + min(2.0, 0.5 * len(design_turns))
+    value += 1 if len(drawn) >= 3 else 0
+    evidence = [Evidence("component", label, "drawn") for label in sorted(drawn)[:4]]
+    evidence += [Evidence("utterance", _q(t["text"]), "design") for t in design_turns[:2]]
+    missing = [c for c in critical if c not in drawn and c not in mentioned]
+    if missing:
+        evidence.append(Evidence("note", ", ".join(missing), "critical components not covered"))
+    return DimensionScore(_clamp(value), tuple(evidence))
+
+
+def _deep_dive(
+    state: dict[str, Any], said: list[dict[str, Any]], rows: list[dict]
+) -> DimensionScore:
+    answers = state.get("answers", [])
+    good = [a for a in answers if a.get("heard")]
+    long = [a for a in answers if len(a.get("text", "").split()) >= 20]
+    drawn_scores = [r["score"] for r in rows if r.get("status") == "drawn"]
+    value = 2 + min(4.0, 1.5 * len(good)) + min(2.0, 0.5 * len(long)) + min(1.0, 0.5 * len(answers))
+    if drawn_scores:
+        value += (sum(drawn_scores) / len(drawn_scores) - 5) / 2
+    evidence = [
+        Evidence("utterance", _q(a["text"]), "covered " + ", ".join(a["heard"][:3]))
+        for a in good[:3]
+    ]
+    evidence += [
+        Evidence("utterance", _q(a["text"]), "answered without the key points")
+        for a in answers
+        if not a.get("heard")
+    ][:2]
+    if not evidence:
+        evidence.append(Evidence("note", "no follow-ups answered", "the deep dive was not reached"))
+    return DimensionScore(_clamp(value), tuple(evidence))
+
+
+def _tradeoffs(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
+    hits: dict[str, str] = {}
+    for turn in said:
+        lowered = f" {turn['text'].lower()} "
+        for term in TRADEOFF_TERMS:
+            if term in lowered and term not in hits:
+                hits[term] = turn["text"]
+    answered = [a for a in state.get("answers", []) if a.get("kind") == "probe" and a.get("heard")]
+    open_findings = [
+        f
+        for f in state.get("board_findings", [])
+        if f.get("severity") == "high"
+        and f"board:{f.get('code')}:{','.join(f.get('components', []))}"
+        not in {a.get("key") for a in state.get("answers", [])}
+    ]
+    value = 2 + min(4.0, 0.6 * len(hits)) + min(3.0, 1.0 * len(answered))
+    value -= min(3.0, 1.0 * len(open_findings))
+    quotes = list(dict.fromkeys(hits.values()))[:3]
+    evidence = [Evidence("utterance", _q(q), "names a trade-off or failure mode") for q in quotes]
+    evidence += [
+        Evidence("finding", f.get("question", ""), f"{f.get('code')} left unanswered")
+        for f in open_findings[:2]
+    ]
+    if not evidence:
+        evidence.append(Evidence("note", "no trade-offs named", "no CAP, failure or cost talk"))
+    return DimensionScore(_clamp(value), tuple(evidence))
+
+
+def _communication(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
+    counters = state.get("counters", {})
+    if not said:
+        return DimensionScore(1, (Evidence("note", "no answers", "the candidate said nothing"),))
+    words = [len(t["text"].split()) for t in said]
+    average = sum(words) / len(words)
+    value = 6.0
+    value -= 0.5 * counters.get("silence", 0) + 0.5 * counters.get("gibberish", 0)
+    value -= 1.0 * counters.get("off_topic", 0) + 0.5 * counters.get("repeat", 0)
+    value -= 1.0 * counters.get("overruns", 0)
+    value += 1 if state.get("assumptions") else 0
+    value += 2 if 8 <= average <= 90 else 0
+    value += 1 if len(said) >= 6 else 0
+    evidence = [Evidence("note", f"{len(said)} answers, {average:.0f} words on average", "")]
+    for name, note in (
+        ("silence", "silent turns"),
+        ("gibberish", "unclear turns"),
+        ("off_topic", "off-topic turns"),
+        ("repeat", "repeated turns"),
+        ("overruns", "phases the clock had to end"),
+    ):
+        if counters.get(name):
+            evidence.append(Evidence("note", str(counters[name]), note))
+    longest = max(said, key=lambda t: len(t["text"]))
+    evidence.append(Evidence("utterance", _q(longest["text"]), "longest answer"))
+    return DimensionScore(_clamp(value), tuple(evidence))
+
+
+def practise(
+    dims: dict[str, DimensionScore], state: dict[str, Any], scenario: Scenario
+) -> list[str]:
+    """The three weakest dimensions, each with what to practise and a hint from the rubric."""
+    order = sorted(DIMENSIONS, key=lambda d: (dims[d].score, DIMENSIONS.index(d)))[:3]
+    out = []
+    for name in order:
+        hint = scenario.rubric.get(name, ("",))[0]
+        tip = f"{TITLES[name]} ({dims[name].score}/10): {TIPS[name]}"
+        if name == "estimation":
+            wrong = [c for c in state.get("claims", []) if c.get("verdict") == "incorrect"]
+            if wrong:
+                tip += f" — e.g. {wrong[0].get('explanation', '')}"
+                out.append(tip)
+                continue
+        out.append(f"{tip}. For this scenario: {hint}" if hint else tip + ".")
+    return out

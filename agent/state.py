@@ -1,0 +1,132 @@
+"""The interview's state: what LangGraph checkpoints after every call, so a session resumes
+exactly where it stopped.
+
+Everything here is plain data (str, float, lists and dicts of them) because the SQLite
+checkpointer serialises it; typed values (claims, findings, probes) live in their own modules
+and are stored through their `to_dict`. List fields marked `Annotated[..., operator.add]` grow:
+a node returns only the new items. Fields without a reducer are overwritten by the last node
+that returns them; the per-call fields (`event`, `utterance`, `now`, `reply`…) are scratch.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Annotated, Any, TypedDict
+
+EVENTS = ("open", "turn", "board", "wrap_up")
+"""What one graph call does: say the opening, take a candidate turn, take a board snapshot,
+or score the interview."""
+
+
+class InterviewState(TypedDict, total=False):
+    """One interview, as checkpointed under thread_id = session id."""
+
+    # -- per call (input and scratch) ---------------------------------------------------------
+    event: str
+    """One of EVENTS."""
+    utterance: str
+    """The candidate's words for a "turn" call."""
+    now: float
+    """Seconds of interview time used when this call happened."""
+    board_in: dict[str, Any] | None
+    """A board snapshot (`Board.to_dict()`) for a "board" call."""
+    kind: str
+    """How `classify` read the turn."""
+    turn_report: dict[str, Any]
+    """What the estimation engine found in this turn: {"claims", "assumptions", "findings"}."""
+    clarification: dict[str, Any] | None
+    """The answer to this turn's clarifying question: {"answer", "topics"}."""
+    followup: dict[str, Any] | None
+    """The one follow-up chosen for this turn (`FollowUp.to_dict()`)."""
+    phase_note: dict[str, Any] | None
+    """Set when this call moved the phase: {"from", "to", "reason"}."""
+    reply: list[str]
+    """The interviewer's sentences for this call."""
+
+    # -- the session -------------------------------------------------------------------------
+    session_id: str
+    scenario_id: str
+    minutes: float
+    """The time budget for the whole interview."""
+    seed: str
+    """Seeds the phrasing so a session (and its resume) reads the same every run."""
+
+    # -- time ----------------------------------------------------------------------------------
+    phase: str
+    phase_started: dict[str, float]
+    """When each phase began, in seconds of interview time."""
+    elapsed: float
+    """Interview time used at the last call."""
+
+    # -- what happened -------------------------------------------------------------------------
+    turns: Annotated[list[dict[str, Any]], operator.add]
+    """{"speaker": "interviewer"|"candidate", "text", "t", "kind", "phase"}."""
+    claims: Annotated[list[dict[str, Any]], operator.add]
+    """Every checked claim: `ClaimCheck.to_dict()` plus "slip", "name", "turn"."""
+    assumptions: Annotated[list[dict[str, Any]], operator.add]
+    estimate_findings: Annotated[list[dict[str, Any]], operator.add]
+    """Capacity findings, changed assumptions: `estimation.Finding.to_dict()` plus "turn"."""
+    board: dict[str, Any] | None
+    """The latest board snapshot."""
+    board_findings: list[dict[str, Any]]
+    """The analyzers' findings on that snapshot (replaced with each snapshot)."""
+    raised: Annotated[list[str], operator.add]
+    """Keys of everything already brought up (a claim, a finding, a probe): never twice."""
+    probes_asked: Annotated[list[str], operator.add]
+    """Scenario probe ids and synthetic probe ids ("cap:<operation>") already asked."""
+    asked: Annotated[list[dict[str, Any]], operator.add]
+    """Every follow-up asked: {"key", "kind", "text", "turn", "listen_for", "components"}."""
+    answers: Annotated[list[dict[str, Any]], operator.add]
+    """Candidate answers to follow-ups: {"key", "kind", "text", "heard"} (heard: listen_for hits)."""
+    topics: Annotated[list[str], operator.add]
+    """Fact topics the candidate asked about (requirements score)."""
+    mentioned: Annotated[list[str], operator.add]
+    """Expected components the candidate named aloud (labels)."""
+    counters: dict[str, int]
+    """silence, gibberish, repeat, off_topic, small_talk, overruns, nudges."""
+    last_question: dict[str, Any] | None
+    """The follow-up the candidate is answering now, if any."""
+    scores: dict[str, Any] | None
+    """The wrap-up scores (`Scores.to_dict()`)."""
+
+
+def new_state(session_id: str, scenario_id: str, minutes: float, seed: str) -> InterviewState:
+    """The state of an interview that has not started yet."""
+    return InterviewState(
+        session_id=session_id,
+        scenario_id=scenario_id,
+        minutes=float(minutes),
+        seed=seed,
+        phase="requirements",
+        phase_started={"requirements": 0.0},
+        elapsed=0.0,
+        turns=[],
+        claims=[],
+        assumptions=[],
+        estimate_findings=[],
+        board=None,
+        board_findings=[],
+        raised=[],
+        probes_asked=[],
+        asked=[],
+        answers=[],
+        topics=[],
+        mentioned=[],
+        counters={},
+        last_question=None,
+        scores=None,
+        reply=[],
+    )
+
+
+def candidate_turns(state: InterviewState) -> list[dict[str, Any]]:
+    """The candidate's turns, in order."""
+    return [t for t in state.get("turns", []) if t.get("speaker") == "candidate"]
+
+
+def bump(counters: dict[str, int], *names: str) -> dict[str, int]:
+    """A copy of `counters` with each name incremented (state values are never mutated)."""
+    out = dict(counters)
+    for name in names:
+        out[name] = out.get(name, 0) + 1
+    return out
