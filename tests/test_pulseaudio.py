@@ -163,3 +163,21 @@ def test_missing_device_is_one_clear_error(pulse_server):
         SoundDeviceMicrophone("no-such-mic")
     with pytest.raises(VoiceDeviceError, match="no speaker 99 found"):
         SoundDeviceSpeaker(99)
+
+
+def test_say_and_devices_commands_use_the_real_device(pulse_server):
+    import json
+
+    from click.testing import CliRunner
+
+    from agent.cli.main import cli
+
+    runner = CliRunner()
+    listed = json.loads(runner.invoke(cli, ["devices", "--json"]).output)
+    assert any(d["default_input"] for d in listed["devices"])
+    table = runner.invoke(cli, ["devices"])
+    assert table.exit_code == 0 and "default" in table.output
+    result = runner.invoke(cli, ["say", "Four shards.", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["played"] is True and data["output"] is None and data["duration_s"] > 0.5

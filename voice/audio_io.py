@@ -237,6 +237,9 @@ class SoundDeviceSpeaker:
         while self.is_playing() and self._stream.active:
             self._queue.wait_drained(timeout=0.1)
             time.sleep(0.005)
+        latency = self._stream.latency
+        if self._stream.active and isinstance(latency, float):
+            time.sleep(latency)  # the last block is still in the device buffer
 
     @property
     def played_samples(self) -> int:

@@ -73,9 +73,9 @@ class Microphone(Protocol):
 class Speaker(Protocol):
     """A sink for reply audio that plays in the background and can be cut instantly.
 
-    ``played_samples`` counts samples (at the chunk's rate as given to ``play``) that have
-    actually been played since the last ``stop()``/start, so the loop can tell how much of a
-    reply the candidate heard.
+    ``played_samples`` counts samples (at the rate of the chunks given to ``play``) actually
+    consumed by the output since the speaker was created; it only grows, so the loop reads it
+    when a reply starts and again at ``stop()`` to know how much of the reply was heard.
     """
 
     def play(self, chunk: AudioChunk) -> None:
