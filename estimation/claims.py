@@ -39,6 +39,8 @@ RESULT_MARKS = frozenset(
         "get",
         "becomes",
         "lands",
+        "leaves",
+        "then",
     }
 )
 SUBJECT_STOP = frozenset(
@@ -110,10 +112,16 @@ SUBJECT_STOP = frozenset(
         "by",
         "call",
         "get",
+        "or",
+        "actually",
+        "summarize",
+        "recap",
+        "at",
+        "one",
     }
 )
 _LEAD_ARTICLES = frozenset({"the", "our", "each", "a", "an", "that", "this", "those", "every"})
-_ASSIGN_MARKS = frozenset({"is", "are", "was", "=", "equals", "becomes"})
+_ASSIGN_MARKS = frozenset({"is", "are", "was", "=", "equals", "becomes", ":"})
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,7 @@ def _collect_chain(toks: list[Token], i: int, implicit_left: bool) -> tuple[list
     n = len(toks)
     depth = 0
     expect_operand = True
+    last_end = i
     if implicit_left and toks[i].kind == "op":
         out.append(Token("ref", "that", toks[i].start, toks[i].start, words=("that",)))
         expect_operand = False
@@ -163,6 +172,7 @@ def _collect_chain(toks: list[Token], i: int, implicit_left: bool) -> tuple[list
             if _is_operand(tok):
                 out.append(tok)
                 j += 1
+                last_end = j
                 expect_operand = tok.kind == "qty" and tok.multiplier and _next_operand(toks, j)
                 continue
             if tok.kind == "lparen":
@@ -170,13 +180,24 @@ def _collect_chain(toks: list[Token], i: int, implicit_left: bool) -> tuple[list
                 out.append(tok)
                 j += 1
                 continue
-            if tok.kind == "word" and tok.words[0] in _LEAD_ARTICLES and out:
-                j += 1
-                continue
+            # "times the payload", "+ counter (8B)": a couple of words before the operand
+            if tok.kind == "word" and out and out[-1].kind in ("op", "lparen"):
+                k = j
+                while k < n and k - j < 2 and toks[k].kind == "word":
+                    k += 1
+                if k < n and (_is_operand(toks[k]) or toks[k].kind == "lparen"):
+                    j = k
+                    continue
             break
-        # expecting an operator: skip up to three filler words before it ("keys ×")
+        # expecting an operator: skip up to three descriptive words before it ("keys ×")
         k = j
-        while k < n and k - j < 3 and toks[k].kind == "word":
+        while (
+            k < n
+            and k - j < 3
+            and (
+                toks[k].kind == "word" or (toks[k].kind == "var" and out and out[-1].kind == "qty")
+            )
+        ):
             k += 1
         if (
             k < n
@@ -186,7 +207,7 @@ def _collect_chain(toks: list[Token], i: int, implicit_left: bool) -> tuple[list
             and (
                 _is_operand(toks[k + 1])
                 or toks[k + 1].kind == "lparen"
-                or (toks[k + 1].kind == "word" and toks[k + 1].words[0] in _LEAD_ARTICLES)
+                or (toks[k + 1].kind == "word" and k + 2 < n)
             )
         ):
             out.append(toks[k])
@@ -197,12 +218,12 @@ def _collect_chain(toks: list[Token], i: int, implicit_left: bool) -> tuple[list
             depth -= 1
             out.append(tok)
             j += 1
+            last_end = j
             continue
         break
     while out and out[-1].kind in ("op", "lparen"):
         out.pop()
-        j -= 1
-    return out, j
+    return out, max(last_end, i + 1)
 
 
 def _next_operand(toks: list[Token], j: int) -> bool:
@@ -230,6 +251,71 @@ def _parse(chain: list[Token]) -> Node | None:
         return None
 
 
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "then", "plus"})
+_FILLERS = frozenset({"what", "um", "uh", "like", "say", "roughly", "basically", "so", "well"})
+_TRUE_HEDGES = frozenset(
+    {"about", "roughly", "around", "approximately", "approx", "almost", "nearly", "~", "like"}
+)
+_LEADING_OPS = frozenset(
+    {"times", "×", "*", "x", "multiplied by", "divided by", "divide by", "plus", "+", "doubled"}
+)
+
+
+def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, list[str]] | None:
+    """Index of the stated result after an expression ending at `end`, and the words between.
+
+    "…, about 3,500", "is 2.4 MB", "so that's 60 MB per second", "for replication, that's 90 TB".
+    Content words after a comma or "and" followed by "is" start a new subject instead ("and
+    the payload is 2 KB"); words after the marker ("so for a million QPS") mean the number is
+    an input, not a result."""
+    n = len(toks)
+    k = end
+    words: list[str] = []
+    result = plain = hedged = broken = new_subject = after_mark = False
+    content = 0
+    while k < n:
+        tok = toks[k]
+        if tok.kind == "comma":
+            broken = True
+        elif tok.kind == "word":
+            w = tok.words[0]
+            if w in _CONJUNCTIONS:
+                broken = True
+            elif w not in _FILLERS:
+                content += 1
+                if content > 4:
+                    return None
+                if result or plain:
+                    after_mark = True
+                elif broken:
+                    new_subject = True
+        elif tok.kind == "mark":
+            if tok.words[0] in RESULT_MARKS:
+                result = True
+            else:
+                if new_subject:
+                    return None
+                plain = True
+            after_mark = False
+        elif tok.kind == "hedge":
+            hedged = hedged or tok.words[0] in _TRUE_HEDGES
+        else:
+            break
+        words.extend(tok.words or (tok.text,))
+        k += 1
+    if k >= n or after_mark:
+        return None
+    tok = toks[k]
+    if tok.kind != "qty" or tok.multiplier or tok.power:
+        return None
+    nxt = toks[k + 1] if k + 1 < n else None
+    if nxt is not None and nxt.kind == "op" and k + 2 < n and _is_operand(toks[k + 2]):
+        return None
+    marked = result or (plain and not new_subject)
+    marked = marked or (expression and (hedged or broken) and not new_subject and content == 0)
+    return (k, words) if marked else None
+
+
 def scan(toks: list[Token], have_last: bool) -> list[Statement]:
     """Statements of one sentence, in order."""
     out: list[Statement] = []
@@ -238,22 +324,27 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
     clause_start = 0
     while i < n:
         tok = toks[i]
-        if tok.kind == "comma":
-            i += 1
-            continue
+        nxt = toks[i + 1] if i + 1 < n else None
         subject_var = (
             tok.kind == "var"
-            and i + 1 < n
-            and toks[i + 1].kind == "mark"
-            and (toks[i + 1].words[0] in _ASSIGN_MARKS)
+            and nxt is not None
+            and nxt.kind == "mark"
+            and nxt.words[0] in _ASSIGN_MARKS
         )
-        starts = (_is_operand(tok) or tok.kind == "lparen") and not subject_var
+        determiner = (  # "one Redis node", "a single box": not a number in play
+            tok.kind == "qty"
+            and tok.bare
+            and tok.number == 1
+            and nxt is not None
+            and nxt.kind == "word"
+        )
+        starts = (_is_operand(tok) or tok.kind == "lparen") and not subject_var and not determiner
         leading_op = (
             tok.kind == "op"
-            and tok.op in "*/+"
-            and (have_last or out)
-            and i + 1 < n
-            and _is_operand(toks[i + 1])
+            and tok.text.lower() in _LEADING_OPS
+            and (have_last or bool(out))
+            and nxt is not None
+            and _is_operand(nxt)
         )
         if not (starts or leading_op):
             i += 1
@@ -264,27 +355,11 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
             i += 1
             continue
         before = toks[clause_start:i]
-        k = end
-        connector: list[str] = []
-        marked = False
-        words_seen = 0
-        while k < n and toks[k].kind in ("mark", "hedge", "comma", "word"):
-            kind = toks[k].kind
-            if kind == "word":
-                words_seen += 1
-                if words_seen > 3 or marked:
-                    break
-            if kind in ("mark", "hedge"):
-                marked = True
-            connector.extend(toks[k].words or (toks[k].text,))
-            k += 1
-        stated = None
-        if marked and k < n and toks[k].kind == "qty" and not toks[k].multiplier:
-            nxt = toks[k + 1] if k + 1 < n else None
-            if nxt is None or nxt.kind != "op" or (k + 2 < n and not _is_operand(toks[k + 2])):
-                stated = toks[k]
-        after_i = k + 1 if stated is not None else end
-        after = tuple(t.words[0] for t in toks[after_i : after_i + 3] if t.kind == "word")
+        expression = node.op != "leaf" or (node.token is not None and node.token.power)
+        found = _stated_after(toks, end, expression)
+        stated = toks[found[0]] if found else None
+        after_i = found[0] + 1 if found else end
+        after = tuple(t.words[0] for t in toks[end : end + 3] if t.kind == "word")
         subject, marks, words = _subject(before)
         out.append(
             Statement(
@@ -294,7 +369,7 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
                 tuple(chain),
                 node,
                 stated,
-                tuple(connector) if stated is not None else (),
+                tuple(found[1]) if found else (),
                 after,
                 (before[0].start if before else tok.start),
                 (stated.end if stated is not None else toks[end - 1].end),

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from estimation.numbers import ORDINALS, SUFFIX_SCALE, read_number
 from estimation.quantity import BANDWIDTH, DATA, MONEY, RATE, TIME, Dimension, Quantity
 from estimation.tokens import TimeUnits, Token
-from estimation.units import lookup_unit, time_unit
+from estimation.units import SHORT_ONLY, lookup_unit
 
 MAX_CHARS = 100_000
 """Longer input is cut: no utterance is that long, and the checker must stay fast."""
@@ -57,6 +57,9 @@ MARKS = {
     ("we", "get"),
     ("get",),
     ("becomes",),
+    ("costs",),
+    ("takes",),
+    ("needs",),
     ("lands", "at"),
     ("=",),
     ("≈",),
@@ -76,17 +79,10 @@ HEDGES = {
     "only",
     "just",
     "under",
-    "over",
-    "call",
-    "round",
-    "rounding",
-    "up",
-    "to",
     "least",
-    "at",
     "maybe",
-    "say",
     "something",
+    "rounding",
 }
 _OPS_2 = {
     ("multiplied", "by"): "*",
@@ -111,6 +107,9 @@ _OPS_1 = {
     "^": "^",
 }
 _RATE_INTRO = {"per", "a", "an", "each", "every", "/"}
+_BEFORE_DURATION = {"in", "over", "within", "for", "every", "about", "takes", "per", "of", "than"}
+_POSTFIX = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_BY_VERBS = {"divide": "/", "dividing": "/", "multiply": "*", "multiplying": "*"}
 _FILLER_STOP = (
     REFS
     | set(MULTIPLIER_WORDS)
@@ -174,6 +173,22 @@ class _Lexer:
         start, end = self.raw[i][2], self.raw[j - 1][3]
         return self.text[start:end], start, end
 
+    def article_unit(self, i: int) -> tuple[float, int] | None:
+        """ "a gigabyte", "half a millisecond", "in an hour": one (or half) of a unit."""
+        value, j = 1.0, i
+        if self.word(j) == "half":
+            value, j = 0.5, j + 1
+        if self.word(j) not in ("a", "an") or j + 1 >= len(self.raw):
+            return None
+        unit = lookup_unit(self.raw[j + 1][1], self.conventions)
+        if unit is None or self.raw[j + 1][0] != "word" or self.words[j + 1] in SHORT_ONLY:
+            return None
+        if unit.dimension == TIME and value == 1.0 and self.word(i - 1) not in _BEFORE_DURATION:
+            return None
+        if unit.dimension not in (TIME, DATA, BANDWIDTH):
+            return None
+        return value, j + 1
+
     # -- quantities -------------------------------------------------------------------------
     def read_exponent(self, j: int) -> tuple[float, int] | None:
         w = self.word(j)
@@ -189,11 +204,13 @@ class _Lexer:
             k += 1
         return value, k
 
-    def read_rate(self, j: int) -> tuple[float, str, int] | None:
-        """'per second', 'a day', '/s', 'every 4 seconds', 'qps' at j -> (seconds, unit, end)."""
+    def read_per(self, j: int, first: bool) -> tuple[float, float, str, Dimension, int] | None:
+        """'per second', 'a day', '/s', 'every 4 seconds', 'per GB' at j.
+
+        Returns (SI divisor, as-spoken divisor, unit name, divided dimension, end)."""
         w = self.word(j)
-        if w in ("qps", "rps", "tps", "iops") or w in ("ops/s", "ops/sec"):
-            return 1.0, "second", j + 1
+        if first and w in ("qps", "rps", "tps", "iops", "ops/s", "ops/sec"):
+            return 1.0, 1.0, "second", TIME, j + 1
         if w == "per" and self.word(j + 1) == "cent":
             return None
         if w not in _RATE_INTRO:
@@ -205,48 +222,73 @@ class _Lexer:
             if got is not None:
                 count, k = got
         unit = lookup_unit(self.raw[k][1], self.conventions) if k < len(self.raw) else None
-        if unit is None or unit.dimension != TIME:
+        if unit is None or self.raw[k][0] != "word":
             return None
-        if w in ("a", "an", "each") and unit.canonical in ("ms", "µs", "ns"):
-            return None
-        return count * unit.factor, unit.canonical, k + 1
+        if unit.dimension == TIME:
+            if w in ("a", "an", "each") and unit.canonical in ("ms", "µs", "ns"):
+                return None
+            return count * unit.factor, count, unit.canonical, TIME, k + 1
+        if unit.dimension == DATA and w in ("per", "a", "an", "/"):
+            return unit.factor, unit.factor, unit.canonical, DATA, k + 1
+        return None
 
-    def read_units(self, j: int, value: float) -> tuple[Quantity, str, TimeUnits, int, str]:
-        """Units after a number: data/time/money units, then an optional rate suffix."""
-        quantity = Quantity(value)
-        spoken = ""
-        times: TimeUnits = ()
+    def read_units(
+        self, j: int, value: float
+    ) -> tuple[Quantity, Quantity, str, TimeUnits, int, str]:
+        """Units after a number: a data/time/money unit, then up to two 'per X' parts.
+
+        Returns (SI quantity, as-spoken quantity, unit text, time units, end, noun)."""
+        si, spoken_factor, dim = value, value, Dimension()
+        times: dict[str, int] = {}
+        parts: list[str] = []
+        noun = ""
         if j < len(self.raw) and self.raw[j][0] == "word":
             unit = lookup_unit(self.raw[j][1], self.conventions)
             if unit is not None:
-                quantity = Quantity(value * unit.factor, unit.dimension)
-                spoken = unit.canonical
-                times = _time_units(unit.dimension, unit.canonical)
                 j += 1
-                if unit.dimension == BANDWIDTH:
-                    return quantity, spoken, (("second", -1),), j, ""
-                if unit.dimension == RATE:
-                    return quantity, "per second", (("second", -1),), j, ""
-        if quantity.dimension == TIME:
-            return quantity, spoken, times, j, ""
-        # "12,000 requests per second": up to three nouns before the rate
+                si *= unit.factor
+                dim = unit.dimension
+                parts.append(unit.canonical)
+                if unit.dimension == TIME:
+                    times[unit.canonical] = 1
+                    return _finish(si, spoken_factor, dim, times, parts, j, "")
+                if unit.dimension.time:  # Gbps, QPS: per second built in
+                    times["second"] = -1
+                    spoken_factor = si
+                    if unit.dimension == RATE:
+                        parts[-1] = "per second"
+                        spoken_factor = value
+                else:
+                    spoken_factor = si
+        # "12,000 requests per second", "100 million times a day": up to three nouns first
         for skip in range(4):
             k = j + skip
-            if skip and (
-                k - 1 >= len(self.raw)
-                or self.raw[k - 1][0] != "word"
-                or self.words[k - 1] in _FILLER_STOP
-                or lookup_unit(self.raw[k - 1][1]) is not None
-            ):
-                break
-            rate = self.read_rate(k)
-            if rate is not None:
-                seconds, unit_name, end = rate
-                quantity = Quantity(quantity.value / seconds, quantity.dimension / TIME)
-                label = f"per {unit_name}" if not spoken else f"{spoken} per {unit_name}"
-                noun = " ".join(self.words[j:k])
-                return quantity, label, ((unit_name, -1),), end, noun
-        return quantity, spoken, times, j, ""
+            if skip:
+                prev = self.raw[k - 1] if k - 1 < len(self.raw) else None
+                if (
+                    prev is None
+                    or prev[0] != "word"
+                    or (self.words[k - 1] in _FILLER_STOP and self.words[k - 1] != "times")
+                    or lookup_unit(prev[1]) is not None
+                ):
+                    break
+            got = self.read_per(k, first=not parts or dim == DATA)
+            if got is None:
+                continue
+            noun = " ".join(self.words[j:k])
+            for _ in range(2):
+                divisor_si, divisor_spoken, name, divided, k = got
+                si /= divisor_si
+                spoken_factor /= divisor_spoken
+                dim = dim / divided
+                if divided == TIME:
+                    times[name] = times.get(name, 0) - 1
+                parts.append(f"per {name}")
+                got = self.read_per(k, first=False)
+                if got is None:
+                    break
+            return _finish(si, spoken_factor, dim, times, parts, k, noun)
+        return _finish(si, spoken_factor, dim, times, parts, j, "")
 
     def read_quantity(self, i: int) -> tuple[Token, int] | None:
         w = self.word(i)
@@ -259,7 +301,7 @@ class _Lexer:
             v = MULTIPLIER_WORDS[w]
             q = Quantity(v)
             return Token("qty", text, s, e, q, q, number=v, multiplier=True), i + 1
-        got = read_number(self.words, i)
+        got = read_number(self.words, i) or self.article_unit(i)
         if got is None:
             return None
         value, j = got
@@ -278,15 +320,16 @@ class _Lexer:
             elif low in ("th", "st", "nd", "rd"):
                 j += 1
         # powers: "2 to the 32", "62 to the power of 7", "10 to the 9th", "squared"
+        power = False
         if self.words[j : j + 2] == ["to", "the"]:
             got = self.read_exponent(j + 2 + (self.words[j + 2 : j + 4] == ["power", "of"]) * 2)
             if got is not None and abs(got[0]) <= 400:
                 try:
-                    value, j = float(value ** got[0]), got[1]
+                    value, j, power = float(value ** got[0]), got[1], True
                 except OverflowError:
                     return None
         elif self.word(j) in ("squared", "cubed"):
-            value, j = value ** (2 if self.word(j) == "squared" else 3), j + 1
+            value, j, power = value ** (2 if self.word(j) == "squared" else 3), j + 1, True
         if self.word(j) in ("percent", "%") or self.words[j : j + 2] == ["per", "cent"]:
             j += 2 if self.word(j) == "per" else 1
             value, percent = value / 100, True
@@ -299,26 +342,34 @@ class _Lexer:
             and self.word(j + 1) not in ("the", "a", "our", "each", "per")
         ):
             multiplier, j = True, j + 1
+        if multiplier and self.word(j) in ("smaller", "less", "fewer", "lower", "slower"):
+            value, j = 1 / value, j + 1
         if multiplier or percent:
             q = Quantity(value)
             text, s, e = self.span(start, j)
             tok = Token("qty", text, s, e, q, q, number=value, multiplier=multiplier)
             return (tok if not percent else Token(**{**tok.__dict__, "percent": True})), j
-        quantity, unit_text, times, j, noun = self.read_units(j, value)
+        quantity, nominal, unit_text, times, j, noun = self.read_units(j, value)
         if money:
             quantity = Quantity(quantity.value, quantity.dimension * MONEY)
+            nominal = Quantity(nominal.value, nominal.dimension * MONEY)
             unit_text = f"$ {unit_text}".strip()
         if alt is not None and unit_text:
             alt = None
-        elif alt is not None:
-            unit_text = ""
-        nominal = Quantity(
-            value * _data_money_factor(quantity, value, times, self.conventions),
-            Dimension(quantity.dimension.data, 0, quantity.dimension.money),
-        )
         text, s, e = self.span(start, j)
         tok = Token(
-            "qty", text, s, e, quantity, nominal, times, value, unit_text, False, False, alt, noun
+            "qty",
+            text,
+            s,
+            e,
+            quantity,
+            nominal,
+            times,
+            value,
+            unit_text,
+            alt=alt,
+            noun=noun,
+            power=power,
         )
         return tok, j
 
@@ -326,6 +377,7 @@ class _Lexer:
     def run(self) -> list[Token]:
         i, n = 0, len(self.raw)
         out = self.out
+        by_verb = ""
         while i < n:
             kind, raw_text, s, e = self.raw[i]
             w = self.words[i]
@@ -340,6 +392,21 @@ class _Lexer:
                 out.append(got[0])
                 i = got[1]
                 continue
+            if w in _POSTFIX and kind == "word":  # "40,000 QPS doubled"
+                q = Quantity(_POSTFIX[w])
+                out.append(Token("op", raw_text, s, s, op="*"))
+                out.append(Token("qty", raw_text, s, e, q, q, number=q.value, multiplier=True))
+                i += 1
+                continue
+            if w in _BY_VERBS:
+                by_verb = _BY_VERBS[w]
+            elif w == "by" and by_verb:  # "divide 86,400 by 24"
+                out.append(Token("op", raw_text, s, e, op=by_verb))
+                by_verb = ""
+                i += 1
+                continue
+            elif kind == "sym" and w in ".?!;":
+                by_verb = ""
             matched = False
             for length in (4, 3, 2):
                 seq = tuple(self.words[i : i + length])
@@ -367,7 +434,9 @@ class _Lexer:
                 out.append(Token("ref", raw_text, s, e, words=(w,)))
             elif w in HEDGES:
                 out.append(Token("hedge", raw_text, s, e, words=(w,)))
-            elif w in (",", ":", "—", "–"):
+            elif w == ":":
+                out.append(Token("mark", raw_text, s, e, words=(":",)))
+            elif w in (",", "—", "–"):
                 out.append(Token("comma", raw_text, s, e))
             elif w in (".", "?", "!", ";"):
                 out.append(Token("sep", raw_text, s, e))
@@ -377,21 +446,23 @@ class _Lexer:
         return out
 
 
+def _finish(
+    si: float,
+    spoken: float,
+    dim: Dimension,
+    times: dict[str, int],
+    parts: list[str],
+    end: int,
+    noun: str,
+) -> tuple[Quantity, Quantity, str, TimeUnits, int, str]:
+    nominal = Quantity(spoken, Dimension(dim.data, 0, dim.money))
+    unit_times = tuple((u, p) for u, p in times.items() if p)
+    return Quantity(si, dim), nominal, " ".join(parts), unit_times, end, noun
+
+
 def _hyphen(text: str, at: int) -> bool:
     """A '-' glued between letters is a hyphen, not minus."""
     return 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()
-
-
-def _data_money_factor(
-    quantity: Quantity, value: float, times: TimeUnits, conventions: dict[str, float]
-) -> float:
-    """Ratio of the SI value to the spoken number once time units are stripped off."""
-    if not value:
-        return 1.0
-    seconds = 1.0
-    for unit, power in times:
-        seconds *= time_unit(unit, conventions) ** power
-    return quantity.value / value / seconds
 
 
 def tokenize(

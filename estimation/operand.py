@@ -46,6 +46,9 @@ class Operand:
     alt: Quantity | None = None
     """Other reading of an ambiguous suffix ("24B" as bytes)."""
     name: str = ""
+    percent: bool = False
+    unit: str = ""
+    """The unit as spoken ("per day", "KB"); empty for bare numbers."""
 
     @property
     def converts_time(self) -> bool:
@@ -74,6 +77,8 @@ def from_token(tok: Token) -> Operand:
         tok.bare,
         tok.multiplier,
         tok.alt,
+        percent=tok.percent,
+        unit=tok.unit_text,
     )
 
 

@@ -38,6 +38,8 @@ class Token:
     noun: str = ""
     """qty: the noun spoken between number and rate ("notifications" in "1 billion
     notifications a day")."""
+    power: bool = False
+    """qty: written as a power ("62 to the 7th"): an expression, never a stated result."""
     op: str = ""
     """op: one of + - * / ^; var: the variable name."""
     words: tuple[str, ...] = field(default=())

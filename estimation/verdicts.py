@@ -57,6 +57,16 @@ def within(stated: float, computed: float, tolerance: float) -> bool:
     return abs(stated - computed) <= tolerance * abs(computed)
 
 
+def _rounded_up(stated: Quantity, computed: Quantity) -> bool:
+    """3.1 machines means 4: counts of things are rounded up."""
+    return (
+        stated.dimension == COUNT
+        and computed.value > 0
+        and stated.value == math.ceil(computed.value - 1e-9)
+        and stated.value <= 1000
+    )
+
+
 def _display_scale(q: Quantity) -> float:
     scales = _DISPLAY_SCALES.get(q.dimension, (1.0,))
     for scale in scales:
@@ -103,12 +113,17 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
     """Verdict for `node` (leaves resolved by `resolve`) against the stated operand."""
     leaves = node.leaves()
     operands = {tok: resolve(tok) for tok in leaves}
-    ambiguous = [tok for tok, op in operands.items() if op.alt is not None][:2]
+    ambiguous = [tok for tok, op in operands.items() if op.alt is not None]
     stated_options = [stated] + ([stated.with_alt()] if stated.alt is not None else [])
     converts = any(op.converts_time for op in operands.values())
     time_map = _time_map(node, lambda t: operands[t])
     readings: list[tuple[str, bool, Quantity, Quantity]] = []
-    for choice in itertools.product((False, True), repeat=len(ambiguous)):
+    choices = (
+        list(itertools.product((False, True), repeat=len(ambiguous)))
+        if len(ambiguous) <= 3
+        else [(False,) * len(ambiguous), (True,) * len(ambiguous)]
+    )
+    for choice in choices:
         picked = {
             tok: (operands[tok].with_alt() if use_alt else operands[tok])
             for tok, use_alt in zip(ambiguous, choice, strict=True)
@@ -164,7 +179,7 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
     if not readings:
         return Judgement(UNCHECKED, None, stated.quantity)
     for label, _strict, computed, said_q in readings:
-        if within(said_q.value, computed.value, tolerance):
+        if within(said_q.value, computed.value, tolerance) or _rounded_up(said_q, computed):
             return Judgement(CORRECT, computed, said_q, label)
     # A visible hand conversion means the candidate meant the as-spoken arithmetic.
     readings.sort(key=lambda r: (r[0] != "spoken", not r[1]) if converts else (not r[1], r[0]))

@@ -1,0 +1,165 @@
+"""Reconstruct the arithmetic behind a result said without its expression.
+
+"That's 1 million log lines per second" after "5,000 servers, each emitting 200 lines a second":
+the candidate multiplied two recent values. We look for the product or quotient of recent
+values that has the stated dimension, preferring the values just mentioned. The search never
+picks a reading because its number matches; it picks by dimension and recency, and reports
+"unchecked" rather than guess when several readings disagree.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from estimation.calculator import Node
+from estimation.memory import Memory
+from estimation.operand import Operand, from_quantity
+from estimation.quantity import COUNT, Quantity
+from estimation.report import CORRECT
+from estimation.verdicts import judge
+
+TOTAL_WORDS = frozenset({"total", "combined", "together", "overall", "sum", "altogether", "plus"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    node: Node
+    kind: str
+    """single (a restatement), pair or triple."""
+    first: bool
+    """Involves the newest value."""
+
+
+def _nominal_dim(op: Operand) -> tuple[int, int]:
+    d = op.nominal.dimension
+    return d.data, d.money
+
+
+def _fits(q: Quantity, nominal: tuple[int, int], stated: Operand) -> bool:
+    if q.dimension == stated.quantity.dimension:
+        return True
+    return nominal == _nominal_dim(stated) and (q.dimension.time or stated.quantity.dimension.time)
+
+
+def _complements(ops: list[Operand]) -> list[Operand]:
+    """A hit ratio of 90% also means a 10% miss ratio."""
+    out = []
+    for op in ops:
+        out.append(op)
+        if op.percent and 0 < op.quantity.value < 1:
+            rest = 1 - op.quantity.value
+            out.append(from_quantity(Quantity(rest), f"{rest * 100:g}%"))
+    return out
+
+
+def candidates(
+    memory: Memory, stated: Operand, words: set[str], prefer: Operand | None
+) -> list[Candidate]:
+    """Readings of an implicit result, most plausible first."""
+    recent = memory.recent(5)
+    for first in (memory.last_result, prefer):
+        if first is not None:
+            recent = [first] + [r for r in recent if r is not first]
+    recent = [op for op in recent if not (op.bare and op.quantity.value == 1)][:5]
+    target = stated.quantity.dimension
+    out: list[Candidate] = []
+    totals = bool(words & TOTAL_WORDS)
+    if not totals:
+        for op in recent[:2]:
+            if (
+                op.quantity.dimension == target
+                or _nominal_dim(op) == _nominal_dim(stated)
+                and (op.quantity.dimension.time and target.time)
+            ):
+                out.append(Candidate(Node("leaf", memory.leaf(op)), "single", op is recent[0]))
+    pool = _complements(recent)
+    pairs: list[Candidate] = []
+    for (ia, a), (ib, b) in itertools.permutations(enumerate(pool), 2):
+        if a is b or (a.percent and b.percent):
+            continue
+        for op in ("*", "/", "+"):
+            if op in "*+" and ia > ib:
+                continue
+            if op == "+" and not (totals and a.quantity.dimension == b.quantity.dimension):
+                continue
+            try:
+                if op == "*":
+                    q = a.quantity * b.quantity
+                    nominal = (
+                        a.nominal.dimension.data + b.nominal.dimension.data,
+                        a.nominal.dimension.money + b.nominal.dimension.money,
+                    )
+                elif op == "/":
+                    q = a.quantity / b.quantity
+                    nominal = (
+                        a.nominal.dimension.data - b.nominal.dimension.data,
+                        a.nominal.dimension.money - b.nominal.dimension.money,
+                    )
+                else:
+                    q = a.quantity + b.quantity
+                    nominal = _nominal_dim(a)
+            except (ValueError, ZeroDivisionError):
+                continue
+            if not _fits(q, nominal, stated):
+                continue
+            if target == COUNT and op == "/" and stated.quantity.value >= 1 > q.value:
+                continue
+            node = Node(op, left=Node("leaf", memory.leaf(a)), right=Node("leaf", memory.leaf(b)))
+            pairs.append(Candidate(node, "pair", a is recent[0] or b is recent[0]))
+    # products read more naturally than quotients for sizes and rates; quotients for counts
+    pairs.sort(key=lambda c: (not c.first, (c.node.op == "/") != (target == COUNT)))
+    out += pairs
+    if not pairs and target != COUNT:
+        for a, b, c in itertools.combinations(recent, 3):
+            q = a.quantity * b.quantity * c.quantity
+            if q.dimension == target:
+                leaves = [Node("leaf", memory.leaf(x)) for x in (a, b, c)]
+                node = Node("*", left=Node("*", left=leaves[0], right=leaves[1]), right=leaves[2])
+                out.append(Candidate(node, "triple", True))
+    return out
+
+
+def choose(
+    memory: Memory,
+    stated: Operand,
+    found: list[Candidate],
+    tolerance: float,
+    restating: bool,
+) -> Candidate | None:
+    """The reading to judge: any that holds up; else the one reading we are sure of."""
+    for cand in found:
+        if judge(cand.node, memory.resolve, stated, tolerance).verdict == CORRECT:
+            return cand
+    singles = [c for c in found if c.kind == "single"]
+    if restating and singles and singles[0].first:
+        return singles[0]
+    for cand in singles:  # "50 million a day, so 50 million per second": a unit slip
+        op = memory.resolve(cand.node.token) if cand.node.token else None
+        if op is not None and abs(op.nominal.value - stated.nominal.value) <= 1e-9 * max(
+            1.0, abs(stated.nominal.value)
+        ):
+            return cand
+    pairs = [c for c in found if c.kind == "pair"]
+    if pairs and pairs[0].first and (len(pairs) == 1 or not pairs[1].first):
+        return pairs[0]
+    if pairs and pairs[0].first:
+        # several readings with the newest value: only sure when they agree on the number
+        values = set()
+        for c in pairs:
+            if c.first:
+                computed = judge(c.node, memory.resolve, stated, tolerance).computed
+                values.add(round(computed.value, 6) if computed is not None else None)
+        if len(values) == 1:
+            return pairs[0]
+        preferred = [
+            c
+            for c in pairs
+            if c.first and (c.node.op == "/") == (stated.quantity.dimension == COUNT)
+        ]
+        if len(preferred) == 1:
+            return preferred[0]
+        return None
+    if len(found) == 1:
+        return found[0]
+    return None

@@ -1,0 +1,88 @@
+"""What the session remembers between statements: named values, recent values, the last
+result, multipliers the candidate assumed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from estimation.operand import Operand, from_token
+from estimation.quantity import COUNT, Quantity
+from estimation.tokens import Token
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Same dimension, or one side a bare number that adopts the other's units."""
+    return a.dimension == b.dimension or a.dimension == COUNT or b.dimension == COUNT
+
+
+@dataclass
+class Memory:
+    names: dict[str, Operand] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)
+    """name -> "assumption", "fact" or "result" (worked out by the candidate)."""
+    pool: list[Operand] = field(default_factory=list)
+    """Every value in play, oldest first."""
+    last_result: Operand | None = None
+    pending: tuple[str, Operand] | None = None
+    """A multiplier assumed since the last result ("peak is 3x")."""
+    multipliers: dict[str, Operand] = field(default_factory=dict)
+    conventions: dict[str, float] = field(default_factory=dict)
+    synthetic: dict[str, Operand] = field(default_factory=dict)
+
+    def find_name(self, name: str, like: Quantity | None = None) -> str | None:
+        """The remembered name for `name`: exact, or the same head noun with the same
+        dimension ("payload" for "notification payload")."""
+        if not name:
+            return None
+        if name in self.names:
+            same = like is None or self.names[name].quantity.dimension == like.dimension
+            return name if same else None
+        head = name.split()[-1]
+        for known, op in reversed(list(self.names.items())):
+            if known.split()[-1] == head and (
+                like is None or op.quantity.dimension == like.dimension
+            ):
+                return known
+        return None
+
+    def recent(self, limit: int = 5) -> list[Operand]:
+        """Most recent distinct values, newest first (multipliers left out)."""
+        out: list[Operand] = []
+        for op in reversed(self.pool):
+            if op.multiplier or any(op is r for r in out):
+                continue
+            out.append(op)
+            if len(out) == limit:
+                break
+        return out
+
+    def base(self, like: Quantity | None = None) -> Operand | None:
+        """The value a bare "that" or a multiplier refers to: the last result, else the most
+        recent value (of a compatible dimension when `like` is given)."""
+        candidates = ([self.last_result] if self.last_result else []) + self.recent()
+        for op in candidates:
+            if like is None or compatible(op.quantity, like):
+                return op
+        return None
+
+    def leaf(self, op: Operand) -> Token:
+        """A token standing for a remembered value inside a synthetic expression."""
+        key = f"#{len(self.synthetic)}"
+        self.synthetic[key] = op
+        return Token("var", op.text, 0, 0, op=key)
+
+    def resolve(self, tok: Token) -> Operand:
+        """The value behind a token; KeyError when a name or "that" has nothing behind it."""
+        if tok.kind == "qty":
+            return from_token(tok)
+        if tok.kind == "ref":
+            op = self.base()
+            if op is None:
+                raise KeyError("nothing to refer to")
+            return op
+        if tok.kind == "var":
+            op = self.synthetic.get(tok.op) or self.names.get(tok.op.replace("_", " "))
+            if op is None:
+                raise KeyError(tok.op)
+            return op
+        raise KeyError(tok.text)
