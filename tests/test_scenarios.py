@@ -20,8 +20,14 @@ from scenarios import (
     load_scenarios,
 )
 
-REQUIRED_IDS = {"notification-system", "rate-limiter"}  # grows with the library
-MIN_SCENARIOS = 2
+REQUIRED_IDS = {
+    "notification-system",
+    "rate-limiter",
+    "surge-pricing",
+    "news-feed",
+    "url-shortener",
+}
+MIN_SCENARIOS = 40
 
 
 @pytest.fixture(scope="module")
