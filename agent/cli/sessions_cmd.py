@@ -279,7 +279,7 @@ def drill(text_mode: bool, topics: tuple[str, ...], count: int, seed: int | None
 
 
 def _text_drill(session, out) -> None:
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     total = len(session.questions)
     while not session.done:
         number = len(session.results) + 1
