@@ -195,7 +195,7 @@ def test_seed_gives_a_reproducible_order(hotseat_home, tmp_path, monkeypatch):
         out = CliRunner().invoke(
             cli,
             ["drill", "--text", "--count", "5", "--seed", str(seed), "--json"],
-            input="1\n" * 5,
+            input="0\n" * 5,
         )
         return [r["id"] for r in json.loads(out.stdout)["results"]]
 
