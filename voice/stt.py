@@ -174,8 +174,9 @@ class WhisperTranscriber:
             temperature=0.0,
             no_speech_threshold=self.no_speech_threshold,
             log_prob_threshold=self.logprob_threshold,
-            # Speech is at most ~4 words/s; more tokens than that is a runaway decoder.
-            max_new_tokens=min(440, int(frames / 100 * 8) + 16) if fitted else None,
+            # Even fast, number-heavy speech stays under ~8 tokens/s (timestamps included);
+            # far more than that is a runaway decoder, cut short and caught by _repeats.
+            max_new_tokens=min(440, int(frames / 100 * 12) + 24) if fitted else None,
         )
         return list(segments), info.language or "en"
 
