@@ -302,3 +302,18 @@ def test_devices_command_json_is_one_object():
     assert isinstance(data["devices"], list)
     for device in data["devices"]:
         assert {"index", "name", "default_samplerate", "default_input"} <= set(device)
+
+
+def test_read_wav_converts_a_long_file_in_blocks(tmp_path):
+    import tracemalloc
+
+    rate, seconds = 48_000, 100
+    path = tmp_path / "long.wav"
+    write_wav(path, tone(seconds, rate), rate)
+    tracemalloc.start()
+    audio = read_wav(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(audio) == 16_000 * seconds
+    assert dominant_freq(audio[-16_000:], 16_000) == pytest.approx(440, abs=2)
+    assert peak < 3 * audio.nbytes  # not the whole 48 kHz file as float

@@ -131,8 +131,16 @@ class WavReader:
 def read_wav(source: str | Path | bytes, rate: int = MODEL_RATE) -> np.ndarray:
     """The whole file as float32 mono at ``rate`` (16 kHz by default, what Whisper wants)."""
     with WavReader(source) as reader:
-        audio = reader.read(reader.frames)
-        return resample(audio, reader.rate, rate)
+        if reader.frames <= reader.rate * 30:
+            return resample(reader.read(reader.frames), reader.rate, rate)
+        # Long recordings: convert in blocks so memory stays near the 16 kHz result's size.
+        stream = StreamResampler(reader.rate, rate)
+        parts = []
+        while True:
+            block = reader.read(reader.rate * 10)
+            parts.append(stream.process(block, last=len(block) < reader.rate * 10))
+            if len(block) < reader.rate * 10:
+                return np.concatenate(parts)
 
 
 def write_wav(path: str | Path | BinaryIO, audio: np.ndarray | bytes, rate: int) -> None:
