@@ -272,7 +272,7 @@ def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, l
     k = end
     words: list[str] = []
     result = plain = hedged = broken = new_subject = after_mark = False
-    content = 0
+    content = content_after_break = 0
     while k < n:
         tok = toks[k]
         if tok.kind == "comma":
@@ -289,6 +289,7 @@ def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, l
                     after_mark = True
                 elif broken:
                     new_subject = True
+                    content_after_break += 1
         elif tok.kind == "mark":
             if tok.words[0] in RESULT_MARKS:
                 result = True
@@ -299,6 +300,9 @@ def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, l
             after_mark = False
         elif tok.kind == "hedge":
             hedged = hedged or tok.words[0] in _TRUE_HEDGES
+            if tok.words[0] == "rounding":  # "…, rounding a day up, is 500": an aside
+                while k + 1 < n and toks[k + 1].kind not in ("comma", "sep", "mark"):
+                    k += 1
         else:
             break
         words.extend(tok.words or (tok.text,))
@@ -312,7 +316,10 @@ def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, l
     if nxt is not None and nxt.kind == "op" and k + 2 < n and _is_operand(toks[k + 2]):
         return None
     marked = result or (plain and not new_subject)
-    marked = marked or (expression and (hedged or broken) and not new_subject and content == 0)
+    # "…divided by 3600 seconds, about 3,500", "times 3 for replication, 3 PB"
+    marked = marked or (expression and (hedged or broken) and not content_after_break)
+    # "a 10 Gbps NIC moves about 1.25 GB per second": a verb and a hedge
+    marked = marked or (hedged and not broken and 0 < content <= 2)
     return (k, words) if marked else None
 
 
@@ -359,7 +366,12 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
         found = _stated_after(toks, end, expression)
         stated = toks[found[0]] if found else None
         after_i = found[0] + 1 if found else end
-        after = tuple(t.words[0] for t in toks[end : end + 3] if t.kind == "word")
+        after_words: list[str] = []
+        for t in toks[end : end + 3]:
+            if t.kind != "word":
+                break
+            after_words.append(t.words[0])
+        after = tuple(after_words)
         subject, marks, words = _subject(before)
         out.append(
             Statement(

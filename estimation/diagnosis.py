@@ -46,6 +46,8 @@ def multiplier_slip(base: Quantity, multiplier: float, stated: Quantity) -> Diag
     actual = stated.value / base.value
     if actual <= 0 or _near(actual, multiplier, 0.15):
         return None
+    if actual > 20:
+        return None
     rounded = round(actual * 2) / 2
     if abs(actual - rounded) > 0.08 * max(rounded, 1):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from estimation.calculator import Node
 from estimation.diagnosis import Diagnosis, diagnose, multiplier_slip, say
+from estimation.formatting import format_like
 from estimation.memory import Memory
 from estimation.operand import Operand
 from estimation.quantity import Quantity
@@ -55,7 +56,8 @@ def build_claim(
     slip = ""
     if j.verdict == CORRECT:
         assert j.computed is not None
-        explanation = f"{_cap(words)} is about {say(j.computed)}, so {say(j.stated)} holds up."
+        computed = format_like(j.computed, stated.unit)
+        explanation = f"{_cap(words)} is about {computed}, so {say(j.stated)} holds up."
     elif j.verdict == UNCHECKED:
         explanation = (
             f"I can't line up the units of {words} with {say(stated.quantity)}, "
@@ -74,8 +76,8 @@ def build_claim(
         if diag is None:
             diag = diagnose(j.computed, j.stated)
             explanation = (
-                f"{_cap(words)} is about {say(j.computed)}; you said {say(j.stated)} — "
-                f"{diag.remark}."
+                f"{_cap(words)} is about {format_like(j.computed, stated.unit)}; you said "
+                f"{say(j.stated)} — {diag.remark}."
             )
         slip = diag.slip
     return ClaimCheck(text, expression, j.stated, j.computed, j.verdict, explanation, slip, name)

@@ -85,3 +85,18 @@ def format_quantity(q: Quantity, bits: bool = False) -> str:
     if d == MONEY:
         return f"${format_number(v)}"
     return f"{format_number(v)} {unit_name(d)}"
+
+
+def format_like(q: Quantity, unit: str) -> str:
+    """`q` in the unit the candidate used ("500 million minutes" rather than "951 years"),
+    when that unit is a plain time or data unit; otherwise `format_quantity`."""
+    from estimation.units import lookup_unit
+
+    spoken = lookup_unit(unit) if unit and " " not in unit else None
+    if spoken is None or spoken.dimension != q.dimension or spoken.dimension not in (TIME, DATA):
+        return format_quantity(q)
+    name = unit if spoken.dimension == DATA else f"{unit}s"
+    value = q.value / spoken.factor
+    if spoken.dimension == TIME and abs(value - 1) < 0.0005:
+        name = unit
+    return f"{format_number(value)} {name}"

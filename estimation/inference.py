@@ -36,10 +36,23 @@ def _nominal_dim(op: Operand) -> tuple[int, int]:
     return d.data, d.money
 
 
-def _fits(q: Quantity, nominal: tuple[int, int], stated: Operand) -> bool:
+def _fits(
+    q: Quantity, nominal: tuple[int, int], stated: Operand, a: Operand, b: Operand, op: str
+) -> bool:
+    """The combination has the stated dimension in SI, or as spoken with consistent time units."""
     if q.dimension == stated.quantity.dimension:
         return True
-    return nominal == _nominal_dim(stated) and (q.dimension.time or stated.quantity.dimension.time)
+    if nominal != _nominal_dim(stated) or not (q.dimension.time or stated.quantity.dimension.time):
+        return False
+    if a.converts_time or b.converts_time:
+        return True
+    times = dict(a.time_units)
+    sign = -1 if op == "/" else 1
+    for unit, power in b.time_units:
+        times[unit] = times.get(unit, 0) + sign * power
+    times = {u: p for u, p in times.items() if p}
+    said = dict(stated.time_units)
+    return not times or not said or times == said
 
 
 def _complements(ops: list[Operand]) -> list[Operand]:
@@ -65,7 +78,7 @@ def candidates(
     target = stated.quantity.dimension
     out: list[Candidate] = []
     totals = bool(words & TOTAL_WORDS)
-    if not totals:
+    if not totals and target != COUNT:
         for op in recent[:2]:
             if (
                 op.quantity.dimension == target
@@ -101,7 +114,7 @@ def candidates(
                     nominal = _nominal_dim(a)
             except (ValueError, ZeroDivisionError):
                 continue
-            if not _fits(q, nominal, stated):
+            if not _fits(q, nominal, stated, a, b, op):
                 continue
             if target == COUNT and op == "/" and stated.quantity.value >= 1 > q.value:
                 continue

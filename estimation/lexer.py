@@ -169,6 +169,13 @@ class _Lexer:
                 return "_".join(name), j + len(name)
         return None
 
+    def mark_after(self, j: int) -> int:
+        """End of a marker phrase starting at j, or 0."""
+        for length in (3, 2, 1):
+            if tuple(self.words[j : j + length]) in MARKS:
+                return j + length
+        return 0
+
     def span(self, i: int, j: int) -> tuple[str, int, int]:
         start, end = self.raw[i][2], self.raw[j - 1][3]
         return self.text[start:end], start, end
@@ -430,6 +437,12 @@ class _Lexer:
                 out.append(Token("rparen", raw_text, s, e))
             elif (w,) in MARKS:
                 out.append(Token("mark", raw_text, s, e, words=(w,)))
+            elif w in REFS and (mark := self.mark_after(i + 1)):
+                # "that works out to", "that is", "it comes to": a marker, not a reference
+                text, s2, e2 = self.span(i, mark)
+                out.append(Token("mark", text, s2, e2, words=tuple(self.words[i + 1 : mark])))
+                i = mark
+                continue
             elif w in REFS:
                 out.append(Token("ref", raw_text, s, e, words=(w,)))
             elif w in HEDGES:

@@ -29,19 +29,23 @@ class Memory:
     conventions: dict[str, float] = field(default_factory=dict)
     synthetic: dict[str, Operand] = field(default_factory=dict)
 
-    def find_name(self, name: str, like: Quantity | None = None) -> str | None:
-        """The remembered name for `name`: exact, or the same head noun with the same
-        dimension ("payload" for "notification payload")."""
+    def find_name(self, name: str, like: Quantity | None = None, fuzzy: bool = True) -> str | None:
+        """The remembered name for `name`: exact, or (fuzzy) the same head noun or a shorter
+        name inside it, with the same dimension ("payload" for "notification payload",
+        "peak" for "peak qps")."""
         if not name:
             return None
         if name in self.names:
             same = like is None or self.names[name].quantity.dimension == like.dimension
             return name if same else None
-        head = name.split()[-1]
+        if not fuzzy:
+            return None
+        words = name.split()
         for known, op in reversed(list(self.names.items())):
-            if known.split()[-1] == head and (
-                like is None or op.quantity.dimension == like.dimension
-            ):
+            if like is not None and op.quantity.dimension != like.dimension:
+                continue
+            known_words = known.split()
+            if known_words[-1] == words[-1] or all(w in words for w in known_words):
                 return known
         return None
 

@@ -172,8 +172,11 @@ def _limit(technology: str, unit: str, load: Quantity, words: set[str]) -> Refer
     return best
 
 
-def _count(toks: list[Token], words: list[str]) -> tuple[float, str] | None:
-    """ "10 Redis shards", "one node", "a single Postgres instance" -> (count, unit)."""
+def _count(toks: list[Token]) -> tuple[float, str] | None:
+    """The capacity the sentence settles on: "10 Redis shards", "one node", "a single
+    Postgres instance" -> (count, unit). The last one wins: "a single node does 100K, so we
+    need ten shards" settles on ten."""
+    found: list[tuple[float, str]] = []
     for i, tok in enumerate(toks):
         if tok.kind == "qty" and tok.quantity is not None and tok.bare:
             for nxt in toks[i + 1 : i + 4]:
@@ -181,13 +184,19 @@ def _count(toks: list[Token], words: list[str]) -> tuple[float, str] | None:
                     break
                 unit = UNIT_WORDS.get(nxt.words[0])
                 if unit:
-                    return tok.quantity.value, unit
+                    found.append((tok.quantity.value, unit))
+                    break
         if tok.kind == "word" and tok.words[0] in ("single", "lone"):
-            for nxt in toks[i + 1 : i + 4]:
-                if nxt.kind == "word" and nxt.words[0] in UNIT_WORDS:
-                    return 1.0, UNIT_WORDS[nxt.words[0]]
-            return 1.0, "node"
-    return None
+            unit = next(
+                (
+                    UNIT_WORDS[t.words[0]]
+                    for t in toks[i + 1 : i + 4]
+                    if t.kind == "word" and t.words[0] in UNIT_WORDS
+                ),
+                "node",
+            )
+            found.append((1.0, unit))
+    return found[-1] if found else None
 
 
 def capacity_findings(toks: list[Token], sentence: str, pool: list[Operand]) -> list[Finding]:
@@ -198,7 +207,7 @@ def capacity_findings(toks: list[Token], sentence: str, pool: list[Operand]) -> 
     technology = _technology(words)
     if technology is None:
         return []
-    counted = _count(toks, words)
+    counted = _count(toks)
     if counted is None:
         return []
     count, unit = counted

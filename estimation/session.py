@@ -29,7 +29,8 @@ from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
 from estimation.units import TIME_UNITS
 from estimation.verdicts import within
 
-_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9])")
+_WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 DERIVED_WORDS = frozenset(
@@ -153,6 +154,7 @@ class EstimationSession:
                 )
             )
             text = text[:MAX_CHARS]
+        text = _WRAPPED.sub(" ", text.replace("\r", ""))
         text = _CONTROL.sub(" ", text)
         for count, sentence in enumerate(_SENTENCE.split(text)):
             if count >= MAX_SENTENCES:
@@ -206,7 +208,11 @@ class EstimationSession:
         if skip is not None:
             toks = tokenize(sentence, m.conventions, m.names.keys())
         for st in scan(toks, m.last_result is not None or bool(m.pool)):
-            if skip is not None and any(t.start == skip for t in (*st.chain, st.stated) if t):
+            if skip is not None and any(t.start == skip for t in st.chain):
+                if st.stated is not None:  # "a month is 2.5M seconds, so that's 40 a second"
+                    self._result_without_expression(st.stated, st, sentence)
+                continue
+            if skip is not None and st.stated is not None and st.stated.start == skip:
                 continue
             self._statement(st, sentence)
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
@@ -247,7 +253,7 @@ class EstimationSession:
         text = sentence[st.start : st.end] if st.end > st.start else sentence
         text = text.strip(" \t,;:.—–-")
         name = _name(st)
-        result_name = name or _connector_name(st)
+        result_name = _connector_name(st) or name
         assume = any(w in ASSUME_WORDS for w in st.words)
         single = st.single
         if st.stated is not None:
@@ -255,6 +261,20 @@ class EstimationSession:
             if single is not None and single.kind == "qty":
                 op = from_token(single)
                 concept = _multiplier_concept(st, single)
+                # "That's 10 GB per second, so 10 Gbps": a result, then said again
+                if (
+                    not concept
+                    and not single.power
+                    and _result_marked(st)
+                    and not assume
+                    and self._implicit(op, text, name, st)
+                ):
+                    if _is_conversion(op, stated, ()):
+                        leaf = Node("leaf", m.leaf(m.last_result or op))
+                        self._claim(leaf, stated, text, result_name)
+                    else:
+                        self._result_without_expression(st.stated, st, sentence)
+                    return
                 if concept:
                     self._remember_multiplier(concept, op, text)
                     base = m.base(stated.quantity)
@@ -287,16 +307,14 @@ class EstimationSession:
             if concept:
                 self._remember_multiplier(concept, op, text)
                 return
-            known = m.find_name(name, op.quantity)
+            known = m.find_name(name, op.quantity, fuzzy=bool(st.subject))
             if known and m.origin.get(known) == "result":
                 self._assign(name, op, text, assume, st)
                 return
-            hedged = any(w in HEDGES for w in st.marks) and not st.subject
-            marked = any(w in RESULT_MARKS for w in st.marks) or hedged
             derived = any(w in DERIVED_WORDS for w in st.subject)
             if (
                 not assume
-                and (marked or (derived and st.marks))
+                and (_result_marked(st) or (derived and st.marks))
                 and self._implicit(op, text, name, st)
             ):
                 return
@@ -313,6 +331,14 @@ class EstimationSession:
             m.last_result = result
             m.pool.append(result)
 
+    def _result_without_expression(self, tok: Token, st: Statement, sentence: str) -> None:
+        """A stated result whose expression was consumed elsewhere: infer it or remember it."""
+        stated = from_token(tok)
+        text = sentence[tok.start : tok.end]
+        name = _connector_name(st)
+        if not self._implicit(stated, text, name, st):
+            self._assign(name, stated, text, False, st)
+
     # -- memory -------------------------------------------------------------------------------
     def _set_name(self, name: str, op: Operand, origin: str) -> None:
         self.memory.names[name] = op.named(name)
@@ -326,7 +352,8 @@ class EstimationSession:
 
     def _assign(self, name: str, op: Operand, text: str, assume: bool, st: Statement) -> None:
         m = self.memory
-        known = m.find_name(name, op.quantity)
+        fuzzy = bool(st.marks) and bool(name) and name == _subject_name(st.subject)
+        known = m.find_name(name, op.quantity, fuzzy)
         if known:
             old = m.names[known]
             agrees = within(op.quantity.value, old.quantity.value, self.tolerance)
@@ -448,6 +475,22 @@ class EstimationSession:
         m.last_result = result
         m.pool.append(result)
         m.pending = None
+
+
+_PREPOSITIONS = frozenset({"for", "with", "at", "of", "in", "on", "to", "from", "by", "into"})
+
+
+def _result_marked(st: Statement) -> bool:
+    """The words before a number present it as a result ("so", "that's", "or about"), not as
+    an input ("so for 10 GB per second", "and about 10 MB per partition")."""
+    if st.words and st.words[-1] in _PREPOSITIONS:
+        return False
+    hedged = (
+        bool(st.words)
+        and all(w in HEDGES or w == "or" for w in st.words)
+        and any(w in HEDGES for w in st.words)
+    )
+    return any(w in RESULT_MARKS for w in st.marks) or hedged
 
 
 def _name(st: Statement) -> str:

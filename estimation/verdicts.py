@@ -171,13 +171,14 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
             readings.append(
                 (
                     "spoken",
-                    False,
+                    spoken.dimension == said.nominal.dimension,
                     Quantity(computed.value * factor, dimension),
                     Quantity(said_nominal.value * factor, dimension),
                 )
             )
     if not readings:
         return Judgement(UNCHECKED, None, stated.quantity)
+    readings.sort(key=lambda r: not r[1])  # a reading that needed no unit guessing first
     for label, _strict, computed, said_q in readings:
         if within(said_q.value, computed.value, tolerance) or _rounded_up(said_q, computed):
             return Judgement(CORRECT, computed, said_q, label)
