@@ -75,10 +75,8 @@ def compute_estimates(scenario: Scenario) -> list[EstimateResult]:
 
 def _calculator():
     """(evaluate, parse_quantity) from `estimation`, imported on first use."""
-    try:
-        from estimation import evaluate, parse_quantity
-    except ImportError:  # the package root does not re-export them yet
-        from estimation.calculator import evaluate, parse_quantity
+    from estimation import evaluate, parse_quantity
+
     return evaluate, parse_quantity
 
 

@@ -7,6 +7,7 @@ scenario is shared by every caller in the process and must not be changed by one
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Mapping
@@ -71,6 +72,11 @@ DEFAULT_UNKNOWN_ANSWER = (
     "That's your call. State it as an assumption, say why it is reasonable, and keep going."
 )
 
+GENERIC_KEYWORDS = frozenset(
+    {"how many", "how much", "how long", "how fast", "how big", "how often", "how", "fast"}
+)
+"""Question words that count half when picking the best fact for a question."""
+
 _ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _NAME = r"^[a-z][a-z0-9_]*$"
 
@@ -91,7 +97,9 @@ class Fact(_Frozen):
     topic: FactTopic
     """What the question is about; lets the interviewer ask "anything about retention?"."""
     keywords: tuple[str, ...] = Field(min_length=1)
-    """Lower-case words or regular expressions; a question matching any of them gets `answer`."""
+    """Lower-case words, phrases or regular expressions matched at the start of a word, so a
+    stem like "consisten" also matches "consistency"; keywords under four characters ("qps",
+    "k") must match a whole word, so "pop" does not match "popular"."""
     answer: str = Field(min_length=1)
     """Said aloud as is."""
 
@@ -106,9 +114,23 @@ class Fact(_Frozen):
         return keywords
 
     def matches(self, question: str) -> bool:
-        """Whether a spoken question is about this fact (case-insensitive, word-bounded)."""
-        lowered = question.lower()
-        return any(re.search(rf"\b{keyword}", lowered) for keyword in self.keywords)
+        """Whether a spoken question is about this fact (case-insensitive)."""
+        return _keyword_pattern(self.keywords).search(question) is not None
+
+    def score(self, question: str) -> float:
+        """How well the question hits this fact: one point per keyword hit, half a point for
+        question words such as "how many" that say little about the subject."""
+        return sum(
+            0.5 if keyword in GENERIC_KEYWORDS else 1.0
+            for keyword in self.keywords
+            if _keyword_pattern((keyword,)).search(question)
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [rf"\b(?:{k})\b" if len(k) < 4 else rf"\b(?:{k})" for k in keywords]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 EstimateKind = Literal[
@@ -284,11 +306,14 @@ class Scenario(_Frozen):
         return tuple(c for c in self.components if c.critical)
 
     def answer(self, question: str) -> str:
-        """The interviewer's answer to a clarifying question, or the unknown-answer rule."""
+        """The interviewer's answer to a clarifying question (the fact with the most keyword
+        hits, earlier facts winning ties), or the unknown-answer rule."""
+        best, best_score = None, 0
         for fact in self.facts:
-            if fact.matches(question):
-                return fact.answer
-        return self.unknown_answer
+            score = fact.score(question)
+            if score > best_score:
+                best, best_score = fact, score
+        return best.answer if best is not None else self.unknown_answer
 
     def render_probe(self, probe: Probe, drawn: Mapping[str, str] | None = None) -> str:
         """A probe's question with `{component}`/`{other}` filled by what the candidate drew

@@ -96,6 +96,23 @@ def test_facts_answer_clarifying_questions(library):
     assert scenario.answer("What colour is the logo?") == scenario.unknown_answer
 
 
+def test_the_most_specific_fact_wins_and_short_keywords_match_whole_words(library):
+    scenario = library.get("notification-system")
+    assert "500 million users" in scenario.answer("How many users do we have?")
+    assert "billion push notifications a day" in scenario.answer("How many notifications a day?")
+    top_k = library.get("top-k")
+    assert top_k.answer("What is K here?").startswith("K is 100")
+    assert top_k.answer("Should we keep a backup?") == top_k.unknown_answer
+
+
+def test_every_fact_is_reachable_by_its_own_keywords(library):
+    for scenario in library:
+        for fact in scenario.facts:
+            assert any(
+                fact.matches(f"what about {k.replace('.?', ' ')}?") for k in fact.keywords
+            ), f"{scenario.id}: {fact.answer[:40]}"
+
+
 def test_probe_placeholders_are_filled_with_the_candidates_labels(library):
     scenario = library.get("rate-limiter")
     probe = next(p for p in scenario.probes if p.id == "redis-partition")
