@@ -60,6 +60,11 @@ _SMALL_TALK = re.compile(
     r"hmm+|um+|uh+|let me think|give me a (?:second|sec|moment|minute)|one (?:second|sec|moment)|"
     r"how are you|sounds good|perfect|understood|i see)\b[\s\w,.!?'-]{0,40}$"
 )
+_REQUIREMENT_WORDS = re.compile(
+    r"\b(?:assum\w*|scope|requirements?|need|needs|support|users?|customers?|traffic|data|"
+    r"limit\w*|expect\w*|handle|store|keep|scale|features?|functional|guarantee\w*|"
+    r"how (?:many|much|long|big|fast|often)|allowed|okay if|ok if|care about|priorit\w*)\b"
+)
 _NUMBERISH = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|billion|trillion|dozen|half|twice|double|triple)\b"
@@ -166,12 +171,14 @@ def classify(
     awaiting_answer: bool = False,
     estimates: int = 0,
     vocabulary: Iterable[str] = (),
+    answerable: bool = False,
 ) -> Classification:
     """Read one candidate turn.
 
     `previous` are the candidate's earlier turns (for repeats), `awaiting_answer` says the
     interviewer's last turn asked a follow-up, `estimates` is how many claims and assumptions the
-    estimation engine found in this turn, `vocabulary` the scenario's domain terms.
+    estimation engine found in this turn, `vocabulary` the scenario's domain terms, and
+    `answerable` says one of the scenario's facts matches the turn.
     """
     text = utterance.strip()
     if not text:
@@ -179,6 +186,8 @@ def classify(
     lowered = text.lower()
     norm = normalise(text)
     repeat = bool(norm) and norm in {normalise(p) for p in previous}
+    numeric = estimates > 0 or bool(_NUMBERISH.search(lowered) and _ESTIMATE_WORDS.search(lowered))
+    designish = design_words(text, vocabulary)
     question = lowered.rstrip().endswith("?") or bool(
         _QUESTION_START.search(lowered) or _ASKING.search(lowered)
     )
@@ -186,11 +195,10 @@ def classify(
         return Classification(GIBBERISH, repeat)
     if _MOVE_ON.search(lowered):
         return Classification(MOVE_ON, repeat, question)
-    numeric = estimates > 0 or bool(_NUMBERISH.search(lowered) and _ESTIMATE_WORDS.search(lowered))
-    designish = design_words(text, vocabulary)
     # "Is it OK if I assume 1 KB?" is still a clarifying question.
     asks = question and not (awaiting_answer and not lowered.endswith("?"))
-    if asks and (estimates == 0 or lowered.endswith("?")):
+    relevant = answerable or numeric or designish or bool(_REQUIREMENT_WORDS.search(lowered))
+    if asks and relevant and (estimates == 0 or lowered.endswith("?")):
         return Classification(CLARIFYING, repeat, True)
     if awaiting_answer and (numeric or designish or len(norm.split()) >= 4):
         return Classification(PROBE_ANSWER, repeat, question)

@@ -16,7 +16,7 @@ from typing import Any
 
 from agent.classify import normalise
 from agent.phases import later
-from agent.reference_check import Reference, off_reference, unread_slip
+from agent.reference_check import Reference, confirms, off_reference, unread_slip
 from estimation import CheckReport, format_quantity
 from estimation.report import INCORRECT
 from scenarios import Scenario
@@ -28,7 +28,7 @@ FINDING = "finding"
 PROBE = "probe"
 MOVE_ON = "move_on"
 PRIORITY = (ARITHMETIC, ASSUMPTION, CAPACITY, FINDING, PROBE, MOVE_ON)
-TURNS_BEFORE_MOVING_ON = {"requirements": 3, "estimation": 3, "high_level_design": 3}
+TURNS_BEFORE_MOVING_ON = {"requirements": 4, "estimation": 5, "high_level_design": 5}
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class FollowUp:
     """For MOVE_ON: the phase to go to ("" to stay and nudge)."""
     again: bool = False
     """The same slip was raised before: the candidate repeated it."""
+    claim: dict[str, Any] | None = None
+    """A claim this follow-up judged itself (a slip found through the scenario's estimates)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +71,7 @@ class FollowUp:
             "listen_for": list(self.listen_for),
             "next_phase": self.next_phase,
             "again": self.again,
+            "claim": self.claim,
         }
 
     @classmethod
@@ -139,11 +142,17 @@ def choose(ctx: TurnContext) -> FollowUp:
 
 
 def _arithmetic(ctx: TurnContext) -> FollowUp | None:
+    refs = list(ctx.references)
+    slip = unread_slip(ctx.utterance, refs)
     for claim in ctx.report.claims:
         if claim.verdict != INCORRECT or claim.slip in ("contradicts_earlier",):
             continue
-        if is_correction(claim, ctx.fixes):
+        if is_correction(claim, ctx.fixes) or confirms(ctx.utterance, claim.stated, refs):
             continue
+        if slip is not None and abs(slip.stated.value - claim.stated.value) <= 0.01 * abs(
+            slip.stated.value
+        ):
+            break  # the scenario's own estimate explains this slip best
         key = claim_key(claim.text)
         return FollowUp(
             ARITHMETIC,
@@ -153,32 +162,43 @@ def _arithmetic(ctx: TurnContext) -> FollowUp | None:
             numbers=numbers_of(claim.text, claim.explanation),
             again=key in ctx.raised,
         )
-    if not ctx.report.claims:
-        slip = unread_slip(ctx.utterance, list(ctx.references))
-        if slip is not None:
-            ref = slip.reference
-            inputs = " times ".join(text for _, text, _ in ref.inputs)
-            ratio = slip.ratio
-            how = (
-                f"about {ratio:.0f}x too high"
-                if ratio >= 1.5
-                else f"about {1 / ratio:.0f}x too low"
-                if ratio and ratio <= 1 / 1.5
-                else "a little off"
-            )
-            statement = (
-                f"{inputs} is about {ref.spoken}, not {format_quantity(slip.stated)} — {how}."
-            )
-            key = claim_key(ctx.utterance)
-            return FollowUp(
-                ARITHMETIC,
-                key,
-                statement=statement[:1].upper() + statement[1:],
-                quote=ctx.utterance.strip(),
-                numbers=numbers_of(ctx.utterance, statement),
-                again=key in ctx.raised,
-            )
-    return None
+    if slip is None or any(
+        c.verdict != INCORRECT and abs(c.stated.value - slip.stated.value) < 1e-9
+        for c in ctx.report.claims
+    ):
+        return None
+    ref = slip.reference
+    inputs = " times ".join(text for _, text, _ in ref.inputs)
+    ratio = slip.ratio
+    how = (
+        f"about {ratio:.0f}x too high"
+        if ratio >= 1.5
+        else f"about {1 / ratio:.0f}x too low"
+        if ratio and ratio <= 1 / 1.5
+        else "a little off"
+    )
+    statement = f"{inputs} is about {ref.spoken}, not {format_quantity(slip.stated)} — {how}."
+    key = claim_key(ctx.utterance)
+    statement = statement[:1].upper() + statement[1:]
+    claim = {
+        "text": ctx.utterance.strip(),
+        "expression": " * ".join(name for name, _, _ in ref.inputs),
+        "stated": slip.stated.to_dict(),
+        "computed": ref.value.to_dict(),
+        "verdict": INCORRECT,
+        "explanation": statement,
+        "slip": "scenario_estimate",
+        "name": ref.name,
+    }
+    return FollowUp(
+        ARITHMETIC,
+        key,
+        statement=statement,
+        quote=ctx.utterance.strip(),
+        numbers=numbers_of(ctx.utterance, statement),
+        again=key in ctx.raised,
+        claim=claim,
+    )
 
 
 def _assumption(ctx: TurnContext) -> FollowUp | None:

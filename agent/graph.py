@@ -10,6 +10,7 @@ alone is the truth.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,11 +44,12 @@ from agent.followups import (
 from agent.followups import MOVE_ON as MOVE_ON_FOLLOWUP
 from agent.llm import LlmClient
 from agent.phases import PhasePlan, next_phase
-from agent.reference_check import Reference
+from agent.reference_check import Reference, confirms
 from agent.state import InterviewState, bump, candidate_turns
 from estimation import CheckReport, EstimationSession, Quantity
 from scenarios import Scenario
 
+_LOG = logging.getLogger("hotseat.interviewer")
 MAX_UTTERANCE = 4000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
 _STOP = frozenset({"with", "the", "and", "for", "not", "per", "from", "into", "that", "this"})
@@ -124,8 +126,9 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     deps = runtime.context
     text = clean(state.get("utterance"))
     now = float(state.get("now", 0.0))
+    answerable = any(fact.matches(text) for fact in deps.scenario.facts)
     index = len(candidate_turns(state))
-    report = deps.estimator.add(text) if text else CheckReport()
+    report = _check(deps, text)
     deps.report = report
     last = state.get("last_question")
     reading = classify(
@@ -134,6 +137,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         awaiting_answer=bool(last),
         estimates=len(report.claims) + len(report.assumptions),
         vocabulary=deps.scenario.vocabulary,
+        answerable=answerable,
     )
     kind = reading.kind
     if kind == OFF_TOPIC and deps.llm is not None:
@@ -170,12 +174,25 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
             "name": c.name,
             "turn": index,
             "correction": c.verdict == "incorrect" and is_correction(c, fixes),
+            "brief_agrees": c.verdict == "incorrect" and confirms(text, c.stated, deps.references),
         }
         for c in report.claims
     ]
     out["assumptions"] = [{**a.to_dict(), "turn": index} for a in report.assumptions]
     out["estimate_findings"] = [{**f.to_dict(), "turn": index} for f in report.findings]
     return out
+
+
+def _check(deps: Deps, text: str) -> CheckReport:
+    """The estimation engine's verdicts on this turn; its failure costs the turn's checks, not
+    the interview."""
+    if not text:
+        return CheckReport()
+    try:
+        return deps.estimator.add(text)
+    except Exception:
+        _LOG.exception("estimation failed on %r", text[:80])
+        return CheckReport()
 
 
 def _fixes(state: InterviewState) -> list[dict[str, Any]]:
@@ -272,6 +289,7 @@ def decide(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
             }
         return out
     turn = len(candidate_turns(state)) - 1
+    extra_claims = [{**chosen.claim, "turn": turn}] if chosen.claim else []
     asked = {
         "key": chosen.key,
         "kind": chosen.kind,
@@ -286,6 +304,7 @@ def decide(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         "probes_asked": [chosen.probe_id] if chosen.probe_id else [],
         "asked": [asked],
         "last_question": asked,
+        "claims": extra_claims,
     }
 
 
@@ -302,7 +321,9 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out: list[str] = []
     if state.get("counters", {}).get("repeat") and _repeated(state):
         out.append(templates.repeat(rng))
-    if kind == SILENCE:
+    if kind == SILENCE and note:
+        out.append(rng.choice(templates.TAKE_YOUR_TIME))
+    elif kind == SILENCE:
         out.append(templates.silence(phase, rng))
     elif kind == GIBBERISH:
         out.append(templates.gibberish(rng))

@@ -26,7 +26,10 @@ _RESULT = re.compile(
     r"(\d[\d,]*(?:\.\d+)?\s*[a-zA-Z/]*(?:\s+(?:per|a|an)\s+[a-z]+)?)",
     re.IGNORECASE,
 )
-_STOP = frozenset({"per", "the", "of", "a", "an", "and", "at", "to", "for", "if", "each", "every"})
+_STOP_TEXT = """per the of a an and at to for if each every about with from into over under one
+    second seconds minute minutes hour hours day days month months year years bytes total
+    number rate average notifications requests users"""
+_STOP = frozenset(_STOP_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -124,28 +127,50 @@ def _close(a: float, b: float, tolerance: float = 0.01) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-12)
 
 
+def _applicable(text: str, refs: list[Reference]) -> list[Reference]:
+    """Direct reference estimates whose every input the turn states."""
+    spoken = numbers_in(text)
+    return [
+        ref
+        for ref in refs
+        if ref.direct
+        and len(ref.inputs) >= 2
+        and all(any(_close(v, q.value) for v in spoken) for _, _, q in ref.inputs)
+    ]
+
+
 def unread_slip(text: str, refs: list[Reference], tolerance: float = 0.15) -> Mismatch | None:
-    """A result the engine did not read as a claim, computed from the brief's own inputs and
-    wrong: every direct input of a reference estimate appears in the turn, and a stated result
-    of the same dimension is off by more than the tolerance."""
+    """A result computed from the brief's own inputs and wrong: every direct input of a
+    reference estimate appears in the turn, and no stated result of the same dimension is
+    within the tolerance of it."""
     results = stated_results(text)
     if not results:
         return None
-    spoken = numbers_in(text)
-    for ref in refs:
-        if not ref.direct or len(ref.inputs) < 2:
+    for ref in _applicable(text, refs):
+        same = [
+            (q, words)
+            for q, words in results
+            if q.dimension == ref.value.dimension
+            and not any(_close(q.value, i.value) for _, _, i in ref.inputs)
+        ]
+        if not same or any(_within(q, ref.value, tolerance) for q, _ in same):
             continue
-        if not all(any(_close(v, q.value) for v in spoken) for _, _, q in ref.inputs):
-            continue
-        for quantity, words in results:
-            if quantity.dimension != ref.value.dimension:
-                continue
-            if any(_close(quantity.value, q.value) for _, _, q in ref.inputs):
-                continue
-            if abs(quantity.value - ref.value.value) > tolerance * abs(ref.value.value):
-                return Mismatch(ref, quantity, words, True)
-            return None
+        quantity, words = same[0]
+        return Mismatch(ref, quantity, words, True)
     return None
+
+
+def confirms(text: str, stated: Quantity, refs: list[Reference], tolerance: float = 0.15) -> bool:
+    """Whether a scenario estimate whose inputs the turn states agrees with `stated`: the
+    brief's own arithmetic backs the candidate, whatever a parser made of the sentence."""
+    return any(
+        ref.value.dimension == stated.dimension and _within(stated, ref.value, tolerance)
+        for ref in _applicable(text, refs)
+    )
+
+
+def _within(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    return abs(a.value - b.value) <= tolerance * abs(b.value)
 
 
 def off_reference(
@@ -155,11 +180,13 @@ def off_reference(
     reference estimate it is about: same dimension and a shared meaningful word."""
     words = {w for w in re.findall(r"[a-z]+", f"{name} {text}".lower()) if len(w) > 2}
     words -= _STOP
-    for ref in refs:
-        if ref.value.dimension != stated.dimension or not (ref.words() & words):
-            continue
-        ratio = stated.value / ref.value.value
-        if ratio > factor or ratio < 1 / factor:
-            return Mismatch(ref, stated, text, False)
+    same = [ref for ref in refs if ref.value.dimension == stated.dimension]
+    if any(abs(stated.value - r.value.value) <= 0.15 * abs(r.value.value) for r in same):
+        return None  # it matches one of the brief's estimates: nothing to push back on
+    best = max(same, key=lambda r: len(r.words() & words), default=None)
+    if best is None or not (best.words() & words):
         return None
+    ratio = stated.value / best.value.value
+    if ratio > factor or ratio < 1 / factor:
+        return Mismatch(best, stated, text, False)
     return None

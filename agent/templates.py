@@ -93,9 +93,9 @@ PHASE_INTROS = {
 CLARIFY_FRAMES = ("{a}", "Good question. {a}", "{a}", "Sure. {a}")
 ACKS = ("Okay.", "Got it.", "Alright.", "Mm-hm.", "Right.", "Noted.")
 HEARD = (
-    "Good, you covered {h}.",
-    "That covers {h}.",
-    "Yes, {h} is the right idea.",
+    "Good, that covers {h}.",
+    "Right, you got {h}.",
+    "Good: {h}.",
 )
 SILENCE = (
     "Take your time. When you're ready: {p}",
@@ -103,6 +103,7 @@ SILENCE = (
     "Still with me? {p}",
     "Let me help you get going. {p}",
 )
+TAKE_YOUR_TIME = ("Take your time.", "No rush.", "Okay, take a moment.")
 GIBBERISH = (
     "Sorry, I didn't catch that. Could you say it again?",
     "I couldn't make that out. Say it once more?",
@@ -187,15 +188,13 @@ def followup(f: FollowUp, rng: random.Random) -> list[str]:
         out.append(f.question)
     elif f.kind == ARITHMETIC:
         out.append(rng.choice(AFTER_ARITHMETIC))
-    if f.kind == FINDING and not f.statement:
-        out.insert(0, rng.choice(OPENERS[FINDING]))
     return [s for s in out if s]
 
 
 def probe_lead(heard: list[str], rng: random.Random) -> str:
     """Acknowledge an answer to the last follow-up before the next one."""
     if heard:
-        return rng.choice(HEARD).format(h=" and ".join(heard[:2]))
+        return rng.choice(HEARD).format(h="; ".join(heard[:2]))
     return rng.choice(ACKS)
 
 
