@@ -79,8 +79,18 @@ class Annotation:
 def annotations_for(recording: Recording) -> list[Annotation]:
     """Every annotation in the session, the user's notes included, in time order."""
     found: list[Annotation] = []
+    shown: set[tuple[str, tuple[str, ...]]] = set()
     for event in recording.events:
-        found.extend(from_event(event))
+        for annotation in from_event(event):
+            if event.type in _FINDING_LISTS:
+                # The interviewer re-sends the whole list with every board snapshot: mark a
+                # finding when it first appears, again only after it was fixed and came back.
+                key = (annotation.label, annotation.components)
+                if key in shown:
+                    continue
+            found.append(annotation)
+        if event.type in _FINDING_LISTS and isinstance(event.get("findings"), list):
+            shown = {(a.label, a.components) for a in from_event(event)}
     for note in read_notes(recording.path):
         found.append(
             Annotation(float(note["t"]), "note", str(note["text"]), source="user", severity="info")

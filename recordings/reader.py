@@ -125,6 +125,9 @@ def load_recording(path: str | Path) -> Recording:
     meta = dict(start.get("meta") or {})
     meta.update(_read_json(path / META_FILE, warnings) or {})
     scores = _read_json(path / SCORES_FILE, warnings)
+    if scores is None:  # killed after the wrap-up but before scores.json: the log has them
+        logged = next((e for e in reversed(events) if e.type == "scores"), None)
+        scores = logged.get("scores") if logged else None
     tracks = {
         e.get("track"): path / str(e.get("file") or track_file(str(e.get("track"))))
         for e in events

@@ -78,8 +78,12 @@ class Replay:
 def build_replay(recording: Recording) -> Replay:
     """Transcript, annotations and phases of a recording."""
     annotations = annotations_for(recording)
-    phases = tuple((a.t, a.label.removeprefix("Phase: ")) for a in annotations if a.kind == "phase")
-    return Replay(recording, tuple(transcript(recording.events)), tuple(annotations), phases)
+    phases = [(a.t, a.label.removeprefix("Phase: ")) for a in annotations if a.kind == "phase"]
+    first = next((e for e in recording.events if e.type == "phase_change"), None)
+    if first is not None and first.get("from") and (not phases or phases[0][0] > 0):
+        # The interviewer announces changes only: name the phase the session opened in.
+        phases.insert(0, (0.0, str(first.get("from")).replace("_", " ").capitalize()))
+    return Replay(recording, tuple(transcript(recording.events)), tuple(annotations), tuple(phases))
 
 
 def transcript(events: tuple[Event, ...] | list[Event]) -> list[Line]:
