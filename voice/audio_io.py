@@ -229,6 +229,7 @@ class SoundDeviceSpeaker:
 
     def stop(self) -> None:
         self._queue.clear()
+        self._busy = False  # what is left is one block already handed to the device
 
     def is_playing(self) -> bool:
         return self._queue.queued_frames > 0 or self._busy
