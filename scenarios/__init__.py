@@ -14,6 +14,7 @@ from scenarios.loader import (
     ScenarioError,
     ScenarioLibrary,
     UnknownScenarioError,
+    clear_cache,
     load_file,
     load_scenarios,
 )
@@ -29,9 +30,11 @@ from scenarios.model import (
     ReferenceEstimate,
     Scenario,
 )
+from scenarios.parse_cache import CACHE_FILE, ParseCache
 
 __all__ = [
     "BUNDLED_DIR",
+    "CACHE_FILE",
     "COMPONENT_KINDS",
     "DEFAULT_UNKNOWN_ANSWER",
     "PROBE_PLACEHOLDERS",
@@ -40,12 +43,14 @@ __all__ = [
     "ExpectedComponent",
     "Fact",
     "OperationConsistency",
+    "ParseCache",
     "Probe",
     "ReferenceEstimate",
     "Scenario",
     "ScenarioError",
     "ScenarioLibrary",
     "UnknownScenarioError",
+    "clear_cache",
     "compute_estimates",
     "load_file",
     "load_scenarios",

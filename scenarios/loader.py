@@ -17,12 +17,16 @@ import yaml
 from pydantic import ValidationError
 
 from scenarios.model import Scenario
+from scenarios.parse_cache import ParseCache
 
 BUNDLED_DIR = Path(__file__).parent / "data"
 SUFFIXES = (".yaml", ".yml")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CACHE: dict[Path, tuple[tuple[int, int], Scenario | ScenarioError]] = {}
+_CACHE: dict[
+    Path, tuple[tuple[int, int], dict[str, Any] | ScenarioError, Scenario | ScenarioError]
+] = {}
+"""Per file: (size, mtime) key, parsed document, validated result."""
 
 
 class ScenarioError(ValueError):
@@ -78,15 +82,21 @@ class ScenarioLibrary:
         return scenario_id in self.scenarios
 
 
-def load_scenarios(extra_dirs: Sequence[Path] = ()) -> ScenarioLibrary:
+def load_scenarios(
+    extra_dirs: Sequence[Path] = (), cache_dir: Path | None = None
+) -> ScenarioLibrary:
     """The bundled scenarios plus every `*.yaml`/`*.yml` in `extra_dirs` (missing dirs are
-    skipped). Bad files and duplicate ids end up in `library.errors`; the rest load."""
+    skipped). Bad files and duplicate ids end up in `library.errors`; the rest load.
+
+    `cache_dir`, when given, keeps a JSON copy of the parsed files there so the next process
+    skips YAML parsing (see `scenarios.parse_cache`)."""
+    parse_cache = ParseCache(cache_dir) if cache_dir is not None else None
     scenarios: dict[str, Scenario] = {}
     files: dict[str, Path] = {}
     errors: list[ScenarioError] = []
     for directory in (BUNDLED_DIR, *map(Path, extra_dirs)):
         for path in _scenario_files(directory, errors):
-            result = load_file(path)
+            result = load_file(path, parse_cache)
             if isinstance(result, ScenarioError):
                 errors.append(result)
             elif result.id in scenarios:
@@ -98,7 +108,14 @@ def load_scenarios(extra_dirs: Sequence[Path] = ()) -> ScenarioLibrary:
             else:
                 scenarios[result.id] = result
                 files[result.id] = path
+    if parse_cache is not None:
+        parse_cache.save()
     return ScenarioLibrary(scenarios, tuple(errors), files)
+
+
+def clear_cache() -> None:
+    """Forget files parsed in this process (the next load re-reads them or the parse cache)."""
+    _CACHE.clear()
 
 
 def _scenario_files(directory: Path, errors: list[ScenarioError]) -> list[Path]:
@@ -111,7 +128,7 @@ def _scenario_files(directory: Path, errors: list[ScenarioError]) -> list[Path]:
         return []
 
 
-def load_file(path: Path) -> Scenario | ScenarioError:
+def load_file(path: Path, parse_cache: ParseCache | None = None) -> Scenario | ScenarioError:
     """One scenario file, validated; the error instead of raising, so callers can collect."""
     path = Path(path)
     try:
@@ -121,13 +138,19 @@ def load_file(path: Path) -> Scenario | ScenarioError:
     key = (stat.st_size, stat.st_mtime_ns)
     cached = _CACHE.get(path)
     if cached is not None and cached[0] == key:
-        return cached[1]
-    result = _parse(path)
-    _CACHE[path] = (key, result)
+        document, result = cached[1], cached[2]
+    else:
+        document = parse_cache.get(path, key) if parse_cache is not None else None
+        if document is None:
+            document = _parse(path)
+        result = _validate(path, document)
+        _CACHE[path] = (key, document, result)
+    if parse_cache is not None and isinstance(document, dict) and not parse_cache.get(path, key):
+        parse_cache.put(path, key, document)
     return result
 
 
-def _parse(path: Path) -> Scenario | ScenarioError:
+def _parse(path: Path) -> dict[str, Any] | ScenarioError:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -141,6 +164,12 @@ def _parse(path: Path) -> Scenario | ScenarioError:
         return ScenarioError(path, "", f"not valid YAML{at}: {problem}")
     if not isinstance(document, dict):
         return ScenarioError(path, "", "expected a mapping of fields (id, title, prompt, ...)")
+    return document
+
+
+def _validate(path: Path, document: dict[str, Any] | ScenarioError) -> Scenario | ScenarioError:
+    if isinstance(document, ScenarioError):
+        return document
     try:
         return Scenario.model_validate(document)
     except ValidationError as error:

@@ -3,6 +3,7 @@ with file, field and problem while the rest still load."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,11 +13,13 @@ import yaml
 from agent.whiteboard.kinds import ComponentKind
 from scenarios import (
     BUNDLED_DIR,
+    CACHE_FILE,
     COMPONENT_KINDS,
     RUBRIC_DIMENSIONS,
     Scenario,
     ScenarioError,
     UnknownScenarioError,
+    clear_cache,
     load_scenarios,
 )
 
@@ -187,3 +190,28 @@ def test_files_read_the_same_with_the_pure_python_yaml_parser():
     for path in sorted(BUNDLED_DIR.glob("*.yaml")):
         text = path.read_text("utf-8")
         assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def test_parse_cache_is_used_refreshed_on_edit_and_survives_corruption(tmp_path):
+    user, cache = tmp_path / "user", tmp_path / "cache"
+    document = bundled_document("rate-limiter") | {"id": "cached-one", "title": "From YAML"}
+    path = write(user, "c.yaml", document)
+    assert load_scenarios([user], cache_dir=cache).get("cached-one").title == "From YAML"
+
+    cache_file = cache / CACHE_FILE
+    entries = json.loads(cache_file.read_text("utf-8"))
+    assert str(BUNDLED_DIR / "news-feed.yaml") in entries
+    entries[str(path)]["document"]["title"] = "From cache"
+    cache_file.write_text(json.dumps(entries), "utf-8")
+    clear_cache()
+    assert load_scenarios([user], cache_dir=cache).get("cached-one").title == "From cache"
+
+    write(user, "c.yaml", document | {"title": "Edited YAML file"})
+    clear_cache()
+    assert load_scenarios([user], cache_dir=cache).get("cached-one").title == "Edited YAML file"
+
+    cache_file.write_text("{not json", "utf-8")
+    clear_cache()
+    library = load_scenarios([user], cache_dir=cache)
+    assert library.errors == () and library.get("cached-one").title == "Edited YAML file"
+    clear_cache()

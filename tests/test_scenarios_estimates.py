@@ -51,6 +51,8 @@ def test_tolerance_widens_the_check():
 
 def test_unit_mismatch_and_bad_expression_are_reported():
     scenario = LIBRARY.get("notification-system")
-    assert "expected" in compute_estimates(_with_estimate(scenario, expected="11,574 bytes"))[0].error
+    assert (
+        "expected" in compute_estimates(_with_estimate(scenario, expected="11,574 bytes"))[0].error
+    )
     broken = compute_estimates(_with_estimate(scenario, expression="daily_notifications / / 2"))
     assert broken[0].error.startswith("expression")

@@ -17,7 +17,8 @@ USER_DIR_NAME = "scenarios"
 
 def _library() -> ScenarioLibrary:
     """Bundled scenarios plus $HOTSEAT_HOME/scenarios; each broken file is one line on stderr."""
-    library = load_scenarios([hotseat_home() / USER_DIR_NAME])
+    home = hotseat_home()
+    library = load_scenarios([home / USER_DIR_NAME], cache_dir=home / "cache")
     for error in library.errors:
         click.echo(f"warning: skipped {error}", err=True)
     return library
