@@ -18,7 +18,7 @@ system-deps:
 	@scripts/install-system-deps.sh
 
 demo: setup
-	$(VENV)/bin/hotseat estimate check examples/notification-system.txt
+	$(VENV)/bin/hotseat demo
 
 lint: setup
 	$(VENV)/bin/ruff check .

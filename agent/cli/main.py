@@ -13,6 +13,7 @@ from agent.cli.lazy_group import LazyGroup
 SUBCOMMANDS: dict[str, str] = {
     "estimate": "agent.cli.estimate:estimate",
     "kb": "agent.cli.kb_cmd:kb",
+    "demo": "agent.cli.demo_cmd:demo",
     "scenarios": "agent.cli.scenarios_cmd:scenarios",
     "replay": "agent.cli.sessions_cmd:replay",
     "annotate": "agent.cli.sessions_cmd:annotate",
