@@ -275,25 +275,35 @@ def pick(
 
 def read_answer(answer: str) -> Quantity | None:
     """The quantity in a spoken answer: the longest run of words the estimation parser reads
-    ("I think about twelve thousand per second" -> 12,000 per second)."""
-    words = answer.replace("?", " ").replace("!", " ").split()[:_MAX_WORDS]
-    words = [w.strip(".,;:") if not re.fullmatch(r"[\d.,]+", w) else w.rstrip(".,") for w in words]
+    ("I think about twelve thousand per second" -> 12,000 per second). With several sentences
+    the last one holding a number wins: people correct themselves ("Twelve. No, eleven six")."""
+    for sentence in reversed(re.split(r"[.;!?](?:\s+|$)", answer)):
+        found = _read_sentence(sentence)
+        if found is not None:
+            return found
+    return None
+
+
+def _read_sentence(sentence: str) -> Quantity | None:
+    words = sentence.split()[:_MAX_WORDS]
+    words = [w.strip(",:") if not re.fullmatch(r"[\d.,]+", w) else w.rstrip(".,") for w in words]
     for length in range(len(words), 0, -1):
         for start in range(len(words) - length + 1):
             phrase = " ".join(words[start : start + length])
-            if not re.search(
-                r"\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
-                r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-                r"million|billion|trillion|dozen|half",
-                phrase,
-                re.I,
-            ):
+            if not _NUMBERISH.search(phrase):
                 continue
             try:
                 return parse_quantity(phrase)
             except ValueError:
                 continue
     return None
+
+
+_NUMBERISH = re.compile(
+    r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half",
+    re.I,
+)
 
 
 def check_answer(question: DrillQuestion, answer: str, seconds: float | None = None) -> DrillResult:
@@ -405,11 +415,11 @@ class DrillRun:
             self.on_result(result)
         return result
 
-    def respond(self, utterance: str) -> str:
+    def respond(self, utterance: str, seconds: float | None = None) -> str:
         """For the voice loop: feedback on the answer, then the next question (or the score)."""
         if self.done:
             return self.summary_text()
-        result = self.answer(utterance)
+        result = self.answer(utterance, seconds)
         follow = self.ask() if not self.done else self.summary_text()
         return f"{result.feedback} {follow}"
 

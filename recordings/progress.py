@@ -10,6 +10,7 @@ up a box and pushes it ``2**box`` runs away.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -115,8 +116,10 @@ class ProgressStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
         try:
-            self.db = sqlite3.connect(self.path)
+            # The voice drill records answers from the voice loop's reply thread.
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.executescript(_SCHEMA)
             row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -275,7 +278,11 @@ class ProgressStore:
         correct: bool,
         seconds: float | None,
     ) -> None:
-        """Store one answer and reschedule its item."""
+        """Store one answer and reschedule its item (thread-safe)."""
+        with self._lock:
+            self._record_drill(run, item_id, topic, question, answer, expected, correct, seconds)
+
+    def _record_drill(self, run, item_id, topic, question, answer, expected, correct, seconds):
         row = self.db.execute(
             "SELECT box, hits, misses FROM drill_items WHERE item_id = ?", (item_id,)
         ).fetchone()

@@ -318,14 +318,28 @@ def _voice_drill(session, out) -> bool:
     return True
 
 
-def run_voice_drill(session, microphone, speaker, transcriber, synthesizer, out=None) -> None:
-    """The hands-free drill: the first question is spoken, then the voice loop takes turns
-    (answer in, feedback and the next question out) until the drill is over."""
+def run_voice_drill(
+    session, microphone, speaker, transcriber, synthesizer, out=None, *, settle: bool = True
+) -> None:
+    """The hands-free drill: Piper asks the first question, then the voice loop takes turns
+    (answer in, spoken feedback and the next question out) until the drill is over.
+
+    Time to answer runs from the end of the question's playback to the start of the answer's
+    speech. ``settle`` waits for the first question to finish playing before listening (so the
+    microphone does not hear it); a simulated room, whose speaker is clocked by its microphone,
+    passes False.
+    """
     from voice.loop import VoiceLoop
 
+    marks = {"question_end": None, "speech_start": None}
+
     def respond(utterance: str) -> str:
+        seconds = None
+        end, start = marks["question_end"], marks["speech_start"]
+        if end is not None and start is not None and start >= end:
+            seconds = start - end
         result_count = len(session.results)
-        reply = session.respond(utterance)
+        reply = session.respond(utterance, seconds)
         if out is not None and len(session.results) > result_count:
             result = session.results[-1]
             mark = "✓" if result.correct else "✗"
@@ -333,21 +347,21 @@ def run_voice_drill(session, microphone, speaker, transcriber, synthesizer, out=
         return reply
 
     def on_event(event) -> None:
-        # The closing line has been played: stop listening.
-        if (
-            session.done
-            and getattr(event, "to_dict", None)
-            and event.to_dict()["type"] == ("playback_stopped")
-        ):
-            loop.stop()
+        kind = type(event).__name__
+        if kind == "TurnCommitted":
+            marks["speech_start"] = event.speech_start
+        elif kind == "PlaybackStopped":
+            marks["question_end"] = event.timestamp
+            if session.done:  # the closing line has been played: stop listening
+                loop.stop()
 
     loop = VoiceLoop(microphone, speaker, transcriber, synthesizer, respond, on_event=on_event)
-
     first = session.ask()
     if out is not None:
         print(f"Q1 {first}", file=out, flush=True)
     for chunk in synthesizer.synthesize(first):
         speaker.play(chunk)
-    speaker.wait()
-    session.asked_at = time.monotonic()
+    if settle:
+        speaker.wait()
+        marks["question_end"] = time.monotonic()
     loop.run()
