@@ -172,13 +172,15 @@ def classify(
     estimates: int = 0,
     vocabulary: Iterable[str] = (),
     answerable: bool = False,
+    question_words: Iterable[str] = (),
 ) -> Classification:
     """Read one candidate turn.
 
     `previous` are the candidate's earlier turns (for repeats), `awaiting_answer` says the
     interviewer's last turn asked a follow-up, `estimates` is how many claims and assumptions the
     estimation engine found in this turn, `vocabulary` the scenario's domain terms, and
-    `answerable` says one of the scenario's facts matches the turn.
+    `answerable` says one of the scenario's facts matches the turn, `question_words` are the
+    words of the follow-up being answered (an answer usually reuses some).
     """
     text = utterance.strip()
     if not text:
@@ -200,7 +202,8 @@ def classify(
     relevant = answerable or numeric or designish or bool(_REQUIREMENT_WORDS.search(lowered))
     if asks and relevant and (estimates == 0 or lowered.endswith("?")):
         return Classification(CLARIFYING, repeat, True)
-    if awaiting_answer and (numeric or designish or len(norm.split()) >= 4):
+    echoes = {w for w in norm.split() if len(w) >= 4} & {w.lower() for w in question_words}
+    if awaiting_answer and (numeric or designish or echoes):
         return Classification(PROBE_ANSWER, repeat, question)
     if numeric:
         return Classification(ESTIMATE, repeat, question)

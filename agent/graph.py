@@ -138,6 +138,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         estimates=len(report.claims) + len(report.assumptions),
         vocabulary=deps.scenario.vocabulary,
         answerable=answerable,
+        question_words=re.findall(r"[a-z]{4,}", str((last or {}).get("text", "")).lower()),
     )
     kind = reading.kind
     if kind == OFF_TOPIC and deps.llm is not None:

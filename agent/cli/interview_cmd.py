@@ -34,6 +34,15 @@ def _llm(base_url: str | None, model: str | None, key_env: str | None, timeout: 
     return LlmClient(settings, log=_err)
 
 
+def _check_minutes(minutes: float) -> None:
+    from agent.phases import PhasePlan
+
+    try:
+        PhasePlan(minutes)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+
 def _microphone() -> bool:
     try:
         import sounddevice
@@ -106,19 +115,28 @@ def interview(
     Without --text, voice mode is used once it is available; until then (or with no
     microphone) it falls back to text mode with one line on stderr.
     """
-    from agent.interviewer import Interviewer, SessionNotFound
     from scenarios import UnknownScenarioError, load_scenarios
 
     if not scenario_id and not resume_id:
         raise click.ClickException(
             "give --scenario ID (see `hotseat scenarios list`) or --resume SESSION"
         )
+    home = hotseat_home()
+    library = load_scenarios([home / "scenarios"])
+    scenario = None
+    if not resume_id:
+        try:
+            scenario = library.get(str(scenario_id))
+        except UnknownScenarioError as error:
+            raise click.ClickException(str(error)) from None
+        _check_minutes(minutes)
+    llm = _llm(llm_base_url, llm_model, llm_api_key_env, llm_timeout)
     if not text_mode:
         why = "voice mode is not wired yet" if _microphone() else "no microphone found"
         _err(f"{why}; reading turns from stdin (text mode)")
-    home = hotseat_home()
-    library = load_scenarios([home / "scenarios"])
-    llm = _llm(llm_base_url, llm_model, llm_api_key_env, llm_timeout)
+    # LangGraph takes seconds to import: only after the arguments are known to be good.
+    from agent.interviewer import Interviewer, SessionNotFound
+
     checkpoints = home / CHECKPOINTS
     try:
         if resume_id:
@@ -128,13 +146,9 @@ def interview(
             if scenario_id and scenario_id != iv.scenario.id:
                 _err(f"session {resume_id} is a {iv.scenario.id} interview; ignoring --scenario")
         else:
-            assert scenario_id is not None
-            iv = Interviewer(
-                library.get(scenario_id), minutes=minutes, checkpoint_path=checkpoints, llm=llm
-            )
-    except (UnknownScenarioError, SessionNotFound) as error:
-        raise click.ClickException(str(error)) from None
-    except ValueError as error:
+            assert scenario is not None
+            iv = Interviewer(scenario, minutes=minutes, checkpoint_path=checkpoints, llm=llm)
+    except (UnknownScenarioError, SessionNotFound, ValueError) as error:
         raise click.ClickException(str(error)) from None
     with iv:
         _err(f"session {iv.session_id} (continue later with --resume {iv.session_id})")
