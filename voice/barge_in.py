@@ -16,9 +16,14 @@ BACKCHANNELS = frozenset(
     yeah yep yes yup sure gotcha cool nice great alright true exactly totally indeed wow
     interesting cough coughing laugh laughs laughing sigh""".split()  # noqa: SIM905
 )
+# Glue words carry no intent, and Whisper pads hums with them ("M and M", "and the m").
+STOPWORDS = frozenset(
+    """a an and the of in on at to for with as it its is are was be am i me my you your we he
+    she they this that then so do did""".split()  # noqa: SIM905
+)
 # One of these alone is an interruption: nobody says "wait" to mean "go on".
 INTERRUPT_WORDS = frozenset(
-    "wait stop no hold hang sorry actually but excuse pause".split()  # noqa: SIM905
+    "wait stop no hold hang sorry actually but excuse pause hey nope".split()  # noqa: SIM905
 )
 _PHRASES = re.compile(
     r"\b(?:got it|i see|makes sense|that makes sense|fair enough|all right|sounds good|"
@@ -26,17 +31,21 @@ _PHRASES = re.compile(
 )
 # Hums and fillers as Whisper spells them: "mm", "MMMM", "hmm", "mhm", "uhh", "ahh", "er".
 _HUM = re.compile(r"^(?:m+|h+m+|m+h+m*|u+h+|a+h+|o+h+|e+r+m*|u+m+|h+)$")
+_VOWEL = re.compile(r"[aeiouy0-9]")  # "mnf", "shh", "hmm": a hum Whisper tried to spell
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
 def content_words(text: str) -> list[str]:
-    """Words of ``text`` that are not backchannels, fillers or sound labels ("[cough]")."""
+    """Words of ``text`` that carry intent: no backchannels, fillers, glue words or labels."""
     text = re.sub(r"[\[(*][^\])*]*[\])*]", " ", text.lower().replace("’", "'"))
     text = _PHRASES.sub(" ", text)
     words = []
     for word in _WORD.findall(text):
         parts = [p for p in re.split(r"-", word) if p]
-        if all(p in BACKCHANNELS or _HUM.match(p) for p in parts):
+        if all(
+            p in BACKCHANNELS or p in STOPWORDS or _HUM.match(p) or not _VOWEL.search(p)
+            for p in parts
+        ):
             continue
         words.append(word)
     return words
@@ -61,7 +70,7 @@ class BargeInPolicy:
     """More voiced speech needed before transcribing the overlap again."""
     min_words: int = 2
     """Content words that make it an interruption outright ("wait, hold on")."""
-    one_word_speech_s: float = 0.5
+    one_word_speech_s: float = 1.0
     """With a single content word ("wait", "no"), this much voiced speech is enough."""
     force_speech_s: float = 1.4
     """Longer than any backchannel: interrupt even before the transcript arrives."""
@@ -74,4 +83,11 @@ class BargeInPolicy:
         return len(words) == 1 and voiced_s >= self.one_word_speech_s
 
 
-__all__ = ["BACKCHANNELS", "INTERRUPT_WORDS", "BargeInPolicy", "content_words", "is_echo_of"]
+__all__ = [
+    "BACKCHANNELS",
+    "INTERRUPT_WORDS",
+    "STOPWORDS",
+    "BargeInPolicy",
+    "content_words",
+    "is_echo_of",
+]

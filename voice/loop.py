@@ -58,6 +58,9 @@ class LoopConfig:
     first_sentence_words: int = 8
     speculate_after_ms: int = 90
     """Silence after which Whisper starts on the turn so far (discarded if speech resumes)."""
+    speculate_max_s: float = 20.0
+    """Longer turns are transcribed once, at commit: re-transcribing a monologue at every
+    breath would keep Whisper busy for nothing."""
     emit_audio: bool = False
     """Also emit every microphone chunk as an ``AudioChunk`` event (for recording)."""
 
@@ -197,7 +200,8 @@ class VoiceLoop:
             turn.unvoiced_run += 1
         stopped = any(isinstance(e, SpeechStopped) for e in step.events)
         speculate = stopped or turn.unvoiced_run == self._speculate_frames
-        if speculate and not turn.speculated and not turn.overlaps_reply:
+        short_enough = turn.duration <= self.config.speculate_max_s
+        if speculate and short_enough and not turn.speculated and not turn.overlaps_reply:
             # Start Whisper at the first short silence, before the VAD's hangover has run
             # out, so the transcript is ready by the time the turn policy commits.
             turn.speculated = True
@@ -216,6 +220,7 @@ class VoiceLoop:
                 turn.partial, turn.partial_generation = transcript.text, job.generation
                 self._emit(TranscriptPartial(text=transcript.text, timestamp=time.monotonic()))
             elif job.kind == "barge" and turn.overlaps_reply:
+                self._emit(TranscriptPartial(text=transcript.text, timestamp=time.monotonic()))
                 self._barge_result(turn, transcript.text)
         self._maybe_commit(now)
 
@@ -234,6 +239,10 @@ class VoiceLoop:
                 return
             else:
                 return
+        if turn.duration > self.config.speculate_max_s and not turn.speculated:
+            if now - turn.speech_end >= self.config.policy.short_wait_s:
+                self._commit_now(turn, forced=False)
+            return
         if turn.partial_generation != turn.generation or turn.partial is None:
             return
         if now - turn.speech_end < self.config.policy.wait_for(turn.partial):
