@@ -121,10 +121,39 @@ def read_track(path: Path) -> tuple[np.ndarray, int]:
     return pcm, rate
 
 
-def wav_bytes(samples: np.ndarray, rate: int) -> bytes:
-    """A complete mono 16-bit WAV file in memory (for the HTML report)."""
-    pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
-    return _header(len(pcm), rate, 1) + pcm
+def wav_bytes(samples: np.ndarray, rate: int, codec: str = "pcm16") -> bytes:
+    """A complete mono WAV file in memory (for the HTML report).
+
+    ``codec="mulaw"`` writes G.711 μ-law (8 bits a sample, telephone quality speech, a quarter
+    of 16 kHz PCM16's size at 8 kHz); browsers decode it natively.
+    """
+    if codec == "pcm16":
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
+        return _header(len(pcm), rate, 1) + pcm
+    if codec != "mulaw":
+        raise ValueError(f"unknown codec {codec!r} (pcm16 or mulaw)")
+    data = mulaw_encode(samples)
+    fmt = struct.pack("<HHIIHHH", 7, 1, rate, rate, 1, 8, 0)  # WAVE_FORMAT_MULAW, cbSize 0
+    fact = b"fact" + struct.pack("<II", 4, len(data))
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + fact
+    body += b"data" + struct.pack("<I", len(data)) + data + (b"\0" if len(data) & 1 else b"")
+    return b"RIFF" + struct.pack("<I", len(body)) + body
 
 
-__all__ = ["TrackWriter", "read_track", "wav_bytes"]
+def mulaw_encode(samples: np.ndarray) -> bytes:
+    """float samples in [-1, 1] to G.711 μ-law bytes (the Sun reference quantisation, as
+    ``audioop.lin2ulaw``)."""
+    value = (np.clip(samples, -1.0, 1.0) * 32767.0).astype(np.int32) >> 2  # 14-bit
+    negative = value < 0
+    mask = np.where(negative, 0x7F, 0xFF)
+    value = np.minimum(np.abs(value), 8159) + 33
+    segment = np.searchsorted(_SEGMENT_ENDS, value, side="left")
+    code = (segment << 4) | ((value >> (np.minimum(segment, 7) + 1)) & 0x0F)
+    code = np.where(segment >= 8, 0x7F, code)
+    return ((code ^ mask) & 0xFF).astype(np.uint8).tobytes()
+
+
+_SEGMENT_ENDS = np.array([0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF])
+
+
+__all__ = ["TrackWriter", "mulaw_encode", "read_track", "wav_bytes"]

@@ -241,3 +241,23 @@ def test_replay_without_a_sound_card_says_so(sessions):
         assert "no audio output" in result.output and "--no-audio" in result.output
     else:
         pytest.skip("this machine has an audio output device")
+
+
+def test_report_audio_mulaw_matches_the_g711_reference():
+    import warnings
+
+    import numpy as np
+
+    from recordings.wav import mulaw_encode, wav_bytes
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import audioop  # the stdlib's G.711 codec, as an independent reference
+
+    t = np.arange(8000) / 8000
+    samples = (0.5 * np.sin(2 * np.pi * 300 * t) * np.linspace(0.01, 1, 8000)).astype(np.float32)
+    pcm = (samples * 32767).astype("<i2").tobytes()
+    assert mulaw_encode(samples) == audioop.lin2ulaw(pcm, 2)
+    wav = wav_bytes(samples, 8000, "mulaw")
+    assert wav[:4] == b"RIFF" and wav[20:22] == b"\x07\x00"  # WAVE_FORMAT_MULAW
+    assert len(wav) < len(wav_bytes(samples, 8000)) * 0.6
