@@ -193,10 +193,12 @@ def classify(
     question = lowered.rstrip().endswith("?") or bool(
         _QUESTION_START.search(lowered) or _ASKING.search(lowered)
     )
-    if is_gibberish(text):
-        return Classification(GIBBERISH, repeat)
     if _MOVE_ON.search(lowered):
         return Classification(MOVE_ON, repeat, question)
+    if len(norm.split()) <= 3 and _SMALL_TALK.match(lowered):
+        return Classification(SMALL_TALK, repeat, question)
+    if is_gibberish(text):
+        return Classification(GIBBERISH, repeat)
     # "Is it OK if I assume 1 KB?" is still a clarifying question.
     asks = question and not (awaiting_answer and not lowered.endswith("?"))
     relevant = answerable or numeric or designish or bool(_REQUIREMENT_WORDS.search(lowered))

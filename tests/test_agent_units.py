@@ -1,0 +1,137 @@
+"""The interviewer's deterministic parts on their own: turn classification, clarifications,
+the time budget, follow-up priority, phrasing variety, lazy imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from agent.clarify import clarify
+from agent.classify import classify, is_gibberish
+from agent.followups import TurnContext, choose
+from agent.phases import PHASES, PhasePlan, next_phase
+from agent.reference_check import references
+from agent.templates import rng_for, silence
+from estimation import EstimationSession
+from scenarios import scale_quantities
+from tests.agent_harness import LIBRARY
+
+NOTIFY = LIBRARY.get("notification-system")
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("How many users do we have?", "clarifying_question"),
+        ("Should I assume a 1 KB payload?", "clarifying_question"),
+        ("1 billion a day is about 11,600 per second", "estimate"),
+        ("The API writes to a Kafka queue and workers call APNs", "design"),
+        ("Can we move on to the design?", "move_on"),
+        ("let's move on", "move_on"),
+        ("ok, move on", "move_on"),
+        ("Thanks!", "small_talk"),
+        ("hmm", "small_talk"),
+        ("", "silence"),
+        ("   ", "silence"),
+        ("asdf qwer zxcv", "gibberish"),
+        ("I love pizza and football", "off_topic"),
+        ("what is the weather like", "off_topic"),
+    ],
+)
+def test_classify(text, kind):
+    assert classify(text, vocabulary=NOTIFY.vocabulary).kind == kind
+
+
+def test_classify_answers_repeats_and_gibberish():
+    answer = classify(
+        "I would accept some inaccuracy", awaiting_answer=True, question_words=["inaccuracy"]
+    )
+    assert answer.kind == "probe_answer"
+    assert classify("We use Kafka.", previous=["we use kafka"]).repeat
+    assert is_gibberish("#### %%%%") and not is_gibberish("Zookeeper")
+
+
+def test_clarify_from_facts_or_your_call():
+    known = clarify(NOTIFY, "How long do we keep the history?")
+    assert known.known and "30 days" in known.answer and known.topics == ("retention",)
+    unknown = clarify(NOTIFY, "Which programming language do we use?")
+    assert not unknown.known and "your call" in unknown.answer.lower()
+    assert "assumption" in unknown.answer.lower()
+
+
+def test_phase_plan_budgets_and_overrun():
+    plan = PhasePlan(45)
+    assert sum(plan.budget(p) for p in PHASES) == pytest.approx(45 * 60)
+    assert plan.budget("requirements") == pytest.approx(300)
+    assert not plan.overrun("requirements", 0, 299) and plan.overrun("requirements", 0, 301)
+    assert plan.overrun("deep_dive", 1200, 2401)  # into the wrap-up's five minutes
+    assert not plan.overrun("wrap_up", 0, 10_000) and plan.out_of_time(2700)
+    assert next_phase("deep_dive") == "wrap_up" and next_phase("wrap_up") == "wrap_up"
+    assert PhasePlan(90).budget("deep_dive") == pytest.approx(2 * PhasePlan(45).budget("deep_dive"))
+    with pytest.raises(ValueError):
+        PhasePlan(0)
+
+
+def _ctx(utterance, phase="estimation", **kw):
+    session = EstimationSession()
+    report = session.add(utterance)
+    return TurnContext(
+        scenario=NOTIFY,
+        phase=phase,
+        kind="estimate",
+        utterance=utterance,
+        report=report,
+        references=references(NOTIFY),
+        scale_assumptions=list(scale_quantities(NOTIFY).items()),
+        **kw,
+    )
+
+
+def test_priority_arithmetic_beats_capacity_beats_finding_beats_probe():
+    finding = {"code": "SPOF", "components": ["c1"], "question": "What if c1 dies?"}
+    mixed = "Peak is 3x of 12,000 so 60,000, and a single MySQL node will handle 500,000 writes per second"
+    assert choose(_ctx(mixed, board_findings=[finding])).kind == "arithmetic"
+    capacity = _ctx(
+        "A single MySQL node will handle 500,000 writes per second", board_findings=[finding]
+    )
+    assert choose(capacity).kind == "capacity"
+    design = _ctx("The API calls the workers.", phase="high_level_design", board_findings=[finding])
+    assert choose(design).kind == "finding"
+    raised = frozenset({"board:SPOF:c1"})
+    probe = _ctx(
+        "The API calls the workers.",
+        phase="deep_dive",
+        board_findings=[finding],
+        raised=raised,
+        drawn={"Sender workers": "Workers", "APNs/FCM": "APNs"},
+        drawn_ids={"Sender workers": "c5", "APNs/FCM": "c6"},
+    )
+    chosen = choose(probe)
+    assert chosen.kind == "probe" and "Workers" in chosen.question and chosen.components
+    done = {p.id for p in NOTIFY.probes} | {
+        "cap:" + "-".join(op.operation.lower().split()) for op in NOTIFY.consistency
+    }
+    finished = _ctx("ok", phase="deep_dive", probes_asked=frozenset(done), raised=raised)
+    chosen = choose(finished)
+    assert chosen.kind == "move_on" and chosen.next_phase == "wrap_up"
+
+
+def test_broken_assumption_against_the_brief():
+    chosen = choose(_ctx("Each payload is 20 KB."))
+    assert chosen.kind == "assumption" and "1 KB" in chosen.statement
+
+
+def test_phrasing_varies_and_is_seeded():
+    said = {silence("estimation", rng_for("s", turn)) for turn in range(12)}
+    assert len(said) >= 4
+    assert silence("estimation", rng_for("s", 3)) == silence("estimation", rng_for("s", 3))
+
+
+def test_hotseat_help_does_not_import_langgraph_or_openai():
+    code = (
+        "import sys; from agent.cli.main import cli; import agent.cli.interview_cmd; "
+        "assert 'langgraph' not in sys.modules and 'openai' not in sys.modules, 'heavy import'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
