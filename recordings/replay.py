@@ -8,14 +8,15 @@ play_audio(replay.recording, start=192.0)   # needs an output device (sounddevic
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from recordings.annotations import Annotation, annotations_for, format_time
 from recordings.format import RecordingError
 from recordings.reader import Event, Recording
 from recordings.wav import read_track
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _CANDIDATE_TYPES = {"candidate_turn", "candidate_utterance", "utterance", "candidate"}
 _INTERVIEWER_TYPES = {"interviewer_reply", "interviewer", "reply", "opening", "interviewer_turn"}
@@ -138,6 +139,7 @@ def _speech_start(e: Event) -> float:
 # -- audio ------------------------------------------------------------------------------------
 def mixed_audio(recording: Recording, rate: int = 16_000) -> np.ndarray:
     """Both tracks mixed to mono float32 at ``rate`` (empty when nothing was recorded)."""
+    import numpy as np
     import soxr
 
     mixed = np.zeros(0, dtype=np.float32)

@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import struct
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from recordings.format import RecordingError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 HEADER_BYTES = 44
 FLUSH_SECONDS = 0.5
@@ -103,6 +105,8 @@ class TrackWriter:
 def read_track(path: Path) -> tuple[np.ndarray, int]:
     """(float32 mono samples, rate) of a recorded track, trusting the file length over a stale
     header (a session killed between flushes)."""
+    import numpy as np
+
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
@@ -127,6 +131,8 @@ def wav_bytes(samples: np.ndarray, rate: int, codec: str = "pcm16") -> bytes:
     ``codec="mulaw"`` writes G.711 μ-law (8 bits a sample, telephone quality speech, a quarter
     of 16 kHz PCM16's size at 8 kHz); browsers decode it natively.
     """
+    import numpy as np
+
     if codec == "pcm16":
         pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2").tobytes()
         return _header(len(pcm), rate, 1) + pcm
@@ -143,6 +149,8 @@ def wav_bytes(samples: np.ndarray, rate: int, codec: str = "pcm16") -> bytes:
 def mulaw_encode(samples: np.ndarray) -> bytes:
     """float samples in [-1, 1] to G.711 μ-law bytes (the Sun reference quantisation, as
     ``audioop.lin2ulaw``)."""
+    import numpy as np
+
     value = (np.clip(samples, -1.0, 1.0) * 32767.0).astype(np.int32) >> 2  # 14-bit
     negative = value < 0
     mask = np.where(negative, 0x7F, 0xFF)
@@ -153,7 +161,7 @@ def mulaw_encode(samples: np.ndarray) -> bytes:
     return ((code ^ mask) & 0xFF).astype(np.uint8).tobytes()
 
 
-_SEGMENT_ENDS = np.array([0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF])
+_SEGMENT_ENDS = (0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF)
 
 
 __all__ = ["TrackWriter", "mulaw_encode", "read_track", "wav_bytes"]
