@@ -80,6 +80,8 @@ class Recorder:
         self._boards = 0
         self._last_board: Any = None
         self._finished = False
+        self.write_error: str | None = None
+        """Set (once) when the disk refused a write; later events are dropped, not raised."""
         self._log = open(self.path / EVENTS_FILE, "a", encoding="utf-8")  # noqa: SIM115
         write_json_atomic(self.path / META_FILE, self._meta("recording"))
         self._write(
@@ -129,9 +131,13 @@ class Recorder:
                 line = encode_line(
                     self._seq, t, {"type": "recorder_error", "message": f"unencodable {exc}"}
                 )
-            self._log.write(line + "\n")
-            self._log.flush()
-            os.fsync(self._log.fileno())
+            try:
+                self._log.write(line + "\n")
+                self._log.flush()
+                os.fsync(self._log.fileno())
+            except OSError as exc:  # disk full or gone: the interview matters more than its log
+                if self.write_error is None:
+                    self.write_error = f"recording stopped: {exc.strerror or exc}"
 
     # -- audio -----------------------------------------------------------------------------
     def audio(self, track: str, chunk: Any, *, rate: int | None = None, at: float | None = None):
