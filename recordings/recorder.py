@@ -154,13 +154,17 @@ class Recorder:
         with self._lock:
             if self._finished:
                 return
-            writer = self._tracks.get(track)
-            if writer is None:
-                writer = TrackWriter(self.path / track_file(track), int(rate), channels)
-                self._tracks[track] = writer
-                info = {"type": AUDIO_TRACK, "track": track, "file": track_file(track)}
-                self._write({**info, "rate": int(rate), "channels": channels}, at)
-            writer.write(pcm, at=at)
+            try:
+                writer = self._tracks.get(track)
+                if writer is None:
+                    writer = TrackWriter(self.path / track_file(track), int(rate), channels)
+                    self._tracks[track] = writer
+                    info = {"type": AUDIO_TRACK, "track": track, "file": track_file(track)}
+                    self._write({**info, "rate": int(rate), "channels": channels}, at)
+                writer.write(pcm, at=at)
+            except OSError as exc:
+                if self.write_error is None:
+                    self.write_error = f"audio recording stopped: {exc.strerror or exc}"
 
     def cut_audio(self, track: str, at: float | None = None) -> None:
         """Drop a track's audio after ``at`` (default now): queued reply audio nobody heard."""
