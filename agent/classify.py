@@ -97,7 +97,8 @@ DESIGN_WORDS: frozenset[str] = frozenset(
     node nodes scale scaling horizontal vertical sync async asynchronous synchronous batch
     hash hashing consistent-hashing counter counters window sliding token bucket limiter
     limiter rate notification notifications design architecture component components diagram
-    draw drawing box boxes arrow arrows client clients mobile app apns fcm webhook"""
+    draw drawing box boxes arrow arrows client clients mobile app apns fcm webhook alerts
+        dashboards metric replicated sharded queued cached indexed retried"""
     )
 )
 COMMON_WORDS: frozenset[str] = frozenset(
@@ -132,6 +133,19 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+_RARE_PAIRS = frozenset(
+    _words(
+        "qw wq qz zq qx xq zx xz xc cx cv vc vb bv jk kj jh hj hg gk kg fj jf dk kd df fg gf vn nv "
+        "bn zv vz pz zp jq qj wx xw"
+    )
+)
+
+
+def _mash(word: str) -> bool:
+    """Keyboard mash or noise: no vowel, long consonant runs, or letter pairs English avoids."""
+    return not _wordlike(word) or any(word[i : i + 2] in _RARE_PAIRS for i in range(len(word) - 1))
+
+
 def is_gibberish(text: str) -> bool:
     """No recognisable words: keyboard mash, noise transcribed as letters, a foreign script."""
     lowered = text.lower()
@@ -141,10 +155,8 @@ def is_gibberish(text: str) -> bool:
     if not words:
         return True
     known = sum(1 for w in words if w in COMMON_WORDS or w in DESIGN_WORDS)
-    wordlike = sum(1 for w in words if _wordlike(w))
-    if known == 0 and len(words) >= 2:
-        return True
-    return wordlike / len(words) < 0.5
+    mash = sum(1 for w in words if w not in COMMON_WORDS and w not in DESIGN_WORDS and _mash(w))
+    return mash * 2 >= len(words) and known * 2 < len(words)
 
 
 def _wordlike(word: str) -> bool:

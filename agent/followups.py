@@ -345,7 +345,21 @@ def _probe(ctx: TurnContext) -> FollowUp | None:
     probe = ranked[0]
     question = scenario.render_probe(probe, ctx.drawn)
     drawn_label = next((ctx.drawn[k] for k in probe.components if k in ctx.drawn), "")
-    statement = f"Looking at your {drawn_label}." if drawn_label else ""
+    named_label = next(
+        (
+            c.label
+            for k in probe.components
+            if (c := scenario.component(k)) is not None and c.label.lower() in mentioned
+        ),
+        "",
+    )
+    statement = (
+        f"Looking at your {drawn_label}."
+        if drawn_label
+        else f"You mentioned {_spoken_label(named_label)}."
+        if named_label
+        else ""
+    )
     return FollowUp(
         PROBE,
         f"probe:{probe.id}",
@@ -356,6 +370,11 @@ def _probe(ctx: TurnContext) -> FollowUp | None:
         probe_id=probe.id,
         listen_for=tuple(probe.listen_for),
     )
+
+
+def _spoken_label(label: str) -> str:
+    """ "the pricing cache" for a description, "Kafka" for a name."""
+    return f"the {label[:1].lower()}{label[1:]}" if " " in label else label
 
 
 def _consistency_probe(ctx: TurnContext) -> FollowUp | None:

@@ -148,7 +148,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": kind, "clarification": None, "answers": [], "topics": []}
     names = (SILENCE, GIBBERISH, OFF_TOPIC, SMALL_TALK)
     counters = bump(state.get("counters", {}), *([kind] if kind in names else []))
-    if reading.repeat:
+    if reading.repeat and kind not in (MOVE_ON, SMALL_TALK, SILENCE, GIBBERISH):
         counters = bump(counters, "repeat")
     out["counters"] = counters
     if kind == CLARIFYING:
@@ -320,7 +320,7 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     raw = state.get("followup")
     chosen = FollowUp.from_dict(raw) if raw else None
     out: list[str] = []
-    if state.get("counters", {}).get("repeat") and _repeated(state):
+    if kind not in (MOVE_ON, SMALL_TALK, SILENCE, GIBBERISH) and _repeated(state):
         out.append(templates.repeat(rng))
     if kind == SILENCE and note:
         out.append(rng.choice(templates.TAKE_YOUR_TIME))

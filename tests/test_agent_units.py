@@ -37,6 +37,8 @@ NOTIFY = LIBRARY.get("notification-system")
         ("   ", "silence"),
         ("asdf qwer zxcv", "gibberish"),
         ("I love pizza and football", "off_topic"),
+        ("We'd add alerts.", "design"),
+        ("lorem ipsum dolor sit amet", "off_topic"),
         ("what is the weather like", "off_topic"),
     ],
 )

@@ -124,7 +124,7 @@ def test_never_repeats_a_probe_and_keeps_going_when_probes_run_out(tmp_path):
     "turns,counter",
     [
         (["", "", "", "   ", ""], "silence"),
-        (["asdf qwer zxcv", "lorem ipsum dolor sit amet", "kjhg lkjh", "#### %%%%"], "gibberish"),
+        (["asdf qwer zxcv", "zxcv bnm qwerty", "kjhg lkjh", "#### %%%%"], "gibberish"),
         (["I love pizza and football", "my cat is very cute today"], "off_topic"),
     ],
 )
