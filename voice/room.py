@@ -163,6 +163,7 @@ class SimulatedRoom:
         idle_since = 0
         playing_since: int | None = None
         cue_end = 0
+        quiet_chunks = 0
         starts_at_cue = -1  # the first cue needs no reply before it
         self.clock_origin = time.monotonic()
         while not self._closed.is_set():
@@ -205,9 +206,14 @@ class SimulatedRoom:
             if out.any() and playing_since is None:
                 playing_since = self.position
                 self.playback_starts.append(self.position)
-            elif not out.any() and not self.speaker.is_playing() and playing_since is not None:
-                playing_since = None
-                idle_since = self.position
+            elif out.any() or self.speaker.is_playing():
+                quiet_chunks = 0
+            elif playing_since is not None:
+                # A gap between synthesized sentences is not the end of the reply.
+                quiet_chunks += 1
+                if quiet_chunks * n >= 0.3 * RATE:
+                    playing_since = None
+                    idle_since = self.position
             history = np.concatenate([history[n:], out])
             mic = history[:n] * cfg.echo_gain + rng.normal(0.0, noise, n).astype(np.float32)
             if current is not None:

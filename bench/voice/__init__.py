@@ -1,0 +1,1 @@
+"""The voice turn-taking benchmark (``hotseat bench voice``)."""

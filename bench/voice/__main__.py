@@ -1,0 +1,29 @@
+"""``python -m bench.voice [--turns N]``: run the voice benchmark and print its JSON object."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=24)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "hotseat-bench")
+    args = parser.parse_args()
+    from bench.voice.run import run_bench
+
+    result = run_bench(
+        args.cache / "voice", turns=args.turns, progress=lambda m: print(m, file=sys.stderr)
+    )
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

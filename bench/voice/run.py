@@ -1,0 +1,222 @@
+"""``hotseat bench voice``: the real turn loop, in real time, against a scripted candidate.
+
+One continuous session in a simulated room (``voice.room``): finished statements, sums with
+1.5–2.5 s thinking pauses, backchannels and a cough over the interviewer's replies, real
+interruptions, and every reply leaking back into the microphone (attenuated and delayed).
+Real webrtcvad, Whisper and Piper; the responder answers instantly, so the figures are the
+voice stack's own.
+
+Run: .venv/bin/hotseat bench voice --json   (or .venv/bin/python -m bench.voice)
+"""
+
+from __future__ import annotations
+
+import itertools
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.voice.corpus import (
+    BACKCHANNELS,
+    INTERRUPTIONS,
+    REPLIES,
+    STATEMENTS,
+    THINKING,
+    Clip,
+    CorpusBuilder,
+)
+
+RATE = 16_000
+
+
+@dataclass
+class Planned:
+    """A cue plus what the benchmark expects of it."""
+
+    kind: str
+    """"statement" | "thinking" | "interruption" | "backchannel" | "cough"."""
+    clip: Clip
+    cue: object
+
+
+def build_script(builder: CorpusBuilder, turns: int) -> list[Planned]:
+    """A session with at least ``turns`` committed candidate turns (interruptions included)."""
+    from voice.room import Cue
+
+    statements = itertools.cycle(STATEMENTS)
+    thinking = itertools.cycle(THINKING)
+    backchannels = itertools.cycle(BACKCHANNELS)
+    interruptions = itertools.cycle(INTERRUPTIONS)
+    plan: list[Planned] = []
+
+    def add(kind: str, clip: Clip, when: str = "idle", delay: float = 0.6) -> None:
+        plan.append(Planned(kind, clip, Cue(clip.audio, when=when, delay_s=delay, label=kind)))
+
+    count, i, cough_seed = 0, 0, 0
+    while count < turns:
+        slot = i % 6
+        if slot in (1, 4):
+            add("thinking", builder.thinking(*next(thinking)))
+        else:
+            add("statement", builder.clip(next(statements)))
+        count += 1
+        if slot == 0:  # a backchannel, then a cough, over the reply
+            add("backchannel", builder.clip(next(backchannels)), "playing", 1.2)
+            cough_seed += 1
+            add("cough", builder.cough(cough_seed), "playing", 3.0)
+        elif slot in (2, 5):
+            add("backchannel", builder.clip(next(backchannels)), "playing", 1.5)
+        elif slot == 3 and count < turns:  # a real interruption becomes the next turn
+            add("interruption", builder.clip(next(interruptions)), "playing", 1.6)
+            count += 1
+        i += 1
+    return plan
+
+
+def run_bench(
+    cache_dir: Path,
+    turns: int = 24,
+    echo_gain: float = 0.3,
+    echo_delay_ms: float = 60.0,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Run the session and return the benchmark's JSON object."""
+    from voice.events import BargeIn, PlaybackStarted, PlaybackStopped, TurnCommitted
+    from voice.loop import LoopConfig, VoiceLoop
+    from voice.room import RoomConfig, SimulatedRoom
+    from voice.stt import WhisperTranscriber
+    from voice.tts import PiperSynthesizer
+
+    say = progress or (lambda message: None)
+    say("loading Whisper and Piper")
+    stt = WhisperTranscriber(cpu_threads=2)
+    # One voice for the candidate's clips and the interviewer: two would double Piper's memory.
+    tts = PiperSynthesizer(deterministic=True, threads=1)
+    builder = CorpusBuilder(cache_dir, tts)
+    say("building the corpus")
+    plan = build_script(builder, turns)
+    room = SimulatedRoom(
+        [p.cue for p in plan], RoomConfig(echo_gain=echo_gain, echo_delay_ms=echo_delay_ms)
+    )
+    replies = itertools.cycle(REPLIES)
+    events: list = []
+
+    def record(event) -> None:
+        if type(event).__name__ != "AudioChunk":
+            events.append(event)
+            if isinstance(event, TurnCommitted):
+                say(f"turn: {event.text}")
+
+    loop = VoiceLoop(
+        room.microphone, room.speaker, stt, tts, lambda u: next(replies), record, LoopConfig()
+    )
+    say(f"running {len(plan)} cues in real time")
+    started = time.monotonic()
+    loop.run()
+    wall = time.monotonic() - started
+    result = score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, BargeIn)
+    rss = _rss_mb()
+    result.update(
+        rss_mb=round(rss, 1),
+        wall_s=round(wall, 1),
+        echo={
+            "gain": echo_gain,
+            "delay_ms": echo_delay_ms,
+            "estimated_delay_ms": loop.echo.delay_ms,
+            "frames_suppressed": loop.echo.stats.suppressed,
+        },
+    )
+    return result
+
+
+def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, BargeIn) -> dict:
+    """Match the loop's events to the script's ground truth."""
+    spans = []  # (planned, start time, true speech start, true speech end)
+    for p in plan:
+        if p.cue.started_at is None:
+            continue
+        t0 = room.time_of(p.cue.started_at)
+        spans.append((p, t0, t0 + p.clip.start / RATE, t0 + p.clip.end / RATE))
+    starts = [e for e in events if isinstance(e, PlaybackStarted)]
+    processing, gaps, cuts = [], [], 0
+    matched_turns = 0
+    self_triggers = 0
+    for turn in (e for e in events if isinstance(e, TurnCommitted)):
+        owner = _owner(spans, turn.speech_start, turn.speech_end)
+        if owner is None or owner[0].kind in ("backchannel", "cough"):
+            self_triggers += owner is None
+            continue
+        planned, _, _, true_end = owner
+        if turn.speech_end < true_end - 0.35:
+            cuts += planned.kind == "thinking"
+            continue
+        matched_turns += 1
+        first = next((s for s in starts if s.timestamp >= turn.timestamp), None)
+        if first is None:
+            continue
+        processing.append(1000 * (first.timestamp - turn.timestamp))
+        gaps.append(1000 * (first.timestamp - true_end))
+    stops, false_barge, barge_ms = [], 0, []
+    stopped = [e for e in events if isinstance(e, PlaybackStopped) and e.interrupted]
+    for barge in (e for e in events if isinstance(e, BargeIn)):
+        window = [s for s in spans if s[2] - 0.2 <= barge.timestamp <= s[3] + 1.0]
+        real = [s for s in window if s[0].kind in ("interruption", "statement", "thinking")]
+        if not real:
+            if window:
+                false_barge += 1
+            else:
+                self_triggers += 1
+            continue
+        stop = next((s for s in stopped if s.timestamp >= barge.timestamp - 0.01), None)
+        if stop is not None and real[0][0].kind == "interruption":
+            barge_ms.append(1000 * (stop.timestamp - real[0][2]))
+        stops.append(stop)
+    interruptions = [s for s in spans if s[0].kind == "interruption"]
+    return {
+        "processing_ms": _pcts(processing),
+        "turn_gap_ms": _pcts(gaps),
+        "barge_in_stop_ms": _pcts(barge_ms),
+        "cut_in_pause": cuts,
+        "false_barge_in": false_barge,
+        "self_triggers": self_triggers,
+        "missed_barge_in": len(interruptions) - len(barge_ms),
+        "utterances": len(processing),
+        "turns_expected": sum(p.kind in ("statement", "thinking", "interruption") for p in plan),
+        "turns_matched": matched_turns,
+        "backchannels_and_coughs_played": sum(s[0].kind in ("backchannel", "cough") for s in spans),
+    }
+
+
+def _owner(spans, start: float, end: float):
+    best, overlap = None, 0.0
+    for span in spans:
+        o = min(end, span[3] + 0.3) - max(start, span[2] - 0.4)
+        if o > overlap:
+            best, overlap = span, o
+    return best
+
+
+def _pcts(values: list[float]) -> dict:
+    if not values:
+        return {"p50": None, "p95": None, "n": 0}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": round(statistics.median(ordered)), "p95": round(p95), "n": len(ordered)}
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this process (MB), models and all."""
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        import psutil
+
+        now = psutil.Process().memory_info().rss / 1e6
+    except ImportError:  # pragma: no cover
+        now = 0.0
+    return max(peak_kb / 1024, now)
+
+
+__all__ = ["build_script", "run_bench", "score"]
