@@ -1,0 +1,110 @@
+"""Scenario probes and moving on: the two lowest priorities of `agent.followups.choose`.
+
+A probe is asked in the design phases, first about components the candidate drew, then about
+ones they named; in the deep dive the rest follow, interleaved with CAP-per-operation questions
+built from the scenario's consistency table. No probe is asked twice.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.classify import normalise
+from agent.followups import (
+    MOVE_ON,
+    PROBE,
+    TURNS_BEFORE_MOVING_ON,
+    FollowUp,
+    TurnContext,
+    numbers_of,
+)
+from agent.phases import next_phase
+
+
+def probe(ctx: TurnContext) -> FollowUp | None:
+    if ctx.phase not in ("high_level_design", "deep_dive"):
+        return None
+    scenario = ctx.scenario
+    mentioned = {m.lower() for m in ctx.mentioned}
+
+    def on_board(probe: Any) -> bool:
+        return any(key in ctx.drawn for key in probe.components)
+
+    def named(probe: Any) -> bool:
+        return any(
+            (c := scenario.component(key)) is not None and c.label.lower() in mentioned
+            for key in probe.components
+        )
+
+    fresh = [p for p in scenario.probes if p.id not in ctx.probes_asked]
+    ranked = [p for p in fresh if on_board(p)] + [p for p in fresh if named(p) and not on_board(p)]
+    if ctx.phase == "deep_dive":
+        ranked += [p for p in fresh if p not in ranked]
+        cap = _consistency_probe(ctx)
+        if cap is not None and (not ranked or len(ctx.probes_asked) % 3 == 1):
+            return cap
+    if not ranked:
+        return None
+    probe = ranked[0]
+    question = scenario.render_probe(probe, ctx.drawn)
+    drawn_label = next((ctx.drawn[k] for k in probe.components if k in ctx.drawn), "")
+    named_label = next(
+        (
+            c.label
+            for k in probe.components
+            if (c := scenario.component(k)) is not None and c.label.lower() in mentioned
+        ),
+        "",
+    )
+    statement = (
+        f"Looking at your {drawn_label}."
+        if drawn_label
+        else f"You mentioned {_spoken_label(named_label)}."
+        if named_label
+        else ""
+    )
+    return FollowUp(
+        PROBE,
+        f"probe:{probe.id}",
+        statement=statement,
+        question=question,
+        numbers=numbers_of(question),
+        components=tuple(ctx.drawn_ids[k] for k in probe.components if k in ctx.drawn_ids),
+        probe_id=probe.id,
+        listen_for=tuple(probe.listen_for),
+    )
+
+
+def _spoken_label(label: str) -> str:
+    """ "the pricing cache" for a description, "Kafka" for a name."""
+    return f"the {label[:1].lower()}{label[1:]}" if " " in label else label
+
+
+def _consistency_probe(ctx: TurnContext) -> FollowUp | None:
+    """CAP per operation: the seed's surge-pricing question, for this scenario's operations."""
+    for op in ctx.scenario.consistency:
+        probe_id = "cap:" + normalise(op.operation).replace(" ", "-")
+        if probe_id in ctx.probes_asked:
+            continue
+        question = (
+            f"Take one operation: {op.operation.lower()}. During a network partition, do you "
+            "keep serving it and accept stale or conflicting data, or refuse until the "
+            "replicas agree — AP or CP, and why?"
+        )
+        return FollowUp(
+            PROBE,
+            f"probe:{probe_id}",
+            question=question,
+            probe_id=probe_id,
+            listen_for=(op.model, *re.findall(r"[a-z]{5,}", op.reason.lower())[:4]),
+        )
+    return None
+
+
+def move_on(ctx: TurnContext) -> FollowUp:
+    """Nothing to push back on: nudge within the phase, or move to the next one."""
+    needed = TURNS_BEFORE_MOVING_ON.get(ctx.phase)
+    if ctx.phase == "deep_dive" or (needed is not None and ctx.phase_turns >= needed):
+        return FollowUp(MOVE_ON, f"move:{ctx.phase}", next_phase=next_phase(ctx.phase))
+    return FollowUp(MOVE_ON, f"nudge:{ctx.phase}:{ctx.phase_turns}")

@@ -1,0 +1,194 @@
+"""The first half of a candidate turn: `listen` (record, check the numbers, classify) and
+`pace` (keep time, move phases). Plain functions of the state returning partial state."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from agent.clarify import clarify
+from agent.classify import (
+    CLARIFYING,
+    DESIGN,
+    ESTIMATE,
+    GIBBERISH,
+    MOVE_ON,
+    OFF_TOPIC,
+    PROBE_ANSWER,
+    SILENCE,
+    SMALL_TALK,
+    classify,
+)
+from agent.context import Deps
+from agent.followups import is_correction
+from agent.phases import PhasePlan, next_phase
+from agent.reference_check import confirms
+from agent.state import InterviewState, bump, candidate_turns
+from estimation import CheckReport
+from scenarios import Scenario
+
+_LOG = logging.getLogger("hotseat.interviewer")
+MAX_UTTERANCE = 4000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
+_STOP = frozenset({"with", "the", "and", "for", "not", "per", "from", "into", "that", "this"})
+
+
+def clean(text: Any) -> str:
+    """An utterance as stored: a string, no control characters, bounded length."""
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    return _CONTROL.sub(" ", text).strip()[:MAX_UTTERANCE]
+
+
+def heard(text: str, listen_for: list[str]) -> list[str]:
+    """Which listen-for points the answer covers: at least half of each point's words."""
+    lowered = text.lower()
+    words = set(re.findall(r"[a-z0-9.]+", lowered))
+    out = []
+    for point in listen_for:
+        need = [w for w in re.findall(r"[a-z0-9.]+", point.lower()) if len(w) >= 3]
+        need = [w for w in need if w not in _STOP] or need
+        if not need:
+            continue
+        hits = sum(1 for w in need if w in words or any(x.startswith(w[:5]) for x in words))
+        if hits * 2 > len(need):
+            out.append(point)
+    return out
+
+
+def mentions(scenario: Scenario, text: str, known: list[str]) -> list[str]:
+    """Expected components named aloud for the first time (their scenario labels)."""
+    lowered = text.lower()
+    out = []
+    for component in scenario.components:
+        if component.label in known or component.label in out:
+            continue
+        if any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in component.names()):
+            out.append(component.label)
+    return out
+
+
+# -- nodes -------------------------------------------------------------------------------------
+
+
+def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Record the candidate's turn, check its numbers, classify it."""
+    deps = runtime.context
+    text = clean(state.get("utterance"))
+    now = float(state.get("now", 0.0))
+    answerable = any(fact.matches(text) for fact in deps.scenario.facts)
+    index = len(candidate_turns(state))
+    report = _check(deps, text)
+    deps.report = report
+    last = state.get("last_question")
+    reading = classify(
+        text,
+        previous=[t["text"] for t in candidate_turns(state)],
+        awaiting_answer=bool(last),
+        estimates=len(report.claims) + len(report.assumptions),
+        vocabulary=deps.scenario.vocabulary,
+        answerable=answerable,
+        question_words=re.findall(r"[a-z]{4,}", str((last or {}).get("text", "")).lower()),
+    )
+    kind = reading.kind
+    if kind == OFF_TOPIC and deps.llm is not None:
+        relabel = deps.llm.classify(text, state["phase"], (last or {}).get("text", ""))
+        if relabel is not None:
+            kind = DESIGN if relabel == PROBE_ANSWER and not last else relabel
+    out: dict[str, Any] = {"kind": kind, "clarification": None, "answers": [], "topics": []}
+    names = (SILENCE, GIBBERISH, OFF_TOPIC, SMALL_TALK)
+    counters = bump(state.get("counters", {}), *([kind] if kind in names else []))
+    if reading.repeat and kind not in (MOVE_ON, SMALL_TALK, SILENCE, GIBBERISH):
+        counters = bump(counters, "repeat")
+    out["counters"] = counters
+    if kind == CLARIFYING:
+        answer = clarify(deps.scenario, text)
+        out["clarification"] = answer.to_dict()
+        out["topics"] = [t for t in answer.topics if t not in state.get("topics", [])]
+    if last and kind in (PROBE_ANSWER, DESIGN, ESTIMATE):
+        out["answers"] = [
+            {
+                "key": last["key"],
+                "kind": last["kind"],
+                "text": text,
+                "heard": heard(text, last.get("listen_for", [])),
+            }
+        ]
+    out["mentioned"] = mentions(deps.scenario, text, state.get("mentioned", []))
+    turn = {"speaker": "candidate", "text": text, "t": now, "kind": kind, "phase": state["phase"]}
+    out["turns"] = [turn]
+    fixes = _fixes(state)
+    out["claims"] = [
+        {
+            **c.to_dict(),
+            "slip": c.slip,
+            "name": c.name,
+            "turn": index,
+            "correction": c.verdict == "incorrect" and is_correction(c, fixes),
+            "brief_agrees": c.verdict == "incorrect" and confirms(text, c.stated, deps.references),
+        }
+        for c in report.claims
+    ]
+    out["assumptions"] = [{**a.to_dict(), "turn": index} for a in report.assumptions]
+    out["estimate_findings"] = [{**f.to_dict(), "turn": index} for f in report.findings]
+    return out
+
+
+def _check(deps: Deps, text: str) -> CheckReport:
+    """The estimation engine's verdicts on this turn; its failure costs the turn's checks, not
+    the interview."""
+    if not text:
+        return CheckReport()
+    try:
+        return deps.estimator.add(text)
+    except Exception:
+        _LOG.exception("estimation failed on %r", text[:80])
+        return CheckReport()
+
+
+def _fixes(state: InterviewState) -> list[dict[str, Any]]:
+    """What earlier wrong claims should have been (the interviewer said so)."""
+    return [
+        c["computed"]
+        for c in state.get("claims", [])
+        if c.get("verdict") == "incorrect" and not c.get("correction") and c.get("computed")
+    ]
+
+
+def pace(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Keep time: move on when the phase overran, when asked, or when the candidate already has."""
+    plan = PhasePlan(state["minutes"])
+    now = float(state.get("now", 0.0))
+    phase = state["phase"]
+    started = state.get("phase_started", {}).get(phase, 0.0)
+    kind = state.get("kind", "")
+    target, reason = phase, ""
+    if phase == "wrap_up":
+        if plan.out_of_time(now) and not state.get("counters", {}).get("time_up"):
+            return {
+                "phase_note": {"from": phase, "to": phase, "reason": "time_up", "used": now},
+                "counters": bump(state.get("counters", {}), "time_up"),
+                "elapsed": now,
+            }
+    elif plan.overrun(phase, started, now):
+        wrap = now >= plan.total - plan.budget("wrap_up")
+        target, reason = ("wrap_up" if wrap else next_phase(phase)), "overrun"
+    elif kind == MOVE_ON:
+        target, reason = next_phase(phase), "asked"
+    elif phase == "requirements" and kind == ESTIMATE:
+        target, reason = "estimation", "content"
+    elif phase == "estimation" and kind == DESIGN and state.get("claims"):
+        target, reason = "high_level_design", "content"
+    if target == phase:
+        return {"phase_note": None, "elapsed": now}
+    out: dict[str, Any] = {
+        "phase": target,
+        "phase_started": {**state.get("phase_started", {}), target: now},
+        "phase_note": {"from": phase, "to": target, "reason": reason, "used": now - started},
+        "elapsed": now,
+    }
+    if reason == "overrun":
+        out["counters"] = bump(state.get("counters", {}), "overruns")
+    return out
