@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +194,22 @@ def test_number_agreement_reads_digits_and_words():
     assert not numbers_agree("It should be 48,000.", allowed)
     assert not numbers_agree("That's four times too much.", allowed)
     assert numbers_agree("Which one do you want to keep?", allowed)
+
+
+def test_cli_flags_reach_the_endpoint(model, keys, hotseat_home):
+    hotseat = str(Path(sys.executable).with_name("hotseat"))
+    env = {**os.environ, "HOTSEAT_HOME": str(hotseat_home)}
+    args = ["--llm-base-url", model.base_url, "--llm-model", "cli-model"]
+    args += ["--llm-api-key-env", "HOTSEAT_TEST_LLM_KEY"]
+    result = subprocess.run(
+        [hotseat, "interview", "--scenario", "notification-system", "--text", *args],
+        input=SLIP + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert model.phrase in result.stdout
+    assert model.requests and all(r["body"]["model"] == "cli-model" for r in model.requests)
+    assert all(r["auth"] == "Bearer local-secret" for r in model.requests)
