@@ -8,6 +8,7 @@ are not plain data travel in the runtime context (`agent.context.Deps`).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from langgraph.graph import END, START, StateGraph
@@ -18,6 +19,8 @@ from agent.context import Deps
 from agent.reply import decide, speak
 from agent.state import InterviewState, candidate_turns
 from agent.turn import listen, pace
+
+_LOG = logging.getLogger("hotseat.interviewer")
 
 
 def open_node(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
@@ -32,12 +35,17 @@ def open_node(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
 
 
 def take_board(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    """A new board snapshot: keep it and the analyzers' findings on it."""
-    from agent.whiteboard import Board, analyze
+    """A new board snapshot: keep it and the analyzers' findings on it (a snapshot that does not
+    load is logged and the previous board stays)."""
+    from agent.whiteboard import Board, BoardError, analyze
 
     deps = runtime.context
     snapshot = state.get("board_in") or {}
-    board = Board.from_dict(snapshot)
+    try:
+        board = Board.from_dict(snapshot)
+    except (BoardError, TypeError, ValueError, KeyError) as error:
+        _LOG.warning("board snapshot ignored: %s", error)
+        return {"reply": []}
     findings = analyze(board, deps.scenario)
     set_drawn(deps, board)
     return {

@@ -216,3 +216,11 @@ def test_events_carry_turns_claims_phases_and_scores(tmp_path):
     claims = [e for e in run.events if e["type"] == "claim"]
     assert {c["verdict"] for c in claims} == {"correct", "incorrect"}
     assert all(isinstance(e["t"], float) for e in run.events)
+
+
+def test_a_bad_board_snapshot_keeps_the_previous_board(tmp_path):
+    run = start("notification-system", tmp_path)
+    run.interviewer.update_board(notification_board())
+    run.interviewer.update_board({"version": 99, "components": "nope"})
+    assert run.interviewer.errors == 0
+    assert any(c["label"] == "MySQL" for c in run.interviewer.state["board"]["components"])
