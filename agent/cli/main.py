@@ -12,6 +12,7 @@ from agent.cli.lazy_group import LazyGroup
 # Each entry is "command name": "module:click object"; modules are imported only when run.
 SUBCOMMANDS: dict[str, str] = {
     "bench": "agent.cli.bench_cmd:bench",
+    "listen": "agent.cli.listen_cmd:listen",
     "estimate": "agent.cli.estimate:estimate",
     "kb": "agent.cli.kb_cmd:kb",
     "demo": "agent.cli.demo_cmd:demo",

@@ -1,0 +1,119 @@
+"""`hotseat listen`: talk through an estimate hands-free and hear nothing back but the verdicts.
+
+The seed of hands-free drills: the live microphone goes through the real turn loop (VAD, turn
+policy, Whisper) and each committed turn is printed with the estimation engine's verdicts on
+the numbers in it. `--text` does the same for typed lines, with no sound card.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterator
+
+import click
+
+
+def _checker() -> Callable[[str], object]:
+    """Per-turn checking that remembers earlier turns ("so that's ..." refers back)."""
+    import estimation
+
+    session_cls = getattr(estimation, "EstimationSession", None)
+    if session_cls is not None:
+        return session_cls().add
+    return estimation.check_transcript
+
+
+def _print_turn(text: str, check: Callable[[str], object]) -> None:
+    click.echo(f"you: {text}")
+    try:
+        report = check(text)
+    except Exception as exc:  # a checker bug must not end a live session
+        click.echo(f"  (could not check this turn: {exc})", err=True)
+        return
+    for claim in getattr(report, "claims", ()):
+        mark = {"correct": "✓", "incorrect": "✗"}.get(claim.verdict, "·")
+        line = f"  {mark} {claim.verdict}: {claim.text}"
+        if claim.explanation:
+            line += f" — {claim.explanation}"
+        click.echo(line)
+    for finding in getattr(report, "findings", ()):
+        click.echo(f"  note: {finding.message}")
+
+
+class _Silent:
+    """`listen` never speaks: the responder returns nothing, so no voice is loaded."""
+
+    sample_rate = 22_050
+
+    def synthesize(self, text: str) -> Iterator:
+        return iter(())
+
+
+@click.command()
+@click.option("--device", default=None, help="Input device index or name (see `hotseat devices`).")
+@click.option("--text", "text_mode", is_flag=True, help="Type turns instead of speaking.")
+@click.option("--push-to-talk", is_flag=True, help="Press Enter to start and to end each turn.")
+@click.option(
+    "--vocabulary", multiple=True, help="A word Whisper should expect (repeatable): Redis, QPS."
+)
+def listen(device: str | None, text_mode: bool, push_to_talk: bool, vocabulary: tuple) -> None:
+    """Listen to the microphone and print each turn with its estimate verdicts."""
+    check = _checker()
+    if text_mode:
+        for line in sys.stdin:
+            if line.strip():
+                _print_turn(line.strip(), check)
+        return
+    _listen_live(device, push_to_talk, vocabulary, check)
+
+
+def _listen_live(device, push_to_talk: bool, vocabulary: tuple, check) -> None:
+    from voice.audio_io import SoundDeviceMicrophone
+    from voice.errors import VoiceDeviceError
+    from voice.events import SpeechStarted, TurnCommitted, VoiceError
+    from voice.loop import LoopConfig, VoiceLoop
+    from voice.playback import BufferSpeaker
+    from voice.push_to_talk import PushToTalk
+    from voice.stt import WhisperTranscriber
+
+    dev = int(device) if device is not None and str(device).isdigit() else device
+    try:
+        microphone = SoundDeviceMicrophone(dev)
+    except VoiceDeviceError as exc:
+        raise click.ClickException(str(exc)) from None
+    key = PushToTalk() if push_to_talk else None
+
+    def on_event(event) -> None:
+        if isinstance(event, TurnCommitted):
+            _print_turn(event.text, check)
+        elif isinstance(event, SpeechStarted) and key is None:
+            click.echo("…", nl=False, err=True)
+        elif isinstance(event, VoiceError):
+            click.echo(f"error: {event.message}", err=True)
+
+    loop = VoiceLoop(
+        microphone,
+        BufferSpeaker(),
+        WhisperTranscriber(),
+        _Silent(),
+        lambda utterance: "",
+        on_event,
+        LoopConfig(vocabulary=tuple(vocabulary), headphones=True),
+        push_to_talk=key,
+    )
+    hint = "press Enter to talk, Enter again to finish" if key else "just talk"
+    click.echo(f"Listening on {microphone.device_name} ({hint}; Ctrl-C to stop).", err=True)
+    if key is not None:
+        threading.Thread(target=_keyboard, args=(key,), daemon=True).start()
+    try:
+        loop.run()
+    except KeyboardInterrupt:
+        loop.stop()
+    finally:
+        microphone.close()
+
+
+def _keyboard(key) -> None:
+    for _line in sys.stdin:
+        click.echo("recording…" if key.toggle() else "sent.", err=True)
