@@ -117,7 +117,7 @@ OFF_TOPIC = (
 SMALL_TALK = ("Sure. {p}", "Okay. {p}", "Alright. {p}", "Mm-hm. {p}")
 REPEAT = ("You mentioned that already.", "We covered that.", "You said that a moment ago.")
 OVERRUN = (
-    "We've spent {used} on {phase}, which is our budget, so let's move on to {next}.",
+    "We've spent {used} on {phase}, past our budget, so let's move on to {next}.",
     "We're at {used} on {phase}; I'll move us on to {next} to keep time.",
     "Time check: {used} on {phase}. Let's go to {next}.",
 )
