@@ -106,6 +106,11 @@ class TurnContext:
     """Candidate turns so far in this phase, this one included."""
     scale_assumptions: Sequence[tuple[str, Any]] = ()
     """(scale name, Quantity) from the brief, to notice a broken assumption."""
+    said: Sequence[str] = ()
+    """Everything the candidate has said, this turn included (a finding they already answered
+    aloud is not asked again)."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Board component id -> label."""
     fixes: Sequence[dict[str, Any]] = ()
     """`computed` values of earlier wrong claims: stating one of them is a correction."""
 
@@ -302,13 +307,45 @@ def _capacity(ctx: TurnContext) -> FollowUp | None:
     return None
 
 
+ANSWERED_BY = {
+    "NO_MONITORING": r"monitor|alert|prometheus|grafana|datadog|metrics|dashboard|observab",
+    "CACHE_NO_TTL": r"\bttl\b|expir|evict|invalidat",
+    "NO_REPLICATION": r"replica|replicat|standby|multi-az",
+    "DB_NOT_SHARDED": r"shard|partition",
+    "UNBOUNDED_QUEUE": r"\bbound|backpressure|retention|max(?:imum)? (?:size|length)|dead letter",
+    "SPOF": r"replica|failover|redundan|standby|more than one|multiple|active.active",
+    "BIDIRECTIONAL_SYNC": r"priority|wins|authoritative|source of truth|one.way",
+}
+"""What the candidate may say that answers a board finding without drawing anything."""
+
+
+def _answered_aloud(finding: dict[str, Any], ctx: TurnContext) -> bool:
+    """The candidate already covered this out loud: board-wide gaps by the topic alone, a
+    component's gap by the topic and the component's name in one turn."""
+    pattern = ANSWERED_BY.get(str(finding.get("code")))
+    if pattern is None:
+        return False
+    comps = list(finding.get("components", ()))
+    names = [ctx.labels.get(c, "").lower() for c in comps[:1]]
+    words = {w for n in names for w in re.findall(r"[a-z0-9]{3,}", n)}
+    for text in ctx.said:
+        lowered = text.lower()
+        if not re.search(pattern, lowered):
+            continue
+        if finding.get("code") == "NO_MONITORING" or not words:
+            return True
+        if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
+            return True
+    return False
+
+
 def _finding(ctx: TurnContext) -> FollowUp | None:
     if not later(ctx.phase, "estimation") and ctx.kind not in ("design", "probe_answer"):
         return None
     for finding in ctx.board_findings:
         components = tuple(finding.get("components", ()))
         key = f"board:{finding.get('code')}:{','.join(components)}"
-        if key in ctx.raised:
+        if key in ctx.raised or _answered_aloud(finding, ctx):
             continue
         question = str(finding.get("question") or finding.get("message") or "")
         return FollowUp(

@@ -61,6 +61,8 @@ def decide(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         phase_turns=phase_turns,
         scale_assumptions=deps.scale,
         fixes=_fixes(state),
+        said=[t["text"] for t in candidate_turns(state)],
+        labels=_labels(deps.board),
     )
     chosen = choose(ctx)
     urgent = chosen.kind in (ARITHMETIC, ASSUMPTION, CAPACITY)
@@ -158,6 +160,12 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     turn = {"speaker": "interviewer", "text": " ".join(out), "t": now, "phase": phase}
     turn["kind"] = chosen.kind if chosen is not None else "reply"
     return {"reply": out, "turns": [turn]}
+
+
+def _labels(board: Any) -> dict[str, str]:
+    if board is None:
+        return {}
+    return {cid: comp.name for cid, comp in board.components.items()}
 
 
 def _urgent(chosen: FollowUp) -> bool:

@@ -224,3 +224,16 @@ def test_a_bad_board_snapshot_keeps_the_previous_board(tmp_path):
     run.interviewer.update_board({"version": 99, "components": "nope"})
     assert run.interviewer.errors == 0
     assert any(c["label"] == "MySQL" for c in run.interviewer.state["board"]["components"])
+
+
+def test_a_gap_answered_aloud_is_not_asked_about(tmp_path):
+    run = start("notification-system", tmp_path)
+    run.interviewer.update_board(notification_board())
+    run.say("let's move on", 10)
+    run.say("let's move on", 10)
+    run.say("We alert on consumer lag in Prometheus, and MySQL has two replicas.", 10)
+    run.script(["The workers batch sends.", "We scale the API horizontally."] * 3, 10)
+    asked = " ".join(f["text"] for f in run.followups("finding"))
+    assert "monitoring" not in asked.lower()
+    assert not any("NO_REPLICATION" in f["key"] for f in run.followups("finding"))
+    assert any("DB_NOT_SHARDED" in f["key"] for f in run.followups("finding"))
