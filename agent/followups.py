@@ -5,7 +5,7 @@ claim that contradicts the reference numbers (or the scenario's own estimates) >
 finding > a scenario probe > moving on. Nothing already raised is raised again, and no probe is
 asked twice. Every follow-up quotes what the candidate said or names what they drew, and
 carries the numbers it states so an LLM rephrasing can be checked against them. The last two
-priorities (scenario probes, moving on) live in `agent.probes`.
+priorities (board findings, scenario probes, moving on) live in `agent.probes`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.classify import normalise
-from agent.phases import later
 from agent.reference_check import Reference, confirms, off_reference, unread_slip
 from estimation import CheckReport, format_quantity
 from estimation.report import INCORRECT
@@ -140,9 +139,9 @@ def claim_key(text: str) -> str:
 
 def choose(ctx: TurnContext) -> FollowUp:
     """The single most important follow-up for this turn."""
-    from agent.probes import move_on, probe  # probes builds on the types defined here
+    from agent.probes import finding, move_on, probe  # they build on the types defined here
 
-    for pick in (_arithmetic, _assumption, _capacity, _finding, probe):
+    for pick in (_arithmetic, _assumption, _capacity, finding, probe):
         chosen = pick(ctx)
         if chosen is not None:
             return chosen
@@ -303,56 +302,5 @@ def _capacity(ctx: TurnContext) -> FollowUp | None:
             question="Which input are you using differently?",
             quote=claim.text,
             numbers=numbers_of(statement, claim.text),
-        )
-    return None
-
-
-ANSWERED_BY = {
-    "NO_MONITORING": r"monitor|alert|prometheus|grafana|datadog|metrics|dashboard|observab",
-    "CACHE_NO_TTL": r"\bttl\b|expir|evict|invalidat",
-    "NO_REPLICATION": r"replica|replicat|standby|multi-az",
-    "DB_NOT_SHARDED": r"shard|partition",
-    "UNBOUNDED_QUEUE": r"\bbound|backpressure|retention|max(?:imum)? (?:size|length)|dead letter",
-    "SPOF": r"replica|failover|redundan|standby|more than one|multiple|active.active",
-    "BIDIRECTIONAL_SYNC": r"priority|wins|authoritative|source of truth|one.way",
-}
-"""What the candidate may say that answers a board finding without drawing anything."""
-
-
-def _answered_aloud(finding: dict[str, Any], ctx: TurnContext) -> bool:
-    """The candidate already covered this out loud: board-wide gaps by the topic alone, a
-    component's gap by the topic and the component's name in one turn."""
-    pattern = ANSWERED_BY.get(str(finding.get("code")))
-    if pattern is None:
-        return False
-    comps = list(finding.get("components", ()))
-    names = [ctx.labels.get(c, "").lower() for c in comps[:1]]
-    words = {w for n in names for w in re.findall(r"[a-z0-9]{3,}", n)}
-    for text in ctx.said:
-        lowered = text.lower()
-        if not re.search(pattern, lowered):
-            continue
-        if finding.get("code") == "NO_MONITORING" or not words:
-            return True
-        if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
-            return True
-    return False
-
-
-def _finding(ctx: TurnContext) -> FollowUp | None:
-    if not later(ctx.phase, "estimation") and ctx.kind not in ("design", "probe_answer"):
-        return None
-    for finding in ctx.board_findings:
-        components = tuple(finding.get("components", ()))
-        key = f"board:{finding.get('code')}:{','.join(components)}"
-        if key in ctx.raised or _answered_aloud(finding, ctx):
-            continue
-        question = str(finding.get("question") or finding.get("message") or "")
-        return FollowUp(
-            FINDING,
-            key,
-            question=question,
-            numbers=numbers_of(question),
-            components=components,
         )
     return None

@@ -1,4 +1,5 @@
-"""Scenario probes and moving on: the two lowest priorities of `agent.followups.choose`.
+"""Board findings, scenario probes and moving on: the lowest priorities of
+`agent.followups.choose`. A board finding the candidate already covered aloud is skipped.
 
 A probe is asked in the design phases, first about components the candidate drew, then about
 ones they named; in the deep dive the rest follow, interleaved with CAP-per-operation questions
@@ -12,6 +13,7 @@ from typing import Any
 
 from agent.classify import normalise
 from agent.followups import (
+    FINDING,
     MOVE_ON,
     PROBE,
     TURNS_BEFORE_MOVING_ON,
@@ -19,7 +21,58 @@ from agent.followups import (
     TurnContext,
     numbers_of,
 )
-from agent.phases import next_phase
+from agent.phases import later, next_phase
+
+ANSWERED_BY = {
+    "NO_MONITORING": r"monitor|alert|prometheus|grafana|datadog|metrics|dashboard|observab",
+    "CACHE_NO_TTL": r"\bttl\b|expir|evict|invalidat",
+    "NO_REPLICATION": r"replica|replicat|standby|multi-az",
+    "DB_NOT_SHARDED": r"shard|partition",
+    "UNBOUNDED_QUEUE": r"\bbound|backpressure|retention|max(?:imum)? (?:size|length)|dead letter",
+    "SPOF": r"replica|failover|redundan|standby|more than one|multiple|active.active",
+    "BIDIRECTIONAL_SYNC": r"priority|wins|authoritative|source of truth|one.way",
+}
+"""What the candidate may say that answers a board finding without drawing anything."""
+
+
+def _answered_aloud(finding: dict[str, Any], ctx: TurnContext) -> bool:
+    """The candidate already covered this out loud: board-wide gaps by the topic alone, a
+    component's gap by the topic and the component's name in one turn."""
+    pattern = ANSWERED_BY.get(str(finding.get("code")))
+    if pattern is None:
+        return False
+    comps = list(finding.get("components", ()))
+    names = [ctx.labels.get(c, "").lower() for c in comps[:1]]
+    words = {w for n in names for w in re.findall(r"[a-z0-9]{3,}", n)}
+    for text in ctx.said:
+        lowered = text.lower()
+        if not re.search(pattern, lowered):
+            continue
+        if finding.get("code") == "NO_MONITORING" or not words:
+            return True
+        if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
+            return True
+    return False
+
+
+def finding(ctx: TurnContext) -> FollowUp | None:
+    """The first board finding not raised before and not already answered aloud."""
+    if not later(ctx.phase, "estimation") and ctx.kind not in ("design", "probe_answer"):
+        return None
+    for found in ctx.board_findings:
+        components = tuple(found.get("components", ()))
+        key = f"board:{found.get('code')}:{','.join(components)}"
+        if key in ctx.raised or _answered_aloud(found, ctx):
+            continue
+        question = str(found.get("question") or found.get("message") or "")
+        return FollowUp(
+            FINDING,
+            key,
+            question=question,
+            numbers=numbers_of(question),
+            components=components,
+        )
+    return None
 
 
 def probe(ctx: TurnContext) -> FollowUp | None:
