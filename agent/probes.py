@@ -76,6 +76,8 @@ def finding(ctx: TurnContext) -> FollowUp | None:
 
 
 def probe(ctx: TurnContext) -> FollowUp | None:
+    """An unasked scenario probe: about a drawn box first, then a named one; in the deep dive
+    any probe, interleaved with CAP-per-operation questions."""
     if ctx.phase not in ("high_level_design", "deep_dive"):
         return None
     scenario = ctx.scenario
