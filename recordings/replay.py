@@ -91,6 +91,7 @@ def transcript(events: tuple[Event, ...] | list[Event]) -> list[Line]:
     """Candidate turns and interviewer replies. Voice-loop events (``turn_committed``,
     ``reply_sentence``) win; agent-level events are used when the voice loop was not recorded."""
     voice = any(e.type in ("turn_committed", "reply_sentence") for e in events)
+    spoken_outside_loop = _unvoiced_replies(events) if voice else set()
     lines: list[Line] = []
     pending: list[str] = []
     pending_t = 0.0
@@ -118,7 +119,7 @@ def transcript(events: tuple[Event, ...] | list[Event]) -> list[Line]:
                 lines[-1] = Line(last.t, last.speaker, last.text, True, heard)
         elif not voice and e.type in _CANDIDATE_TYPES and text:
             lines.append(Line(e.t, "candidate", text))
-        elif not voice and e.type in _INTERVIEWER_TYPES:
+        elif (not voice or e.seq in spoken_outside_loop) and e.type in _INTERVIEWER_TYPES:
             sentences = e.get("sentences")
             if not text and isinstance(sentences, list):
                 text = " ".join(str(s) for s in sentences)
@@ -126,6 +127,26 @@ def transcript(events: tuple[Event, ...] | list[Event]) -> list[Line]:
                 lines.append(Line(e.t, "interviewer", text))
     close_reply()
     return sorted(lines, key=lambda line: line.t)
+
+
+def _unvoiced_replies(events: tuple[Event, ...] | list[Event]) -> set[int]:
+    """Interviewer replies that no ``reply_sentence`` followed (the opening, said before the
+    loop started; a closing line): the agent's event is their only record."""
+    found: set[int] = set()
+    pending: int | None = None
+    for e in events:
+        if e.type in _INTERVIEWER_TYPES:
+            if pending is not None:
+                found.add(pending)
+            pending = e.seq
+        elif e.type == "reply_sentence":
+            pending = None
+        elif e.type in ("turn_committed", *_CANDIDATE_TYPES) and pending is not None:
+            found.add(pending)
+            pending = None
+    if pending is not None:
+        found.add(pending)
+    return found
 
 
 def _speech_start(e: Event) -> float:

@@ -181,6 +181,8 @@ def write_session(
     at(0.0)
     rec.record({"type": "phase_change", "from": None, "to": "requirements", "reason": "start"})
     expected.append((0.0, "phase"))
+    at(0.4)  # the agent's record of a reply the voice loop then speaks: not a second line
+    rec.record({"type": "interviewer_turn", "text": "Design a notification system.", "t": 0.4})
     say(0.5, "Design a notification system for a billion notifications a day.", 2.0)
     at(2.6)
     rec.record(PlaybackStopped(interrupted=False, played_text="", timestamp=clock.now))
@@ -282,6 +284,8 @@ def write_session(
         }
     )
     expected.append((22.0, "finding"))
+    at(23.5)  # said outside the voice loop: the agent's event is its only record
+    rec.record({"type": "interviewer_turn", "text": "That's it for today.", "t": 23.5})
     at(24.0)
     if finish:
         rec.finish(scores=SCORES if scores is None else scores)

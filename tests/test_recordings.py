@@ -63,8 +63,10 @@ def test_transcript_places_turns_at_speech_start_and_marks_cut_off_replies(sessi
         (5.5, "interviewer"),
         (9.0, "candidate"),
         (12.6, "interviewer"),
+        (23.5, "interviewer"),
     ]
-    assert lines[-1].interrupted and lines[-1].heard == "You said 3x for peak"
+    assert lines[-2].interrupted and lines[-2].heard == "You said 3x for peak"
+    assert lines[-1].text == "That's it for today."
 
 
 def test_audio_tracks_line_up_with_session_time(sessions):

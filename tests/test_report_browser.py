@@ -61,7 +61,7 @@ def test_report_renders_and_annotations_seek_the_audio(browser, hotseat_home, tm
     page.wait_for_function("document.getElementById('player').readyState >= 1", timeout=15_000)
     assert page.evaluate("document.getElementById('player').duration") == pytest.approx(24, abs=0.1)
 
-    assert page.locator("#transcript .line").count() == 5
+    assert page.locator("#transcript .line").count() == 6
     assert page.locator("#transcript .line.candidate").first.is_visible()
     markers = page.locator("#transcript .annotation")
     assert markers.count() == len(expected)
