@@ -237,3 +237,24 @@ def test_a_gap_answered_aloud_is_not_asked_about(tmp_path):
     assert "monitoring" not in asked.lower()
     assert not any("NO_REPLICATION" in f["key"] for f in run.followups("finding"))
     assert any("DB_NOT_SHARDED" in f["key"] for f in run.followups("finding"))
+
+
+def test_board_updates_from_another_thread_during_turns(tmp_path):
+    import threading
+
+    run = start("notification-system", tmp_path)
+    board = notification_board()
+
+    def tablet() -> None:
+        for i in range(15):
+            board.add_component(f"Worker pool {i}")
+            run.interviewer.update_board(board)
+
+    thread = threading.Thread(target=tablet)
+    thread.start()
+    run.script([f"The API sends batch {i} to Kafka." for i in range(15)], 5)
+    thread.join(timeout=60)
+    state = run.interviewer.state
+    assert run.interviewer.errors == 0
+    assert sum(1 for t in state["turns"] if t["speaker"] == "candidate") == 15
+    assert len(state["board"]["components"]) == 6 + 15
