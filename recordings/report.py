@@ -116,18 +116,16 @@ def _boards(replay: Replay) -> list[dict[str, Any]]:
         ids = set(labels)
         later = [s for s, _ in phases if s > snap.t]
         until = min(later) if later else float("inf")
-        flagged = {
-            c
-            for a in replay.annotations
-            if a.kind == "finding" and a.t <= until
-            for c in a.components
-            if c in ids
-        }
+        findings = [a for a in replay.annotations if a.kind == "finding" and a.t <= until]
+        # A finding's first component is what it is about; the others are context (a SPOF's
+        # dependents), drawn apart so the red boxes stay few.
+        flagged = {a.components[0] for a in findings if a.components and a.components[0] in ids}
+        involved = {c for a in findings for c in a.components[1:] if c in ids} - flagged
         boards.append(
             {
                 "phase": name,
                 "t": snap.t,
-                "svg": board_svg(data, flagged, title=name),
+                "svg": board_svg(data, flagged, title=name, involved=involved),
                 "flagged": sorted(labels[c] for c in flagged),
             }
         )

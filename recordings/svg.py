@@ -13,11 +13,16 @@ _STORE_KINDS = {"database", "cache", "object_store", "blob_store", "search_index
 _SPARK = "▁▂▃▄▅▆▇█"
 
 
-def board_svg(board: Mapping[str, Any], flagged: Iterable[str] = (), title: str = "") -> str:
+def board_svg(
+    board: Mapping[str, Any],
+    flagged: Iterable[str] = (),
+    title: str = "",
+    involved: Iterable[str] = (),
+) -> str:
     """The board as SVG: boxes where they were drawn (or laid out by layer when they carry no
-    geometry), arrows for edges, and flagged component ids outlined in red with class
-    ``flagged``."""
-    flagged = set(flagged)
+    geometry), arrows for edges; ``flagged`` component ids (what a finding is about) get class
+    ``flagged``, ``involved`` ones (the rest of the finding's components) class ``involved``."""
+    flagged, involved = set(flagged), set(involved)
     comps = [c for c in board.get("components") or [] if isinstance(c, Mapping) and c.get("id")]
     boxes = _layout(comps)
     if not boxes:
@@ -56,7 +61,11 @@ def board_svg(board: Mapping[str, Any], flagged: Iterable[str] = (), title: str 
             )
     for comp in comps:
         x, y, w, h = boxes[comp["id"]]
-        cls = "component flagged" if comp["id"] in flagged else "component"
+        cls = "component"
+        if comp["id"] in flagged:
+            cls += " flagged"
+        elif comp["id"] in involved:
+            cls += " involved"
         rx = 14 if comp.get("kind") in _STORE_KINDS or comp.get("shape") == "cylinder" else 4
         label = str(comp.get("label") or comp.get("kind") or comp["id"])
         parts.append(

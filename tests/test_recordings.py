@@ -263,3 +263,23 @@ def test_report_audio_mulaw_matches_the_g711_reference():
     wav = wav_bytes(samples, 8000, "mulaw")
     assert wav[:4] == b"RIFF" and wav[20:22] == b"\x07\x00"  # WAVE_FORMAT_MULAW
     assert len(wav) < len(wav_bytes(samples, 8000)) * 0.6
+
+
+def test_board_svg_marks_what_findings_are_about_and_lays_out_imported_boards():
+    from recordings.svg import board_svg
+    from tests.session_factory import BOARD_2
+
+    svg = board_svg(BOARD_2, flagged={"c2"}, involved={"c2", "c3"})
+    assert '<g class="component flagged" data-id="c2">' in svg
+    assert '<g class="component involved" data-id="c3">' in svg
+    assert '<g class="component" data-id="c1">' in svg
+    assert svg.count('class="edge"') == 3 and 'stroke-dasharray="6 4"' in svg  # async edge
+    imported = {
+        "components": [
+            {k: v for k, v in c.items() if k not in "xywh"} for c in BOARD_2["components"]
+        ],
+        "edges": BOARD_2["edges"],
+    }
+    laid_out = board_svg(imported)
+    assert laid_out.count("<rect") == 4 and laid_out.count('class="edge"') == 3
+    assert "(the board was empty)" in board_svg({"components": []})
