@@ -110,6 +110,10 @@ class TurnContext:
     aloud is not asked again)."""
     labels: dict[str, str] = field(default_factory=dict)
     """Board component id -> label."""
+    kinds: dict[str, str] = field(default_factory=dict)
+    """Board component id -> kind."""
+    edges: Sequence[tuple[str, str]] = ()
+    """Board arrows as (source id, target id)."""
     fixes: Sequence[dict[str, Any]] = ()
     """`computed` values of earlier wrong claims: stating one of them is a correction."""
 

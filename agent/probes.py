@@ -99,6 +99,9 @@ def probe(ctx: TurnContext) -> FollowUp | None:
         cap = _consistency_probe(ctx)
         if cap is not None and (not ranked or len(ctx.probes_asked) % 3 == 1):
             return cap
+        link = _link_probe(ctx)
+        if link is not None and (not ranked or len(ctx.probes_asked) % 3 == 2):
+            return link
     if not ranked:
         return None
     probe = ranked[0]
@@ -129,6 +132,43 @@ def probe(ctx: TurnContext) -> FollowUp | None:
         probe_id=probe.id,
         listen_for=tuple(probe.listen_for),
     )
+
+
+_STORE_KINDS = ("database", "cache", "queue", "blob_store", "search", "other", "stream_processor")
+
+
+def _link_probe(ctx: TurnContext) -> FollowUp | None:
+    """The seed's question about one arrow the candidate drew: what happens when it goes down.
+    Arrows into stores and external providers first (where a failure hurts most)."""
+    edges = sorted(ctx.edges, key=lambda e: ctx.kinds.get(e[1], "") not in _STORE_KINDS)
+    covered = [  # a scenario probe already asked about these two boxes
+        {ctx.drawn_ids[k] for k in p.components if k in ctx.drawn_ids}
+        for p in ctx.scenario.probes
+        if p.id in ctx.probes_asked
+    ]
+    for source, target in edges:
+        probe_id = f"link:{source}-{target}"
+        if probe_id in ctx.probes_asked or source not in ctx.labels or target not in ctx.labels:
+            continue
+        if any({source, target} <= ids for ids in covered):
+            continue
+        if {ctx.kinds.get(source), ctx.kinds.get(target)} & {"client", "monitoring"}:
+            continue
+        a, b = ctx.labels[source], ctx.labels[target]
+        question = (
+            f"What happens when the link between {a} and {b} goes down? What does {a} do "
+            f"with requests meanwhile, and what happens when {b} comes back?"
+        )
+        return FollowUp(
+            PROBE,
+            f"probe:{probe_id}",
+            question=question,
+            numbers=numbers_of(question),
+            components=(source, target),
+            probe_id=probe_id,
+            listen_for=("retry", "buffer queue", "timeout", "circuit breaker", "fallback"),
+        )
+    return None
 
 
 def _spoken_label(label: str) -> str:

@@ -63,6 +63,8 @@ def decide(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         fixes=_fixes(state),
         said=[t["text"] for t in candidate_turns(state)],
         labels=_labels(deps.board),
+        kinds=_kinds(deps.board),
+        edges=_edges(deps.board),
     )
     chosen = choose(ctx)
     urgent = chosen.kind in (ARITHMETIC, ASSUMPTION, CAPACITY)
@@ -166,6 +168,18 @@ def _labels(board: Any) -> dict[str, str]:
     if board is None:
         return {}
     return {cid: comp.name for cid, comp in board.components.items()}
+
+
+def _kinds(board: Any) -> dict[str, str]:
+    if board is None:
+        return {}
+    return {cid: comp.kind.value for cid, comp in board.components.items()}
+
+
+def _edges(board: Any) -> list[tuple[str, str]]:
+    if board is None:
+        return []
+    return [(e.source, e.target) for e in board.edges.values()]
 
 
 def _urgent(chosen: FollowUp) -> bool:

@@ -258,3 +258,15 @@ def test_board_updates_from_another_thread_during_turns(tmp_path):
     assert run.interviewer.errors == 0
     assert sum(1 for t in state["turns"] if t["speaker"] == "candidate") == 15
     assert len(state["board"]["components"]) == 6 + 15
+
+
+def test_deep_dive_asks_about_a_drawn_link_going_down(tmp_path):
+    run = start("notification-system", tmp_path, minutes=240)
+    run.interviewer.update_board(notification_board(monitoring=True))
+    run.script(["let's move on"] * 3, 10)
+    run.script([f"Answer {i}: the workers retry with a timeout." for i in range(10)], 10)
+    links = [f for f in run.followups("probe") if f["key"].startswith("probe:link:")]
+    assert links and "link between" in links[0]["text"] and "goes down" in links[0]["text"]
+    assert len(links[0]["components"]) == 2
+    caps = [f for f in run.followups("probe") if f["key"].startswith("probe:cap:")]
+    assert caps and re.search(r"AP or CP", caps[0]["text"])
