@@ -36,8 +36,9 @@ def test_spoken_drill_scores_spoken_answers(models, hotseat_home):
         ),
         Cue(say(tts, "Five thousand per second."), reply_timeout_s=30, delay_s=2.5, label="wrong"),
     ]
-    # paced, and a pause of 2.5 s, so each answer waits for the whole spoken feedback
-    room = SimulatedRoom(cues, RoomConfig(speed=2, tail_s=1.0))
+    # paced near real time (Piper keeps ahead of playback, so a reply has no gaps), and a
+    # 2.5 s pause, so each answer waits for the whole spoken feedback
+    room = SimulatedRoom(cues, RoomConfig(speed=1.5, tail_s=1.0))
     with ProgressStore(hotseat_home / "progress.db") as store:
         run = store.start_drill_run()
 
