@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.cli.sessions_cmd import run_voice_drill
+from agent.cli.drill_cmd import run_voice_drill
 from agent.drills import DrillRun, template_questions
 from recordings.progress import ProgressStore
 from tests.voice_clips import say

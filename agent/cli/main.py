@@ -20,7 +20,7 @@ SUBCOMMANDS: dict[str, str] = {
     "replay": "agent.cli.sessions_cmd:replay",
     "annotate": "agent.cli.sessions_cmd:annotate",
     "progress": "agent.cli.sessions_cmd:progress",
-    "drill": "agent.cli.sessions_cmd:drill",
+    "drill": "agent.cli.drill_cmd:drill",
     "transcribe": "agent.cli.voice_cmd:transcribe",
     "say": "agent.cli.voice_cmd:say",
     "devices": "agent.cli.voice_cmd:devices",

@@ -1,11 +1,6 @@
-"""Quick-fire estimation drills: questions with exact answers, and spoken answers checked by the
-estimation engine.
-
-Questions come from templates over fixed parameter grids (so every question has a stable id
-that spaced repetition can track across runs) and from the scenarios' reference estimates. The
-exact answer is always computed by `estimation.evaluate`, never written by hand. Scheduling
-lives in `recordings.progress.ProgressStore`; the CLI wires the two.
-"""
+"""Drill questions: templates over fixed parameter grids (so every question has a stable id that
+spaced repetition can track across runs) and the scenarios' reference estimates. The exact
+answer is always computed by `estimation.evaluate`, never written by hand."""
 
 from __future__ import annotations
 
@@ -15,12 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from estimation import COUNT, Quantity, evaluate, format_quantity, parse_quantity
+from estimation import Quantity, evaluate, format_quantity, parse_quantity
 
 TOPICS: tuple[str, ...] = ("qps", "storage", "bandwidth", "memory", "latency", "capacity")
 TOLERANCE = 0.15
 """Relative slack: back-of-the-envelope answers are rounded ("about 12,000" for 11,574)."""
-_MAX_WORDS = 30
 
 # (topic, template id, question, calculator expression, parameter grid)
 _TEMPLATES: tuple[tuple[str, str, str, str, dict[str, tuple[str, ...]]], ...] = (
@@ -180,31 +174,6 @@ class DrillQuestion:
         }
 
 
-@dataclass(frozen=True)
-class DrillResult:
-    """The verdict on one answer."""
-
-    question: DrillQuestion
-    answer: str
-    correct: bool
-    heard: Quantity | None
-    """What the answer was read as; None when no number was found."""
-    feedback: str
-    """One or two sentences, fit to be spoken."""
-    seconds: float | None = None
-    """Time to answer."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.question.to_dict(),
-            "your_answer": self.answer,
-            "correct": self.correct,
-            "heard": format_quantity(self.heard) if self.heard is not None else None,
-            "feedback": self.feedback,
-            "seconds": None if self.seconds is None else round(self.seconds, 2),
-        }
-
-
 def template_questions(topics: Iterable[str] = TOPICS) -> list[DrillQuestion]:
     """Every template question for these topics, in a fixed order."""
     wanted = set(topics)
@@ -273,97 +242,6 @@ def pick(
     return shuffled[:count]
 
 
-def read_answer(answer: str) -> Quantity | None:
-    """The quantity in a spoken answer: the longest run of words the estimation parser reads
-    ("I think about twelve thousand per second" -> 12,000 per second). With several sentences
-    the last one holding a number wins: people correct themselves ("Twelve. No, eleven six")."""
-    for sentence in reversed(re.split(r"[.;!?](?:\s+|$)", answer)):
-        found = _read_sentence(sentence)
-        if found is not None:
-            return found
-    return None
-
-
-def _read_sentence(sentence: str) -> Quantity | None:
-    words = sentence.split()[:_MAX_WORDS]
-    words = [w.strip(",:") if not re.fullmatch(r"[\d.,]+", w) else w.rstrip(".,") for w in words]
-    for length in range(len(words), 0, -1):
-        for start in range(len(words) - length + 1):
-            phrase = " ".join(words[start : start + length])
-            if not _NUMBERISH.search(phrase):
-                continue
-            try:
-                return parse_quantity(phrase)
-            except ValueError:
-                continue
-    return None
-
-
-_NUMBERISH = re.compile(
-    r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half",
-    re.I,
-)
-
-
-def check_answer(question: DrillQuestion, answer: str, seconds: float | None = None) -> DrillResult:
-    """Score one answer. A bare number is read in the unit the exact answer is written in
-    ("11.6k" for "11,600 per second")."""
-    exact = question.answer
-    heard = read_answer(answer)
-    if heard is None:
-        return DrillResult(
-            question,
-            answer,
-            False,
-            None,
-            f"I didn't catch a number. The answer is {question.answer_text}.",
-            seconds,
-        )
-    if heard.dimension != exact.dimension and heard.dimension == COUNT:
-        heard = _in_answer_unit(heard.value, question.answer_text, exact)
-    if heard.dimension != exact.dimension:
-        return DrillResult(
-            question,
-            answer,
-            False,
-            heard,
-            f"{format_quantity(heard)} is the wrong kind of quantity. "
-            f"The answer is {question.answer_text}.",
-            seconds,
-        )
-    ratio = heard.value / exact.value if exact.value else (1.0 if heard.value == 0 else 0.0)
-    if abs(ratio - 1.0) <= question.tolerance:
-        return DrillResult(
-            question,
-            answer,
-            True,
-            heard,
-            f"Correct: {question.answer_text} ({question.expression}).",
-            seconds,
-        )
-    off = ratio if ratio >= 1 else (1 / ratio if ratio else float("inf"))
-    how = f"{off:.1f}x too {'high' if ratio > 1 else 'low'}" if off < 1e6 else "far off"
-    return DrillResult(
-        question,
-        answer,
-        False,
-        heard,
-        f"Not quite: {format_quantity(heard)} is {how}. "
-        f"The answer is {question.answer_text} ({question.expression}).",
-        seconds,
-    )
-
-
-def _in_answer_unit(number: float, answer_text: str, exact: Quantity) -> Quantity:
-    """Read a bare number in the unit of the formatted exact answer ("36" -> 36 TB)."""
-    unit = re.sub(r"^[\d.,]+\s*", "", answer_text)
-    try:
-        return parse_quantity(f"{number:g} {unit}") if unit else Quantity(number, exact.dimension)
-    except ValueError:
-        return Quantity(number, exact.dimension)
-
-
 def _product(grid: dict[str, tuple[str, ...]]) -> list[dict[str, str]]:
     combos: list[dict[str, str]] = [{}]
     for key, values in grid.items():
@@ -371,71 +249,4 @@ def _product(grid: dict[str, tuple[str, ...]]) -> list[dict[str, str]]:
     return combos
 
 
-class DrillRun:
-    """One sitting of drills: asks in order, checks answers, reports each result.
-
-    Text mode calls ``answer(text, seconds)`` per line; voice mode hands ``respond`` to the
-    voice loop (utterance in, feedback plus the next question out). ``on_result`` is called
-    with every result (the CLI stores it in the progress history).
-    """
-
-    def __init__(self, questions: list[DrillQuestion], on_result: Any = None, clock: Any = None):
-        import time
-
-        self.questions = questions
-        self.results: list[DrillResult] = []
-        self.on_result = on_result
-        self._clock = clock or time.monotonic
-        self.asked_at: float | None = None
-
-    @property
-    def current(self) -> DrillQuestion | None:
-        index = len(self.results)
-        return self.questions[index] if index < len(self.questions) else None
-
-    @property
-    def done(self) -> bool:
-        return self.current is None
-
-    def ask(self) -> str:
-        """The current question's text; starts its answer timer."""
-        self.asked_at = self._clock()
-        return self.current.text if self.current else ""
-
-    def answer(self, text: str, seconds: float | None = None) -> DrillResult:
-        """Check an answer to the current question and move on."""
-        question = self.current
-        if question is None:
-            raise ValueError("the drill is over")
-        if seconds is None and self.asked_at is not None:
-            seconds = self._clock() - self.asked_at
-        result = check_answer(question, text, seconds)
-        self.results.append(result)
-        if self.on_result is not None:
-            self.on_result(result)
-        return result
-
-    def respond(self, utterance: str, seconds: float | None = None) -> str:
-        """For the voice loop: feedback on the answer, then the next question (or the score)."""
-        if self.done:
-            return self.summary_text()
-        result = self.answer(utterance, seconds)
-        follow = self.ask() if not self.done else self.summary_text()
-        return f"{result.feedback} {follow}"
-
-    def summary_text(self) -> str:
-        right = sum(r.correct for r in self.results)
-        return f"That's the drill: {right} out of {len(self.results)} correct."
-
-
-__all__ = [
-    "TOPICS",
-    "DrillQuestion",
-    "DrillRun",
-    "DrillResult",
-    "check_answer",
-    "pick",
-    "read_answer",
-    "scenario_questions",
-    "template_questions",
-]
+__all__ = ["TOPICS", "DrillQuestion", "pick", "scenario_questions", "template_questions"]

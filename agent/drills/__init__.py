@@ -1,0 +1,30 @@
+"""Quick-fire estimation drills: questions with exact answers, and spoken answers checked by the
+estimation engine.
+
+Questions come from templates over fixed parameter grids (so every question has a stable id
+that spaced repetition can track across runs) and from the scenarios' reference estimates. The
+exact answer is always computed by `estimation.evaluate`, never written by hand. Scheduling
+lives in `recordings.progress.ProgressStore`; the CLI wires the two.
+"""
+
+from agent.drills.answers import DrillResult, check_answer, read_answer
+from agent.drills.questions import (
+    TOPICS,
+    DrillQuestion,
+    pick,
+    scenario_questions,
+    template_questions,
+)
+from agent.drills.run import DrillRun
+
+__all__ = [
+    "TOPICS",
+    "DrillQuestion",
+    "DrillRun",
+    "DrillResult",
+    "check_answer",
+    "pick",
+    "read_answer",
+    "scenario_questions",
+    "template_questions",
+]
