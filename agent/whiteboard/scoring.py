@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from agent.whiteboard.analyzers import Finding, Severity, analyze
@@ -79,11 +80,19 @@ def score_components(
     for finding in findings:
         if finding.components and finding.code not in _BOARD_LEVEL:
             by_component.setdefault(finding.components[0], []).append(finding)
+    connected = {end for e in board.edges.values() for end in (e.source, e.target)}
     rows = []
     for comp in board.components.values():
         if comp.kind == ComponentKind.CLIENT:
             continue
-        rows.append(_score_drawn(board, comp, matched.get(comp.id), by_component.get(comp.id, [])))
+        rows.append(
+            _score_drawn(
+                comp,
+                comp.id in connected,
+                matched.get(comp.id),
+                tuple(by_component.get(comp.id, ())),
+            )
+        )
     spoken = {_norm(m) for m in mentioned}
     found = set(matched.values())
     for expected in view.expected:
@@ -93,9 +102,14 @@ def score_components(
     return rows
 
 
+@lru_cache(maxsize=8192)
 def _score_drawn(
-    board: Board, comp: Component, expected: ExpectedComponent | None, findings: list[Finding]
+    comp: Component,
+    connected: bool,
+    expected: ExpectedComponent | None,
+    findings: tuple[Finding, ...],
 ) -> ComponentScore:
+    """One drawn box's row; cached, since most boxes are unchanged between two board events."""
     score = 6
     praise = []
     named = technology(comp)
@@ -106,7 +120,7 @@ def _score_drawn(
     if fact:
         score += 1
         praise.append(fact)
-    if any(e.touches(comp.id) for e in board.edges.values()):
+    if connected:
         score += 1
     if expected is not None:
         score += 1
@@ -174,15 +188,15 @@ def _match_expected(
 ) -> dict[str, ExpectedComponent]:
     """Drawn component id → expected component: by name or alias first, then by kind."""
     matched: dict[str, ExpectedComponent] = {}
+    if not expected:
+        return matched
+    comps = list(board.components.values())
+    phrases = {c.id: _phrases(c.label) for c in comps}
     taken: set[int] = set()
-    comps = [c for c in board.components.values()]
     for i, exp in enumerate(expected):
-        names = [_norm(n) for n in exp.names]
+        names = {_norm(n) for n in exp.names}
         for comp in comps:
-            if comp.id in matched:
-                continue
-            label = f" {_norm(comp.label)} "
-            if any(n and f" {n} " in label for n in names):
+            if comp.id not in matched and not names.isdisjoint(phrases[comp.id]):
                 matched[comp.id] = exp
                 taken.add(i)
                 break
@@ -195,6 +209,17 @@ def _match_expected(
                 taken.add(i)
                 break
     return matched
+
+
+@lru_cache(maxsize=8192)
+def _phrases(label: str, longest: int = 5) -> frozenset[str]:
+    """Every run of up to `longest` consecutive words in a label, normalised."""
+    words = _norm(label).split()
+    return frozenset(
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + longest) + 1)
+    )
 
 
 def _norm(text: str) -> str:

@@ -30,15 +30,12 @@ _SYNC_WORDS = re.compile(r"\b(?:sync\w*|replicat\w*|mirror\w*|reconcil\w*|merge)
 def check(ctx: Context) -> list[Finding]:
     findings = []
     seen: set[frozenset[str]] = set()
+    directed = {(e.source, e.target) for e in ctx.board.edges.values()}
     for edge in ctx.board.edges.values():
+        if not edge.bidirectional and (edge.target, edge.source) not in directed:
+            continue
         pair = frozenset((edge.source, edge.target))
         if pair in seen:
-            continue
-        two_way = edge.bidirectional or any(
-            e.source == edge.target and e.target == edge.source
-            for e in ctx.edges_between(edge.source, edge.target)
-        )
-        if not two_way:
             continue
         a, b = ctx.get(edge.source), ctx.get(edge.target)
         edges = ctx.edges_between(a.id, b.id)

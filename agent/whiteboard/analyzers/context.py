@@ -6,10 +6,12 @@ import re
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from agent.whiteboard.analyzers.reach import closure, dominated
 from agent.whiteboard.classify import lookup
 from agent.whiteboard.graph import Board, Component, Edge
-from agent.whiteboard.kinds import ComponentKind
+from agent.whiteboard.kinds import ComponentKind, EdgeMode
 from agent.whiteboard.scenario_view import ScenarioView
 
 _DEGRADE = re.compile(
@@ -31,17 +33,85 @@ class Context:
 
     @classmethod
     def build(cls, board: Board, scenario: ScenarioView) -> Context:
-        ctx = cls(board, scenario)
-        for cid in board.components:
-            ctx.downstream[cid] = []
-            ctx.upstream[cid] = []
+        downstream: dict[str, list[str]] = {cid: [] for cid in board.components}
+        upstream: dict[str, list[str]] = {cid: [] for cid in board.components}
         for edge in board.edges.values():
-            ctx.downstream[edge.source].append(edge.target)
-            ctx.upstream[edge.target].append(edge.source)
+            downstream[edge.source].append(edge.target)
+            upstream[edge.target].append(edge.source)
             if edge.bidirectional:
-                ctx.downstream[edge.target].append(edge.source)
-                ctx.upstream[edge.source].append(edge.target)
-        return ctx
+                downstream[edge.target].append(edge.source)
+                upstream[edge.source].append(edge.target)
+        return cls(board, scenario, downstream, upstream)
+
+    @cached_property
+    def edges(self) -> dict[str, list[Edge]]:
+        """Component id → the edges touching it."""
+        found: dict[str, list[Edge]] = {cid: [] for cid in self.board.components}
+        for edge in self.board.edges.values():
+            found[edge.source].append(edge)
+            found[edge.target].append(edge)
+        return found
+
+    @cached_property
+    def pairs(self) -> dict[frozenset[str], list[Edge]]:
+        """{a, b} → the edges between a and b, either way."""
+        found: dict[frozenset[str], list[Edge]] = {}
+        for edge in self.board.edges.values():
+            found.setdefault(frozenset((edge.source, edge.target)), []).append(edge)
+        return found
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Component id → its position on the board (bit index in the bitsets below)."""
+        return {cid: i for i, cid in enumerate(self.board.components)}
+
+    @cached_property
+    def _succ(self) -> list[list[int]]:
+        pos = self.order
+        return [[pos[t] for t in self.downstream[cid]] for cid in self.board.components]
+
+    @cached_property
+    def descendants(self) -> list[int]:
+        """Bitset per component (board order) of everything reachable from it."""
+        return closure(self._succ)
+
+    @cached_property
+    def dependents(self) -> list[int]:
+        """Bitset per component of everything that fails when it fails: callers along
+        synchronous arrows, transitively. A queue or an async arrow stops the failure."""
+        pos = self.order
+        pred: list[list[int]] = [[] for _ in pos]
+        for edge in self.board.edges.values():
+            if edge.mode == EdgeMode.ASYNC:
+                continue
+            for caller, callee in _directions(edge):
+                if self.board.components[callee].kind != ComponentKind.QUEUE:
+                    pred[pos[callee]].append(pos[caller])
+        return closure(pred)
+
+    def dominated_from(self, entries: Iterable[str]) -> list[int]:
+        """Bitset per component of what is reachable from `entries` only through it."""
+        return dominated(self._succ, [self.order[e] for e in entries])
+
+    def bits(self, ids: Iterable[str]) -> int:
+        bits = 0
+        for cid in ids:
+            bits |= 1 << self.order[cid]
+        return bits
+
+    def members(self, bits: int, limit: int | None = None) -> list[Component]:
+        """The components in a bitset, in board order (the first `limit` of them)."""
+        found: list[Component] = []
+        listed = self._listed
+        while bits and (limit is None or len(found) < limit):
+            low = bits & -bits
+            found.append(listed[low.bit_length() - 1])
+            bits ^= low
+        return found
+
+    @cached_property
+    def _listed(self) -> list[Component]:
+        return list(self.board.components.values())
 
     @property
     def components(self) -> Iterable[Component]:
@@ -54,7 +124,7 @@ class Context:
         return [c for c in self.components if c.kind in kinds]
 
     def edges_between(self, a: str, b: str) -> list[Edge]:
-        return [e for e in self.board.edges.values() if {e.source, e.target} == {a, b}]
+        return self.pairs.get(frozenset((a, b)), [])
 
     def reachable(self, starts: Iterable[str], *, blocked: str | None = None) -> set[str]:
         """Ids reachable from `starts` following arrows, never passing through `blocked`."""
@@ -77,6 +147,13 @@ class Context:
                     seen.add(prev)
                     todo.append(prev)
         return seen
+
+
+def _directions(edge: Edge) -> list[tuple[str, str]]:
+    pairs = [(edge.source, edge.target)]
+    if edge.bidirectional:
+        pairs.append((edge.target, edge.source))
+    return pairs
 
 
 def is_replicated(component: Component) -> bool:
@@ -118,11 +195,13 @@ def states_degradation(*texts: str) -> bool:
     return any(_DEGRADE.search(text) for text in texts)
 
 
-def names(components: Iterable[Component], limit: int = 3) -> str:
-    """ "A", "A and B", "A, B and C", "A, B, C and 2 more" for questions."""
+def names(components: Iterable[Component], limit: int = 3, total: int | None = None) -> str:
+    """ "A", "A and B", "A, B and C", "A, B, C and 2 more" for questions (`total` when
+    `components` holds only the first few)."""
     labels = [c.name for c in components]
-    if len(labels) > limit:
-        labels = labels[:limit] + [f"{len(labels) - limit} more"]
+    total = len(labels) if total is None else total
+    if total > limit:
+        labels = labels[:limit] + [f"{total - limit} more"]
     if len(labels) <= 1:
         return "".join(labels)
     return ", ".join(labels[:-1]) + " and " + labels[-1]

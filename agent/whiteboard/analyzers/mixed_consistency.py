@@ -24,7 +24,7 @@ def check(ctx: Context) -> list[Finding]:
     databases = [s for s in stores if s.kind == ComponentKind.DATABASE]
     findings = []
     for store in stores:
-        if store.facts.consistency or not ctx.board.edges_of(store.id):
+        if store.facts.consistency or not ctx.edges[store.id]:
             continue
         models = _drawn_models(ctx, store.id)
         if {"AP", "CP"} <= models:
@@ -55,7 +55,7 @@ def check(ctx: Context) -> list[Finding]:
 def _drawn_models(ctx: Context, store_id: str) -> set[str]:
     """AP/CP written on arrows touching the store, or on the groups its neighbours sit in."""
     models = set()
-    for edge in ctx.board.edges_of(store_id):
+    for edge in ctx.edges[store_id]:
         model = consistency_of(edge.label)
         if model:
             models.add(model)

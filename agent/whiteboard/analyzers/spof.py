@@ -3,7 +3,9 @@
 A component is a single point of failure when it is not replicated (no "x3", "cluster",
 "primary/replica" note, and not a technology that is replicated by design) and losing it cuts
 off at least half of the rest of the board: either everything behind it becomes unreachable
-from the entry points, or everything in front of it depends on it (a shared database).
+from the entry points, or everything in front of it depends on it (a shared database). A
+failure travels back up synchronous arrows only: a queue or an async arrow in between means the
+caller keeps going.
 """
 
 from __future__ import annotations
@@ -35,53 +37,55 @@ _IGNORED = frozenset({ComponentKind.CLIENT, ComponentKind.MONITORING})
 
 def check(ctx: Context) -> list[Finding]:
     """One finding per unreplicated component whose loss cuts off half the board."""
-    counted = {c.id for c in ctx.components if c.kind not in _IGNORED}
-    if len(counted) < 3:
+    counted = ctx.bits(c.id for c in ctx.components if c.kind not in _IGNORED)
+    total = counted.bit_count()
+    if total < 3:
         return []
     entries = [c.id for c in ctx.components if c.kind == ComponentKind.CLIENT]
     if not entries:
         entries = [cid for cid in ctx.board.components if not ctx.upstream[cid]]
-    before = ctx.reachable(entries)
+    dominated = ctx.dominated_from(entries)
+    feeds_db = {
+        cid
+        for cid, targets in ctx.downstream.items()
+        if any(ctx.get(t).kind == ComponentKind.DATABASE for t in targets)
+    }
+    ancestors = ctx.dependents
     findings = []
-    for comp in ctx.components:
-        if comp.kind not in _CANDIDATES or is_replicated(comp) or not ctx.upstream[comp.id]:
+    for i, comp in enumerate(ctx.components):
+        if comp.kind not in _CANDIDATES or not ctx.upstream[comp.id]:
             continue
-        if comp.kind == ComponentKind.CACHE and _has_fallback_store(ctx, comp.id):
+        own = 1 << i
+        cut_off = dominated[i] & counted & ~own
+        impacted = (cut_off | ancestors[i]) & counted & ~own
+        others = (counted & ~own).bit_count()
+        size = impacted.bit_count()
+        if size < 2 or size * 2 < others:
             continue
-        cut_off = (before - ctx.reachable(entries, blocked=comp.id) - {comp.id}) & counted
-        dependents = ctx.ancestors(comp.id) & counted
-        impacted = cut_off | dependents
-        if len(impacted) < 2 or len(impacted) * 2 < len(counted - {comp.id}):
+        if is_replicated(comp):
             continue
-        others = len(counted - {comp.id})
+        if comp.kind == ComponentKind.CACHE and any(c in feeds_db for c in ctx.upstream[comp.id]):
+            continue  # its callers can fall back to the database: slower, not down
         share = (
             f"all {others} other components"
-            if len(impacted) == others
-            else f"{len(impacted)} of the {others} other components"
+            if size == others
+            else f"{size} of the {others} other components"
         )
         if cut_off:
-            behind = [c for c in ctx.components if c.id in cut_off]
-            detail = f"{names(behind)} sit{'s' if len(behind) == 1 else ''} behind it"
+            named = ctx.members(cut_off, limit=4)
+            count = cut_off.bit_count()
+            detail = f"{names(named, total=count)} sit{'s' if count == 1 else ''} behind it"
         else:
-            callers = [ctx.get(cid) for cid in ctx.upstream[comp.id]]
-            detail = f"{names(callers)} depend{'s' if len(callers) == 1 else ''} on it"
+            named = [ctx.get(cid) for cid in dict.fromkeys(ctx.upstream[comp.id])]
+            detail = f"{names(named)} depend{'s' if len(named) == 1 else ''} on it"
         findings.append(
             Finding(
                 CODE,
                 Severity.HIGH,
-                (comp.id, *(cid for cid in ctx.board.components if cid in impacted)),
+                (comp.id, *(c.id for c in named[:3])),
                 f"{comp.name} is a single instance that {share} depend on.",
                 f"What happens when {comp.name} goes down? {detail}. "
                 "What still works, and how do you fail over?",
             )
         )
     return findings
-
-
-def _has_fallback_store(ctx: Context, cache_id: str) -> bool:
-    """A cache whose callers also talk to a database degrades to slow, not down."""
-    return any(
-        ctx.get(other).kind == ComponentKind.DATABASE
-        for caller in ctx.upstream[cache_id]
-        for other in ctx.downstream[caller]
-    )

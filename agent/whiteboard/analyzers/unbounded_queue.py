@@ -14,7 +14,7 @@ def check(ctx: Context) -> list[Finding]:
     for queue in ctx.of_kind(ComponentKind.QUEUE):
         if queue.facts.bounded:
             continue
-        if any(e.label and _bounded(e.label) for e in ctx.board.edges_of(queue.id)):
+        if any(e.label and _bounded(e.label) for e in ctx.edges[queue.id]):
             continue
         consumers = [ctx.get(cid) for cid in ctx.downstream[queue.id]]
         producers = [ctx.get(cid) for cid in ctx.upstream[queue.id]]
