@@ -351,3 +351,37 @@ def test_a_well_drawn_board_has_no_findings():
 
 def test_analyze_works_on_an_empty_board():
     assert analyze(Board()) == []
+
+
+# ---- the reachability engine behind SPOF -------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_closure_and_dominators_match_brute_force(seed):
+    import random
+
+    from agent.whiteboard.analyzers.reach import closure, dominated
+
+    rng = random.Random(seed)
+    n = rng.randrange(2, 25)
+    succ = [sorted({rng.randrange(n) for _ in range(rng.randrange(0, 4))}) for _ in range(n)]
+    roots = rng.sample(range(n), rng.randrange(1, 3))
+
+    def walk(starts, blocked=None):
+        seen = {s for s in starts if s != blocked}
+        todo = list(seen)
+        while todo:
+            for nxt in succ[todo.pop()]:
+                if nxt not in seen and nxt != blocked:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    reach = closure(succ)
+    dom = dominated(succ, roots)
+    everything = walk(roots)
+    for node in range(n):
+        strict = walk(succ[node])
+        assert reach[node] == sum(1 << i for i in strict), node
+        expected = everything - walk(roots, blocked=node) - {node} if node in everything else set()
+        assert dom[node] == sum(1 << i for i in expected), node

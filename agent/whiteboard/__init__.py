@@ -4,39 +4,44 @@ from agent.whiteboard import Board, classify
 board = Board()
 cache = board.add_component("Timeline cache (Redis)")
 board.apply({"type": "add_note", "id": cache.id, "text": "TTL 60s, LRU"})
+findings = analyze(board, scenario=None)      # [Finding(code="CACHE_NO_TTL", ...)]
+board = load_board("design.excalidraw")       # or .md, .mmd, board JSON
 """
 
 from agent.whiteboard.analyzers import ANALYZERS, CODES, Finding, Severity, analyze
 from agent.whiteboard.classify import Classification, classify, lookup, vocabulary
 from agent.whiteboard.events import EVENT_TYPES, apply_event
 from agent.whiteboard.graph import BOARD_VERSION, Board, BoardError, Component, Edge, Group
+from agent.whiteboard.importers import load_board, parse_board
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
 from agent.whiteboard.notes import NoteFacts, read_facts
 from agent.whiteboard.scoring import ComponentScore, score_components
 
 __all__ = [
     "ANALYZERS",
-    "CODES",
-    "ComponentScore",
-    "Finding",
-    "Severity",
-    "analyze",
-    "score_components",
     "BOARD_VERSION",
-    "EVENT_TYPES",
     "Board",
     "BoardError",
+    "CODES",
     "Classification",
     "Component",
     "ComponentKind",
+    "ComponentScore",
+    "EVENT_TYPES",
     "Edge",
     "EdgeMode",
+    "Finding",
     "Group",
     "Layer",
     "NoteFacts",
+    "Severity",
+    "analyze",
     "apply_event",
     "classify",
+    "load_board",
     "lookup",
+    "parse_board",
     "read_facts",
+    "score_components",
     "vocabulary",
 ]

@@ -45,12 +45,11 @@ def check(ctx: Context) -> list[Finding]:
     if not entries:
         entries = [cid for cid in ctx.board.components if not ctx.upstream[cid]]
     dominated = ctx.dominated_from(entries)
-    feeds_db = {
-        cid
-        for cid, targets in ctx.downstream.items()
-        if any(ctx.get(t).kind == ComponentKind.DATABASE for t in targets)
-    }
     ancestors = ctx.dependents
+    databases = {c.id for c in ctx.components if c.kind == ComponentKind.DATABASE}
+    feeds_db = {
+        cid for cid in ctx.board.components if not databases.isdisjoint(ctx.downstream[cid])
+    }
     findings = []
     for i, comp in enumerate(ctx.components):
         if comp.kind not in _CANDIDATES or not ctx.upstream[comp.id]:
