@@ -64,9 +64,9 @@ def is_echo_of(text: str, reply_text: str, threshold: float = 0.6) -> bool:
 class BargeInPolicy:
     """When overlapping speech stops playback."""
 
-    check_after_s: float = 0.3
+    check_after_s: float = 0.2
     """Voiced speech before the first quick transcription of the overlap."""
-    recheck_every_s: float = 0.25
+    recheck_every_s: float = 0.2
     """More voiced speech needed before transcribing the overlap again."""
     min_words: int = 2
     """Content words that make it an interruption outright ("wait, hold on")."""

@@ -31,7 +31,14 @@ from voice.events import (
     VoiceError,
     VoiceEvent,
 )
-from voice.protocols import Microphone, Responder, Speaker, Synthesizer, Transcriber
+from voice.protocols import (
+    Microphone,
+    Responder,
+    Speaker,
+    Synthesizer,
+    Transcriber,
+    Transcript,
+)
 from voice.push_to_talk import PushToTalk
 from voice.reply import ReplyPlayback, to_reference
 from voice.transcribe_worker import Job, TranscribeWorker
@@ -76,6 +83,7 @@ class _Turn:
     generation: int = 0
     partial: str | None = None
     partial_generation: int = -1
+    transcript: Transcript | None = None
     checked_voiced_s: float = 0.0
     unvoiced_run: int = 0
     speculated: bool = False
@@ -207,7 +215,7 @@ class VoiceLoop:
             turn.speculated = True
             self._worker.submit(Job("partial", turn.generation, turn.audio()))
         if turn.overlaps_reply:
-            self._check_barge_in(turn, t)
+            self._check_barge_in(turn, stopped)
         elif turn.duration >= self.config.max_turn_s:
             self._commit_now(turn, forced=True)
 
@@ -218,6 +226,7 @@ class VoiceLoop:
                 continue
             if job.kind == "partial":
                 turn.partial, turn.partial_generation = transcript.text, job.generation
+                turn.transcript = transcript
                 self._emit(TranscriptPartial(text=transcript.text, timestamp=time.monotonic()))
             elif job.kind == "barge" and turn.overlaps_reply:
                 self._emit(TranscriptPartial(text=transcript.text, timestamp=time.monotonic()))
@@ -251,20 +260,24 @@ class VoiceLoop:
         text = turn.partial
         if not text or (not content_words(text) and turn.began_in_reply):
             return  # a cough, noise or lone backchannel: not a turn
-        self._commit(turn, text)
+        self._commit(turn, text, turn.transcript)
 
     def _commit_now(self, turn: _Turn, forced: bool) -> None:
         """Commit a turn whose transcript is not ready (too long, end of input): wait for it."""
         self._turn = None
         transcript = self._worker.transcribe_now(turn.audio())
         if transcript is not None and transcript.text:
-            self._commit(turn, transcript.text)
+            self._commit(turn, transcript.text, transcript)
         if forced and self._vad.active:  # still talking: the rest is a new turn
             self._turn = _Turn(start=self._framer.now, overlaps_reply=self._busy())
 
-    def _commit(self, turn: _Turn, text: str) -> None:
+    def _commit(self, turn: _Turn, text: str, transcript: Transcript | None = None) -> None:
         now = time.monotonic()
-        self._emit(TranscriptFinal(text=text, timestamp=now))
+        segments = (
+            tuple((s.start, s.end, s.text) for s in transcript.segments) if transcript else ()
+        )
+        nsp = transcript.no_speech_prob if transcript else 0.0
+        self._emit(TranscriptFinal(text=text, segments=segments, no_speech_prob=nsp, timestamp=now))
         self._emit(
             TurnCommitted(
                 text=text,
@@ -285,7 +298,7 @@ class VoiceLoop:
             if turn.partial_generation == turn.generation and turn.partial is not None:
                 self._turn = None
                 if turn.partial:
-                    self._commit(turn, turn.partial)
+                    self._commit(turn, turn.partial, turn.transcript)
             else:
                 self._commit_now(turn, forced=False)
         if self._reply is not None:
@@ -336,7 +349,7 @@ class VoiceLoop:
         # Quiet speaker: keep the clock running so the echo tail still lines up.
         return self._ref_pos + (t - self._ref_time) * RATE
 
-    def _check_barge_in(self, turn: _Turn, t: float) -> None:
+    def _check_barge_in(self, turn: _Turn, stopped: bool) -> None:
         policy = self.config.barge_in
         if not self._busy():
             return
@@ -346,7 +359,9 @@ class VoiceLoop:
         due = turn.checked_voiced_s + (
             policy.recheck_every_s if turn.checked_voiced_s else policy.check_after_s
         )
-        if self._vad.active and turn.voiced_s >= due:
+        # Also check when a short burst ends ("No," then a breath): it may already be a word.
+        unchecked = turn.voiced_s - turn.checked_voiced_s
+        if (self._vad.active and turn.voiced_s >= due) or (stopped and unchecked >= 0.1):
             turn.checked_voiced_s = turn.voiced_s
             self._worker.submit(Job("barge", turn.generation, turn.audio(), priority=True))
 

@@ -118,6 +118,7 @@ _RESULT_RE = re.compile(
     r"\b(?:is|equals|that's|thats|that is|gives|get|which is|comes to|about|roughly|around|"
     r"approximately|so)\b|="
 )
+_RATIO_RE = re.compile(r"\b\w+ to (?:one|two|three|four|five|ten|\d+)$")
 _ENDS_WITH_NUMBER = re.compile(r"(?:^|\s)" + _NUMBER + r"$")
 
 
@@ -151,10 +152,15 @@ def is_unfinished(text: str) -> bool:
     # Only the last sentence matters: "We have 300M users. 300M times" is unfinished.
     clause = re.split(r"[.!?;]\s", words)[-1]
     if _ENDS_WITH_NUMBER.search(clause):
+        # A number left hanging ("3 TB a day times 365", "we have about 300 ...") is a sum in
+        # progress unless a result word follows the last operator ("... is about 12,000") or
+        # it is a ratio ("ten to one"). Whisper sometimes garbles the operator itself
+        # ("Daytimes"), so a missing operator alone does not make it finished.
+        if _RATIO_RE.search(clause):
+            return False
         ops = list(_OPERATORS_RE.finditer(clause))
-        if ops:
-            after = clause[ops[-1].end() :]
-            return not _RESULT_RE.search(after)
+        after = clause[ops[-1].end() :] if ops else clause
+        return not _RESULT_RE.search(after)
     return False
 
 

@@ -37,7 +37,13 @@ def bench() -> None:
 @click.option(
     "--echo-gain", default=0.3, show_default=True, help="Speaker-to-mic leak (0 = headphones)."
 )
-def voice(as_json: bool, turns: int, echo_gain: float) -> None:
+@click.option(
+    "--events",
+    "events_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the session's event timeline here (JSON lines).",
+)
+def voice(as_json: bool, turns: int, echo_gain: float, events_path: Path | None) -> None:
     """Turn-taking in real time: real VAD, Whisper and Piper against a scripted candidate.
 
     Reports processing time (turn commit to first reply sample), turn gap (true end of speech
@@ -52,7 +58,9 @@ def voice(as_json: bool, turns: int, echo_gain: float) -> None:
     cache = hotseat_home() / "cache" / "bench-voice"
     quiet = as_json
     progress = None if quiet else (lambda message: click.echo(f"  {message}", err=True))
-    result = run_bench(cache, turns=turns, echo_gain=echo_gain, progress=progress)
+    result = run_bench(
+        cache, turns=turns, echo_gain=echo_gain, progress=progress, events_path=events_path
+    )
     if as_json:
         click.echo(json.dumps(result))
         return
@@ -75,3 +83,5 @@ def voice(as_json: bool, turns: int, echo_gain: float) -> None:
     ):
         table.add_row(key, str(result[key]), "")
     Console().print(table)
+    for line in result.get("details", []):
+        click.echo(f"  {line}")

@@ -12,6 +12,7 @@ Run: .venv/bin/hotseat bench voice --json   (or .venv/bin/python -m bench.voice)
 from __future__ import annotations
 
 import itertools
+import json
 import resource
 import statistics
 import time
@@ -67,9 +68,9 @@ def build_script(builder: CorpusBuilder, turns: int) -> list[Planned]:
             add("backchannel", builder.clip(next(backchannels)), "playing", 1.2)
             cough_seed += 1
             add("cough", builder.cough(cough_seed), "playing", 3.0)
-        elif slot in (2, 5):
+        elif slot == 2:
             add("backchannel", builder.clip(next(backchannels)), "playing", 1.5)
-        elif slot == 3 and count < turns:  # a real interruption becomes the next turn
+        elif slot in (3, 5) and count < turns:  # a real interruption becomes the next turn
             add("interruption", builder.clip(next(interruptions)), "playing", 1.6)
             count += 1
         i += 1
@@ -82,6 +83,7 @@ def run_bench(
     echo_gain: float = 0.3,
     echo_delay_ms: float = 60.0,
     progress: Callable[[str], None] | None = None,
+    events_path: Path | None = None,
 ) -> dict:
     """Run the session and return the benchmark's JSON object."""
     from voice.events import BargeIn, PlaybackStarted, PlaybackStopped, TurnCommitted
@@ -117,10 +119,13 @@ def run_bench(
     started = time.monotonic()
     loop.run()
     wall = time.monotonic() - started
+    if events_path is not None:
+        _write_timeline(events_path, plan, room, events)
     result = score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, BargeIn)
-    rss = _rss_mb()
+    rss, peak = _rss_mb()
     result.update(
         rss_mb=round(rss, 1),
+        peak_rss_mb=round(peak, 1),
         wall_s=round(wall, 1),
         echo={
             "gain": echo_gain,
@@ -143,6 +148,7 @@ def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, B
     starts = [e for e in events if isinstance(e, PlaybackStarted)]
     processing, gaps, cuts = [], [], 0
     matched_turns = 0
+    details: list[str] = []
     self_triggers = 0
     for turn in (e for e in events if isinstance(e, TurnCommitted)):
         owner = _owner(spans, turn.speech_start, turn.speech_end)
@@ -152,6 +158,7 @@ def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, B
         planned, _, _, true_end = owner
         if turn.speech_end < true_end - 0.35:
             cuts += planned.kind == "thinking"
+            details.append(f"cut early ({planned.kind}): {turn.text!r}")
             continue
         matched_turns += 1
         first = next((s for s in starts if s.timestamp >= turn.timestamp), None)
@@ -167,8 +174,10 @@ def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, B
         if not real:
             if window:
                 false_barge += 1
+                details.append(f"false barge-in over {window[0][0].clip.text!r}")
             else:
                 self_triggers += 1
+                details.append("barge-in with nobody speaking")
             continue
         stop = next((s for s in stopped if s.timestamp >= barge.timestamp - 0.01), None)
         if stop is not None and real[0][0].kind == "interruption":
@@ -187,7 +196,25 @@ def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, B
         "turns_expected": sum(p.kind in ("statement", "thinking", "interruption") for p in plan),
         "turns_matched": matched_turns,
         "backchannels_and_coughs_played": sum(s[0].kind in ("backchannel", "cough") for s in spans),
+        "details": details,
     }
+
+
+def _write_timeline(path: Path, plan, room, events) -> None:
+    """Cues and events as JSON lines, times in seconds from the start of the session."""
+    origin = room.clock_origin or 0.0
+    with open(path, "w", encoding="utf-8") as out:
+        for p in plan:
+            if p.cue.started_at is not None:
+                t = room.time_of(p.cue.started_at) - origin
+                row = {"type": "cue", "kind": p.kind, "text": p.clip.text, "t": round(t, 3)}
+                out.write(json.dumps(row) + "\n")
+        for event in events:
+            row = event.to_dict()
+            for key in ("timestamp", "speech_start", "speech_end"):
+                if key in row:
+                    row[key] = round(row[key] - origin, 3)
+            out.write(json.dumps(row) + "\n")
 
 
 def _owner(spans, start: float, end: float):
@@ -207,16 +234,16 @@ def _pcts(values: list[float]) -> dict:
     return {"p50": round(statistics.median(ordered)), "p95": round(p95), "n": len(ordered)}
 
 
-def _rss_mb() -> float:
-    """Peak resident memory of this process (MB), models and all."""
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _rss_mb() -> tuple[float, float]:
+    """(resident memory now, peak) of this process in MB, with both models loaded."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     try:
         import psutil
 
         now = psutil.Process().memory_info().rss / 1e6
     except ImportError:  # pragma: no cover
-        now = 0.0
-    return max(peak_kb / 1024, now)
+        now = peak
+    return now, max(peak, now)
 
 
 __all__ = ["build_script", "run_bench", "score"]
