@@ -280,6 +280,16 @@ def test_hotseat_board_json():
         ),
         ("bad.json", '{"hello": 1}', "neither an Excalidraw scene nor a Hotseat board"),
         (
+            "bad.mmd",
+            "graph TD\n  A --> B\n  C[" + "x" * 300 + "]\n",
+            "bad.mmd:3: label longer than 200",
+        ),
+        (
+            "bad.excalidraw",
+            '{"elements": [{"id": "box1", "type": "rectangle", "x": NaN, "y": 0}]}',
+            "bad.excalidraw: element 'box1': x must be a finite number",
+        ),
+        (
             "bad.json",
             '{"version": 1, "components": [{"id": "a", "label": "A", "kind": "robot"}]}',
             r"components\[0\]: unknown component kind 'robot'",

@@ -7,6 +7,7 @@ one from a file. Components and edges are frozen values: a change replaces them,
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -108,6 +109,10 @@ class Board:
         """Add a box; its kind and layer come from the label and shape unless given."""
         cid = self._new_id("c", id)
         label = _clean_label(label)
+        shape = _optional_text(shape, "shape")
+        group = _optional_text(group, "group")
+        x, y, w, h = (_coordinate(v, n) for v, n in ((x, "x"), (y, "y"), (w, "w"), (h, "h")))
+        clean_notes = _clean_notes(notes)
         guessed_kind, guessed_layer = classify(label, shape)
         kind_value = _kind(kind) if kind is not None else guessed_kind
         if layer is not None:
@@ -119,7 +124,7 @@ class Board:
         if group is not None and group not in self.groups:
             self.groups[group] = Group(group, group)
         component = Component(
-            cid, label, kind_value, layer_value, shape, _clean_notes(notes), x, y, w, h, group
+            cid, label, kind_value, layer_value, shape, clean_notes, x, y, w, h, group
         )
         self.components[cid] = component
         self._bump()
@@ -141,13 +146,13 @@ class Board:
         changes: dict[str, Any] = {}
         if label is not None:
             changes["label"] = _clean_label(label)
+        shape = _optional_text(shape, "shape")
+        group = _optional_text(group, "group")
         if shape is not None:
             changes["shape"] = shape
         if notes is not None:
             changes["notes"] = _clean_notes(notes)
         if group is not None:
-            if group and group not in self.groups:
-                self.groups[group] = Group(group, group)
             changes["group"] = group or None
         if kind is not None:
             changes["kind"] = _kind(kind)
@@ -158,6 +163,8 @@ class Board:
             )
         if layer is not None:
             changes["layer"] = _layer(layer)
+        if group and group not in self.groups:
+            self.groups[group] = Group(group, group)
         new = replace(old, **changes)
         self.components[id] = new
         self._bump()
@@ -327,9 +334,26 @@ def _clean_label(label: Any) -> str:
     return label
 
 
+def _optional_text(value: Any, name: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise BoardError(f"{name} must be text, not {type(value).__name__}")
+
+
+def _coordinate(value: Any, name: str) -> float | None:
+    """A finite number (or None): NaN or infinity would poison geometry and JSON snapshots."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise BoardError(f"{name} must be a finite number, not {value!r}")
+    return value
+
+
 def _clean_notes(notes: Iterable[str]) -> tuple[str, ...]:
     if isinstance(notes, str):
         notes = [notes]
+    if not isinstance(notes, list | tuple):
+        raise BoardError(f"notes must be a list of text, not {type(notes).__name__}")
     cleaned = []
     for note in notes:
         if not isinstance(note, str):
@@ -345,7 +369,7 @@ def _clean_notes(notes: Iterable[str]) -> tuple[str, ...]:
 def _kind(value: ComponentKind | str) -> ComponentKind:
     try:
         return ComponentKind(value)
-    except ValueError:
+    except (ValueError, TypeError):
         known = ", ".join(k.value for k in ComponentKind)
         raise BoardError(f"unknown component kind {value!r} (known: {known})") from None
 
@@ -353,6 +377,6 @@ def _kind(value: ComponentKind | str) -> ComponentKind:
 def _layer(value: Layer | str) -> Layer:
     try:
         return Layer(value)
-    except ValueError:
+    except (ValueError, TypeError):
         known = ", ".join(k.value for k in Layer)
         raise BoardError(f"unknown layer {value!r} (known: {known})") from None

@@ -37,8 +37,36 @@ def board_from_excalidraw(data: Any, *, source: str = "scene") -> Board:
             raise BoardError(f"{source}: elements[{index}] has no id")
         if not isinstance(element.get("type"), str):
             raise BoardError(f"{source}: element {eid!r} has no type")
-        elements[eid] = element
-    return _Scene(elements, source).build()
+        elements[eid] = _normalise(element)
+    scene = _Scene(elements, source)
+    try:
+        return scene.build()
+    except BoardError as error:
+        if str(error).startswith(source):
+            raise
+        where = f"element {scene.current!r}: " if scene.current else ""
+        raise BoardError(f"{source}: {where}{error}") from None
+
+
+def _normalise(element: dict[str, Any]) -> dict[str, Any]:
+    """A copy with every field the importer reads in the type it expects; hand-edited or
+    half-written files get the harmless default instead of a crash."""
+    clean = dict(element)
+    for key in ("containerId", "frameId", "startArrowhead", "endArrowhead", "strokeStyle"):
+        if not isinstance(clean.get(key), str):
+            clean[key] = None
+    for key in ("text", "originalText", "name"):
+        value = clean.get(key)
+        clean[key] = value if isinstance(value, str) else ""
+    groups = clean.get("groupIds")
+    clean["groupIds"] = (
+        [g for g in groups if isinstance(g, str)] if isinstance(groups, list) else []
+    )
+    for key in ("startBinding", "endBinding"):
+        binding = clean.get(key)
+        if not (isinstance(binding, dict) and isinstance(binding.get("elementId"), str)):
+            clean[key] = None
+    return clean
 
 
 class _Scene:
@@ -46,6 +74,8 @@ class _Scene:
         self.elements = elements
         self.source = source
         self.board = Board()
+        self.current: str | None = None
+        """The element being imported, for error messages."""
 
     def build(self) -> Board:
         all_shapes = [e for e in self.elements.values() if e["type"] in _SHAPES]
@@ -64,6 +94,7 @@ class _Scene:
             self.board.add_group(title or "Region", id=rid)
         texts = self._texts_by_shape(shapes)
         for shape in shapes:
+            self.current = shape["id"]
             label, notes = split_label(texts.get(shape["id"], [""])[0])
             for extra in texts.get(shape["id"], [])[1:]:
                 notes.extend(line for line in _flatten(split_label(extra)) if line)
@@ -84,6 +115,7 @@ class _Scene:
             )
         for arrow in self.elements.values():
             if arrow["type"] == "arrow":
+                self.current = arrow["id"]
                 self._add_arrow(arrow)
         return self.board
 

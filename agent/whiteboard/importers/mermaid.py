@@ -116,7 +116,12 @@ def board_from_mermaid(text: str, *, source: str = "diagram", first_line: int = 
             header_seen = True
             continue
         for statement in _statements(line, source, number):
-            _statement(parse, statement, source, number)
+            try:
+                _statement(parse, statement, source, number)
+            except BoardError as error:
+                if str(error).startswith(source):
+                    raise
+                raise BoardError(f"{source}:{number}: {error}") from None
     if not header_seen:
         raise BoardError(f"{source}: empty diagram (no 'graph' or 'flowchart' line)")
     if parse.groups:
@@ -124,7 +129,7 @@ def board_from_mermaid(text: str, *, source: str = "diagram", first_line: int = 
             f"{source}:{parse.group_lines[-1]}: subgraph {parse.groups[-1]!r} is never closed "
             "with 'end'"
         )
-    for sources, targets, link, _number in parse.pending_edges:
+    for sources, targets, link, number in parse.pending_edges:
         for a in sources:
             for b in targets:
                 if a in parse.subgraph_ids and a not in parse.board.components:
@@ -133,9 +138,12 @@ def board_from_mermaid(text: str, *, source: str = "diagram", first_line: int = 
                     continue
                 if a == b or _duplicate(parse.board, a, b, link):
                     continue
-                parse.board.add_edge(
-                    a, b, label=link.label, bidirectional=link.bidirectional, mode=link.mode
-                )
+                try:
+                    parse.board.add_edge(
+                        a, b, label=link.label, bidirectional=link.bidirectional, mode=link.mode
+                    )
+                except BoardError as error:
+                    raise BoardError(f"{source}:{number}: {error}") from None
     return parse.board
 
 
