@@ -80,6 +80,15 @@ def test_spof_quiet_when_replicated_or_managed():
     assert "SPOF" not in codes(board)
 
 
+def test_spof_quiet_inside_a_frame_that_says_it_repeats():
+    board = build("Users -> Rate limiter; Rate limiter -> API servers; API servers -> Orders DB")
+    board.add_group("Edge node (x100)", id="edge")
+    board.add_note("Orders DB", "primary/replica")
+    assert "SPOF" in codes(board)
+    board.update_component("Rate limiter", group="edge")
+    assert "SPOF" not in codes(board)
+
+
 def test_spof_fires_on_a_shared_database_everyone_writes_to():
     board = build(
         "Orders service -> Postgres; Payments service -> Postgres; Users service -> Postgres"

@@ -175,3 +175,13 @@ def test_board_json_round_trips_exactly():
 def test_bad_board_json_names_the_entry(data, message):
     with pytest.raises(BoardError, match=message):
         Board.from_dict(data)
+
+
+def test_copy_is_independent_and_keeps_ids_unique():
+    board = Board()
+    a = board.add_component("API")
+    copy = board.copy()
+    assert copy.to_dict() == board.to_dict()
+    b = copy.add_component("DB")
+    assert b.id != a.id and b.id not in board.components
+    assert board.revision == 1 and copy.revision == 2

@@ -287,6 +287,18 @@ class Board:
     def of_kind(self, *kinds: ComponentKind) -> list[Component]:
         return [c for c in self.components.values() if c.kind in kinds]
 
+    def copy(self) -> Board:
+        """An independent board with the same content and revision (cheap: components and
+        edges are frozen values, so only the dicts are copied). Hand copies to other threads."""
+        return Board(
+            dict(self.components),
+            dict(self.edges),
+            dict(self.groups),
+            self.revision,
+            self.title,
+            dict(self._counters),
+        )
+
     def apply(self, event: dict[str, Any]) -> None:
         """Apply one tablet event (`{"type": "add_component", ...}`); BoardError if invalid."""
         from agent.whiteboard.events import apply_event

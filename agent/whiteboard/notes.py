@@ -24,7 +24,7 @@ _COUNT = r"(\d{1,4})"
 _REPLICA_COUNT = re.compile(
     rf"{_COUNT}\s*(?:x\s*)?(?:replicas?|instances?|nodes?|copies|servers?|pods?|brokers?|hosts?)\b|"
     rf"\b(?:replicas?|instances?|nodes?|rf|replication factor)\s*[:=]?\s*{_COUNT}\b|"
-    rf"(?:^|\s)[x×]\s*{_COUNT}\b|\b{_COUNT}\s*[x×](?:\s|$)",
+    rf"(?:^|[\s(\[])[x×]\s*{_COUNT}\b|\b{_COUNT}\s*[x×](?=[\s)\]]|$)",
     re.I,
 )
 _REPLICATED = re.compile(

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context, is_replicated, names
 from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.graph import Component
 from agent.whiteboard.kinds import ComponentKind
+from agent.whiteboard.notes import read_facts
 
 CODE = "SPOF"
 # Stateless service boxes usually stand for a fleet; a box per instance is not how people draw.
@@ -61,7 +63,7 @@ def check(ctx: Context) -> list[Finding]:
         size = impacted.bit_count()
         if size < 2 or size * 2 < others:
             continue
-        if is_replicated(comp):
+        if is_replicated(comp) or _replicated_group(ctx, comp):
             continue
         if comp.kind == ComponentKind.CACHE and any(c in feeds_db for c in ctx.upstream[comp.id]):
             continue  # its callers can fall back to the database: slower, not down
@@ -88,3 +90,9 @@ def check(ctx: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+def _replicated_group(ctx: Context, comp: Component) -> bool:
+    """A box inside a frame that says it is repeated ("Edge node (x100)", "Redis cluster")."""
+    group = ctx.board.groups.get(comp.group) if comp.group else None
+    return group is not None and read_facts(group.label).replicated
