@@ -291,7 +291,11 @@ def test_queue_consumer_filling_a_read_store_is_a_feeder():
         "Kafka -> Fan-out workers; Fan-out workers -> Timeline cache; Feed API -> Timeline cache"
     )
     finding = only(board, "UPSTREAM_STOPS")
-    assert "Does Feed API serve stale data" in finding.question
+    assert finding.question.startswith(
+        "What happens when the link between Fan-out workers and Timeline cache goes down? "
+        "Does Feed API keep serving the last values in Timeline cache"
+    )
+    assert finding.components == ("Fan-out workers", "Timeline cache", "Feed API")
 
 
 def test_upstream_quiet_when_degradation_is_stated():
@@ -394,3 +398,11 @@ def test_closure_and_dominators_match_brute_force(seed):
         assert reach[node] == sum(1 << i for i in strict), node
         expected = everything - walk(roots, blocked=node) - {node} if node in everything else set()
         assert dom[node] == sum(1 << i for i in expected), node
+
+
+def test_the_seed_articles_link_question():
+    board = build("Kafka -> Flink cluster; Flink cluster -> Redis cache; Price API -> Redis cache")
+    finding = only(board, "UPSTREAM_STOPS")
+    assert finding.question.startswith(
+        "What happens when the link between Flink cluster and Redis cache goes down?"
+    )

@@ -39,16 +39,26 @@ def check(ctx: Context) -> list[Finding]:
             continue
         target = targets[0]
         server = _server_of(ctx, target)
+        if target.kind in _STORES and server is not target:
+            question = (
+                f"What happens when the link between {feeder.name} and {target.name} goes down? "
+                f"Does {server.name} keep serving the last values in {target.name}, and for how "
+                "long is that acceptable?"
+            )
+        else:
+            question = (
+                f"Your {feeder.name} feeds into {target.name}. What happens if {feeder.name} "
+                f"experiences a partition and stops producing updates? Does {server.name} serve "
+                "stale data, or does it fail closed?"
+            )
         findings.append(
             Finding(
                 CODE,
                 Severity.MEDIUM,
-                (feeder.id, target.id),
+                (feeder.id, target.id, *((server.id,) if server is not target else ())),
                 f"Nothing says what {server.name} serves when {feeder.name} stops producing "
                 "updates.",
-                f"Your {feeder.name} feeds into {target.name}. What happens if {feeder.name} "
-                f"experiences a partition and stops producing updates? Does {server.name} serve "
-                "stale data, or does it fail closed?",
+                question,
             )
         )
     return findings
