@@ -86,9 +86,14 @@ class VoiceSession:
         self.speaker.wait()
         self.reply_done.set()
 
-    def run(self) -> None:
-        """Speak the opening, then take turns until the microphone ends or `stop()`."""
+    def run(self, listening: Callable[[], None] | None = None) -> None:
+        """Speak the opening, then take turns until the microphone ends or `stop()`.
+
+        `listening()` is called once the opening has been heard and the microphone is live.
+        """
         self.say(self.interviewer.opening())
+        if listening is not None:
+            listening()
         self.loop.run()
 
     def stop(self) -> None:
@@ -99,6 +104,8 @@ class VoiceSession:
             self.reply_done.clear()
         elif isinstance(event, PlaybackStopped):
             self.reply_done.set()
+            if self.interviewer.finished:  # time is up and the closing words were heard
+                self.loop.stop()
         elif isinstance(event, VoiceError) and event.fatal:
             self.fatal_error = event.message
         self.sink(event)

@@ -1,8 +1,11 @@
-"""`hotseat interview`: run a mock interview (text mode now; voice is wired by the voice loop).
+"""`hotseat interview`: run a mock interview, spoken (the default when a microphone exists) or
+typed.
 
 Text mode reads one candidate turn per line from stdin and works piped: it prints the opening,
-one reply per turn, and the wrap-up at the end of input. Every turn is checkpointed, so a killed
-session continues with `--resume SESSION`.
+one reply per turn, and the wrap-up at the end of input. Voice mode listens on the microphone and
+speaks through the speakers until time is up or Ctrl-C, then gives the scores. Every turn is
+checkpointed, so a killed session continues with `--resume SESSION`, and every session is
+recorded in $HOTSEAT_HOME/sessions for `hotseat replay`.
 """
 
 from __future__ import annotations
@@ -41,15 +44,6 @@ def _check_minutes(minutes: float) -> None:
         PhasePlan(minutes)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-
-
-def _microphone() -> bool:
-    try:
-        import sounddevice
-
-        return bool(sounddevice.query_devices(kind="input"))
-    except Exception:  # no PortAudio, no device: both mean "no microphone"
-        return False
 
 
 class _BoardFile:
@@ -97,6 +91,10 @@ class _BoardFile:
 @click.option("--llm-model", help="Model name; enables the optional LLM phrasing.")
 @click.option("--llm-api-key-env", help="NAME of the environment variable holding the key.")
 @click.option("--llm-timeout", type=float, default=2.5, show_default=True, help="Seconds.")
+@click.option("--tablet", is_flag=True, help="Serve the live tablet board (URL + QR code).")
+@click.option("--headphones", is_flag=True, help="Voice: no echo to cancel (easier barge-in).")
+@click.option("--input-device", metavar="N|NAME", help="Voice: microphone (hotseat devices).")
+@click.option("--output-device", metavar="N|NAME", help="Voice: speaker (hotseat devices).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object at the end.")
 def interview(
     scenario_id: str | None,
@@ -108,12 +106,17 @@ def interview(
     llm_model: str | None,
     llm_api_key_env: str | None,
     llm_timeout: float,
+    tablet: bool,
+    headphones: bool,
+    input_device: str | None,
+    output_device: str | None,
     as_json: bool,
 ) -> None:
     """Run a mock system design interview.
 
-    Without --text, voice mode is used once it is available; until then (or with no
-    microphone) it falls back to text mode with one line on stderr.
+    Without --text, Hotseat listens on the microphone and answers aloud; with no microphone it
+    falls back to text mode with one line on stderr. --tablet serves a drawing board for a
+    tablet on your network; --board FILE follows a diagram file instead.
     """
     from scenarios import UnknownScenarioError, load_scenarios
 
@@ -131,31 +134,76 @@ def interview(
             raise click.ClickException(str(error)) from None
         _check_minutes(minutes)
     llm = _llm(llm_base_url, llm_model, llm_api_key_env, llm_timeout)
-    if not text_mode:
-        why = "voice mode is not wired yet" if _microphone() else "no microphone found"
-        _err(f"{why}; reading turns from stdin (text mode)")
+    sound_card = None if text_mode else _sound_card(input_device, output_device)
     # LangGraph takes seconds to import: only after the arguments are known to be good.
-    from agent.interviewer import Interviewer, SessionNotFound
+    from agent.interviewer import Interviewer, SessionNotFound, new_session_id
+    from agent.session import EventSink
+    from recordings import Recorder
 
     checkpoints = home / CHECKPOINTS
+    session_id = resume_id or new_session_id()
+    mode = "text" if sound_card is None else "voice"
+    recorder = Recorder(home / "sessions", meta={"mode": mode}, session_id=session_id)
+    sink = EventSink(recorder)
     try:
         if resume_id:
             iv = Interviewer.resume(
-                resume_id, checkpoint_path=checkpoints, library=library, llm=llm
+                resume_id, checkpoint_path=checkpoints, library=library, llm=llm, on_event=sink
             )
             if scenario_id and scenario_id != iv.scenario.id:
                 _err(f"session {resume_id} is a {iv.scenario.id} interview; ignoring --scenario")
         else:
             assert scenario is not None
-            iv = Interviewer(scenario, minutes=minutes, checkpoint_path=checkpoints, llm=llm)
+            iv = Interviewer(
+                scenario,
+                minutes=minutes,
+                session_id=session_id,
+                checkpoint_path=checkpoints,
+                llm=llm,
+                on_event=sink,
+            )
     except (UnknownScenarioError, SessionNotFound, ValueError) as error:
+        recorder.finish(reason="error")
         raise click.ClickException(str(error)) from None
+    recorder.meta["scenario"] = iv.scenario.id
     with iv:
         _err(f"session {iv.session_id} (continue later with --resume {iv.session_id})")
-        _run(iv, _BoardFile(board_path), resumed=bool(resume_id), as_json=as_json)
+        reason, scores = "interrupted", None
+        try:
+            if sound_card is None:
+                scores = _run(iv, _BoardFile(board_path), resumed=bool(resume_id), as_json=as_json)
+                reason = "completed"
+            else:
+                from agent.cli.voice_interview import run_voice_interview
+
+                microphone, speaker = sound_card
+                scores, reason = run_voice_interview(
+                    iv, sink, microphone=microphone, speaker=speaker,
+                    tablet=tablet, headphones=headphones, to_stderr=as_json,
+                )  # fmt: skip
+                if as_json:
+                    payload = {"session": iv.session_id, "turns": iv.transcript}
+                    click.echo(json.dumps({**payload, "scores": scores.to_dict()}))
+        finally:
+            path = recorder.finish(scores, reason=reason)
+        _err(f"recorded in {path} (hotseat replay {path.name})")
 
 
-def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> None:
+def _sound_card(input_device: str | None, output_device: str | None) -> Any:
+    """The microphone and speaker, or None (with one line) when there are none."""
+    from voice.errors import VoiceDeviceError
+
+    try:
+        from agent.cli.voice_interview import open_sound_card
+
+        return open_sound_card(input_device, output_device)
+    except VoiceDeviceError as error:
+        _err(f"{error}; reading turns from stdin (text mode)")
+        return None
+
+
+def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> Any:
+    """The text interview; returns the scores."""
     say = (lambda _line: None) if as_json else click.echo
     if resumed:
         last = [t for t in iv.transcript if t["speaker"] == "interviewer"]
@@ -182,10 +230,11 @@ def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> None:
     if as_json:
         payload = {"session": iv.session_id, "turns": iv.transcript, "scores": scores.to_dict()}
         click.echo(json.dumps(payload, ensure_ascii=False))
-        return
+        return scores
     closing = [t for t in iv.transcript if t["speaker"] == "interviewer"][-1]["text"]
     click.echo(closing)
     _print_scores(scores)
+    return scores
 
 
 def _print_scores(scores: Any) -> None:
