@@ -24,6 +24,7 @@ from voice.events import (
     VoiceError,
     VoiceEvent,
 )
+from voice.memory import release_free_memory
 from voice.protocols import Responder, Speaker, Synthesizer
 from voice.sentences import split_sentences
 
@@ -139,6 +140,7 @@ class ReplyPlayback:
                 self._finished = True
         finally:
             self._done.set()
+            release_free_memory()  # idle now: give Whisper's and Piper's scratch back
 
     def _speak(self) -> None:
         reply = self.respond(self.utterance)
