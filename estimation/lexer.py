@@ -128,20 +128,49 @@ def _time_units(dimension: Dimension, unit: str) -> TimeUnits:
     return ((unit, dimension.time),) if dimension.time else ()
 
 
+class NameIndex:
+    """Known variable names prepared for matching ("peak qps" matches "peak_qps")."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.joined: set[str] = set()
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in names:
+            self.add(name)
+
+    @staticmethod
+    def _split(name: str) -> tuple[str, ...]:
+        return tuple(name.lower().replace("_", " ").split())
+
+    def add(self, name: str) -> None:
+        words = self._split(name)
+        if not words or "_".join(words) in self.joined:
+            return
+        self.joined.add("_".join(words))
+        bucket = self.by_first.setdefault(words[0], [])
+        bucket.append(words)
+        bucket.sort(key=len, reverse=True)  # longest match first
+
+    def remove(self, name: str) -> None:
+        words = self._split(name)
+        self.joined.discard("_".join(words))
+        if words and words in self.by_first.get(words[0], []):
+            self.by_first[words[0]].remove(words)
+
+
 class _Lexer:
     def __init__(
-        self, text: str, conventions: dict[str, float] | None, names: Iterable[str]
+        self,
+        text: str,
+        conventions: dict[str, float] | None,
+        names: Iterable[str] | NameIndex,
     ) -> None:
         self.text = text
         self.raw = _raw_tokens(text)
         self.words = [t[1] if t[0] == "num" else t[1].lower() for t in self.raw]
         self.conventions = conventions or {}
-        self.names = sorted(
-            (tuple(n.lower().replace("_", " ").split()) for n in names if n.strip()),
-            key=len,
-            reverse=True,
-        )
-        self.joined = {"_".join(n) for n in self.names}
+        index = names if isinstance(names, NameIndex) else NameIndex(names)
+        self.joined = index.joined
+        self.by_first = index.by_first
         self.out: list[Token] = []
 
     # -- helpers ------------------------------------------------------------------------------
@@ -162,9 +191,11 @@ class _Lexer:
         )
 
     def match_name(self, j: int) -> tuple[str, int] | None:
-        if j < len(self.words) and self.words[j] in self.joined:
+        if j >= len(self.words):
+            return None
+        if self.words[j] in self.joined:
             return self.words[j], j + 1
-        for name in self.names:
+        for name in self.by_first.get(self.words[j], ()):
             if tuple(self.words[j : j + len(name)]) == name:
                 return "_".join(name), j + len(name)
         return None
@@ -172,7 +203,8 @@ class _Lexer:
     def mark_after(self, j: int) -> int:
         """End of a marker phrase starting at j, or 0."""
         for length in (3, 2, 1):
-            if tuple(self.words[j : j + length]) in MARKS:
+            seq = tuple(self.words[j : j + length])
+            if len(seq) == length and seq in MARKS:
                 return j + length
         return 0
 
@@ -417,6 +449,8 @@ class _Lexer:
             matched = False
             for length in (4, 3, 2):
                 seq = tuple(self.words[i : i + length])
+                if len(seq) != length:
+                    continue
                 if seq in _OPS_2:
                     text, s2, e2 = self.span(i, i + length)
                     out.append(Token("op", text, s2, e2, op=_OPS_2[seq]))
@@ -479,7 +513,9 @@ def _hyphen(text: str, at: int) -> bool:
 
 
 def tokenize(
-    text: str, conventions: dict[str, float] | None = None, names: Iterable[str] = ()
+    text: str,
+    conventions: dict[str, float] | None = None,
+    names: Iterable[str] | NameIndex = (),
 ) -> list[Token]:
     """Tokens of `text` (cut to MAX_CHARS). `names` are known variables, matched as whole words
     ("peak qps" matches the name "peak_qps"); `conventions` override time units in seconds."""

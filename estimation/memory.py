@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from estimation.lexer import NameIndex
 from estimation.operand import Operand, from_token
 from estimation.quantity import COUNT, Quantity
 from estimation.tokens import Token
+
+MAX_NAMES = 200
+"""An interview names a few dozen quantities; bounding it keeps every lookup cheap."""
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -28,11 +32,41 @@ class Memory:
     multipliers: dict[str, Operand] = field(default_factory=dict)
     conventions: dict[str, float] = field(default_factory=dict)
     synthetic: dict[str, Operand] = field(default_factory=dict)
+    index: NameIndex = field(default_factory=NameIndex)
+    """The names, prepared for the lexer."""
+    by_word: dict[str, set[str]] = field(default_factory=dict)
+
+    def remember(self, name: str, op: Operand, origin: str) -> None:
+        """Name a value; the oldest names are forgotten beyond MAX_NAMES."""
+        if name not in self.names:
+            while len(self.names) >= MAX_NAMES:
+                self._forget(next(iter(self.names)))
+            self.index.add(name)
+            for word in name.split():
+                self.by_word.setdefault(word, set()).add(name)
+        self.names[name] = op.named(name)
+        self.origin[name] = origin
+
+    def _forget(self, name: str) -> None:
+        del self.names[name]
+        self.origin.pop(name, None)
+        self.index.remove(name)
+        for word in name.split():
+            self.by_word.get(word, set()).discard(name)
+
+    def add_value(self, op: Operand) -> None:
+        """Put a value in play (only the recent ones matter, so the pool stays bounded)."""
+        self.pool.append(op)
+        if len(self.pool) > 2 * MAX_NAMES:
+            del self.pool[:MAX_NAMES]
+
+    def name_index(self) -> NameIndex:
+        return self.index
 
     def find_name(self, name: str, like: Quantity | None = None, fuzzy: bool = True) -> str | None:
-        """The remembered name for `name`: exact, or (fuzzy) the same head noun or a shorter
-        name inside it, with the same dimension ("payload" for "notification payload",
-        "peak" for "peak qps")."""
+        """The remembered name for `name`: exact, or (fuzzy) one name's words inside the
+        other's, with the same dimension ("payload" for "notification payload", "peak" for
+        "peak qps")."""
         if not name:
             return None
         if name in self.names:
@@ -40,12 +74,15 @@ class Memory:
             return name if same else None
         if not fuzzy:
             return None
-        words = name.split()
-        for known, op in reversed(list(self.names.items())):
+        words = set(name.split())
+        near = set().union(*(self.by_word.get(w, set()) for w in words))
+        order = {k: i for i, k in enumerate(self.names)} if len(near) > 1 else {}
+        for known in sorted(near, key=lambda k: order.get(k, 0), reverse=True):
+            op = self.names[known]
             if like is not None and op.quantity.dimension != like.dimension:
                 continue
-            known_words = known.split()
-            if known_words[-1] == words[-1] or all(w in words for w in known_words):
+            known_words = set(known.split())
+            if known_words <= words or words <= known_words:
                 return known
         return None
 

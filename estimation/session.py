@@ -203,10 +203,10 @@ class EstimationSession:
     def _sentence(self, sentence: str) -> None:
         self._sentence_start = len(self.claims)
         m = self.memory
-        toks = tokenize(sentence, m.conventions, m.names.keys())
+        toks = tokenize(sentence, m.conventions, m.name_index())
         skip = self._convention(toks, sentence)
         if skip is not None:
-            toks = tokenize(sentence, m.conventions, m.names.keys())
+            toks = tokenize(sentence, m.conventions, m.name_index())
         for st in scan(toks, m.last_result is not None or bool(m.pool)):
             if skip is not None and any(t.start == skip for t in st.chain):
                 if st.stated is not None:  # "a month is 2.5M seconds, so that's 40 a second"
@@ -329,7 +329,7 @@ class EstimationSession:
             if name:
                 self._set_name(name, result, "result")
             m.last_result = result
-            m.pool.append(result)
+            m.add_value(result)
 
     def _result_without_expression(self, tok: Token, st: Statement, sentence: str) -> None:
         """A stated result whose expression was consumed elsewhere: infer it or remember it."""
@@ -341,8 +341,7 @@ class EstimationSession:
 
     # -- memory -------------------------------------------------------------------------------
     def _set_name(self, name: str, op: Operand, origin: str) -> None:
-        self.memory.names[name] = op.named(name)
-        self.memory.origin[name] = origin
+        self.memory.remember(name, op, origin)
 
     def _remember_multiplier(self, concept: str, op: Operand, text: str) -> None:
         m = self.memory
@@ -397,7 +396,7 @@ class EstimationSession:
         if name:
             self._set_name(name, op, "assumption" if assume else "fact")
             op = m.names[name]
-        m.pool.append(op)
+        m.add_value(op)
 
     # -- claims -------------------------------------------------------------------------------
     def _multiplier_claim(
@@ -473,7 +472,7 @@ class EstimationSession:
             self._set_name(claim.name, result, "result")
             result = m.names[claim.name]
         m.last_result = result
-        m.pool.append(result)
+        m.add_value(result)
         m.pending = None
 
 

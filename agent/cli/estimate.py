@@ -8,10 +8,12 @@ import sys
 import click
 
 MAX_INPUT_BYTES = 2_000_000
-"""Read at most this much; the checker itself only looks at the first 100,000 characters."""
+"""Read at most this much; the checker itself looks at the first 100,000 characters."""
+
+_STYLE = {"correct": "green", "incorrect": "bold red", "unchecked": "yellow"}
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def estimate() -> None:
     """Back-of-the-envelope estimation: recompute every number you state."""
 
@@ -25,7 +27,7 @@ def _read(source: str) -> str:
                 raw = handle.read(MAX_INPUT_BYTES)
     except OSError as error:
         raise click.ClickException(f"cannot read {source}: {error.strerror or error}") from error
-    if b"\x00" in raw[:4096]:
+    if b"\x00" in raw[:8192]:
         raise click.ClickException(f"{source} looks like a binary file, not a transcript")
     return raw.decode("utf-8", errors="replace")
 
@@ -41,13 +43,46 @@ def _read(source: str) -> str:
     help="Relative error still counted as correct (interview rounding).",
 )
 def check(source: str, as_json: bool, tolerance: float) -> None:
-    """Check every stated result in a transcript (FILE, or - for stdin)."""
+    """Check every stated result in a transcript (FILE, or - for stdin).
+
+    Each claim gets a verdict (correct within the tolerance, incorrect, or unchecked when its
+    inputs cannot be found) and an explanation an interviewer would say aloud.
+    """
     from estimation import check_transcript
 
     report = check_transcript(_read(source), tolerance=tolerance)
     if as_json:
         click.echo(json.dumps(report.to_dict()))
         return
-    from agent.cli.estimate_view import print_report
+    _print_report(report)
 
-    print_report(report)
+
+def _print_report(report) -> None:  # noqa: ANN001 - estimation.CheckReport, imported lazily
+    from rich.console import Console
+    from rich.table import Table
+
+    from estimation import format_quantity
+
+    console = Console()
+    if not report.claims:
+        console.print("No stated results found to check.")
+    else:
+        table = Table("verdict", "claim", "stated", "computed", "why", show_lines=True)
+        for claim in report.claims:
+            style = _STYLE.get(claim.verdict, "")
+            table.add_row(
+                f"[{style}]{claim.verdict}[/{style}]",
+                claim.text,
+                format_quantity(claim.stated),
+                format_quantity(claim.computed) if claim.computed is not None else "—",
+                claim.explanation,
+            )
+        console.print(table)
+    if report.assumptions:
+        console.print("\n[bold]Assumptions[/bold]")
+        for a in report.assumptions:
+            console.print(f"  • {a.name}: {format_quantity(a.value)}  [dim]({a.text})[/dim]")
+    if report.findings:
+        console.print("\n[bold]Findings[/bold]")
+        for f in report.findings:
+            console.print(f"  • {f.message}")
