@@ -84,13 +84,20 @@ def run_demo(
     with loading("Piper voice (speech synthesis)"):
         synthesizer = PiperSynthesizer()
 
-    recorder = Recorder(home / "sessions", meta={"scenario": scenario.id, "mode": "demo"})
+    def clock() -> float:
+        """Session time runs at the audio's pace, so a faster demo still lines up with its WAVs."""
+        return time.monotonic() * speed
+
+    recorder = Recorder(
+        home / "sessions", meta={"scenario": scenario.id, "mode": "demo"}, clock=clock
+    )
     sink = EventSink(recorder, display)
     interviewer = Interviewer(
         scenario,
         minutes=script.minutes,
         session_id=recorder.session_id,
         checkpoint_path=home / "checkpoints.sqlite",
+        clock=clock,
         on_event=sink,
     )
     board = parse_board(script.board, name="demo-board.mmd")
