@@ -10,7 +10,6 @@ picks a reading because its number matches; it picks by dimension and recency, a
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
 from estimation.calculator import Node
 from estimation.memory import Memory
@@ -22,13 +21,39 @@ from estimation.verdicts import judge
 TOTAL_WORDS = frozenset({"total", "combined", "together", "overall", "sum", "altogether", "plus"})
 
 
-@dataclass(frozen=True)
 class Candidate:
-    node: Node
-    kind: str
-    """single (a restatement), pair or triple."""
-    first: bool
-    """Involves the newest value."""
+    """One reading of an implicit result; its expression tree is built only when needed."""
+
+    __slots__ = ("_memory", "_node", "first", "kind", "op", "parts")
+
+    def __init__(self, memory: Memory, op: str, parts: tuple[Operand, ...], kind: str, first: bool):
+        self._memory = memory
+        self._node: Node | None = None
+        self.op = op
+        """"leaf", "*", "/", "+"."""
+        self.parts = parts
+        self.kind = kind
+        """single (a restatement), pair or triple."""
+        self.first = first
+        """Involves the newest value."""
+
+    @property
+    def node(self) -> Node:
+        if self._node is None:
+            leaves = [Node("leaf", self._memory.leaf(p)) for p in self.parts]
+            if self.op == "leaf":
+                self._node = leaves[0]
+            elif len(leaves) == 3:
+                inner = Node("*", left=leaves[0], right=leaves[1])
+                self._node = Node("*", left=inner, right=leaves[2])
+            else:
+                self._node = Node(self.op, left=leaves[0], right=leaves[1])
+        return self._node
+
+
+def _tuple(q: Quantity) -> tuple[int, int, int]:
+    d = q.dimension
+    return d.data, d.time, d.money
 
 
 def _nominal_dim(op: Operand) -> tuple[int, int]:
@@ -85,9 +110,12 @@ def candidates(
                 or _nominal_dim(op) == _nominal_dim(stated)
                 and (op.quantity.dimension.time and target.time)
             ):
-                out.append(Candidate(Node("leaf", memory.leaf(op)), "single", op is recent[0]))
+                out.append(Candidate(memory, "leaf", (op,), "single", op is recent[0]))
     pool = _complements(recent)
     pairs: list[Candidate] = []
+    si = [_tuple(op.quantity) for op in pool]
+    nom = [_nominal_dim(op) for op in pool]
+    want_si, want_nom = _tuple(stated.quantity), _nominal_dim(stated)
     for (ia, a), (ib, b) in itertools.permutations(enumerate(pool), 2):
         if a is b or (a.percent and b.percent):
             continue
@@ -96,6 +124,12 @@ def candidates(
                 continue
             if op == "+" and not (totals and a.quantity.dimension == b.quantity.dimension):
                 continue
+            sign = -1 if op == "/" else 1
+            if op != "+" and (
+                tuple(x + sign * y for x, y in zip(si[ia], si[ib], strict=True)) != want_si
+                and tuple(x + sign * y for x, y in zip(nom[ia], nom[ib], strict=True)) != want_nom
+            ):
+                continue  # cheap dimension test before any arithmetic
             try:
                 if op == "*":
                     q = a.quantity * b.quantity
@@ -118,18 +152,15 @@ def candidates(
                 continue
             if target == COUNT and op == "/" and stated.quantity.value >= 1 > q.value:
                 continue
-            node = Node(op, left=Node("leaf", memory.leaf(a)), right=Node("leaf", memory.leaf(b)))
-            pairs.append(Candidate(node, "pair", a is recent[0] or b is recent[0]))
+            pairs.append(Candidate(memory, op, (a, b), "pair", a is recent[0] or b is recent[0]))
     # products read more naturally than quotients for sizes and rates; quotients for counts
-    pairs.sort(key=lambda c: (not c.first, (c.node.op == "/") != (target == COUNT)))
+    pairs.sort(key=lambda c: (not c.first, (c.op == "/") != (target == COUNT)))
     out += pairs
     if not pairs and target != COUNT:
         for a, b, c in itertools.combinations(recent, 3):
             q = a.quantity * b.quantity * c.quantity
             if q.dimension == target:
-                leaves = [Node("leaf", memory.leaf(x)) for x in (a, b, c)]
-                node = Node("*", left=Node("*", left=leaves[0], right=leaves[1]), right=leaves[2])
-                out.append(Candidate(node, "triple", True))
+                out.append(Candidate(memory, "*", (a, b, c), "triple", True))
     return out
 
 
@@ -148,7 +179,7 @@ def choose(
     if restating and singles and singles[0].first:
         return singles[0]
     for cand in singles:  # "50 million a day, so 50 million per second": a unit slip
-        op = memory.resolve(cand.node.token) if cand.node.token else None
+        op = cand.parts[0]
         if op is not None and abs(op.nominal.value - stated.nominal.value) <= 1e-9 * max(
             1.0, abs(stated.nominal.value)
         ):
@@ -166,9 +197,7 @@ def choose(
         if len(values) == 1:
             return pairs[0]
         preferred = [
-            c
-            for c in pairs
-            if c.first and (c.node.op == "/") == (stated.quantity.dimension == COUNT)
+            c for c in pairs if c.first and (c.op == "/") == (stated.quantity.dimension == COUNT)
         ]
         if len(preferred) == 1:
             return preferred[0]

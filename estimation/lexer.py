@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from estimation.numbers import ORDINALS, SUFFIX_SCALE, read_number
+from estimation.numbers import ORDINALS, SMALL, SUFFIX_SCALE, TENS, read_number
 from estimation.quantity import BANDWIDTH, DATA, MONEY, RATE, TIME, Dimension, Quantity
 from estimation.tokens import TimeUnits, Token
 from estimation.units import SHORT_ONLY, lookup_unit
@@ -426,7 +426,7 @@ class _Lexer:
                 out.append(Token("var", text, s2, e2, op=name[0]))
                 i = name[1]
                 continue
-            got = self.read_quantity(i) if kind != "sym" or w == "$" else None
+            got = self.read_quantity(i) if kind == "num" or _may_start(w) else None
             if got is not None:
                 out.append(got[0])
                 i = got[1]
@@ -447,7 +447,7 @@ class _Lexer:
             elif kind == "sym" and w in ".?!;":
                 by_verb = ""
             matched = False
-            for length in (4, 3, 2):
+            for length in (4, 3, 2) if w in _MULTI_FIRST else ():
                 seq = tuple(self.words[i : i + length])
                 if len(seq) != length:
                     continue
@@ -505,6 +505,17 @@ def _finish(
     nominal = Quantity(spoken, Dimension(dim.data, 0, dim.money))
     unit_times = tuple((u, p) for u, p in times.items() if p)
     return Quantity(si, dim), nominal, " ".join(parts), unit_times, end, noun
+
+
+_MULTI_FIRST = {k[0] for k in (*_OPS_2, *MARKS) if len(k) > 1}
+_QTY_WORDS = (
+    set(SMALL) | set(TENS) | set(MULTIPLIER_WORDS) | {"a", "an", "half", "$", "quarter", "third"}
+)
+
+
+def _may_start(word: str) -> bool:
+    """Cheap test before trying to read a quantity at a word."""
+    return word in _QTY_WORDS or ("-" in word and word.split("-", 1)[0] in TENS)
 
 
 def _hyphen(text: str, at: int) -> bool:

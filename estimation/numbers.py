@@ -93,9 +93,10 @@ def parse_digits(text: str) -> float | None:
     """'86,400' -> 86400.0, '2.4' -> 2.4, '1e9' -> 1e9; None if not a digit number or absurd."""
     if len(text) > MAX_DIGITS + 8 or not _DIGITS.match(text):
         return None
-    digits = sum(ch.isdigit() for ch in text.split("e")[0].split("E")[0])
-    if digits > MAX_DIGITS:
-        return None
+    if len(text) > MAX_DIGITS:
+        digits = sum(ch.isdigit() for ch in text.split("e")[0].split("E")[0])
+        if digits > MAX_DIGITS:
+            return None
     value = float(text.replace(",", ""))
     return value if math.isfinite(value) else None
 

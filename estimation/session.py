@@ -250,6 +250,7 @@ class EstimationSession:
 
     def _statement(self, st: Statement, sentence: str) -> None:
         m = self.memory
+        m.synthetic.clear()  # leaves of the previous statement's inferred expressions
         text = sentence[st.start : st.end] if st.end > st.start else sentence
         text = text.strip(" \t,;:.—–-")
         name = _name(st)
@@ -286,7 +287,7 @@ class EstimationSession:
                     return
                 self._assign(name or _after_name(st), op, text, assume, st)
                 if not self._implicit(stated, text, result_name, st):
-                    self._assign(result_name, stated, text, False, st)
+                    self._assign(_connector_name(st) or st.stated.noun, stated, text, False, st)
                 return
             try:
                 ops = [m.resolve(t) for t in st.node.leaves()]
@@ -378,7 +379,7 @@ class EstimationSession:
                     op if not agrees else old,
                 )
                 return
-            if not agrees:
+            if not agrees and (fuzzy or m.origin.get(known) == "assumption"):
                 self.findings.append(
                     Finding(
                         "changed_assumption",

@@ -112,11 +112,11 @@ def _time_map(node: Node, resolve: Resolve) -> dict[str, int] | None:
 def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Judgement:
     """Verdict for `node` (leaves resolved by `resolve`) against the stated operand."""
     leaves = node.leaves()
-    operands = {tok: resolve(tok) for tok in leaves}
+    operands = {id(tok): resolve(tok) for tok in leaves}
     ambiguous = [tok for tok, op in operands.items() if op.alt is not None]
     stated_options = [stated] + ([stated.with_alt()] if stated.alt is not None else [])
     converts = any(op.converts_time for op in operands.values())
-    time_map = _time_map(node, lambda t: operands[t])
+    time_map = _time_map(node, lambda t: operands[id(t)])
     readings: list[tuple[str, bool, Quantity, Quantity]] = []
     choices = (
         list(itertools.product((False, True), repeat=len(ambiguous)))
@@ -129,8 +129,8 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
             for tok, use_alt in zip(ambiguous, choice, strict=True)
         }
 
-        def pick(tok: Token, picked: dict[Token, Operand] = picked) -> Operand:
-            return picked.get(tok) or operands[tok]
+        def pick(tok: Token, picked: dict[int, Operand] = picked) -> Operand:
+            return picked.get(id(tok)) or operands[id(tok)]
 
         for said in stated_options:
             try:
