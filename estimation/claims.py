@@ -313,6 +313,8 @@ def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, l
     if tok.kind != "qty" or tok.multiplier or tok.power:
         return None
     nxt = toks[k + 1] if k + 1 < n else None
+    if tok.bare and tok.number == 1 and nxt is not None and nxt.kind == "word":
+        return None  # "so one core handles…": a determiner, not a result
     if nxt is not None and nxt.kind == "op" and k + 2 < n and _is_operand(toks[k + 2]):
         return None
     marked = result or (plain and not new_subject)

@@ -14,7 +14,7 @@ import itertools
 from estimation.calculator import Node
 from estimation.memory import Memory
 from estimation.operand import Operand, from_quantity
-from estimation.quantity import COUNT, Quantity
+from estimation.quantity import COUNT, RATE, TIME, Quantity
 from estimation.report import CORRECT
 from estimation.verdicts import judge
 
@@ -111,6 +111,11 @@ def candidates(
                 and (op.quantity.dimension.time and target.time)
             ):
                 out.append(Candidate(memory, "leaf", (op,), "single", op is recent[0]))
+    if target == RATE:  # "50 ms of CPU per request, so one core handles 20 a second"
+        one = from_quantity(Quantity(1.0), "1")
+        for op in recent[:3]:
+            if op.quantity.dimension == TIME and op.quantity.value > 0:
+                out.append(Candidate(memory, "/", (one, op), "single", op is recent[0]))
     pool = _complements(recent)
     pairs: list[Candidate] = []
     si = [_tuple(op.quantity) for op in pool]

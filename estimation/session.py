@@ -139,6 +139,8 @@ class EstimationSession:
         self.assumptions: list[Assumption] = []
         self.findings: list[Finding] = []
         self._sentence_start = 0
+        self._sentence_count = 0
+        self._pending_sentence = -1
 
     # -- public -------------------------------------------------------------------------------
     def add(self, utterance: str) -> CheckReport:
@@ -202,6 +204,7 @@ class EstimationSession:
     # -- sentences ----------------------------------------------------------------------------
     def _sentence(self, sentence: str) -> None:
         self._sentence_start = len(self.claims)
+        self._sentence_count += 1
         m = self.memory
         toks = tokenize(sentence, m.conventions, m.name_index())
         skip = self._convention(toks, sentence)
@@ -313,9 +316,11 @@ class EstimationSession:
                 self._assign(name, op, text, assume, st)
                 return
             derived = any(w in DERIVED_WORDS for w in st.subject)
+            # "with replication factor 3, 300 machines": right after a multiplier
+            fresh = m.pending is not None and self._pending_sentence == self._sentence_count
             if (
                 not assume
-                and (_result_marked(st) or (derived and st.marks))
+                and (_result_marked(st) or (derived and st.marks) or (fresh and not st.subject))
                 and self._implicit(op, text, name, st)
             ):
                 return
@@ -348,6 +353,7 @@ class EstimationSession:
         m = self.memory
         m.multipliers[concept] = op
         m.pending = (concept, op)
+        self._pending_sentence = self._sentence_count
         self.assumptions.append(Assumption(concept, op.quantity, "multiplier", text))
 
     def _assign(self, name: str, op: Operand, text: str, assume: bool, st: Statement) -> None:
