@@ -16,6 +16,7 @@ from estimation.claims import ASSUME_WORDS, RESULT_MARKS, SUBJECT_STOP, Statemen
 from estimation.claims import subject_name as _subject_name
 from estimation.diagnosis import say
 from estimation.explain import build_claim
+from estimation.formatting import format_number
 from estimation.inference import candidates, choose
 from estimation.lexer import HEDGES, MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
@@ -285,7 +286,9 @@ class EstimationSession:
                     if base is not None:
                         self._multiplier_claim(base, op, stated, text, result_name)
                     return
-                if single.power or _is_conversion(op, stated, st.connector):
+                before = sentence[: single.start].split()[-1:]
+                into = bool(before) and before[0].lower() in _PREPOSITIONS | {"over"}
+                if single.power or (not into and _is_conversion(op, stated, st.connector)):
                     self._claim(st.node, stated, text, result_name)
                     return
                 self._assign(name or _after_name(st), op, text, assume, st)
@@ -410,6 +413,15 @@ class EstimationSession:
         self, base: Operand, mult: Operand, stated: Operand, text: str, name: str
     ) -> None:
         m = self.memory
+        if "replica" in text.lower() and "factor" not in text.lower():
+            # "two replicas" usually means three copies; either reading holds
+            plus_one = from_quantity(
+                mult.quantity + 1, f"{format_number(mult.quantity.value + 1)}x"
+            )
+            if within(
+                stated.quantity.value, base.quantity.value * plus_one.quantity.value, self.tolerance
+            ):
+                mult = plus_one
         node = Node("*", left=Node("leaf", m.leaf(base)), right=Node("leaf", m.leaf(mult)))
         m.pending = None
         self._claim(node, stated, text, name, multiplier=(base, mult))
