@@ -40,7 +40,7 @@ def _times(ratio: float) -> str:
 
 
 def multiplier_slip(base: Quantity, multiplier: float, stated: Quantity) -> Diagnosis | None:
-    """ "3x of 12,000 is 36,000 — 60,000 is 5x": the stated value is another multiple of the base."""
+    """The stated value is another multiple of the base: "3x of 12,000 is 36,000 — 60,000 is 5x"."""
     if not base.value or multiplier <= 0:
         return None
     actual = stated.value / base.value

@@ -129,12 +129,13 @@ def candidates(
                 continue
             if op == "+" and not (totals and a.quantity.dimension == b.quantity.dimension):
                 continue
-            sign = -1 if op == "/" else 1
-            if op != "+" and (
-                tuple(x + sign * y for x, y in zip(si[ia], si[ib], strict=True)) != want_si
-                and tuple(x + sign * y for x, y in zip(nom[ia], nom[ib], strict=True)) != want_nom
-            ):
-                continue  # cheap dimension test before any arithmetic
+            if op != "+":  # cheap dimension test before any arithmetic
+                (d1, t1, m1), (d2, t2, m2) = si[ia], si[ib]
+                (nd1, nm1), (nd2, nm2) = nom[ia], nom[ib]
+                if op == "/":
+                    d2, t2, m2, nd2, nm2 = -d2, -t2, -m2, -nd2, -nm2
+                if (d1 + d2, t1 + t2, m1 + m2) != want_si and (nd1 + nd2, nm1 + nm2) != want_nom:
+                    continue
             try:
                 if op == "*":
                     q = a.quantity * b.quantity
@@ -169,6 +170,33 @@ def candidates(
     return out
 
 
+def _value(parts: tuple[Operand, ...], op: str, nominal: bool) -> float | None:
+    values = [p.nominal.value if nominal else p.quantity.value for p in parts]
+    if op == "leaf":
+        return values[0]
+    if op == "/":
+        return values[0] / values[1] if values[1] else None
+    if op == "+":
+        return values[0] + values[1]
+    out = 1.0
+    for v in values:
+        out *= v
+    return out
+
+
+def _may_hold(cand: Candidate, stated: Operand, tolerance: float) -> bool:
+    """A cheap, conservative pre-test: False only when no reading can be within tolerance."""
+    if stated.alt is not None or stated.quantity.dimension == COUNT:
+        return True
+    if any(p.alt is not None for p in cand.parts):
+        return True
+    for nominal, said in ((False, stated.quantity.value), (True, stated.nominal.value)):
+        value = _value(cand.parts, cand.op, nominal)
+        if value and abs(said - value) <= tolerance * abs(value) * 1.01:
+            return True
+    return False
+
+
 def choose(
     memory: Memory,
     stated: Operand,
@@ -178,7 +206,9 @@ def choose(
 ) -> Candidate | None:
     """The reading to judge: any that holds up; else the one reading we are sure of."""
     for cand in found:
-        if judge(cand.node, memory.resolve, stated, tolerance).verdict == CORRECT:
+        if _may_hold(cand, stated, tolerance) and (
+            judge(cand.node, memory.resolve, stated, tolerance).verdict == CORRECT
+        ):
             return cand
     singles = [c for c in found if c.kind == "single"]
     if restating and singles and singles[0].first:

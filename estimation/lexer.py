@@ -213,7 +213,7 @@ class _Lexer:
         return self.text[start:end], start, end
 
     def article_unit(self, i: int) -> tuple[float, int] | None:
-        """ "a gigabyte", "half a millisecond", "in an hour": one (or half) of a unit."""
+        """One (or half) of a unit: "a gigabyte", "half a millisecond", "in an hour"."""
         value, j = 1.0, i
         if self.word(j) == "half":
             value, j = 0.5, j + 1

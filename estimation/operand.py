@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from estimation.quantity import Dimension, Quantity
@@ -50,7 +51,7 @@ class Operand:
     unit: str = ""
     """The unit as spoken ("per day", "KB"); empty for bare numbers."""
 
-    @property
+    @functools.cached_property
     def converts_time(self) -> bool:
         """A bare (or time-unit) number that is a usual time conversion factor."""
         if not (self.bare or (self.time_units and self.quantity.dimension.time > 0)):

@@ -135,16 +135,28 @@ def get(ref_id: str) -> ReferenceNumber:
     raise KeyError(f"no reference number {ref_id!r}")
 
 
+@functools.cache
+def _aliases() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """First words of every capacity alias (a quick filter) and (alias, technology) pairs."""
+    pairs = tuple(
+        (f" {alias} ", ref.technology)
+        for ref in reference_numbers()
+        if ref.capacity
+        for alias in ref.aliases
+    )
+    return frozenset(a.split()[0] for a, _ in pairs), pairs
+
+
 def _technology(words: list[str]) -> str | None:
+    firsts, pairs = _aliases()
+    if firsts.isdisjoint(words):
+        return None
     joined = f" {' '.join(words)} "
     best: tuple[int, str] | None = None
-    for ref in reference_numbers():
-        if not ref.capacity:
-            continue
-        for alias in ref.aliases:
-            at = joined.find(f" {alias} ")
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, ref.technology)
+    for alias, technology in pairs:
+        at = joined.find(alias)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, technology)
     return best[1] if best else None
 
 

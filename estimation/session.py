@@ -222,8 +222,9 @@ class EstimationSession:
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
 
     def _convention(self, toks: list[Token], sentence: str) -> int | None:
-        """ "Round a day to 100,000 seconds", "a month is 2.5 million seconds". Returns the
-        position of the seconds figure when the sentence declares (or misstates) a period."""
+        """Declared time conventions: "round a day to 100,000 seconds", "a month is 2.5
+        million seconds". Returns the position of the seconds figure when the sentence
+        declares (or misstates) a period."""
         words = [t.words[0] for t in toks if t.kind == "word"]
         period = next((w for w in words if w in _PERIODS), None)
         secs = [t for t in toks if t.kind == "qty" and t.unit_text == "second"]
@@ -534,7 +535,7 @@ def _after_name(st: Statement) -> str:
 
 
 def _connector_name(st: Statement) -> str:
-    """ "so peak QPS is 36,000": the name between the expression and the result."""
+    """The name between the expression and the result ("so peak QPS is 36,000")."""
     words = [
         w
         for w in st.connector
