@@ -12,18 +12,29 @@ from __future__ import annotations
 import re
 
 from estimation.calculator import Node
-from estimation.claims import ASSUME_WORDS, RESULT_MARKS, SUBJECT_STOP, Statement, scan
+from estimation.claims import ASSUME_WORDS, Statement, scan
 from estimation.claims import subject_name as _subject_name
 from estimation.diagnosis import say
 from estimation.explain import build_claim
 from estimation.formatting import format_number
 from estimation.inference import candidates, choose
-from estimation.lexer import HEDGES, MAX_CHARS, tokenize
+from estimation.lexer import MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
 from estimation.reference import capacity_findings
 from estimation.report import INCORRECT, UNCHECKED, Assumption, CheckReport, ClaimCheck, Finding
+from estimation.statements import (
+    DERIVED_WORDS,
+    PERIODS,
+    PREPOSITIONS,
+    after_name,
+    connector_name,
+    is_conversion,
+    multiplier_concept,
+    name_of,
+    result_marked,
+)
 from estimation.tokens import Token
 from estimation.tradeoffs import Assumptions as TradeoffAssumptions
 from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
@@ -34,91 +45,6 @@ _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9])")
 _WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
-DERIVED_WORDS = frozenset(
-    [
-        "peak",
-        "storage",
-        "bandwidth",
-        "throughput",
-        "total",
-        "memory",
-        "qps",
-        "rps",
-        "tps",
-        "writes",
-        "reads",
-        "traffic",
-        "egress",
-        "ingress",
-        "capacity",
-        "shards",
-        "nodes",
-        "servers",
-        "machines",
-        "partitions",
-        "space",
-        "disk",
-        "ram",
-        "cost",
-        "average",
-        "load",
-        "volume",
-        "rate",
-        "requests",
-        "overall",
-    ]
-)
-_MULTIPLIER_CONCEPTS = {
-    "replication": ("replication", "replicas", "replica", "copies", "replicated"),
-    "peak": ("peak", "spike", "burst", "headroom"),
-}
-_VERBS = frozenset(
-    [
-        "send",
-        "sends",
-        "keep",
-        "store",
-        "stores",
-        "retain",
-        "hold",
-        "holds",
-        "have",
-        "has",
-        "get",
-        "gets",
-        "handle",
-        "serve",
-        "process",
-        "receive",
-        "see",
-        "expect",
-        "write",
-        "read",
-        "ingest",
-        "upload",
-        "uploads",
-        "generate",
-        "post",
-        "posts",
-        "support",
-        "need",
-        "needs",
-        "do",
-        "does",
-        "take",
-        "takes",
-        "use",
-        "uses",
-        "make",
-        "makes",
-        "emit",
-        "emits",
-        "open",
-        "opens",
-    ]
-)
-_RETAIN = frozenset({"keep", "store", "retain", "hold", "retention", "keeps"})
-_PERIODS = ("day", "month", "year", "week", "hour")
 
 
 def _kind(q: Quantity, multiplier: bool) -> str:
@@ -226,7 +152,7 @@ class EstimationSession:
         million seconds". Returns the position of the seconds figure when the sentence
         declares (or misstates) a period."""
         words = [t.words[0] for t in toks if t.kind == "word"]
-        period = next((w for w in words if w in _PERIODS), None)
+        period = next((w for w in words if w in PERIODS), None)
         secs = [t for t in toks if t.kind == "qty" and t.unit_text == "second"]
         if period is None or len(secs) != 1 or secs[0].quantity is None:
             return None
@@ -258,24 +184,24 @@ class EstimationSession:
         m.synthetic.clear()  # leaves of the previous statement's inferred expressions
         text = sentence[st.start : st.end] if st.end > st.start else sentence
         text = text.strip(" \t,;:.—–-")
-        name = _name(st)
-        result_name = _connector_name(st) or name
+        name = name_of(st)
+        result_name = connector_name(st) or name
         assume = any(w in ASSUME_WORDS for w in st.words)
         single = st.single
         if st.stated is not None:
             stated = from_token(st.stated)
             if single is not None and single.kind == "qty":
                 op = from_token(single)
-                concept = _multiplier_concept(st, single)
+                concept = multiplier_concept(st, single)
                 # "That's 10 GB per second, so 10 Gbps": a result, then said again
                 if (
                     not concept
                     and not single.power
-                    and _result_marked(st)
+                    and result_marked(st)
                     and not assume
                     and self._implicit(op, text, name, st)
                 ):
-                    if _is_conversion(op, stated, ()):
+                    if is_conversion(op, stated, ()):
                         leaf = Node("leaf", m.leaf(m.last_result or op))
                         self._claim(leaf, stated, text, result_name)
                     else:
@@ -288,13 +214,13 @@ class EstimationSession:
                         self._multiplier_claim(base, op, stated, text, result_name)
                     return
                 before = sentence[: single.start].split()[-1:]
-                into = bool(before) and before[0].lower() in _PREPOSITIONS | {"over"}
-                if single.power or (not into and _is_conversion(op, stated, st.connector)):
+                into = bool(before) and before[0].lower() in PREPOSITIONS | {"over"}
+                if single.power or (not into and is_conversion(op, stated, st.connector)):
                     self._claim(st.node, stated, text, result_name)
                     return
-                self._assign(name or _after_name(st), op, text, assume, st)
+                self._assign(name or after_name(st), op, text, assume, st)
                 if not self._implicit(stated, text, result_name, st):
-                    self._assign(_connector_name(st) or st.stated.noun, stated, text, False, st)
+                    self._assign(connector_name(st) or st.stated.noun, stated, text, False, st)
                 return
             try:
                 ops = [m.resolve(t) for t in st.node.leaves()]
@@ -311,7 +237,7 @@ class EstimationSession:
             return
         if single is not None and single.kind == "qty":
             op = from_token(single)
-            concept = _multiplier_concept(st, single)
+            concept = multiplier_concept(st, single)
             if concept:
                 self._remember_multiplier(concept, op, text)
                 return
@@ -324,11 +250,11 @@ class EstimationSession:
             fresh = m.pending is not None and self._pending_sentence == self._sentence_count
             if (
                 not assume
-                and (_result_marked(st) or (derived and st.marks) or (fresh and not st.subject))
+                and (result_marked(st) or (derived and st.marks) or (fresh and not st.subject))
                 and self._implicit(op, text, name, st)
             ):
                 return
-            self._assign(name or _after_name(st), op, text, assume, st)
+            self._assign(name or after_name(st), op, text, assume, st)
             return
         if single is None:
             try:
@@ -345,7 +271,7 @@ class EstimationSession:
         """A stated result whose expression was consumed elsewhere: infer it or remember it."""
         stated = from_token(tok)
         text = sentence[tok.start : tok.end]
-        name = _connector_name(st)
+        name = connector_name(st)
         if not self._implicit(stated, text, name, st):
             self._assign(name, stated, text, False, st)
 
@@ -494,83 +420,6 @@ class EstimationSession:
         m.last_result = result
         m.add_value(result)
         m.pending = None
-
-
-_PREPOSITIONS = frozenset({"for", "with", "at", "of", "in", "on", "to", "from", "by", "into"})
-
-
-def _result_marked(st: Statement) -> bool:
-    """The words before a number present it as a result ("so", "that's", "or about"), not as
-    an input ("so for 10 GB per second", "and about 10 MB per partition")."""
-    if st.words and st.words[-1] in _PREPOSITIONS:
-        return False
-    hedged = (
-        bool(st.words)
-        and all(w in HEDGES or w == "or" for w in st.words)
-        and any(w in HEDGES for w in st.words)
-    )
-    return any(w in RESULT_MARKS for w in st.marks) or hedged
-
-
-def _name(st: Statement) -> str:
-    """What a statement's value is called: its subject, or the nouns after a verb phrase."""
-    subject = [w for w in st.subject if w not in ("them", "it", "everything", "data")]
-    single = st.single
-    if (
-        single is not None
-        and single.kind == "qty"
-        and single.unit_text in _PERIODS
-        and _RETAIN & (set(st.subject) | set(st.words))
-    ):
-        return "retention"
-    if any(w in _VERBS for w in subject) or not st.marks:
-        return _after_name(st)
-    return _subject_name(tuple(subject))
-
-
-def _after_name(st: Statement) -> str:
-    if st.single is not None and st.single.noun:
-        return st.single.noun
-    return " ".join(w for w in st.after[:2] if w.isalpha() and len(w) > 1 and w not in SUBJECT_STOP)
-
-
-def _connector_name(st: Statement) -> str:
-    """The name between the expression and the result ("so peak QPS is 36,000")."""
-    words = [
-        w
-        for w in st.connector
-        if w.isalpha() and w not in SUBJECT_STOP and w not in RESULT_MARKS and w not in HEDGES
-    ]
-    return " ".join(words[-3:])
-
-
-def _multiplier_concept(st: Statement, tok: Token) -> str:
-    """The concept a multiplier belongs to ("peak", "replication"); empty if it is none."""
-    words = set(st.subject) | set(st.words) | set(st.after)
-    text = " ".join(words)
-    concept = next(
-        (c for c, keys in _MULTIPLIER_CONCEPTS.items() if any(k in text for k in keys)), ""
-    )
-    if tok.multiplier:
-        return concept or "multiplier"
-    if concept == "replication" and tok.bare and 1 < tok.number <= 10:
-        return concept
-    return ""
-
-
-_PER_ITEM = frozenset({"each", "per", "apiece", "every", "a", "an"})
-
-
-def _is_conversion(op: Operand, stated: Operand, connector: tuple[str, ...]) -> bool:
-    """Same dimension spoken in other units: "1 billion a day is about 12,000 a second".
-    Not "1 KB each, so 200 GB": a per-item size leads to a product, not a conversion."""
-    if op.bare or stated.bare or op.quantity.dimension != stated.quantity.dimension:
-        return False
-    content = [w for w in connector if w.isalpha() and w not in SUBJECT_STOP]
-    content = [w for w in content if w not in RESULT_MARKS and w not in HEDGES]
-    if _PER_ITEM & set(connector) or content:
-        return False
-    return op.unit != stated.unit
 
 
 def check_transcript(text: str, tolerance: float = 0.15) -> CheckReport:
