@@ -168,6 +168,13 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
                         computed.dimension.money,
                     ),
                 )
+            if (  # a bare "so 60,000" after rates: say it in the rate's units
+                dimension == COUNT
+                and si is not None
+                and si.dimension != COUNT
+                and math.isclose(si.value, computed.value, rel_tol=1e-9)
+            ):
+                dimension = si.dimension
             readings.append(
                 (
                     "spoken",

@@ -28,6 +28,8 @@ def test_json_contract(tmp_path):
     assert first["stated"] == {"value": 12000.0, "unit": "per second"}
     assert abs(first["computed"]["value"] - 1e9 / 86400) < 1e-6
     assert second["verdict"] == "incorrect"
+    assert second["stated"] == {"value": 60000.0, "unit": "per second"}
+    assert second["computed"] == {"value": 36000.0, "unit": "per second"}
     assert "60,000 is 5x" in second["explanation"]
 
 
