@@ -27,6 +27,8 @@ class Deps:
     llm: LlmClient | None = None
     report: CheckReport = field(default_factory=CheckReport)
     """The estimation report of the turn being handled (set by `listen`, read by `decide`)."""
+    kb_speech: list[Any] = field(default_factory=list)
+    """Knowledge-base `SpeechHit`s of the turn being handled (set by `listen`)."""
     drawn: dict[str, str] = field(default_factory=dict)
     drawn_ids: dict[str, str] = field(default_factory=dict)
     board: Any = None

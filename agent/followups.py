@@ -2,8 +2,10 @@
 
 Priority, as a Staff interviewer would: an arithmetic error > a broken assumption > a capacity
 claim that contradicts the reference numbers (or the scenario's own estimates) > a whiteboard
-finding > a scenario probe > moving on. Nothing already raised is raised again, and no probe is
-asked twice. Every follow-up quotes what the candidate said or names what they drew, and
+finding > a scenario probe > moving on. Knowledge-base follow-ups (`agent.kb_followups`) slot
+in: a result crossing a scale limit after capacity, an anti-pattern with the board findings, a
+pattern's weak spot with the scenario probes. Nothing already raised is raised again, and no
+probe is asked twice. Every follow-up quotes what the candidate said or names what they drew, and
 carries the numbers it states so an LLM rephrasing can be checked against them. The last two
 priorities (board findings, scenario probes, moving on) live in `agent.probes`.
 """
@@ -57,6 +59,9 @@ class FollowUp:
     """The same slip was raised before: the candidate repeated it."""
     claim: dict[str, Any] | None = None
     """A claim this follow-up judged itself (a slip found through the scenario's estimates)."""
+    kb: dict[str, Any] | None = None
+    """The knowledge-base entry this is about: {"id", "name", "kind", "summary", "source",
+    "source_title", "why", "via"} (see `agent.kb_followups.reference`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +77,7 @@ class FollowUp:
             "next_phase": self.next_phase,
             "again": self.again,
             "claim": self.claim,
+            "kb": self.kb,
         }
 
     @classmethod
@@ -116,6 +122,12 @@ class TurnContext:
     """Board arrows as (source id, target id)."""
     fixes: Sequence[dict[str, Any]] = ()
     """`computed` values of earlier wrong claims: stating one of them is a correction."""
+    kb_speech: Sequence[Any] = ()
+    """Knowledge-base `SpeechHit`s of this turn (the earlier turns as history)."""
+    kb_board: Sequence[dict[str, Any]] = ()
+    """Knowledge-base hits on the current board: {"entry_id", "kind", "components", "count"}."""
+    asked_texts: Sequence[str] = ()
+    """Every question asked so far (a topic already asked is not asked again in other words)."""
 
 
 def is_correction(claim: Any, fixes: Sequence[dict[str, Any]]) -> bool:
@@ -143,9 +155,22 @@ def claim_key(text: str) -> str:
 
 def choose(ctx: TurnContext) -> FollowUp:
     """The single most important follow-up for this turn."""
-    from agent.probes import finding, move_on, probe  # they build on the types defined here
+    # they build on the types defined here
+    from agent import kb_followups as kb
+    from agent.probes import finding, move_on, probe
 
-    for pick in (_arithmetic, _assumption, _capacity, finding, probe):
+    for pick in (
+        _arithmetic,
+        _assumption,
+        _capacity,
+        kb.threshold,
+        kb.anti_pattern_said,
+        finding,
+        kb.anti_pattern_drawn,
+        kb.pattern_said,
+        probe,
+        kb.pattern_drawn,
+    ):
         chosen = pick(ctx)
         if chosen is not None:
             return chosen

@@ -16,6 +16,7 @@ from langgraph.runtime import Runtime
 
 from agent import templates
 from agent.context import Deps
+from agent.kb_followups import board_hits
 from agent.reply import decide, speak
 from agent.state import InterviewState, candidate_turns
 from agent.turn import listen, pace
@@ -51,6 +52,7 @@ def take_board(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     return {
         "board": snapshot,
         "board_findings": [f.to_dict() for f in findings],
+        "kb_board": board_hits(board),
         "elapsed": float(state.get("now", state.get("elapsed", 0.0))),
         "reply": [],
     }

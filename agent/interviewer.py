@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.graph import Deps, build_graph, set_drawn
+from agent.knowledge import load_knowledge
 from agent.llm import LlmClient
 from agent.phases import PhasePlan
 from agent.reference_check import references
@@ -99,6 +100,7 @@ class Interviewer:
             scale=_scale(scenario),
             llm=llm,
         )
+        load_knowledge()  # parse and validate once now, not inside the first timed turn
         values = self._values()
         if _resume:
             if not values:

@@ -21,6 +21,8 @@ from agent.followups import (
     TurnContext,
     numbers_of,
 )
+from agent.kb_followups import covered, finding_reference
+from agent.knowledge import load_knowledge
 from agent.phases import later, next_phase
 
 ANSWERED_BY = {
@@ -71,6 +73,7 @@ def finding(ctx: TurnContext) -> FollowUp | None:
             question=question,
             numbers=numbers_of(question),
             components=components,
+            kb=finding_reference(str(found.get("code")), components, ctx.labels),
         )
     return None
 
@@ -92,7 +95,12 @@ def probe(ctx: TurnContext) -> FollowUp | None:
             for key in probe.components
         )
 
-    fresh = [p for p in scenario.probes if p.id not in ctx.probes_asked]
+    kb = load_knowledge()
+    fresh = [
+        p
+        for p in scenario.probes
+        if p.id not in ctx.probes_asked and not covered(kb, p.question, ctx)
+    ]
     ranked = [p for p in fresh if on_board(p)] + [p for p in fresh if named(p) and not on_board(p)]
     if ctx.phase == "deep_dive":
         ranked += [p for p in fresh if p not in ranked]

@@ -29,6 +29,7 @@ from agent.followups import (
     choose,
 )
 from agent.followups import MOVE_ON as MOVE_ON_FOLLOWUP
+from agent.kb_followups import kb_key
 from agent.state import InterviewState, candidate_turns
 from agent.turn import _fixes, clean
 
@@ -44,12 +45,14 @@ def decide(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     if kind in (SILENCE, GIBBERISH) or (note and note["reason"] in ("asked", "time_up")):
         return none
     phase = state["phase"]
+    said = [t["text"] for t in candidate_turns(state)]
+    utterance = clean(state.get("utterance"))
     phase_turns = sum(1 for t in candidate_turns(state) if t.get("phase") == phase)
     ctx = TurnContext(
         scenario=deps.scenario,
         phase=phase,
         kind=kind,
-        utterance=clean(state.get("utterance")),
+        utterance=utterance,
         report=deps.report,
         references=deps.references,
         board_findings=state.get("board_findings", []),
@@ -61,10 +64,13 @@ def decide(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         phase_turns=phase_turns,
         scale_assumptions=deps.scale,
         fixes=_fixes(state),
-        said=[t["text"] for t in candidate_turns(state)],
+        said=said,
         labels=_labels(deps.board),
         kinds=_kinds(deps.board),
         edges=_edges(deps.board),
+        kb_speech=deps.kb_speech,
+        kb_board=state.get("kb_board", []),
+        asked_texts=[a.get("text", "") for a in state.get("asked", [])],
     )
     chosen = choose(ctx)
     urgent = chosen.kind in (ARITHMETIC, ASSUMPTION, CAPACITY)
@@ -96,9 +102,12 @@ def decide(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         "listen_for": list(chosen.listen_for),
         "components": list(chosen.components),
     }
+    if chosen.kb:
+        asked["kb"] = dict(chosen.kb)
+    raised = [k for k in (chosen.key, *_kb_keys(chosen)) if k not in ctx.raised]
     return {
         "followup": chosen.to_dict(),
-        "raised": [] if chosen.key in ctx.raised else [chosen.key],
+        "raised": list(dict.fromkeys(raised)),
         "probes_asked": [chosen.probe_id] if chosen.probe_id else [],
         "asked": [asked],
         "last_question": asked,
@@ -162,6 +171,11 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     turn = {"speaker": "interviewer", "text": " ".join(out), "t": now, "phase": phase}
     turn["kind"] = chosen.kind if chosen is not None else "reply"
     return {"reply": out, "turns": [turn]}
+
+
+def _kb_keys(chosen: FollowUp) -> tuple[str, ...]:
+    """A board finding that cites an anti-pattern also counts as raising that entry."""
+    return (kb_key(chosen.kb["id"]),) if chosen.kb else ()
 
 
 def _labels(board: Any) -> dict[str, str]:

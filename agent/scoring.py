@@ -74,7 +74,7 @@ class Evidence:
     """One quoted reason behind a score."""
 
     kind: str
-    """utterance, claim, finding, component or note."""
+    """utterance, claim, finding, component, note or kb (a knowledge-base entry raised)."""
     quote: str
     note: str = ""
 
@@ -104,12 +104,15 @@ class Scores:
     dimensions: dict[str, DimensionScore]
     components: list[dict[str, Any]] = field(default_factory=list)
     practise: list[str] = field(default_factory=list)
+    references: list[dict[str, Any]] = field(default_factory=list)
+    """Knowledge-base entries the interview raised: {"id", "name", "kind", "why", "dimension"}."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
             "components": list(self.components),
             "practise": list(self.practise),
+            "references": [dict(r) for r in self.references],
         }
 
     @classmethod
@@ -120,7 +123,12 @@ class Scores:
             )
             for name, d in data.get("dimensions", {}).items()
         }
-        return cls(dims, list(data.get("components", [])), list(data.get("practise", [])))
+        return cls(
+            dims,
+            list(data.get("components", [])),
+            list(data.get("practise", [])),
+            [dict(r) for r in data.get("references", [])],
+        )
 
 
 def _clamp(value: float) -> int:
@@ -152,7 +160,45 @@ def score(
         "tradeoffs": _tradeoffs(state, said),
         "communication": _communication(state, said),
     }
-    return Scores(dims, component_rows or [], practise(dims, state, scenario))
+    refs = references_of(state)
+    for ref in refs:
+        dim = dims[ref["dimension"]]
+        cited = Evidence("kb", f"{ref['name']} [{ref['id']}]", ref["why"])
+        dims[ref["dimension"]] = DimensionScore(dim.score, (*dim.evidence, cited))
+    return Scores(dims, component_rows or [], practise(dims, state, scenario, refs), refs)
+
+
+DIMENSION_OF_KIND = {"threshold": "estimation", "anti-pattern": "tradeoffs", "pattern": "deep_dive"}
+"""Which dimension a cited knowledge-base entry is practice for."""
+
+
+def references_of(state: dict[str, Any]) -> list[dict[str, Any]]:
+    """The knowledge-base entries the follow-ups cited, once each, with why they came up and
+    whether the candidate's answer covered the point."""
+    answered = {a.get("key"): a for a in state.get("answers", [])}
+    out: dict[str, dict[str, Any]] = {}
+    for asked in state.get("asked", []):
+        kb = asked.get("kb")
+        if not kb or kb.get("id") in out:
+            continue
+        why = str(kb.get("why", ""))
+        answer = answered.get(asked.get("key"))
+        if answer is not None and answer.get("heard"):
+            why += "; your answer covered " + ", ".join(answer["heard"][:3])
+        out[kb["id"]] = {
+            "id": kb["id"],
+            "name": kb.get("name", kb["id"]),
+            "kind": kb.get("kind", ""),
+            "why": why,
+            "question": asked.get("text", ""),
+            "dimension": DIMENSION_OF_KIND.get(kb.get("kind", ""), "tradeoffs"),
+        }
+    return list(out.values())
+
+
+def study_line(entry_id: str) -> str:
+    """The command that shows an entry after the session."""
+    return f"Study next: hotseat kb show {entry_id}"
 
 
 def _requirements(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
@@ -299,10 +345,32 @@ def _communication(state: dict[str, Any], said: list[dict[str, Any]]) -> Dimensi
 
 
 def practise(
-    dims: dict[str, DimensionScore], state: dict[str, Any], scenario: Scenario
+    dims: dict[str, DimensionScore],
+    state: dict[str, Any],
+    scenario: Scenario,
+    refs: Sequence[dict[str, Any]] = (),
 ) -> list[str]:
-    """The three weakest dimensions, each with what to practise and a hint from the rubric."""
+    """The three weakest dimensions, each with what to practise and a hint from the rubric; the
+    knowledge-base entries the interview raised are named with the command to study them (on
+    their dimension's item, or on the weakest one)."""
     order = sorted(DIMENSIONS, key=lambda d: (dims[d].score, DIMENSIONS.index(d)))[:3]
+    study: dict[str, list[str]] = {name: [] for name in order}
+    for ref in refs:
+        home = ref.get("dimension") if ref.get("dimension") in study else order[0]
+        study[home].append(ref["id"])
+    return [
+        _sentence(item) + "".join(f" {study_line(entry_id)}." for entry_id in study[name])
+        for name, item in zip(order, _tips(order, dims, state, scenario), strict=True)
+    ]
+
+
+def _sentence(text: str) -> str:
+    return text if not text or text.endswith((".", "?", "!")) else text + "."
+
+
+def _tips(
+    order: list[str], dims: dict[str, DimensionScore], state: dict[str, Any], scenario: Scenario
+) -> list[str]:
     out = []
     for name in order:
         hint = scenario.rubric.get(name, ("",))[0]

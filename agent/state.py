@@ -70,12 +70,16 @@ class InterviewState(TypedDict, total=False):
     """The latest board snapshot."""
     board_findings: list[dict[str, Any]]
     """The analyzers' findings on that snapshot (replaced with each snapshot)."""
+    kb_board: list[dict[str, Any]]
+    """Knowledge-base patterns and anti-patterns on that snapshot: {"entry_id", "kind",
+    "components", "count"} (replaced with each snapshot)."""
     raised: Annotated[list[str], operator.add]
     """Keys of everything already brought up (a claim, a finding, a probe): never twice."""
     probes_asked: Annotated[list[str], operator.add]
     """Scenario probe ids and synthetic probe ids ("cap:<operation>") already asked."""
     asked: Annotated[list[dict[str, Any]], operator.add]
-    """Every follow-up asked: {"key", "kind", "text", "turn", "listen_for", "components"}."""
+    """Every follow-up asked: {"key", "kind", "text", "turn", "listen_for", "components"} and
+    "kb" (the knowledge-base entry it cites) when it has one."""
     answers: Annotated[list[dict[str, Any]], operator.add]
     """Candidate answers to follow-ups: {"key", "kind", "text", "heard"} (heard: listen_for hits)."""
     topics: Annotated[list[str], operator.add]
@@ -106,6 +110,7 @@ def new_state(session_id: str, scenario_id: str, minutes: float, seed: str) -> I
         estimate_findings=[],
         board=None,
         board_findings=[],
+        kb_board=[],
         raised=[],
         probes_asked=[],
         asked=[],

@@ -43,6 +43,12 @@ OPENERS = {
     ),
     PROBE: ("Let's go deeper.", "Good.", "Okay, next question.", "Let me probe that.", "Alright."),
 }
+KB_OPENERS = {
+    "estimate": ("Let's use that number.", "Good, now look at that number.", "Interesting number."),
+    "speech": ("Let me push on that.", "One thing about that.", "Hold on, on that point."),
+}
+"""Openers for knowledge-base follow-ups about a number or about words (a board one opens like
+any board finding)."""
 AFTER_ARITHMETIC = (
     "Want to redo that step?",
     "Can you fix that and carry it through?",
@@ -176,11 +182,14 @@ def overrun(previous: str, phase: str, used: float, rng: random.Random) -> str:
 def followup(f: FollowUp, rng: random.Random) -> list[str]:
     """Phrase a non-move-on follow-up."""
     out: list[str] = []
-    if f.kind in OPENERS and f.kind != PROBE:
+    via = (f.kb or {}).get("via", "")
+    if f.kind != PROBE and via in KB_OPENERS:
+        out.append(rng.choice(KB_OPENERS[via]))
+    elif f.kind in OPENERS and f.kind != PROBE:
         out.append(rng.choice(OPENERS[f.kind]))
     if f.again:
         out.append(rng.choice(AGAIN))
-    elif f.quote and f.kind in (ARITHMETIC, ASSUMPTION, CAPACITY):
+    elif f.quote and f.kind in (ARITHMETIC, ASSUMPTION, CAPACITY) and not f.kb:
         out.append(rng.choice(QUOTE_FRAMES).format(q=quote(f.quote)))
     if f.statement:
         out.append(f.statement)

@@ -24,6 +24,7 @@ from agent.classify import (
 )
 from agent.context import Deps
 from agent.followups import is_correction
+from agent.kb_followups import speech_hits
 from agent.phases import PhasePlan, next_phase
 from agent.reference_check import confirms
 from agent.state import InterviewState, bump, candidate_turns
@@ -93,6 +94,9 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         question_words=re.findall(r"[a-z]{4,}", str((last or {}).get("text", "")).lower()),
     )
     kind = reading.kind
+    deps.kb_speech = speech_hits(text, [t["text"] for t in candidate_turns(state)])
+    if kind == OFF_TOPIC and deps.kb_speech:
+        kind = DESIGN  # "event sourcing for the ledger" is design talk in any scenario
     if kind == OFF_TOPIC and deps.llm is not None:
         relabel = deps.llm.classify(text, state["phase"], (last or {}).get("text", ""))
         if relabel is not None:

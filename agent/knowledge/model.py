@@ -95,6 +95,10 @@ class AntiPattern(Entry):
     summary: str
     detect: Detection
     question: str
+    """Asked about a board hit: {component} is the drawn box's label, {count} a size (hops)."""
+    speech_question: str | None = None
+    """Asked about a speech hit when `question` reads wrong without a drawn box; {component} is
+    what the words named (the speech rule's `component` group)."""
     why: str
     fix: str
     related: list[str] = []

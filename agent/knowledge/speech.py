@@ -16,6 +16,9 @@ class SpeechHit:
     """"pattern" or "anti-pattern"."""
     matched: str
     """The words of the turn that triggered it."""
+    component: str = ""
+    """What the words name (the rule's `(?P<component>…)` group, e.g. "database" of "a single
+    database"); fills an anti-pattern question's {component}."""
 
 
 @functools.lru_cache(maxsize=512)
@@ -23,12 +26,28 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _first_match(patterns: list[str], text: str) -> str | None:
+def _first(patterns: list[str], text: str) -> re.Match[str] | None:
     for pattern in patterns:
         match = _regex(pattern).search(text)
         if match:
-            return match.group(0)
+            return match
     return None
+
+
+def _words(match: re.Match[str]) -> str:
+    """The match widened to whole words ("consistent hash" -> "consistent hashing"), so it can be
+    quoted back to the candidate."""
+    text, start, end = match.string, match.start(), match.end()
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end].strip()
+
+
+def _component(match: re.Match[str]) -> str:
+    named = match.groupdict().get("component")
+    return (named or "").strip().lower()
 
 
 def recognise_in_speech(kb: KnowledgeBase, turn: str, history: str = "") -> list[SpeechHit]:
@@ -39,15 +58,15 @@ def recognise_in_speech(kb: KnowledgeBase, turn: str, history: str = "") -> list
     """
     hits = []
     for pattern in kb.patterns.values():
-        matched = _first_match(pattern.recognise.speech, turn)
-        if matched:
-            hits.append(SpeechHit(pattern.id, "pattern", matched))
+        match = _first(pattern.recognise.speech, turn)
+        if match:
+            hits.append(SpeechHit(pattern.id, "pattern", _words(match)))
     conversation = f"{history}\n{turn}"
     for anti in kb.anti_patterns.values():
         rule = anti.detect.speech
         if rule is None:
             continue
-        matched = _first_match(rule.any, turn)
-        if matched and _first_match(rule.unless, conversation) is None:
-            hits.append(SpeechHit(anti.id, "anti-pattern", matched))
+        match = _first(rule.any, turn)
+        if match and _first(rule.unless, conversation) is None:
+            hits.append(SpeechHit(anti.id, "anti-pattern", _words(match), _component(match)))
     return hits

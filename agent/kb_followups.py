@@ -1,0 +1,341 @@
+"""Follow-ups from the knowledge base, slotted into `agent.followups.choose`'s priorities.
+
+A computed result crossing a scale limit ranks with capacity (after any arithmetic slip or
+broken assumption); an anti-pattern said aloud or drawn ranks with the whiteboard findings; a
+pattern the candidate reached for ranks with the scenario probes. Each entry is raised once
+(key "kb:<id>"), quotes the words or names the box it is about, and carries the entry (id, name,
+kind, summary, first source) so recordings and the wrap-up can cite it.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from agent.followups import CAPACITY, FINDING, PROBE, FollowUp, TurnContext, numbers_of
+from agent.knowledge import KnowledgeBase, load_knowledge
+from agent.knowledge.speech import SpeechHit
+from agent.knowledge.thresholds import threshold_probes
+from agent.phases import later
+from estimation import format_quantity
+from estimation.report import INCORRECT
+
+KB_KEY = "kb:"
+MAX_QUOTE = 80
+GENERIC_THEMES = frozenset(
+    {
+        "async",
+        "queue",
+        "parallel",
+        "in parallel",
+        "cluster",
+        "replica",
+        "retention",
+        "transactional",
+    }
+)
+"""`unless` words too common to mean a question's topic was covered ("queue", "replica")."""
+
+
+def kb_key(entry_id: str) -> str:
+    return KB_KEY + entry_id
+
+
+def reference(kb: KnowledgeBase, entry_id: str, why: str, via: str) -> dict[str, Any]:
+    """What a follow-up says about its entry: enough for a report to link and gloss it without
+    importing the knowledge base."""
+    kind, entry = kb.get(entry_id)
+    if kind == "threshold":
+        technology, limit = kb.limit(entry.limit)
+        summary = f"{entry.name}: {technology.name} {limit.value} ({limit.note})"
+        source = limit.source
+    else:
+        summary = entry.summary
+        source = entry.sources[0]
+    return {
+        "id": entry_id,
+        "name": entry.name,
+        "kind": kind,
+        "summary": summary,
+        "source": source.url,
+        "source_title": source.title,
+        "why": why,
+        "via": via,
+    }
+
+
+def _quote(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;")
+    return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE].rsplit(" ", 1)[0] + "…"
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return {"component": "that component", "count": "several"}.get(key, "")
+
+
+def fill(question: str, component: str = "", count: int = 0) -> str:
+    """An entry's question with {component} and {count} filled (sensible words when unknown)."""
+    values = _Blank()
+    if component:
+        values["component"] = component
+    if count:
+        values["count"] = str(count)
+    return string.Formatter().vformat(question, (), values)
+
+
+def _plain_words(patterns: Iterable[str]) -> tuple[str, ...]:
+    """The regexes of a rule that are plain words ("backoff", "virtual nodes?"), as words: what
+    an answer that addresses the anti-pattern mentions."""
+    out = []
+    for pattern in patterns:
+        words = re.sub(r"\\b|\?|\[- \]\??", " ", pattern).strip()
+        words = re.sub(r"\s+", " ", words)
+        if re.fullmatch(r"[a-z ]{3,}", words):
+            out.append(words)
+    return tuple(out)
+
+
+def _themes(kb: KnowledgeBase, entry_ids: Iterable[str]) -> list[str]:
+    """The `unless` regexes of these anti-patterns: the topics that answer them."""
+    out = []
+    for entry_id in entry_ids:
+        anti = kb.anti_patterns.get(entry_id)
+        if anti is not None and anti.detect.speech is not None:
+            out.extend(anti.detect.speech.unless)
+    return out
+
+
+def _search(pattern: str, text: str) -> bool:
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def covered(kb: KnowledgeBase, question: str, ctx: TurnContext) -> bool:
+    """The question's topic (an anti-pattern's `unless` words, e.g. "virtual nodes") was already
+    said by the candidate or asked by the interviewer: asking it would repeat the interview."""
+    conversation = "\n".join(ctx.said)
+    for anti in kb.anti_patterns.values():
+        rule = anti.detect.speech
+        if rule is None:
+            continue
+        for theme in rule.unless:
+            if theme in GENERIC_THEMES or not _search(theme, question):
+                continue
+            if _search(theme, conversation) or any(_search(theme, q) for q in ctx.asked_texts):
+                return True
+    return False
+
+
+# -- estimate-conditioned probes (rank with capacity) -----------------------------------------
+
+
+def threshold(ctx: TurnContext) -> FollowUp | None:
+    """A result of this turn crossing a scale limit: "2.4 MB fits in RAM; do you need Redis?"
+    Slips are left to the arithmetic check, so the probe never builds on a wrong number."""
+    claims = [c for c in ctx.report.claims if c.verdict != INCORRECT]
+    if not claims:
+        return None
+    kb = load_knowledge()
+    for hit in threshold_probes(kb, claims, ctx.utterance):
+        key = kb_key(hit.entry_id)
+        if key in ctx.raised:
+            continue
+        said = ctx.utterance or hit.claim_text
+        why = f'you computed {format_quantity(hit.value)}: "{_quote(said)}"'
+        return FollowUp(
+            CAPACITY,
+            key,
+            question=hit.question,
+            quote=said,
+            numbers=numbers_of(hit.question, said),
+            kb=reference(kb, hit.entry_id, why, "estimate"),
+        )
+    return None
+
+
+# -- anti-patterns (rank with whiteboard findings) ----------------------------------------------
+
+
+def _design_talk(ctx: TurnContext) -> bool:
+    return later(ctx.phase, "estimation") or ctx.kind in ("design", "probe_answer")
+
+
+def _finding_entries(kb: KnowledgeBase, codes: Iterable[str]) -> set[str]:
+    codes = set(codes)
+    return {
+        anti.id
+        for anti in kb.anti_patterns.values()
+        if anti.detect.board is not None and codes & set(anti.detect.board.findings)
+    }
+
+
+def finding_reference(code: str, components: Sequence[str], labels: dict[str, str]) -> dict | None:
+    """The anti-pattern a whiteboard finding is an instance of (SPOF -> single point of
+    failure), so the finding's follow-up cites it instead of the entry being asked again."""
+    kb = load_knowledge()
+    for entry_id in sorted(_finding_entries(kb, [code])):
+        label = labels.get(components[0], "") if components else ""
+        why = f"drawn: {label}" if label else f"board finding {code}"
+        return reference(kb, entry_id, why, "board")
+    return None
+
+
+def anti_pattern_said(ctx: TurnContext) -> FollowUp | None:
+    """An anti-pattern in this turn's words, unless a board finding already covers it."""
+    if not _design_talk(ctx):
+        return None
+    kb = load_knowledge()
+    on_board = _finding_entries(kb, (str(f.get("code")) for f in ctx.board_findings))
+    for hit in ctx.kb_speech:
+        if hit.kind != "anti-pattern" or hit.entry_id in on_board:
+            continue
+        key = kb_key(hit.entry_id)
+        anti = kb.anti_patterns[hit.entry_id]
+        question = fill(anti.speech_question or anti.question, hit.component)
+        if key in ctx.raised or covered(kb, question, ctx):
+            continue
+        quoted = _quote(hit.matched)
+        said_in_question = quoted.lower() in question.lower()
+        statement = "" if said_in_question else f'You said "{quoted}".'
+        rule = anti.detect.speech
+        return FollowUp(
+            FINDING,
+            key,
+            statement=statement,
+            question=question,
+            quote=hit.matched,
+            numbers=numbers_of(question),
+            listen_for=_plain_words(rule.unless) if rule is not None else (),
+            kb=reference(kb, hit.entry_id, f'you said "{quoted}"', "speech"),
+        )
+    return None
+
+
+def anti_pattern_drawn(ctx: TurnContext) -> FollowUp | None:
+    """An anti-pattern the board's structure shows (a hash ring without virtual nodes, a dual
+    write, a long synchronous chain), naming the boxes."""
+    if not _design_talk(ctx):
+        return None
+    kb = load_knowledge()
+    for hit in ctx.kb_board:
+        if hit.get("kind") != "anti-pattern" or hit.get("entry_id") not in kb.anti_patterns:
+            continue
+        key = kb_key(hit["entry_id"])
+        if key in ctx.raised:
+            continue
+        anti = kb.anti_patterns[hit["entry_id"]]
+        components = tuple(c for c in hit.get("components", ()) if c in ctx.labels)
+        label = ctx.labels.get(components[0], "") if components else ""
+        question = fill(anti.question, label, int(hit.get("count") or 0))
+        if covered(kb, question, ctx):
+            continue
+        rule = anti.detect.speech
+        return FollowUp(
+            FINDING,
+            key,
+            question=question,
+            numbers=numbers_of(question),
+            components=components,
+            listen_for=_plain_words(rule.unless) if rule is not None else (),
+            kb=reference(
+                kb, hit["entry_id"], f"drawn: {label}" if label else "on the board", "board"
+            ),
+        )
+    return None
+
+
+# -- patterns (rank with scenario probes) --------------------------------------------------------
+
+
+def _pattern_probe(kb: KnowledgeBase, entry_id: str, ctx: TurnContext) -> str | None:
+    """The pattern's first probe whose topic the interview has not covered yet."""
+    pattern = kb.patterns[entry_id]
+    raised_antis = [a.id for a in kb.anti_patterns.values() if kb_key(a.id) in ctx.raised]
+    themes = _themes(kb, raised_antis)
+    for question in pattern.probes:
+        if any(_search(theme, question) for theme in themes):
+            continue
+        if not covered(kb, question, ctx):
+            return question
+    return None
+
+
+def pattern_said(ctx: TurnContext) -> FollowUp | None:
+    """The known weak spot of a pattern the candidate just reached for."""
+    if ctx.phase not in ("high_level_design", "deep_dive"):
+        return None
+    kb = load_knowledge()
+    for hit in ctx.kb_speech:
+        if hit.kind != "pattern" or kb_key(hit.entry_id) in ctx.raised:
+            continue
+        question = _pattern_probe(kb, hit.entry_id, ctx)
+        if question is None:
+            continue
+        quoted = _quote(hit.matched)
+        statement = "" if quoted.lower() in question.lower() else f"You mentioned {quoted}."
+        return FollowUp(
+            PROBE,
+            kb_key(hit.entry_id),
+            statement=statement,
+            question=question,
+            quote=hit.matched,
+            numbers=numbers_of(question),
+            kb=reference(kb, hit.entry_id, f'you said "{quoted}"', "speech"),
+        )
+    return None
+
+
+def pattern_drawn(ctx: TurnContext) -> FollowUp | None:
+    """The known weak spot of a pattern drawn on the board (an event store, an outbox relay)."""
+    if ctx.phase not in ("high_level_design", "deep_dive"):
+        return None
+    kb = load_knowledge()
+    for hit in ctx.kb_board:
+        entry_id = hit.get("entry_id")
+        if hit.get("kind") != "pattern" or entry_id not in kb.patterns:
+            continue
+        if kb_key(entry_id) in ctx.raised:
+            continue
+        question = _pattern_probe(kb, entry_id, ctx)
+        components = tuple(c for c in hit.get("components", ()) if c in ctx.labels)
+        if question is None or not components:
+            continue
+        label = ctx.labels[components[0]]
+        return FollowUp(
+            PROBE,
+            kb_key(entry_id),
+            statement=f"Looking at your {label}.",
+            question=question,
+            numbers=numbers_of(question),
+            components=components,
+            kb=reference(kb, entry_id, f"drawn: {label}", "board"),
+        )
+    return None
+
+
+def speech_hits(utterance: str, history: Sequence[str]) -> list[SpeechHit]:
+    """Patterns and anti-patterns in this turn, with the earlier turns as history (a candidate
+    who mentioned virtual nodes before is not asked about them)."""
+    from agent.knowledge.speech import recognise_in_speech
+
+    if not utterance:
+        return []
+    return recognise_in_speech(load_knowledge(), utterance, "\n".join(history))
+
+
+def board_hits(board: Any) -> list[dict[str, Any]]:
+    """Patterns and structural anti-patterns on a board, as plain data for the state (analyzer
+    findings are cited through `finding_reference` instead)."""
+    from agent.knowledge.board import recognise_on_board
+
+    return [
+        {
+            "entry_id": hit.entry_id,
+            "kind": hit.kind,
+            "components": list(hit.components),
+            "count": hit.count,
+        }
+        for hit in recognise_on_board(load_knowledge(), board, ())
+    ]
