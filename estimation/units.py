@@ -3,8 +3,10 @@
 A small table of our own instead of `pint`, measured: `import pint` alone took 340-370 ms
 here (-X importtime) and building its UnitRegistry brings it to 560-990 ms, against a 150 ms
 budget for all of `estimation`; interview arithmetic needs only ~100 unit spellings (plus
-speech-recogniser ones like "gig" and "megs" that pint does not know). Data prefixes are decimal (1 KB = 1,000 bytes, as interviews round);
-KiB/MiB/GiB are binary. Bits are stored as bytes / 8.
+speech-recogniser ones like "gig" and "megs" that pint does not know).
+
+Data prefixes are decimal (1 KB = 1,000 bytes, as interviews round); KiB/MiB/GiB are binary.
+Bits are stored as bytes / 8.
 """
 
 from __future__ import annotations
