@@ -334,11 +334,13 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
     while i < n:
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < n else None
-        subject_var = (
+        subject_var = (  # "peak QPS is 50,000", "make each message 2 KB"
             tok.kind == "var"
             and nxt is not None
-            and nxt.kind == "mark"
-            and nxt.words[0] in _ASSIGN_MARKS
+            and (
+                (nxt.kind == "mark" and nxt.words[0] in _ASSIGN_MARKS)
+                or (nxt.kind == "qty" and not nxt.multiplier)
+            )
         )
         determiner = (  # "one Redis node", "a single box": not a number in play
             tok.kind == "qty"

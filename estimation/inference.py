@@ -77,7 +77,9 @@ def _fits(
         times[unit] = times.get(unit, 0) + sign * power
     times = {u: p for u, p in times.items() if p}
     said = dict(stated.time_units)
-    return not times or not said or times == said
+    if not said and len(times) == 1 and next(iter(times.values())) == -1:
+        return True  # "500 million a day times 2 MB, that's 1 PB": a daily total
+    return not times or times == said
 
 
 def _complements(ops: list[Operand]) -> list[Operand]:

@@ -126,7 +126,10 @@ def name_of(st: Statement) -> str:
         and _RETAIN & (set(st.subject) | set(st.words))
     ):
         return "retention"
-    if any(w in _VERBS for w in subject) or not st.marks:
+    verbs = [i for i, w in enumerate(subject) if w in _VERBS]
+    if verbs and verbs[-1] + 1 < len(subject):
+        return _subject_name(tuple(subject[verbs[-1] + 1 :]))  # "make each message 2 KB"
+    if verbs or not st.marks:
         return after_name(st)
     return _subject_name(tuple(subject))
 
@@ -137,12 +140,19 @@ def after_name(st: Statement) -> str:
     return " ".join(w for w in st.after[:2] if w.isalpha() and len(w) > 1 and w not in SUBJECT_STOP)
 
 
+_MARK_TAILS = frozenset({"out", "to", "us", "you", "it", "is", "get", "need", "at"})
+
+
 def connector_name(st: Statement) -> str:
     """The name between the expression and the result ("so peak QPS is 36,000")."""
     words = [
         w
         for w in st.connector
-        if w.isalpha() and w not in SUBJECT_STOP and w not in RESULT_MARKS and w not in HEDGES
+        if w.isalpha()
+        and w not in SUBJECT_STOP
+        and w not in RESULT_MARKS
+        and w not in HEDGES
+        and w not in _MARK_TAILS
     ]
     return " ".join(words[-3:])
 
