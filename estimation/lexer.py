@@ -386,8 +386,10 @@ class _Lexer:
         if multiplier or percent:
             q = Quantity(value)
             text, s, e = self.span(start, j)
-            tok = Token("qty", text, s, e, q, q, number=value, multiplier=multiplier)
-            return (tok if not percent else Token(**{**tok.__dict__, "percent": True})), j
+            tok = Token(
+                "qty", text, s, e, q, q, number=value, multiplier=multiplier, percent=percent
+            )
+            return tok, j
         quantity, nominal, unit_text, times, j, noun = self.read_units(j, value)
         if money:
             quantity = Quantity(quantity.value, quantity.dimension * MONEY)

@@ -10,7 +10,7 @@ TimeUnits = tuple[tuple[str, int], ...]
 """Symbolic time units a spoken value carries, e.g. (("day", -1),) for "1 billion a day"."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Token:
     """One meaningful piece of an utterance."""
 
