@@ -280,3 +280,40 @@ def test_cli_show_and_search_json():
     assert "redis" in {hit["id"] for hit in found["hits"]}
     missing = runner.invoke(cli, ["kb", "show", "outbx"])
     assert missing.exit_code == 1 and "did you mean outbox" in missing.output
+
+
+def test_speech_hit_quotes_whole_words_and_names_the_component():
+    (hit,) = [
+        h
+        for h in recognise_in_speech(KB, "Everything goes to a single database.")
+        if h.kind == "anti-pattern"
+    ]
+    assert hit.matched == "a single database" and hit.component == "database"
+    ring = {h.entry_id: h for h in recognise_in_speech(KB, "We use consistent hashing.")}
+    assert ring["hashing-without-virtual-nodes"].matched == "consistent hashing"
+    assert ring["hashing-without-virtual-nodes"].component == ""
+
+
+def test_questions_fill_their_placeholders():
+    from agent.kb_followups import fill
+
+    spof = KB.anti_patterns["single-point-of-failure"]
+    assert fill(spof.question, "database") == "If that one database goes down, what still works?"
+    chain = KB.anti_patterns["chatty-synchronous-chain"]
+    assert "API gateway waits on 4 synchronous hops" in fill(chain.question, "API gateway", 4)
+    for anti in KB.anti_patterns.values():  # nothing is left unfilled, with or without a label
+        for question in filter(None, (anti.question, anti.speech_question)):
+            assert "{" not in fill(question) and "{" not in fill(question, "X", 3)
+
+
+def test_unreplicated_database_is_a_single_point_of_failure():
+    board, _ = _board(["API server", "Postgres"], [("API server", "Postgres")])
+    findings = analyze(board)
+    assert "NO_REPLICATION" in {f.code for f in findings}
+    assert "single-point-of-failure" in _board_hits(board)
+    replicated, _ = _board(
+        ["API server", "Postgres"],
+        [("API server", "Postgres")],
+        {"Postgres": "primary + 2 replicas, failover"},
+    )
+    assert "single-point-of-failure" not in _board_hits(replicated)
