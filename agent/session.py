@@ -19,6 +19,16 @@ from voice.loop import LoopConfig, VoiceLoop
 from voice.protocols import Microphone, Speaker, Synthesizer, Transcriber
 
 SHOWN_VOICE_EVENTS = (TurnCommitted, ReplySentence, PlaybackStopped, VoiceError)
+ESTIMATION_VOCABULARY = (
+    "peak",
+    "QPS",
+    "per second",
+    "shards",
+    "replicas",
+    "terabytes",
+    "gigabytes",
+)
+"""Words every interview uses; Whisper tiny hears "peak" as "peek" without the hint."""
 
 
 class EventSink:
@@ -76,7 +86,11 @@ class VoiceSession:
             synthesizer,
             interviewer.respond,
             on_event=self._on_voice_event,
-            config=LoopConfig(vocabulary=tuple(vocabulary), headphones=headphones, emit_audio=True),
+            config=LoopConfig(
+                vocabulary=(*vocabulary, *ESTIMATION_VOCABULARY),
+                headphones=headphones,
+                emit_audio=True,
+            ),
         )
 
     def say(self, text: str) -> None:
