@@ -14,7 +14,9 @@ finding     ``board_finding``/``finding`` or a payload with ``code`` and ``compo
             ``board_findings`` with a ``findings`` list
 phase       ``phase_change``/``phase``/``phase_changed`` (``to`` or ``phase``)
 barge_in    ``barge_in``
-probe       ``probe``/``interviewer_probe``/``follow_up``/``followup`` (``text``/``question``)
+probe       ``probe``/``interviewer_probe``/``follow_up``/``followup`` (``text``/``question``);
+            a ``kb`` dict (``id``, ``name``, ``kind``, ``summary``, ``source``) links the
+            probe to the knowledge-base entry it comes from
 note        ``note`` events during the session, and ``notes.jsonl`` (``hotseat annotate``)
 error       ``voice_error``, ``recorder_error``, ``error``
 ==========  ===========================================================================
@@ -62,8 +64,17 @@ class Annotation:
     """Board component ids involved (findings, probes)."""
     source: str = "event"
     """"event" (from the log) or "user" (``hotseat annotate``)."""
+    kb: tuple[tuple[str, str], ...] = ()
+    """The knowledge-base entry a probe cites, as (field, text) pairs: id, name, kind, summary,
+    source (a URL). Empty when it cites none."""
+
+    @property
+    def entry(self) -> dict[str, str]:
+        """The cited knowledge-base entry as a dict ({} when none)."""
+        return dict(self.kb)
 
     def to_dict(self) -> dict[str, Any]:
+        extra = {"kb": self.entry} if self.kb else {}
         return {
             "t": round(self.t, 3),
             "at": format_time(self.t),
@@ -73,6 +84,7 @@ class Annotation:
             "severity": self.severity,
             "components": list(self.components),
             "source": self.source,
+            **extra,
         }
 
 
@@ -125,13 +137,29 @@ def from_event(event: Event) -> list[Annotation]:
         if not text:
             return []
         comps = tuple(str(c) for c in d.get("components") or () if c)
-        return [Annotation(t, "probe", _clip(text), text, "info", comps)]
+        return [Annotation(t, "probe", _clip(text), text, "info", comps, kb=_kb(d.get("kb")))]
     if kind == "note" and d.get("text"):
         return [Annotation(t, "note", _clip(str(d["text"])), str(d["text"]))]
     if kind in _ERROR:
         message = str(d.get("message") or kind)
         return [Annotation(t, "error", _clip(message), message, "warning")]
     return []
+
+
+_KB_FIELDS = ("id", "name", "kind", "summary", "source")
+_KB_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+
+
+def _kb(value: Any) -> tuple[tuple[str, str], ...]:
+    """A probe's knowledge-base citation, kept only when its id is a plain slug (it becomes an
+    anchor) and its source, if any, is an http(s) URL (it becomes a link)."""
+    if not isinstance(value, dict) or not _KB_ID.match(str(value.get("id") or "")):
+        return ()
+    entry = {name: str(value.get(name) or "") for name in _KB_FIELDS}
+    if not re.match(r"^https?://", entry["source"]):
+        entry["source"] = ""
+    entry["name"] = entry["name"] or entry["id"]
+    return tuple(entry.items())
 
 
 def _estimate(t: float, claim: dict[str, Any]) -> Annotation:

@@ -65,6 +65,7 @@ def render_report(
         scores=scores,
         chart=dimension_chart(dims, out_of) if dims else "",
         trends=_trends(history, out_of),
+        glossary=_glossary(replay.annotations),
         audio_b64=audio_b64,
         format_time=format_time,
     )
@@ -130,6 +131,17 @@ def _boards(replay: Replay) -> list[dict[str, Any]]:
             }
         )
     return boards
+
+
+def _glossary(notes: Sequence[Annotation]) -> list[dict[str, str]]:
+    """The knowledge-base entries the probes cite, once each in order of first use: the report's
+    in-page glossary that each probe links to (``#kb-<id>``)."""
+    entries: dict[str, dict[str, str]] = {}
+    for note in notes:
+        entry = note.entry
+        if entry and entry["id"] not in entries:
+            entries[entry["id"]] = {**entry, "first": format_time(note.t), "t": f"{note.t:.3f}"}
+    return list(entries.values())
 
 
 def _trends(history: Mapping[str, Sequence[float]] | None, out_of: float) -> list[dict[str, Any]]:
