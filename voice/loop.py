@@ -11,6 +11,7 @@ is usually already there. Every step is a typed event for ``on_event``; failures
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -72,6 +73,9 @@ class LoopConfig:
     """Also emit every microphone chunk as an ``AudioChunk`` event (for recording)."""
 
 
+_turn_numbers = itertools.count(1)
+
+
 @dataclass
 class _Turn:
     start: float
@@ -84,6 +88,7 @@ class _Turn:
     partial: str | None = None
     partial_generation: int = -1
     transcript: Transcript | None = None
+    number: int = field(default_factory=lambda: next(_turn_numbers))
     checked_voiced_s: float = 0.0
     unvoiced_run: int = 0
     speculated: bool = False
@@ -213,7 +218,7 @@ class VoiceLoop:
             # Start Whisper at the first short silence, before the VAD's hangover has run
             # out, so the transcript is ready by the time the turn policy commits.
             turn.speculated = True
-            self._worker.submit(Job("partial", turn.generation, turn.audio()))
+            self._worker.submit(Job("partial", turn.generation, turn.audio(), turn=turn.number))
         if turn.overlaps_reply:
             self._check_barge_in(turn, stopped)
         elif turn.duration >= self.config.max_turn_s:
@@ -222,7 +227,9 @@ class VoiceLoop:
     def _drain_results(self, now: float) -> None:
         for job, transcript in self._worker.results():
             turn = self._turn
-            if turn is None or job.generation != turn.generation:
+            if turn is None or job.turn != turn.number:
+                continue
+            if job.kind != "barge" and job.generation != turn.generation:
                 continue
             if job.kind == "partial":
                 turn.partial, turn.partial_generation = transcript.text, job.generation
@@ -242,7 +249,7 @@ class VoiceLoop:
             if not self._busy():  # the reply ended under the speech: treat as a fresh turn
                 turn.overlaps_reply = False
                 turn.speculated = True
-                self._worker.submit(Job("partial", turn.generation, turn.audio()))
+                self._worker.submit(Job("partial", turn.generation, turn.audio(), turn=turn.number))
             elif now - turn.speech_end >= self.config.policy.short_wait_s:
                 self._turn = None  # speech over playback that never became a barge-in
                 return
@@ -363,7 +370,8 @@ class VoiceLoop:
         unchecked = turn.voiced_s - turn.checked_voiced_s
         if (self._vad.active and turn.voiced_s >= due) or (stopped and unchecked >= 0.1):
             turn.checked_voiced_s = turn.voiced_s
-            self._worker.submit(Job("barge", turn.generation, turn.audio(), priority=True))
+            job = Job("barge", turn.generation, turn.audio(), priority=True, turn=turn.number)
+            self._worker.submit(job)
 
     def _barge_result(self, turn: _Turn, text: str) -> None:
         reply = self._reply
@@ -387,7 +395,7 @@ class VoiceLoop:
         turn.overlaps_reply = False
         if turn.speech_end is not None and not self._vad.active:
             turn.speculated = True
-            self._worker.submit(Job("partial", turn.generation, turn.audio()))
+            self._worker.submit(Job("partial", turn.generation, turn.audio(), turn=turn.number))
 
     # -- push to talk ---------------------------------------------------------------------------
     def _push_to_talk_frame(self, frame: np.ndarray, t: float) -> None:

@@ -28,6 +28,8 @@ class Job:
     """The turn's generation when asked; stale answers are ignored by the loop."""
     audio: np.ndarray
     priority: bool = False
+    turn: int = 0
+    """Which turn asked: a barge-in check stays valid across pauses inside its turn."""
 
 
 class TranscribeWorker:
