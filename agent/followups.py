@@ -168,8 +168,8 @@ def choose(ctx: TurnContext) -> FollowUp:
         finding,
         kb.anti_pattern_drawn,
         kb.pattern_said,
-        probe,
         kb.pattern_drawn,
+        probe,
     ):
         chosen = pick(ctx)
         if chosen is not None:

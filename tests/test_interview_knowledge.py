@@ -4,6 +4,7 @@ slip, in the design phases, once each), cite their entry, and the wrap-up lists 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -14,6 +15,17 @@ from agent.whiteboard import Board
 from tests.agent_harness import Run, start
 
 HOTSEAT = str(Path(sys.executable).with_name("hotseat"))
+
+
+DESIGN_TURNS = itertools.cycle(
+    [
+        "The gateway calls the rate limiter service on every request.",
+        "Counters live in Redis with a sliding window per API key.",
+        "When the limit is hit we return a 429 with a Retry-After header.",
+        "The rules for each API key are cached in the rate limiter service.",
+    ]
+)
+"""On-topic design turns that say nothing the knowledge base recognises."""
 
 
 def _kb_followups(run: Run) -> list[dict]:
@@ -206,4 +218,42 @@ def test_interview_json_includes_the_references(hotseat_home):
     assert [r["id"] for r in refs] == ["per-node-memory-fits-in-ram"]
     assert any(
         "hotseat kb show per-node-memory-fits-in-ram" in p for p in payload["scores"]["practise"]
+    )
+
+
+def test_pattern_drawn_on_the_board_is_probed_by_its_box(tmp_path):
+    run = start("rate-limiter", tmp_path)
+    run.say("100,000 keys at 24 bytes is 2.4 MB per node.")
+    _to(run, "deep_dive")
+    board = Board()
+    api = board.add_component("Rate limiter service")
+    store = board.add_component("Event store")
+    board.add_edge(api.id, store.id)
+    for node in (api, store):
+        board.add_note(node.id, "3 replicas with failover, monitored")
+    run.interviewer.update_board(board)
+    for _ in range(8):
+        run.say(next(DESIGN_TURNS))
+        if "event-sourcing" in _kb_ids(run):
+            break
+    event = next(e for e in _kb_followups(run) if e["kb"]["id"] == "event-sourcing")
+    assert event["components"] == [store.id]
+    assert event["kb"]["why"] == "drawn: Event store"
+    assert _kb_ids(run).count("event-sourcing") == 1
+
+
+def test_text_wrap_up_prints_what_to_study(hotseat_home):
+    env = {**os.environ, "HOTSEAT_HOME": str(hotseat_home)}
+    result = subprocess.run(
+        [HOTSEAT, "interview", "--scenario", "rate-limiter", "--text"],
+        input="We limit per API key.\n100,000 keys at 24 bytes is 2.4 MB per node.\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "fits in RAM" in result.stdout
+    assert "Study next: hotseat kb show per-node-memory-fits-in-ram" in " ".join(
+        result.stdout.split()
     )

@@ -147,7 +147,9 @@ def recognise_on_board(
     for pattern in kb.patterns.values():
         wanted = [label.lower() for label in pattern.recognise.board_labels]
         for component in board.components.values():
-            if any(label in _text(component) for label in wanted):
+            text = _text(component)
+            # whole words from the start: "cell" is a bulkhead, "cancellation" is not
+            if any(re.search(rf"\b{re.escape(label)}", text) for label in wanted):
                 hits.append(BoardHit(pattern.id, "pattern", (component.id,)))
                 break
     findings = list(findings)
