@@ -10,12 +10,12 @@ kind, summary, first source) so recordings and the wrap-up can cite it.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from agent.followups import CAPACITY, FINDING, PROBE, FollowUp, TurnContext, numbers_of
 from agent.knowledge import KnowledgeBase, load_knowledge
+from agent.knowledge.cite import fill, plain_words, quote_words, reference
 from agent.knowledge.speech import SpeechHit
 from agent.knowledge.thresholds import threshold_probes
 from agent.phases import later
@@ -23,7 +23,6 @@ from estimation import format_quantity
 from estimation.report import INCORRECT
 
 KB_KEY = "kb:"
-MAX_QUOTE = 80
 GENERIC_THEMES = frozenset(
     {
         "async",
@@ -41,61 +40,6 @@ GENERIC_THEMES = frozenset(
 
 def kb_key(entry_id: str) -> str:
     return KB_KEY + entry_id
-
-
-def reference(kb: KnowledgeBase, entry_id: str, why: str, via: str) -> dict[str, Any]:
-    """What a follow-up says about its entry: enough for a report to link and gloss it without
-    importing the knowledge base."""
-    kind, entry = kb.get(entry_id)
-    if kind == "threshold":
-        technology, limit = kb.limit(entry.limit)
-        summary = f"{entry.name}: {technology.name} {limit.value} ({limit.note})"
-        source = limit.source
-    else:
-        summary = entry.summary
-        source = entry.sources[0]
-    return {
-        "id": entry_id,
-        "name": entry.name,
-        "kind": kind,
-        "summary": summary,
-        "source": source.url,
-        "source_title": source.title,
-        "why": why,
-        "via": via,
-    }
-
-
-def _quote(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;")
-    return text if len(text) <= MAX_QUOTE else text[:MAX_QUOTE].rsplit(" ", 1)[0] + "…"
-
-
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return {"component": "that component", "count": "several"}.get(key, "")
-
-
-def fill(question: str, component: str = "", count: int = 0) -> str:
-    """An entry's question with {component} and {count} filled (sensible words when unknown)."""
-    values = _Blank()
-    if component:
-        values["component"] = component
-    if count:
-        values["count"] = str(count)
-    return string.Formatter().vformat(question, (), values)
-
-
-def _plain_words(patterns: Iterable[str]) -> tuple[str, ...]:
-    """The regexes of a rule that are plain words ("backoff", "virtual nodes?"), as words: what
-    an answer that addresses the anti-pattern mentions."""
-    out = []
-    for pattern in patterns:
-        words = re.sub(r"\\b|\?|\[- \]\??", " ", pattern).strip()
-        words = re.sub(r"\s+", " ", words)
-        if re.fullmatch(r"[a-z ]{3,}", words):
-            out.append(words)
-    return tuple(out)
 
 
 def _themes(kb: KnowledgeBase, entry_ids: Iterable[str]) -> list[str]:
@@ -143,7 +87,7 @@ def threshold(ctx: TurnContext) -> FollowUp | None:
         if key in ctx.raised:
             continue
         said = ctx.utterance or hit.claim_text
-        why = f'you computed {format_quantity(hit.value)}: "{_quote(said)}"'
+        why = f'you computed {format_quantity(hit.value)}: "{quote_words(said)}"'
         return FollowUp(
             CAPACITY,
             key,
@@ -196,7 +140,7 @@ def anti_pattern_said(ctx: TurnContext) -> FollowUp | None:
         question = fill(anti.speech_question or anti.question, hit.component)
         if key in ctx.raised or covered(kb, question, ctx):
             continue
-        quoted = _quote(hit.matched)
+        quoted = quote_words(hit.matched)
         said_in_question = quoted.lower() in question.lower()
         statement = "" if said_in_question else f'You said "{quoted}".'
         rule = anti.detect.speech
@@ -207,7 +151,7 @@ def anti_pattern_said(ctx: TurnContext) -> FollowUp | None:
             question=question,
             quote=hit.matched,
             numbers=numbers_of(question),
-            listen_for=_plain_words(rule.unless) if rule is not None else (),
+            listen_for=plain_words(rule.unless) if rule is not None else (),
             kb=reference(kb, hit.entry_id, f'you said "{quoted}"', "speech"),
         )
     return None
@@ -238,7 +182,7 @@ def anti_pattern_drawn(ctx: TurnContext) -> FollowUp | None:
             question=question,
             numbers=numbers_of(question),
             components=components,
-            listen_for=_plain_words(rule.unless) if rule is not None else (),
+            listen_for=plain_words(rule.unless) if rule is not None else (),
             kb=reference(
                 kb, hit["entry_id"], f"drawn: {label}" if label else "on the board", "board"
             ),
@@ -273,7 +217,7 @@ def pattern_said(ctx: TurnContext) -> FollowUp | None:
         question = _pattern_probe(kb, hit.entry_id, ctx)
         if question is None:
             continue
-        quoted = _quote(hit.matched)
+        quoted = quote_words(hit.matched)
         statement = "" if quoted.lower() in question.lower() else f"You mentioned {quoted}."
         return FollowUp(
             PROBE,

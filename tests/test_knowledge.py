@@ -295,7 +295,7 @@ def test_speech_hit_quotes_whole_words_and_names_the_component():
 
 
 def test_questions_fill_their_placeholders():
-    from agent.kb_followups import fill
+    from agent.knowledge.cite import fill
 
     spof = KB.anti_patterns["single-point-of-failure"]
     assert fill(spof.question, "database") == "If that one database goes down, what still works?"
