@@ -135,7 +135,7 @@ def recognize(points: list[StrokePoint] | list[tuple[float, float]]) -> Recognit
 
 def _closing(path: np.ndarray, length: float) -> int | None:
     """Index where the stroke comes back to its start (overshoot trimmed), or None if open."""
-    tail_from = int(len(path) * 0.6)
+    tail_from = int(len(path) * 0.8)  # an overshoot longer than a fifth is a scribble going on
     gaps = np.hypot(*(path[tail_from:] - path[0]).T)
     best = int(np.argmin(gaps))
     if gaps[best] <= max(_CLOSED_GAP * length, 6.0):
