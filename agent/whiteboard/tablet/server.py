@@ -51,7 +51,8 @@ class TabletBoard:
         self.session = BoardSession(board, scenario)
         self._on_change = on_change
         self._callbacks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="board-on-change")
-        self.hub = Hub(self.session, on_change=self._changed)
+        self.session.listener = self._changed
+        self.hub = Hub(self.session)
         self.app = create_app(self.session, self.token, self.hub)
         self._server: Any = None
         self._thread: threading.Thread | None = None
@@ -127,12 +128,10 @@ class TabletBoard:
         """Change the board from Python (BoardError if invalid); every tablet redraws."""
         self.session.apply(event)
         self.hub.push(self.session.snapshot())
-        self._changed()
 
-    def _changed(self) -> None:
+    def _changed(self, board: Board, findings: list[Finding]) -> None:
         if self._on_change is None:
             return
-        board, findings = self.session.state()
         with contextlib.suppress(RuntimeError):  # stopped: nobody is listening any more
             self._callbacks.submit(self._call, board, findings)
 

@@ -50,6 +50,9 @@ class BoardSession:
         self._sketcher = Sketcher()
         self._findings = analyze(self._board, scenario)
         self._question: dict[str, Any] | None = None
+        self.listener: OnChange | None = None
+        """Called under the lock after every change with a copy of that revision; keep it quick
+        (`TabletBoard` hands it to a worker thread)."""
 
     # ---- reading ------------------------------------------------------------------------------
 
@@ -156,6 +159,8 @@ class BoardSession:
 
     def _refresh(self) -> None:
         self._findings = analyze(self._board, self.scenario)
+        if self.listener is not None:
+            self.listener(copy_board(self._board), list(self._findings))
 
 
 def _error(seq: Any, text: str) -> dict[str, Any]:
