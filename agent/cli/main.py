@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, str] = {
     "say": "agent.cli.voice_cmd:say",
     "devices": "agent.cli.voice_cmd:devices",
     "whiteboard": "agent.cli.whiteboard_cmd:whiteboard",
+    "board": "agent.cli.board_cmd:board",
     "interview": "agent.cli.interview_cmd:interview",
 }
 
