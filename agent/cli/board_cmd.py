@@ -73,7 +73,8 @@ def board(host: str | None, port: int, scenario_id: str | None, json_events: boo
     out.print(f"Open on your tablet: [bold]{escape(tablet.url)}[/bold]")
     out.print("Draw boxes and arrows; tap a box to name it. Ctrl-C to stop.")
     try:
-        threading.Event().wait()
+        while True:  # a timed wait keeps Ctrl-C responsive
+            threading.Event().wait(0.5)
     except KeyboardInterrupt:
         pass
     finally:
