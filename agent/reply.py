@@ -7,7 +7,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agent import templates
+from agent import acks, coverage, templates
 from agent.classify import (
     CLARIFYING,
     DESIGN,
@@ -141,17 +141,21 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     elif kind == OFF_TOPIC and not note:
         out.append(templates.off_topic(phase, rng))
     elif kind == PROBE_ANSWER and state.get("answers"):
-        out.append(templates.probe_lead(state["answers"][-1]["heard"], rng))
+        heard = state["answers"][-1]["heard"]
+        out.append(templates.probe_lead(heard, rng) if heard else _ack(state, deps, rng))
+        if heard:
+            out.append(_covered(state, deps, rng) or "")
     if note and note["reason"] == "time_up":
         out.append(templates.out_of_time(rng))
     elif note and note["reason"] == "overrun":
         out.append(templates.overrun(note["from"], note["to"], note["used"], rng))
         if chosen is None:
-            out.append(templates.phase_prompt(note["to"], rng))
+            out.append(_prompt(note["to"], state, deps, rng))
     elif note and note["reason"] in ("asked", "done"):
-        out.extend(templates.phase_intro(note["to"], rng))
+        intro = templates.phase_intro(note["to"], rng)
+        out.extend([intro[0], _prompt(note["to"], state, deps, rng, intro[1])])
     elif note and note["reason"] == "content" and chosen is not None and not _urgent(chosen):
-        out.append(rng.choice(templates.ACKS))
+        out.append(_ack(state, deps, rng))
     if chosen is not None and chosen.kind != MOVE_ON_FOLLOWUP:
         sentences = templates.followup(chosen, rng)
         if deps.llm is not None:
@@ -160,17 +164,71 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         out.extend(sentences)
     elif chosen is not None and not note and kind in (ESTIMATE, DESIGN, PROBE_ANSWER):
         if kind != PROBE_ANSWER:
-            out.append(rng.choice(templates.ACKS))
-        if phase in ("requirements", "wrap_up") or len(candidate_turns(state)) % 3 == 0:
-            out.append(templates.phase_prompt(phase, rng))
+            out.append(_ack(state, deps, rng))
+        nudge = coverage.nudge(deps.scenario, state, rng) if phase == "estimation" else None
+        if nudge:
+            out.append(nudge)
+        elif phase in ("requirements", "wrap_up") or len(candidate_turns(state)) % 3 == 0:
+            out.append(_prompt(phase, state, deps, rng))
         else:
             out.append(rng.choice(CONTINUE))
+    out = [s for s in out if s]
     if not out:
-        out.append(templates.phase_prompt(phase, rng))
+        out.append(_prompt(phase, state, deps, rng))
     now = float(state.get("now", 0.0))
     turn = {"speaker": "interviewer", "text": " ".join(out), "t": now, "phase": phase}
     turn["kind"] = chosen.kind if chosen is not None else "reply"
     return {"reply": out, "turns": [turn]}
+
+
+def _ack(state: InterviewState, deps: Deps, rng: Any) -> str:
+    """An acknowledgement about this turn's numbers, covered gaps or components; a filler
+    ("Mm-hm.") only when the turn names nothing concrete."""
+    turns = candidate_turns(state)
+    index = len(turns) - 1
+    claims = [c for c in state.get("claims", []) if c.get("turn") == index]
+    earlier = [c for c in state.get("claims", []) if c.get("turn", index) < index]
+    fixes = _fixes({"claims": earlier})
+    line = acks.acknowledge(
+        clean(state.get("utterance")),
+        deps.scenario,
+        claims,
+        fixes,
+        _pending(state),
+        [t["text"] for t in turns[:-1]],
+        rng,
+    )
+    return line or rng.choice(templates.ACKS)
+
+
+def _covered(state: InterviewState, deps: Deps, rng: Any) -> str | None:
+    turns = candidate_turns(state)
+    text = clean(state.get("utterance"))
+    return acks.covered_line(text, _pending(state), [t["text"] for t in turns[:-1]], rng)
+
+
+def _pending(state: InterviewState) -> list[str]:
+    """Finding codes the candidate could still cover aloud: the board's, and monitoring while
+    the scenario has a monitoring probe not yet asked."""
+    codes = [str(f.get("code")) for f in state.get("board_findings", [])]
+    return list(dict.fromkeys([*codes, "NO_MONITORING"]))
+
+
+def _prompt(
+    phase: str, state: InterviewState, deps: Deps, rng: Any, default: str | None = None
+) -> str:
+    """The phase's prompt, built from what is already covered: estimation asks only for the
+    missing quantities; a monitoring question is not asked once monitoring was said."""
+    if phase == "estimation":
+        nudge = coverage.nudge(deps.scenario, state, rng)
+        if nudge:
+            return nudge
+    text = default or templates.phase_prompt(phase, rng)
+    said = " ".join(t["text"] for t in candidate_turns(state))
+    if "monitor" in text and acks.covered_topics(said, ["NO_MONITORING"]):
+        options = [p for p in templates.PHASE_PROMPTS.get(phase, ()) if "monitor" not in p]
+        text = rng.choice(options) if options else text
+    return text
 
 
 def _kb_keys(chosen: FollowUp) -> tuple[str, ...]:
