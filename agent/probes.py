@@ -26,7 +26,9 @@ from agent.knowledge import load_knowledge
 from agent.phases import later, next_phase
 
 ANSWERED_BY = {
-    "NO_MONITORING": r"monitor|alert|prometheus|grafana|datadog|metrics|dashboard|observab",
+    "NO_MONITORING": (
+        r"monitor|alert|prometheus|grafana|datadog|cloudwatch|metrics|dashboard|observab|pager"
+    ),
     "CACHE_NO_TTL": r"\bttl\b|expir|evict|invalidat",
     "NO_REPLICATION": r"replica|replicat|standby|multi-az",
     "DB_NOT_SHARDED": r"shard|partition",
@@ -99,7 +101,9 @@ def probe(ctx: TurnContext) -> FollowUp | None:
     fresh = [
         p
         for p in scenario.probes
-        if p.id not in ctx.probes_asked and not covered(kb, p.question, ctx)
+        if p.id not in ctx.probes_asked
+        and not covered(kb, p.question, ctx)
+        and not _probe_answered(p, ctx)
     ]
     ranked = [p for p in fresh if on_board(p)] + [p for p in fresh if named(p) and not on_board(p)]
     if ctx.phase == "deep_dive":
@@ -140,6 +144,22 @@ def probe(ctx: TurnContext) -> FollowUp | None:
         probe_id=probe.id,
         listen_for=tuple(probe.listen_for),
     )
+
+
+def _probe_answered(probe: Any, ctx: TurnContext) -> bool:
+    """The candidate already said the answer aloud: monitoring named for a monitoring probe, or
+    most of what the probe listens for ("exponential backoff", "dead letter queue")."""
+    from agent.turn import heard
+
+    earlier = " ".join(ctx.said)
+    kinds = {
+        c.kind if (c := ctx.scenario.component(key)) is not None else key.lower()
+        for key in probe.components
+    }
+    if "monitoring" in kinds and re.search(ANSWERED_BY["NO_MONITORING"], earlier.lower()):
+        return True
+    points = list(probe.listen_for)
+    return len(points) >= 2 and 2 * len(heard(earlier, points)) >= len(points)
 
 
 _STORE_KINDS = ("database", "cache", "queue", "blob_store", "search", "other", "stream_processor")
