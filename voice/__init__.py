@@ -58,6 +58,17 @@ _LAZY: dict[str, str] = {
     "resample": "voice.resample",
     "StreamResampler": "voice.resample",
     "MODEL_RATE": "voice.resample",
+    "VoiceLoop": "voice.loop",
+    "LoopConfig": "voice.loop",
+    "TurnPolicy": "voice.turn_policy",
+    "Endpointer": "voice.vad",
+    "VadConfig": "voice.vad",
+    "EchoGate": "voice.echo",
+    "EchoConfig": "voice.echo",
+    "PushToTalk": "voice.push_to_talk",
+    "SimulatedRoom": "voice.room",
+    "Cue": "voice.room",
+    "RoomConfig": "voice.room",
 }
 
 
