@@ -157,6 +157,8 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     elif note and note["reason"] == "content" and chosen is not None and not _urgent(chosen):
         out.append(_ack(state, deps, rng))
     if chosen is not None and chosen.kind != MOVE_ON_FOLLOWUP:
+        if not any(out) and not _urgent(chosen) and kind in (DESIGN, ESTIMATE, PROBE_ANSWER):
+            out.append(_covered(state, deps, rng) or "")  # a gap they just closed aloud
         sentences = templates.followup(chosen, rng)
         if deps.llm is not None:
             facts = {**chosen.to_dict(), "candidate_said": clean(state.get("utterance"))}
