@@ -4,7 +4,6 @@ interviewer and Piper; the recording replays with the same annotations and the r
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from recordings import annotations_for, build_replay, load_recording
+from tests.browser import chromium
 
 
 @pytest.fixture(scope="module")
@@ -74,21 +74,12 @@ def test_demo_report_is_self_contained(demo_run):
     assert "http://" not in html.replace("http://www.w3.org", "")
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
 def test_demo_report_renders_in_chromium(demo_run, tmp_path):
-    from playwright.sync_api import sync_playwright
-
     summary, _, _ = demo_run
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )  # fmt: skip
+    with chromium() as browser:
         page = browser.new_page()
         page.goto(Path(summary["report"]).as_uri())
         assert page.locator("svg").count() >= 2
         assert "60,000" in page.inner_text("body")
         page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        browser.close()
     assert (tmp_path / "report.png").stat().st_size > 10_000
