@@ -17,9 +17,12 @@ from scenarios import Scenario
 
 CORRECTED = ("Right — {n}.", "Yes, that's it — {n}.", "Good, {n}.")
 NUMBERS = ("Okay, {n}.", "Got it: {n}.", "Right, {n}.", "Noted: {n}.")
-COMPONENTS = ("Okay — {c}.", "Got it: {c}.", "Alright, {c}.")
+COMPONENTS = ("Okay — {c}.", "Got it: {c}.", "Right, {c} — got it.")
 COVERED = ("Good — {how} covers {topic}.", "{How} — good, that covers {topic}.")
 COVERED_PLAIN = ("Good, that covers {topic}.", "Good, you've covered {topic}.")
+ALSO = ("And {how} covers {topic}.", "{How} covers {topic}, too.")
+ALSO_PLAIN = ("And that covers {topic}.", "That covers {topic}, too.")
+"""After another acknowledgement ("Good: exponential backoff."), without a second "Good"."""
 TOPICS = {
     "NO_MONITORING": (
         "monitoring",
@@ -108,17 +111,22 @@ def _how(code: str, text: str) -> str:
 
 
 def covered_line(
-    text: str, pending: Sequence[str], earlier: Sequence[str], rng: random.Random
+    text: str,
+    pending: Sequence[str],
+    earlier: Sequence[str],
+    rng: random.Random,
+    also: bool = False,
 ) -> str | None:
-    """ "Good — alerting in Prometheus covers monitoring.", or None."""
+    """ "Good — alerting in Prometheus covers monitoring.", or None; `also` when it follows
+    another acknowledgement."""
     topics = covered_topics(text, pending, earlier)
     if not topics:
         return None
     topic, how = topics[0]
     if how:
-        frame = rng.choice(COVERED)
+        frame = rng.choice(ALSO if also else COVERED)
         return frame.format(how=how, How=how[:1].upper() + how[1:], topic=topic)
-    return rng.choice(COVERED_PLAIN).format(topic=topic)
+    return rng.choice(ALSO_PLAIN if also else COVERED_PLAIN).format(topic=topic)
 
 
 def components(scenario: Scenario, text: str) -> list[str]:

@@ -144,7 +144,7 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         heard = state["answers"][-1]["heard"]
         out.append(templates.probe_lead(heard, rng) if heard else _ack(state, deps, rng))
         if heard:
-            out.append(_covered(state, deps, rng) or "")
+            out.append(_covered(state, deps, rng, also=True) or "")
     if note and note["reason"] == "time_up":
         out.append(templates.out_of_time(rng))
     elif note and note["reason"] == "overrun":
@@ -203,15 +203,17 @@ def _ack(state: InterviewState, deps: Deps, rng: Any) -> str:
     return line or rng.choice(templates.ACKS)
 
 
-def _covered(state: InterviewState, deps: Deps, rng: Any) -> str | None:
+def _covered(state: InterviewState, deps: Deps, rng: Any, also: bool = False) -> str | None:
+    """ "Good — alerting in Prometheus covers monitoring." for a gap this turn closed aloud."""
     turns = candidate_turns(state)
     text = clean(state.get("utterance"))
-    return acks.covered_line(text, _pending(state), [t["text"] for t in turns[:-1]], rng)
+    earlier = [t["text"] for t in turns[:-1]]
+    return acks.covered_line(text, _pending(state), earlier, rng, also=also)
 
 
 def _pending(state: InterviewState) -> list[str]:
-    """Finding codes the candidate could still cover aloud: the board's, and monitoring while
-    the scenario has a monitoring probe not yet asked."""
+    """Finding codes the candidate could cover aloud: the board's, and monitoring always (every
+    design needs it; it is acknowledged once, the first time it is said)."""
     codes = [str(f.get("code")) for f in state.get("board_findings", [])]
     return list(dict.fromkeys([*codes, "NO_MONITORING"]))
 
