@@ -10,6 +10,8 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from agent.cli.scenario_source import scenario_or_fail
+
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
@@ -33,7 +35,7 @@ def board(host: str | None, port: int, scenario_id: str | None, json_events: boo
     network, draw boxes and arrows, and watch what the interviewer would ask. Ctrl-C stops it."""
     from agent.whiteboard.tablet import TabletBoard
 
-    scenario = _scenario(scenario_id) if scenario_id else None
+    scenario = scenario_or_fail(scenario_id) if scenario_id else None
     out = Console(stderr=json_events, highlight=False)
     previous: dict[str, dict] = {}
 
@@ -80,14 +82,3 @@ def board(host: str | None, port: int, scenario_id: str | None, json_events: boo
     finally:
         tablet.stop()
         out.print("board stopped.")
-
-
-def _scenario(scenario_id: str):
-    from agent.cli.home import hotseat_home
-    from scenarios import UnknownScenarioError, load_scenarios
-
-    library = load_scenarios([hotseat_home() / "scenarios"])
-    try:
-        return library.get(scenario_id)
-    except UnknownScenarioError as error:
-        raise click.ClickException(str(error)) from None

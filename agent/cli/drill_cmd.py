@@ -14,7 +14,7 @@ import time
 
 import click
 
-from agent.cli.home import hotseat_home
+from agent.cli.scenario_source import scenario_library
 from agent.cli.sessions_cmd import progress_store
 
 
@@ -33,12 +33,9 @@ from agent.cli.sessions_cmd import progress_store
 def drill(text_mode: bool, topics: tuple[str, ...], count: int, seed: int | None, as_json: bool):
     """Quick-fire estimation questions, checked by the calculator, missed ones come back sooner."""
     from agent.drills import TOPICS, DrillRun, pick, scenario_questions, template_questions
-    from scenarios import load_scenarios
 
     wanted = topics or TOPICS
-    pool = template_questions(wanted) + scenario_questions(
-        load_scenarios([hotseat_home() / "scenarios"]), wanted
-    )
+    pool = template_questions(wanted) + scenario_questions(scenario_library(), wanted)
     store = progress_store()
     run = store.start_drill_run()
     ordered = pick(pool, len(pool), seed)

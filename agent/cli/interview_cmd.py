@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from agent.cli.home import hotseat_home
+from agent.cli.scenario_source import scenario_library, scenario_or_fail
 
 CHECKPOINTS = "checkpoints.sqlite"
 
@@ -118,20 +119,17 @@ def interview(
     falls back to text mode with one line on stderr. --tablet serves a drawing board for a
     tablet on your network; --board FILE follows a diagram file instead.
     """
-    from scenarios import UnknownScenarioError, load_scenarios
+    from scenarios import UnknownScenarioError
 
     if not scenario_id and not resume_id:
         raise click.ClickException(
             "give --scenario ID (see `hotseat scenarios list`) or --resume SESSION"
         )
     home = hotseat_home()
-    library = load_scenarios([home / "scenarios"])
+    library = scenario_library()
     scenario = None
     if not resume_id:
-        try:
-            scenario = library.get(str(scenario_id))
-        except UnknownScenarioError as error:
-            raise click.ClickException(str(error)) from None
+        scenario = scenario_or_fail(str(scenario_id), library)
         _check_minutes(minutes)
     llm = _llm(llm_base_url, llm_model, llm_api_key_env, llm_timeout)
     sound_card = None if text_mode else _sound_card(input_device, output_device)

@@ -9,19 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from agent.cli.home import hotseat_home
-from scenarios import Scenario, ScenarioLibrary, UnknownScenarioError, load_scenarios
-
-USER_DIR_NAME = "scenarios"
-
-
-def _library() -> ScenarioLibrary:
-    """Bundled scenarios plus $HOTSEAT_HOME/scenarios; each broken file is one line on stderr."""
-    home = hotseat_home()
-    library = load_scenarios([home / USER_DIR_NAME], cache_dir=home / "cache")
-    for error in library.errors:
-        click.echo(f"warning: skipped {error}", err=True)
-    return library
+from agent.cli.scenario_source import scenario_library
+from scenarios import Scenario, UnknownScenarioError
 
 
 @click.group()
@@ -33,7 +22,7 @@ def scenarios() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def scenarios_list(as_json: bool) -> None:
     """Every scenario with its difficulty and number of reference estimates."""
-    library = _library()
+    library = scenario_library()
     rows = [
         {
             "id": s.id,
@@ -58,7 +47,7 @@ def scenarios_list(as_json: bool) -> None:
 def scenarios_show(scenario_id: str, as_json: bool) -> None:
     """The full interviewer's brief for one scenario."""
     try:
-        scenario = _library().get(scenario_id)
+        scenario = scenario_library().get(scenario_id)
     except UnknownScenarioError as error:
         raise click.ClickException(str(error)) from error
     if as_json:

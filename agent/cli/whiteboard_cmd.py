@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from agent.cli.scenario_source import scenario_or_fail
 from agent.whiteboard import (
     Board,
     BoardError,
@@ -51,7 +52,7 @@ def analyze_cmd(
         board = load_board(file)
     except BoardError as error:
         raise click.ClickException(str(error)) from None
-    scenario = _scenario(scenario_id) if scenario_id else None
+    scenario = scenario_or_fail(scenario_id) if scenario_id else None
     findings = analyze(board, scenario)
     scores = score_components(board, scenario, mentioned=mentioned, findings=findings)
     if as_json:
@@ -100,17 +101,6 @@ def report(board: Board, findings: list[Finding], scores: list[ComponentScore]) 
         "findings": [f.to_dict() for f in findings],
         "scores": [s.to_dict() for s in scores],
     }
-
-
-def _scenario(scenario_id: str):
-    from agent.cli.home import hotseat_home
-    from scenarios import UnknownScenarioError, load_scenarios
-
-    library = load_scenarios([hotseat_home() / "scenarios"])
-    try:
-        return library.get(scenario_id)
-    except UnknownScenarioError as error:
-        raise click.ClickException(str(error)) from None
 
 
 def _print(
