@@ -97,7 +97,8 @@ def nudge(scenario: Scenario, state: dict[str, Any], rng: random.Random) -> str 
         return rng.choice(ALL_COVERED)
     what = _join([ASK[d] for d, _ in gaps[:2]])
     first = gaps[0][1].rstrip(".")
-    detail = f"How much for the {first[:1].lower()}{first[1:]}?"
+    article = "" if re.match(r"(the|a|an|all|each|every)\b", first, re.IGNORECASE) else "the "
+    detail = f"How much for {article}{first[:1].lower()}{first[1:]}?"
     if gaps[0][0] in (RATE, PEAK, BANDWIDTH):
         detail = f"What do you get for {first[:1].lower()}{first[1:]}?"
     return rng.choice(MISSING).format(what=what, detail=detail)

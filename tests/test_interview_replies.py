@@ -168,3 +168,24 @@ def test_replies_are_deterministic_and_never_repeat_a_probe(tmp_path):
     assert first.replies == second.replies
     keys = [f["key"] for f in first.followups() if f.get("kind") != "move_on"]
     assert len(keys) == len(set(keys))
+
+
+def test_every_scenario_nudges_only_for_dimensions_not_yet_covered():
+    import random
+
+    from agent import coverage
+    from tests.agent_harness import LIBRARY
+
+    said = {"text": "about 12,000 per second", "stated": {"value": 12000, "unit": "per second"}}
+    state = {"claims": [{**said, "verdict": "correct"}], "assumptions": []}
+    for scenario in LIBRARY:
+        gaps = [d for d, _ in coverage.missing(scenario, state)]
+        assert coverage.RATE not in gaps
+        nudge = coverage.nudge(scenario, state, random.Random(scenario.id))
+        if gaps:
+            assert coverage.ASK[gaps[0]] in nudge, (scenario.id, nudge)
+            assert "the the " not in nudge and "the all " not in nudge.lower()
+        assert "average load" not in nudge
+    assert (
+        coverage.nudge(LIBRARY.get("notification-system"), {"claims": []}, random.Random()) is None
+    )
