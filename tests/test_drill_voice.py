@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agent.cli.drill_cmd import run_voice_drill
-from agent.drills import DrillRun, template_questions
+from agent.drills import DrillRun, save_to, template_questions
 from recordings.progress import ProgressStore
 from tests.voice_clips import say
 from voice.room import Cue, RoomConfig, SimulatedRoom
@@ -42,19 +42,7 @@ def test_spoken_drill_scores_spoken_answers(models, hotseat_home):
     with ProgressStore(hotseat_home / "progress.db") as store:
         run = store.start_drill_run()
 
-        def save(result):
-            store.record_drill(
-                run,
-                item_id=result.question.id,
-                topic=result.question.topic,
-                question=result.question.text,
-                answer=result.answer,
-                expected=result.question.answer_text,
-                correct=result.correct,
-                seconds=result.seconds,
-            )
-
-        session = DrillRun(picked, on_result=save)
+        session = DrillRun(picked, on_result=save_to(store, run))
         run_voice_drill(session, room.microphone, room.speaker, stt, tts, settle=False)
         stored = store.drill_results(run)
     assert [r.correct for r in session.results] == [True, False], [

@@ -32,7 +32,14 @@ from agent.cli.sessions_cmd import progress_store
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object at the end.")
 def drill(text_mode: bool, topics: tuple[str, ...], count: int, seed: int | None, as_json: bool):
     """Quick-fire estimation questions, checked by the calculator, missed ones come back sooner."""
-    from agent.drills import TOPICS, DrillRun, pick, scenario_questions, template_questions
+    from agent.drills import (
+        TOPICS,
+        DrillRun,
+        pick,
+        save_to,
+        scenario_questions,
+        template_questions,
+    )
 
     wanted = topics or TOPICS
     pool = template_questions(wanted) + scenario_questions(scenario_library(), wanted)
@@ -42,19 +49,7 @@ def drill(text_mode: bool, topics: tuple[str, ...], count: int, seed: int | None
     by_id = {q.id: q for q in ordered}
     questions = [by_id[i] for i in store.order_items([q.id for q in ordered], run)][:count]
 
-    def save(result) -> None:
-        store.record_drill(
-            run,
-            item_id=result.question.id,
-            topic=result.question.topic,
-            question=result.question.text,
-            answer=result.answer,
-            expected=result.question.answer_text,
-            correct=result.correct,
-            seconds=result.seconds,
-        )
-
-    session = DrillRun(questions, on_result=save)
+    session = DrillRun(questions, on_result=save_to(store, run))
     out = sys.stderr if as_json else sys.stdout
     try:
         if not text_mode and not _voice_drill(session, out):

@@ -7,7 +7,7 @@ exact answer is always computed by `estimation.evaluate`, never written by hand.
 lives in `recordings.progress.ProgressStore`; the CLI wires the two.
 """
 
-from agent.drills.answers import DrillResult, check_answer, read_answer
+from agent.drills.answers import DrillResult, check_answer, read_answer, save_to
 from agent.drills.questions import (
     TOPICS,
     DrillQuestion,
@@ -25,6 +25,7 @@ __all__ = [
     "check_answer",
     "pick",
     "read_answer",
+    "save_to",
     "scenario_questions",
     "template_questions",
 ]

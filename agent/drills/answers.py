@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,3 +130,22 @@ def _in_answer_unit(number: float, answer_text: str, exact: Quantity) -> Quantit
 
 
 __all__ = ["DrillResult", "check_answer", "read_answer"]
+
+
+def save_to(store: Any, run: int) -> Callable[[DrillResult], None]:
+    """A `DrillRun(on_result=...)` callback that keeps each result in a
+    `recordings.progress.ProgressStore` drill run (for spaced repetition and progress)."""
+
+    def save(result: DrillResult) -> None:
+        store.record_drill(
+            run,
+            item_id=result.question.id,
+            topic=result.question.topic,
+            question=result.question.text,
+            answer=result.answer,
+            expected=result.question.answer_text,
+            correct=result.correct,
+            seconds=result.seconds,
+        )
+
+    return save
