@@ -428,6 +428,10 @@ class _Lexer:
                 out.append(Token("var", text, s2, e2, op=name[0]))
                 i = name[1]
                 continue
+            if kind == "word" and w not in _SPECIAL and not _may_start(w):
+                out.append(Token("word", raw_text, s, e, words=(w,)))  # the common case
+                i += 1
+                continue
             got = self.read_quantity(i) if kind == "num" or _may_start(w) else None
             if got is not None:
                 out.append(got[0])
@@ -512,6 +516,19 @@ def _finish(
 _MULTI_FIRST = {k[0] for k in (*_OPS_2, *MARKS) if len(k) > 1}
 _QTY_WORDS = (
     set(SMALL) | set(TENS) | set(MULTIPLIER_WORDS) | {"a", "an", "half", "$", "quarter", "third"}
+)
+
+# Words that reach a branch of `_Lexer.run` other than "a plain word" (or by_verb bookkeeping).
+_SPECIAL = (
+    set(_POSTFIX)
+    | set(_BY_VERBS)
+    | {"by"}
+    | _MULTI_FIRST
+    | set(_OPS_1)
+    | {"(", ")", ":", ",", "—", "–", ".", "?", "!", ";"}
+    | {k[0] for k in MARKS if len(k) == 1}
+    | REFS
+    | HEDGES
 )
 
 

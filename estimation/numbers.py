@@ -103,6 +103,22 @@ def parse_digits(text: str) -> float | None:
 
 def word_value(word: str) -> float | None:
     """Value of one number word or digit string ('twenty' -> 20, '1.5' -> 1.5)."""
+    # Every word of every sentence is tried as a number start; remembering the answer per word
+    # keeps the lexer off the digit regex (the cache is bounded, values are immutable floats).
+    if word in _WORD_VALUES:
+        return _WORD_VALUES[word]
+    value = _word_value(word)
+    if len(_WORD_VALUES) >= _WORD_CACHE_SIZE:
+        _WORD_VALUES.clear()
+    _WORD_VALUES[word] = value
+    return value
+
+
+_WORD_VALUES: dict[str, float | None] = {}
+_WORD_CACHE_SIZE = 8_192
+
+
+def _word_value(word: str) -> float | None:
     if word in SMALL:
         return float(SMALL[word])
     if word in TENS:

@@ -22,6 +22,18 @@ class Dimension:
     money: int = 0
     """Power of US dollars."""
 
+    # Written out (the dataclass would build and compare tuples): dimensions are compared on
+    # every quantity step, and most comparisons are against the shared constants below.
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if other.__class__ is not Dimension:
+            return NotImplemented
+        return self.data == other.data and self.time == other.time and self.money == other.money
+
+    def __hash__(self) -> int:
+        return hash((self.data, self.time, self.money))
+
     def __mul__(self, other: Dimension) -> Dimension:
         return Dimension(self.data + other.data, self.time + other.time, self.money + other.money)
 
