@@ -22,6 +22,9 @@ UNFINISHED = [
     "Storage per day is 300 million times 1 KB, which is, um",
     "and then we multiply by",
     "3TB of Daytimes 365.",  # Whisper garbled "a day times": the hanging number still counts
+    "before I start.",  # an opener; the question comes after the comma pause
+    "Okay, so first of all,",
+    "Quick question.",
 ]
 FINISHED = [
     "1 billion divided by 86,400 is about 12,000.",
@@ -32,6 +35,9 @@ FINISHED = [
     "That's 3 petabytes a year.",
     "300 million times 10 is 3 billion messages a day.",
     "Reads outnumber writes 10 to 1.",
+    "Before I start, how many users do we have?",
+    "Okay.",
+    "First, a load balancer in front of the API servers.",
 ]
 
 

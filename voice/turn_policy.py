@@ -118,6 +118,14 @@ _RESULT_RE = re.compile(
     r"\b(?:is|equals|that's|thats|that is|gives|get|which is|comes to|about|roughly|around|"
     r"approximately|so)\b|="
 )
+# A turn that so far is only an opener ("Before I start, ...") promises the real question; Whisper
+# often ends it with a full stop at the speaker's comma pause.
+_OPENER_RE = re.compile(
+    r"^(?:(?:ok|okay|so|well|alright|right|um|uh)[ ,]+)*"
+    r"(?:before i (?:start|begin|dive in|go on)|first(?: of all)?|first things first|to (?:start|begin)"
+    r"(?: with)?|let me (?:start|begin|ask)(?: with| something)?|let's (?:start|begin)(?: with)?|"
+    r"(?:a |one )?quick question|one (?:question|thing)|i have a question|can i ask)$"
+)
 _RATIO_RE = re.compile(r"\b\w+ to (?:one|two|three|four|five|ten|\d+)$")
 _ENDS_WITH_NUMBER = re.compile(r"(?:^|\s)" + _NUMBER + r"$")
 
@@ -137,7 +145,7 @@ def is_unfinished(text: str) -> bool:
     """True when the words so far end mid-calculation or mid-thought.
 
     Cases: a dangling operator or connective ("divided by", "so that's", "um"), a trailing
-    ellipsis, or an expression whose last operator has a number after it but no result yet
+    ellipsis, an opener with nothing after it yet ("Before I start."), or an expression whose last operator has a number after it but no result yet
     ("one billion divided by 86,400" — the candidate is still working it out).
     """
     words, trailing = _normalise(text)
@@ -147,7 +155,7 @@ def is_unfinished(text: str) -> bool:
         return False
     if trailing:
         return True
-    if _DANGLING_RE.search(words):
+    if _DANGLING_RE.search(words) or _OPENER_RE.match(words):
         return True
     # Only the last sentence matters: "We have 300M users. 300M times" is unfinished.
     clause = re.split(r"[.!?;]\s", words)[-1]
