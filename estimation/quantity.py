@@ -22,6 +22,14 @@ class Dimension:
     money: int = 0
     """Power of US dollars."""
 
+    # Written out: the frozen dataclass `__init__` calls `object.__setattr__` per field, and
+    # quantities and dimensions are built at every arithmetic step.
+    def __init__(self, data: int = 0, time: int = 0, money: int = 0) -> None:
+        fields = self.__dict__
+        fields["data"] = data
+        fields["time"] = time
+        fields["money"] = money
+
     # Written out (the dataclass would build and compare tuples): dimensions are compared on
     # every quantity step, and most comparisons are against the shared constants below.
     def __eq__(self, other: object) -> bool:
@@ -110,6 +118,11 @@ class Quantity:
 
     value: float
     dimension: Dimension = COUNT
+
+    def __init__(self, value: float, dimension: Dimension = COUNT) -> None:
+        fields = self.__dict__  # frozen: see Dimension.__init__
+        fields["value"] = value
+        fields["dimension"] = dimension
 
     @property
     def unit(self) -> str:

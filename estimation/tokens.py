@@ -51,3 +51,70 @@ class Token:
         return (
             self.kind == "qty" and not self.unit_text and not self.multiplier and not self.percent
         )
+
+
+def _token_init() -> object:
+    """The dataclass `__init__` of a frozen slotted class calls `object.__setattr__` by name
+    for each of the sixteen fields; the lexer builds hundreds of tokens per utterance, so this
+    one stores straight into the slots. Same signature, defaults and result."""
+    setter = {name: getattr(Token, name).__set__ for name in Token.__dataclass_fields__}
+    kind_ = setter["kind"]
+    text_ = setter["text"]
+    start_ = setter["start"]
+    end_ = setter["end"]
+    quantity_ = setter["quantity"]
+    nominal_ = setter["nominal"]
+    time_units_ = setter["time_units"]
+    number_ = setter["number"]
+    unit_text_ = setter["unit_text"]
+    multiplier_ = setter["multiplier"]
+    percent_ = setter["percent"]
+    alt_ = setter["alt"]
+    noun_ = setter["noun"]
+    power_ = setter["power"]
+    op_ = setter["op"]
+    words_ = setter["words"]
+    assert len(setter) == 16, "a new Token field must be added to __init__ below"
+
+    def __init__(
+        self: Token,
+        kind: str,
+        text: str,
+        start: int,
+        end: int,
+        quantity: Quantity | None = None,
+        nominal: Quantity | None = None,
+        time_units: TimeUnits = (),
+        number: float = 0.0,
+        unit_text: str = "",
+        multiplier: bool = False,
+        percent: bool = False,
+        alt: Quantity | None = None,
+        noun: str = "",
+        power: bool = False,
+        op: str = "",
+        words: tuple[str, ...] = (),
+    ) -> None:
+        kind_(self, kind)
+        text_(self, text)
+        start_(self, start)
+        end_(self, end)
+        quantity_(self, quantity)
+        nominal_(self, nominal)
+        time_units_(self, time_units)
+        number_(self, number)
+        unit_text_(self, unit_text)
+        multiplier_(self, multiplier)
+        percent_(self, percent)
+        alt_(self, alt)
+        noun_(self, noun)
+        power_(self, power)
+        op_(self, op)
+        words_(self, words)
+
+    __init__.__qualname__ = "Token.__init__"
+    __init__.__doc__ = Token.__init__.__doc__
+    return __init__
+
+
+Token.__init__ = _token_init()  # type: ignore[method-assign]
