@@ -28,6 +28,19 @@ class Node:
     left: Node | None = None
     right: Node | None = None
 
+    def __init__(
+        self,
+        op: str,
+        token: Token | None = None,
+        left: Node | None = None,
+        right: Node | None = None,
+    ) -> None:
+        fields = self.__dict__  # frozen, without an `object.__setattr__` call per field
+        fields["op"] = op
+        fields["token"] = token
+        fields["left"] = left
+        fields["right"] = right
+
     def leaves(self) -> list[Token]:
         if self.op == "leaf":
             return [self.token] if self.token else []

@@ -51,6 +51,33 @@ class Operand:
     unit: str = ""
     """The unit as spoken ("per day", "KB"); empty for bare numbers."""
 
+    def __init__(
+        self,
+        quantity: Quantity,
+        nominal: Quantity,
+        time_units: TimeUnits = (),
+        text: str = "",
+        bare: bool = False,
+        multiplier: bool = False,
+        alt: Quantity | None = None,
+        name: str = "",
+        percent: bool = False,
+        unit: str = "",
+    ) -> None:
+        # Written out: the frozen dataclass `__init__` calls `object.__setattr__` per field,
+        # and operands are built for every number of every statement.
+        fields = self.__dict__
+        fields["quantity"] = quantity
+        fields["nominal"] = nominal
+        fields["time_units"] = time_units
+        fields["text"] = text
+        fields["bare"] = bare
+        fields["multiplier"] = multiplier
+        fields["alt"] = alt
+        fields["name"] = name
+        fields["percent"] = percent
+        fields["unit"] = unit
+
     @functools.cached_property
     def converts_time(self) -> bool:
         """A bare (or time-unit) number that is a usual time conversion factor."""
@@ -65,7 +92,18 @@ class Operand:
         return replace(self, quantity=self.alt, nominal=self.alt, alt=None, bare=False)
 
     def named(self, name: str, text: str = "") -> Operand:
-        return replace(self, name=name, text=text or self.text)
+        return Operand(
+            self.quantity,
+            self.nominal,
+            self.time_units,
+            text or self.text,
+            self.bare,
+            self.multiplier,
+            self.alt,
+            name,
+            self.percent,
+            self.unit,
+        )
 
 
 def from_token(tok: Token) -> Operand:
