@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from estimation.numbers import ORDINALS, SMALL, SUFFIX_SCALE, TENS, read_number
-from estimation.quantity import BANDWIDTH, DATA, MONEY, RATE, TIME, Dimension, Quantity
+from estimation.quantity import BANDWIDTH, COUNT, DATA, MONEY, RATE, TIME, Dimension, Quantity
 from estimation.tokens import TimeUnits, Token
 from estimation.units import SHORT_ONLY, lookup_unit
 
@@ -277,7 +277,7 @@ class _Lexer:
         """Units after a number: a data/time/money unit, then up to two 'per X' parts.
 
         Returns (SI quantity, as-spoken quantity, unit text, time units, end, noun)."""
-        si, spoken_factor, dim = value, value, Dimension()
+        si, spoken_factor, dim = value, value, COUNT
         times: dict[str, int] = {}
         parts: list[str] = []
         noun = ""
@@ -422,7 +422,12 @@ class _Lexer:
         while i < n:
             kind, raw_text, s, e = self.raw[i]
             w = self.words[i]
-            name = self.match_name(i) if kind == "word" else None
+            # most words are not names: test membership before the call
+            name = (
+                self.match_name(i)
+                if kind == "word" and (w in self.joined or w in self.by_first)
+                else None
+            )
             if name is not None:
                 text, s2, e2 = self.span(i, name[1])
                 out.append(Token("var", text, s2, e2, op=name[0]))
@@ -508,8 +513,8 @@ def _finish(
     end: int,
     noun: str,
 ) -> tuple[Quantity, Quantity, str, TimeUnits, int, str]:
-    nominal = Quantity(spoken, Dimension(dim.data, 0, dim.money))
-    unit_times = tuple((u, p) for u, p in times.items() if p)
+    nominal = Quantity(spoken, Dimension(dim.data, 0, dim.money) if dim.time else dim)
+    unit_times = tuple([(u, p) for u, p in times.items() if p])
     return Quantity(si, dim), nominal, " ".join(parts), unit_times, end, noun
 
 
