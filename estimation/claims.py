@@ -325,6 +325,10 @@ def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, l
     return (k, words) if marked else None
 
 
+_MAY_START = frozenset({"qty", "var", "ref", "lparen", "op"})
+"""Token kinds an expression can start with (an operand, a bracket, a leading operator)."""
+
+
 def scan(toks: list[Token], have_last: bool) -> list[Statement]:
     """Statements of one sentence, in order."""
     out: list[Statement] = []
@@ -333,6 +337,9 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
     clause_start = 0
     while i < n:
         tok = toks[i]
+        if tok.kind not in _MAY_START:  # words, marks, commas: nothing starts here
+            i += 1
+            continue
         nxt = toks[i + 1] if i + 1 < n else None
         subject_var = (  # "peak QPS is 50,000", "make each message 2 KB"
             tok.kind == "var"
@@ -411,9 +418,9 @@ def _subject(before: list[Token]) -> tuple[tuple[str, ...], tuple[str, ...], tup
             marks.extend(tok.words)
             words.extend(tok.words)
         elif tok.kind in ("word", "var"):
-            text = tok.text.lower().replace("_", " ")
-            words.extend(text.split())
-            subject.extend(w for w in text.split() if w not in SUBJECT_STOP)
+            split = tok.text.lower().replace("_", " ").split()
+            words.extend(split)
+            subject.extend(w for w in split if w not in SUBJECT_STOP)
     return tuple(subject), tuple(marks), tuple(words)
 
 
