@@ -9,7 +9,7 @@ from estimation.memory import Memory
 from estimation.operand import Operand
 from estimation.quantity import Quantity
 from estimation.report import CORRECT, UNCHECKED, ClaimCheck
-from estimation.verdicts import judge
+from estimation.verdicts import Judgement, judge
 
 _WORDS = {"*": "times", "/": "divided by", "+": "plus", "-": "minus", "^": "to the"}
 
@@ -48,9 +48,11 @@ def build_claim(
     name: str,
     tolerance: float,
     multiplier: tuple[Operand, Operand] | None = None,
+    judged: Judgement | None = None,
 ) -> ClaimCheck:
-    """Judge `node` against `stated` and explain the verdict in one spoken sentence."""
-    j = judge(node, memory.resolve, stated, tolerance)
+    """Judge `node` against `stated` and explain the verdict in one spoken sentence.
+    `judged`: the verdict already worked out for exactly these arguments, if any."""
+    j = judged if judged is not None else judge(node, memory.resolve, stated, tolerance)
     words = render(node, memory)
     expression = render(node, memory, spoken=False)
     slip = ""

@@ -16,7 +16,7 @@ from estimation.memory import Memory
 from estimation.operand import Operand, from_quantity
 from estimation.quantity import COUNT, RATE, TIME, Quantity
 from estimation.report import CORRECT
-from estimation.verdicts import judge
+from estimation.verdicts import Judgement, judge
 
 TOTAL_WORDS = frozenset({"total", "combined", "together", "overall", "sum", "altogether", "plus"})
 
@@ -24,7 +24,7 @@ TOTAL_WORDS = frozenset({"total", "combined", "together", "overall", "sum", "alt
 class Candidate:
     """One reading of an implicit result; its expression tree is built only when needed."""
 
-    __slots__ = ("_memory", "_node", "first", "kind", "op", "parts")
+    __slots__ = ("_memory", "_node", "first", "judgement", "kind", "op", "parts")
 
     def __init__(self, memory: Memory, op: str, parts: tuple[Operand, ...], kind: str, first: bool):
         self._memory = memory
@@ -36,6 +36,8 @@ class Candidate:
         """single (a restatement), pair or triple."""
         self.first = first
         """Involves the newest value."""
+        self.judgement: Judgement | None = None
+        """The verdict `choose` found holding up, so the claim is not judged twice."""
 
     @property
     def node(self) -> Node:
@@ -208,10 +210,11 @@ def choose(
 ) -> Candidate | None:
     """The reading to judge: any that holds up; else the one reading we are sure of."""
     for cand in found:
-        if _may_hold(cand, stated, tolerance) and (
-            judge(cand.node, memory.resolve, stated, tolerance).verdict == CORRECT
-        ):
-            return cand
+        if _may_hold(cand, stated, tolerance):
+            judged = judge(cand.node, memory.resolve, stated, tolerance)
+            if judged.verdict == CORRECT:
+                cand.judgement = judged
+                return cand
     singles = [c for c in found if c.kind == "single"]
     if restating and singles and singles[0].first:
         return singles[0]

@@ -39,7 +39,7 @@ from estimation.tokens import Token
 from estimation.tradeoffs import Assumptions as TradeoffAssumptions
 from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
 from estimation.units import TIME_UNITS
-from estimation.verdicts import within
+from estimation.verdicts import Judgement, within
 
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9])")
 _WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9])")
@@ -382,7 +382,7 @@ class EstimationSession:
         chosen = choose(m, stated, found, self.tolerance, restating)
         if chosen is None:
             return False
-        self._claim(chosen.node, stated, text, name)
+        self._claim(chosen.node, stated, text, name, judged=chosen.judgement)
         return True
 
     def _unchecked(self, stated: Operand, text: str, st: Statement, name: str) -> None:
@@ -407,8 +407,11 @@ class EstimationSession:
         text: str,
         name: str,
         multiplier: tuple[Operand, Operand] | None = None,
+        judged: Judgement | None = None,
     ) -> None:
-        claim = build_claim(node, self.memory, stated, text, name, self.tolerance, multiplier)
+        claim = build_claim(
+            node, self.memory, stated, text, name, self.tolerance, multiplier, judged
+        )
         self._record(claim, stated.named(name) if name else stated)
 
     def _record(self, claim: ClaimCheck, result: Operand) -> None:
