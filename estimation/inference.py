@@ -133,12 +133,14 @@ def candidates(
                 continue
             if op == "+" and not (totals and a.quantity.dimension == b.quantity.dimension):
                 continue
+            same_si = False  # the combination's SI dimension is the stated one
             if op != "+":  # cheap dimension test before any arithmetic
                 (d1, t1, m1), (d2, t2, m2) = si[ia], si[ib]
                 (nd1, nm1), (nd2, nm2) = nom[ia], nom[ib]
                 if op == "/":
                     d2, t2, m2, nd2, nm2 = -d2, -t2, -m2, -nd2, -nm2
-                if (d1 + d2, t1 + t2, m1 + m2) != want_si and (nd1 + nd2, nm1 + nm2) != want_nom:
+                same_si = (d1 + d2, t1 + t2, m1 + m2) == want_si
+                if not same_si and (nd1 + nd2, nm1 + nm2) != want_nom:
                     continue
             try:
                 if op == "*":
@@ -158,7 +160,7 @@ def candidates(
                     nominal = _nominal_dim(a)
             except (ValueError, ZeroDivisionError):
                 continue
-            if not _fits(q, nominal, stated, a, b, op):
+            if not same_si and not _fits(q, nominal, stated, a, b, op):
                 continue
             if target == COUNT and op == "/" and stated.quantity.value >= 1 > q.value:
                 continue
