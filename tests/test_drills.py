@@ -99,42 +99,15 @@ def test_missed_items_come_back_sooner(hotseat_home):
         run1 = store.start_drill_run()
         assert store.order_items(ids, run1) == ids  # nothing known yet: the caller's order
         for qid, correct in zip(ids[:3], (True, False, True), strict=True):
-            store.record_drill(
-                run1,
-                item_id=qid,
-                topic="qps",
-                question="q",
-                answer="a",
-                expected="e",
-                correct=correct,
-                seconds=1.0,
-            )
+            _answer(store, run1, qid, correct=correct)
         run2 = store.start_drill_run()
         order = store.order_items(ids, run2)
         assert order[0] == ids[1]  # the miss is due first
         assert order[1:4] == ids[3:6]  # then items never asked
         assert set(order[4:]) == {ids[0], ids[2]}  # the hits wait
         # hit the missed one now: it moves up a box and is no longer first
-        store.record_drill(
-            run2,
-            item_id=ids[1],
-            topic="qps",
-            question="q",
-            answer="a",
-            expected="e",
-            correct=True,
-            seconds=1.0,
-        )
-        store.record_drill(
-            run2,
-            item_id=ids[0],
-            topic="qps",
-            question="q",
-            answer="a",
-            expected="e",
-            correct=False,
-            seconds=1.0,
-        )
+        _answer(store, run2, ids[1], correct=True)
+        _answer(store, run2, ids[0], correct=False)
         run3 = store.start_drill_run()
         assert store.order_items(ids, run3)[0] == ids[0]
 
@@ -204,3 +177,17 @@ def test_seed_gives_a_reproducible_order(hotseat_home, tmp_path, monkeypatch):
     # all five were missed, so they lead any new order
     assert set(order(tmp_path / "b", 43)) == set(first)
     assert set(order(tmp_path / "c", 43)) != set(first)
+
+
+def _answer(store, run: int, item_id: str, *, correct: bool) -> None:
+    """One drill answer in the progress store (only the item and verdict matter here)."""
+    store.record_drill(
+        run,
+        item_id=item_id,
+        topic="qps",
+        question="q",
+        answer="a",
+        expected="e",
+        correct=correct,
+        seconds=1.0,
+    )
