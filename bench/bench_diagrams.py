@@ -114,7 +114,7 @@ def match_components(board: Board, expected: dict[str, Any]) -> dict[str, str]:
                     found[label] = comp.id
                     used.add(comp.id)
 
-    take(lambda w, h, f: w == h or w == f)
+    take(lambda w, h, f: w in (h, f))
     take(lambda w, h, f: h and (w[: len(h)] == h or h[: len(w)] == w))
     take(lambda w, h, f: f and (w[: len(f)] == f or f[: len(w)] == w))
     # Every copy of a component with the same label is the same component (stacked copies).
@@ -287,9 +287,7 @@ def summary(scores: list[BoardScore]) -> dict[str, Any]:
         "findings_total": total("findings"),
         "findings_on_unmatched_components": total("findings_on_unmatched"),
         "max_seconds_per_board": round(max((s.seconds for s in scores), default=0.0), 3),
-        "mean_seconds_per_board": round(
-            sum(s.seconds for s in scores) / max(1, len(scores)), 3
-        ),
+        "mean_seconds_per_board": round(sum(s.seconds for s in scores) / max(1, len(scores)), 3),
     }
 
 
