@@ -21,7 +21,9 @@
 
   function connect() {
     const proto = location.protocol === "https:" ? "wss" : "ws";
-    ws = new WebSocket(`${proto}://${location.host}/ws?token=${encodeURIComponent(token)}`);
+    // relative to the page, so the board also works mounted under a path (hotseat serve)
+    const base = location.pathname.replace(/[^/]*$/, "");
+    ws = new WebSocket(`${proto}://${location.host}${base}ws?token=${encodeURIComponent(token)}`);
     setStatus("connecting", "connecting…");
     ws.onopen = () => { retry = 400; state.connected = true; setStatus("live", "live"); flush(); };
     ws.onmessage = (event) => {
