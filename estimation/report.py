@@ -33,6 +33,9 @@ class ClaimCheck:
     unit_prefix, changed_assumption, contradicts_earlier, order_of_magnitude, arithmetic."""
     name: str = ""
     """What the result is called, when the candidate named it ("peak qps")."""
+    start: int = -1
+    """Character offset of the stated number in the text given to `add` (or the transcript)."""
+    end: int = -1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +45,9 @@ class ClaimCheck:
             "computed": self.computed.to_dict() if self.computed is not None else None,
             "verdict": self.verdict,
             "explanation": self.explanation,
+            "slip": self.slip,
+            "start": self.start,
+            "end": self.end,
         }
 
 

@@ -10,6 +10,7 @@ earlier result (which must agree with it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from estimation.calculator import Node
 from estimation.claims import ASSUME_WORDS, Statement, scan
@@ -47,6 +48,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def _kind(q: Quantity, multiplier: bool) -> str:
     if multiplier:
         return "multiplier"
@@ -68,6 +73,9 @@ class EstimationSession:
         self._sentence_start = 0
         self._sentence_count = 0
         self._pending_sentence = -1
+        self._offset = 0
+        self._span = (-1, -1)
+        """Where the stated number being judged sits in the current sentence."""
 
     # -- public -------------------------------------------------------------------------------
     def add(self, utterance: str) -> CheckReport:
@@ -83,12 +91,20 @@ class EstimationSession:
                 )
             )
             text = text[:MAX_CHARS]
-        text = _WRAPPED.sub(" ", text.replace("\r", ""))
-        text = _CONTROL.sub(" ", text)
-        for count, sentence in enumerate(_SENTENCE.split(text)):
+        # length-preserving clean-up, so claim offsets point into the caller's text
+        text = _WRAPPED.sub(_blank, text.replace("\r", " "))
+        text = _CONTROL.sub(_blank, text)
+        pos = 0
+        pieces: list[tuple[int, str]] = []
+        for cut in _SENTENCE.finditer(text):
+            pieces.append((pos, text[pos : cut.start()]))
+            pos = cut.end()
+        pieces.append((pos, text[pos:]))
+        for count, (offset, sentence) in enumerate(pieces):
             if count >= MAX_SENTENCES:
                 break
             if sentence.strip():
+                self._offset = offset
                 self._sentence(sentence)
         return CheckReport(
             tuple(self.claims[marks[0] :]),
@@ -163,6 +179,7 @@ class EstimationSession:
         if not declared:
             return None
         value = secs[0].quantity.value
+        self._span = (secs[0].start, secs[0].end)
         true = TIME_UNITS[period]
         text = sentence.strip()
         if within(value, true, 0.25):
@@ -182,6 +199,10 @@ class EstimationSession:
     def _statement(self, st: Statement, sentence: str) -> None:
         m = self.memory
         m.synthetic.clear()  # leaves of the previous statement's inferred expressions
+        spot = st.stated if st.stated is not None else st.single
+        if spot is None and st.chain:
+            spot = st.chain[-1]
+        self._span = (spot.start, spot.end) if spot is not None else (st.start, st.end)
         text = sentence[st.start : st.end] if st.end > st.start else sentence
         text = text.strip(" \t,;:.—–-")
         name = name_of(st)
@@ -270,6 +291,7 @@ class EstimationSession:
     def _result_without_expression(self, tok: Token, st: Statement, sentence: str) -> None:
         """A stated result whose expression was consumed elsewhere: infer it or remember it."""
         stated = from_token(tok)
+        self._span = (tok.start, tok.end)
         text = sentence[tok.start : tok.end]
         name = connector_name(st)
         if not self._implicit(stated, text, name, st):
@@ -416,6 +438,9 @@ class EstimationSession:
 
     def _record(self, claim: ClaimCheck, result: Operand) -> None:
         m = self.memory
+        if claim.start < 0 and self._span[0] >= 0:
+            start, end = self._span
+            claim = replace(claim, start=start + self._offset, end=end + self._offset)
         self.claims.append(claim)
         if claim.name:
             self._set_name(claim.name, result, "result")

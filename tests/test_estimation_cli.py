@@ -23,7 +23,18 @@ def test_json_contract(tmp_path):
     data = json.loads(result.output)
     assert set(data) == {"claims", "assumptions", "findings"}
     first, second = data["claims"]
-    assert set(first) == {"text", "expression", "stated", "computed", "verdict", "explanation"}
+    assert set(first) == {
+        "text",
+        "expression",
+        "stated",
+        "computed",
+        "verdict",
+        "explanation",
+        "slip",
+        "start",
+        "end",
+    }
+    assert SEED[first["start"] : first["end"]] == "12,000 a second"
     assert first["verdict"] == "correct"
     assert first["stated"] == {"value": 12000.0, "unit": "per second"}
     assert abs(first["computed"]["value"] - 1e9 / 86400) < 1e-6
