@@ -45,42 +45,14 @@ def kb_search(term: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def kb_show(entry_id: str, as_json: bool) -> None:
     """Show one entry in full: what it buys and costs, the probes, the figures and sources."""
+    knowledge = _knowledge()
     try:
-        kind, entry = _knowledge().get(entry_id)
+        kind, entry = knowledge.get(entry_id)
     except KeyError as error:
         raise click.ClickException(error.args[0]) from error
-    data = entry.model_dump()
     if as_json:
-        click.echo(json.dumps({"kind": kind, **data}))
+        click.echo(json.dumps({"kind": kind, **entry.model_dump()}))
         return
-    console = Console()
-    console.print(f"[bold]{data.get('name', entry_id)}[/bold]  ({kind}, id: {entry_id})")
-    for key, value in data.items():
-        if key in ("id", "name"):
-            continue
-        console.print(f"\n[bold cyan]{key.replace('_', ' ')}[/bold cyan]")
-        _print_value(console, value, indent="  ")
+    from agent.knowledge.display import render_text
 
-
-def _print_value(console: Console, value, indent: str) -> None:
-    if isinstance(value, list):
-        for item in value:
-            if isinstance(item, dict):
-                console.print(
-                    indent + "- " + "; ".join(f"{k}: {_flat(v)}" for k, v in item.items())
-                )
-            else:
-                console.print(indent + "- " + str(item), markup=False)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            console.print(f"{indent}{key}: {_flat(item)}", markup=False)
-    else:
-        console.print(indent + str(value), markup=False)
-
-
-def _flat(value) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_flat(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return " | ".join(_flat(v) for v in value)
-    return str(value)
+    click.echo(render_text(entry_id, kind, entry, knowledge), nl=False)
