@@ -96,6 +96,9 @@ def replay(session: str, start: str | None, html_out: Path | None, as_json: bool
         return
     if no_audio:
         return
+    if not recording.tracks:
+        console.print("No audio was recorded in this session (typed), so there is nothing to play.")
+        return
     from recordings.replay import check_output_device, play_audio
 
     try:
@@ -111,7 +114,7 @@ def _print_timeline(console: Console, result, begin: float) -> None:
     console.print(
         f"[bold]{escape(rec.session_id)}[/]"
         + (f"  scenario {escape(rec.scenario)}" if rec.scenario else "")
-        + f"  {format_time(rec.duration)}  {len(result.annotations)} annotations"
+        + f"  {format_time(rec.duration)}  {_count(len(result.annotations), 'event')}"
     )
     if rec.cut_short:
         console.print(
@@ -135,6 +138,10 @@ def _print_timeline(console: Console, result, begin: float) -> None:
                 f"{format_time(t)}    [{colour}]▶ {item.kind.replace('_', ' ')}[/] "
                 f"{escape(item.label)}"
             )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 # -- annotate -----------------------------------------------------------------------------------
