@@ -28,7 +28,7 @@ RECENT = 3
 
 ADVICE = {
     "requirements": "Open with clarifying questions: users, scale, latency, consistency.",
-    "estimation": "Run estimation drills (`hotseat drill --topic qps`) and say each multiplier.",
+    "estimation": "Run estimation drills (`hotseat drill`) and say each multiplier.",
     "high_level_design": "Sketch the request path end to end before any deep dive.",
     "deep_dive": "Pick the hardest component and cover failure, scaling and data model.",
     "tradeoffs": "Name the alternative you rejected and why, for each big choice.",
@@ -213,17 +213,19 @@ class ProgressStore:
         due = self.db.execute(
             "SELECT COUNT(*) FROM drill_items WHERE due_run <= ?", (self._next_run(),)
         ).fetchone()[0]
+        weak_topic = weakest_drill_topic(accuracy)
         practise: list[str] = []
         if weakest:
-            practise.append(f"{weakest.replace('_', ' ')}: {ADVICE[weakest]}")
+            advice = ADVICE[weakest]
+            if weakest == "estimation" and weak_topic:
+                advice = advice.replace("`hotseat drill`", f"`hotseat drill --topic {weak_topic}`")
+            practise.append(f"{weakest.replace('_', ' ')}: {advice}")
         latest = self.db.execute(
             "SELECT practise FROM sessions ORDER BY started_at DESC, session_id DESC LIMIT 1"
         ).fetchone()
         practise += [p for p in (latest[0].split("\n") if latest else []) if p]
-        weak_topics = [(c / n, t) for t, (c, n) in accuracy.items() if n >= 3 and c / n < 0.8]
-        if weak_topics:
-            topic = min(weak_topics)[1]
-            practise.append(f"Drill {topic}: `hotseat drill --topic {topic}`")
+        if weak_topic and not any(f"--topic {weak_topic}" in p for p in practise):
+            practise.append(f"Drill {weak_topic}: `hotseat drill --topic {weak_topic}`")
         if due:
             practise.append(f"{due} missed drill question(s) are due: `hotseat drill`")
         return ProgressSummary(sessions, trends, weakest, tuple(practise), accuracy, due)
@@ -323,6 +325,21 @@ class ProgressStore:
         return [{**dict(zip(keys, r, strict=True)), "correct": bool(r[7])} for r in rows]
 
 
+def weakest_drill_topic(
+    accuracy: dict[str, tuple[int, int]], min_answers: int = 3, good: float = 0.8
+) -> str | None:
+    """The drill topic worth recommending: the lowest accuracy with enough answers to say so,
+    under ``good``, and below every other drilled topic (never the strongest one)."""
+    rated = {t: c / n for t, (c, n) in accuracy.items() if n}
+    candidates = [(rate, t) for t, rate in rated.items() if accuracy[t][1] >= min_answers]
+    if not candidates:
+        return None
+    rate, topic = min(candidates)
+    if rate >= good or any(other <= rate for t, other in rated.items() if t != topic):
+        return None
+    return topic
+
+
 def scores_history(
     store: ProgressStore, dimensions: Sequence[str] = DIMENSIONS
 ) -> dict[str, list[float]]:
@@ -335,4 +352,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-__all__ = ["ADVICE", "ProgressStore", "ProgressSummary", "Trend", "scores_history"]
+__all__ = [
+    "ADVICE",
+    "ProgressStore",
+    "ProgressSummary",
+    "Trend",
+    "scores_history",
+    "weakest_drill_topic",
+]

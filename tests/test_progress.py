@@ -114,3 +114,44 @@ def test_a_corrupt_progress_db_is_one_clear_error(hotseat_home):
 def test_sparkline_scales_between_bounds():
     assert sparkline([0, 5, 10], 0, 10) == "▁▅█"
     assert sparkline([]) == ""
+
+
+def _drill(store, run, topic: str, outcomes: list[bool]) -> None:
+    for i, correct in enumerate(outcomes):
+        store.record_drill(
+            run,
+            item_id=f"{topic}:{i}",
+            topic=topic,
+            question="q",
+            answer="a",
+            expected="e",
+            correct=correct,
+            seconds=2.0,
+        )
+
+
+def test_the_strongest_drill_topic_is_never_recommended(three_sessions, hotseat_home):
+    with ProgressStore(hotseat_home / "progress.db") as store:
+        store.sync(three_sessions)
+        run = store.start_drill_run()
+        _drill(store, run, "qps", [True, True, False])  # 67%, but the best of the two
+        _drill(store, run, "storage", [False, False])  # 0%, too few answers to name
+        summary = store.summary()
+    advice = " ".join(summary.practise)
+    assert "--topic qps" not in advice
+
+
+def test_estimation_advice_names_the_weakest_drill_topic_not_a_fixed_one(hotseat_home):
+    root = hotseat_home / "sessions"
+    write_session(root, scores=_scores(2, 6))  # estimation is the weakest dimension
+    with ProgressStore(hotseat_home / "progress.db") as store:
+        store.sync(root)
+        run = store.start_drill_run()
+        _drill(store, run, "qps", [True, True, True, True])
+        _drill(store, run, "memory", [True, False, False, False])
+        summary = store.summary()
+    assert summary.weakest == "estimation"
+    advice = " ".join(summary.practise)
+    assert "--topic qps" not in advice
+    assert "--topic memory" in summary.practise[0]
+    assert advice.count("--topic memory") == 1
