@@ -10,17 +10,23 @@ variable named by `api_key_env`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from agent.classify import LLM_KINDS, OFF_TOPIC
 from agent.prompts import classify_messages, phrase_messages
 
 OPENAI_KEY_ENV = "OPENAI_API_KEY"
+OPENAI_HOST = "api.openai.com"
+OPENAI_URL = f"https://{OPENAI_HOST}/v1"
+"""Always passed explicitly, so OPENAI_BASE_URL in the environment cannot redirect the key."""
 NO_KEY = "not-needed"
 DEFAULT_TIMEOUT = 2.5
 MAX_FAILURES = 3
@@ -45,6 +51,10 @@ class LlmError(RuntimeError):
     """The endpoint failed, timed out or answered something unusable."""
 
 
+class LlmDeadline(TimeoutError):
+    """The whole answer did not arrive within the timeout."""
+
+
 @dataclass(frozen=True)
 class LlmSettings:
     """Where the model is and how to authenticate; the key itself is read at client creation."""
@@ -58,7 +68,24 @@ class LlmSettings:
 
     @property
     def custom(self) -> bool:
-        return bool(self.base_url) and "api.openai.com" not in str(self.base_url)
+        return bool(self.base_url) and not is_openai_url(str(self.base_url))
+
+
+def is_openai_url(url: str) -> bool:
+    """True only for https on exactly OpenAI's API host: `api.openai.com.evil.example`,
+    `evil.example/api.openai.com` and `user@`-tricks are someone else's server."""
+    try:
+        parts = urlsplit(url.strip())
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return False
+    return (
+        parts.scheme == "https"
+        and host == OPENAI_HOST
+        and port in (None, 443)
+        and not parts.username
+        and not parts.password
+    )
 
 
 def resolve_api_key(settings: LlmSettings, environ: Mapping[str, str] | None = None) -> str:
@@ -128,7 +155,7 @@ class LlmClient:
 
             self._client = OpenAI(
                 api_key=self._key,
-                base_url=self.settings.base_url or None,
+                base_url=self.settings.base_url or OPENAI_URL,
                 timeout=self.settings.timeout,
                 max_retries=0,
             )
@@ -139,11 +166,13 @@ class LlmClient:
             raise LlmError("disabled after repeated failures")
         self.calls += 1
         try:
-            response = self._openai().chat.completions.create(
-                model=self.settings.model,
-                messages=messages,
-                max_tokens=max_tokens,
-                temperature=0.3,
+            response = self._within_deadline(
+                lambda client: client.chat.completions.create(
+                    model=self.settings.model,
+                    messages=messages,
+                    max_tokens=max_tokens,
+                    temperature=0.3,
+                )
             )
             text = (response.choices[0].message.content or "").strip()
         except Exception as error:  # any transport/API error means "use the template"
@@ -154,6 +183,34 @@ class LlmClient:
             raise LlmError("empty answer")
         self.failures = 0
         return text
+
+    def _within_deadline(self, call: Callable[[Any], Any]) -> Any:
+        """Run `call(client)` with the timeout as a total deadline for the whole answer.
+
+        The HTTP client's own timeout is per read, so a server trickling one byte a second
+        would hold a turn for as long as it likes; here the turn gives up at the deadline and
+        the connection is closed so the abandoned request ends too.
+        """
+        client = self._openai()
+        outcome: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                outcome["value"] = call(client)
+            except BaseException as error:  # handed to the caller's thread
+                outcome["error"] = error
+
+        worker = threading.Thread(target=work, name="llm-request", daemon=True)
+        worker.start()
+        worker.join(self.settings.timeout)
+        if worker.is_alive():
+            self._client = None  # a fresh connection next time; this one is abandoned
+            with contextlib.suppress(Exception):
+                client.close()
+            raise LlmDeadline(f"no complete answer within {self.settings.timeout:g} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
 
     def _failed(self, why: str) -> None:
         self.failures += 1
@@ -195,7 +252,7 @@ class LlmClient:
 
 def _describe(error: Exception, timeout: float) -> str:
     name = type(error).__name__
-    if "Timeout" in name:
+    if "Timeout" in name or isinstance(error, LlmDeadline):
         return f"timed out after {timeout:g} s"
     if "Connection" in name:
         return "endpoint unreachable"
