@@ -23,6 +23,7 @@ from estimation.lexer import MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
+from estimation.readings import another_reading, plausible_slip
 from estimation.reference import capacity_findings
 from estimation.report import INCORRECT, UNCHECKED, Assumption, CheckReport, ClaimCheck, Finding
 from estimation.statements import (
@@ -74,6 +75,9 @@ class EstimationSession:
         self._sentence_count = 0
         self._pending_sentence = -1
         self._offset = 0
+        self._pool_mark = 0
+        self._previous_mark = 0
+        self._toks: list[Token] = []
         self._span = (-1, -1)
         """Where the stated number being judged sits in the current sentence."""
 
@@ -146,13 +150,17 @@ class EstimationSession:
 
     # -- sentences ----------------------------------------------------------------------------
     def _sentence(self, sentence: str) -> None:
+        self._previous_mark = self._pool_mark
+        self._pool_mark = len(self.memory.pool)
         self._sentence_start = len(self.claims)
         self._sentence_count += 1
         m = self.memory
         toks = tokenize(sentence, m.conventions, m.name_index())
+        self._toks = toks
         skip = self._convention(toks, sentence)
         if skip is not None:
             toks = tokenize(sentence, m.conventions, m.name_index())
+            self._toks = toks
         for st in scan(toks, m.last_result is not None or bool(m.pool)):
             if skip is not None and any(t.start == skip for t in st.chain):
                 if st.stated is not None:  # "a month is 2.5M seconds, so that's 40 a second"
@@ -404,7 +412,10 @@ class EstimationSession:
         chosen = choose(m, stated, found, self.tolerance, restating)
         if chosen is None:
             return False
-        self._claim(chosen.node, stated, text, name, judged=chosen.judgement)
+        # said in this breath: this sentence or the one before it
+        breath = {id(op) for op in m.pool[self._previous_mark :]}
+        said_now = all(id(p) in breath for p in chosen.parts)
+        self._claim(chosen.node, stated, text, name, judged=chosen.judgement, inferred=not said_now)
         return True
 
     def _unchecked(self, stated: Operand, text: str, st: Statement, name: str) -> None:
@@ -430,11 +441,52 @@ class EstimationSession:
         name: str,
         multiplier: tuple[Operand, Operand] | None = None,
         judged: Judgement | None = None,
+        inferred: bool = False,
     ) -> None:
         claim = build_claim(
             node, self.memory, stated, text, name, self.tolerance, multiplier, judged
         )
+        if claim.verdict == INCORRECT and (
+            inferred
+            or not plausible_slip(claim, node.op == "leaf" and multiplier is None)
+            or self._another_reading(node, stated, multiplier)
+        ):
+            # guessed operands may confirm, never accuse; nor may one reading of several
+            claim = replace(
+                claim,
+                verdict=UNCHECKED,
+                computed=None,
+                slip="",
+                explanation=f"How did you get {say(stated.quantity)}?",
+            )
         self._record(claim, stated.named(name) if name else stated)
+
+    def _another_reading(
+        self, node: Node, stated: Operand, multiplier: tuple[Operand, Operand] | None
+    ) -> bool:
+        """Another reasonable reading of the candidate's own numbers gives the result: the
+        same operands grouped otherwise, a factor said right after the result ("with three
+        replicas"), a conversion factor that only restates units."""
+        m = self.memory
+        if multiplier is not None:
+            used = list(multiplier)
+        else:
+            used = []
+            for leaf in node.leaves():
+                try:
+                    used.append(m.resolve(leaf))
+                except KeyError:
+                    return True
+        hi = self._span[1]
+        after = [
+            from_token(t)
+            for t in self._toks
+            if t.kind == "qty"
+            and t.quantity is not None
+            and hi <= t.start < hi + 40
+            and (t.multiplier or (t.bare and 1 < t.quantity.value <= 10))
+        ]
+        return another_reading(used, after, stated, self.tolerance)
 
     def _record(self, claim: ClaimCheck, result: Operand) -> None:
         m = self.memory

@@ -1,0 +1,170 @@
+"""Other reasonable readings of a result before it is called wrong.
+
+The parser reads one expression per statement, but people speak arithmetic loosely: "A divided
+by B times C" means A/(B·C), a replication factor is said after the result ("550 TB with three
+replicas"), a conversion factor such as 86,400 or 365 turns a rate into a daily or yearly total.
+Before an accusation stands, `another_reading` searches small products and quotients of the
+candidate's own numbers in the same breath (the sentence, plus the last results before it)
+under the stated dimension. If one of them lands within the tolerance, the accusation is not
+safe: the claim is left unchecked.
+
+Readings are built in SI units, so units carry the conversion (a day of "1 billion a day" is
+already 86,400 s). A bare conversion factor (86,400, 3,600, 24, 365, 30, 10^5...) may be left
+out (it only restates units) or, when the result is a period total ("that's 36 TB a year"),
+turns a rate into that period's total. Complements of percentages are not readings: taking 80%
+where 20% was meant is a slip, not a way of speaking.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from estimation.operand import Operand
+from estimation.quantity import COUNT, Dimension, Quantity
+from estimation.report import ClaimCheck
+
+_PERIOD_OF_FACTOR = {
+    86_400.0: 86_400.0,
+    100_000.0: 86_400.0,
+    24.0: 86_400.0,
+    1440.0: 86_400.0,
+    3600.0: 3600.0,
+    60.0: 3600.0,
+    7.0: 604_800.0,
+    30.0: 2_592_000.0,
+    31.0: 2_592_000.0,
+    365.0: 31_536_000.0,
+    12.0: 31_536_000.0,
+    52.0: 31_536_000.0,
+    2.5e6: 2_592_000.0,
+    2.6e6: 2_592_000.0,
+    2.592e6: 2_592_000.0,
+    3e7: 31_536_000.0,
+    3.15e7: 31_536_000.0,
+    3.1536e7: 31_536_000.0,
+}
+"""Bare numbers people use to convert time, and the period whose total they produce."""
+
+
+def _period(op: Operand) -> float | None:
+    if not op.bare:
+        return None
+    v = op.nominal.value
+    for factor, period in _PERIOD_OF_FACTOR.items():
+        if abs(v - factor) <= 0.02 * factor:
+            return period
+    return None
+
+
+def _close(said: float, value: float, tolerance: float, count: bool) -> bool:
+    if value == 0:
+        return said == 0
+    if abs(said - value) <= tolerance * abs(value):
+        return True
+    return count and value > 0 and said == math.ceil(value - 1e-9) and said <= 1000
+
+
+def _usable(op: Operand) -> bool:
+    v = op.quantity.value
+    return v > 0 and math.isfinite(v)
+
+
+def another_reading(
+    used: list[Operand], after: list[Operand], stated: Operand, tolerance: float
+) -> bool:
+    """Whether the operands the candidate used (`used`), each multiplied or divided, with a
+    bare conversion factor optionally left out and up to one factor said right after the
+    result (`after`), give `stated` within the tolerance."""
+    used = [op for op in used if _usable(op)]
+    if not used or len(used) > 7:
+        return False
+    required = [op for op in used if _period(op) is None]
+    optional = [op for op in used if _period(op) is not None]
+    optional += [op for op in after if _usable(op)][:2]
+    periods = {p for op in used if (p := _period(op))}
+    said = stated.quantity
+    options = [said] + ([stated.alt] if stated.alt is not None else [])
+    for extra in range(0, min(3, len(optional)) + 1):
+        for chosen in itertools.combinations(optional, extra):
+            subset = required + list(chosen)
+            if not subset:
+                continue
+            for signs in itertools.product((1, -1), repeat=len(subset)):
+                if signs[0] == -1:
+                    continue
+                dim = Dimension()
+                value = 1.0
+                for op, sign in zip(subset, signs, strict=True):
+                    q = op.quantity
+                    if sign == 1:
+                        dim, value = dim * q.dimension, value * q.value
+                    else:
+                        dim, value = dim / q.dimension, value / q.value
+                if any(_matches(value, dim, want, periods, tolerance) for want in options):
+                    return True
+    return False
+
+
+def _matches(
+    value: float, dim: Dimension, want: Quantity, periods: set[float], tolerance: float
+) -> bool:
+    d = want.dimension
+    count = d == COUNT
+    if dim == d and _close(want.value, value, tolerance, count):
+        return True
+    if count and dim.time == -1 and dim.data == 0 and dim.money == 0:
+        return _close(want.value, value, tolerance, False)  # a bare "so 60,000" after rates
+    for period in periods:
+        # a rate read as a period total ("times 365, that's 36 TB")
+        if dim == Dimension(d.data, d.time - 1, d.money) and _close(
+            want.value, value * period, tolerance, count
+        ):
+            return True
+        # a total read as a rate of the stated period ("… so 100 GB a day")
+        if dim == Dimension(d.data, d.time + 1, d.money) and _close(
+            want.value, value / period, tolerance, count
+        ):
+            return True
+    return False
+
+
+_CONVERSIONS = (
+    8.0,
+    10.0,
+    100.0,
+    125.0,
+    8e3,
+    1e3,
+    1e6,
+    1e9,
+    1e12,
+    86_400.0,
+    3600.0,
+    24.0,
+    60.0,
+    1440.0,
+    1024.0,
+)
+"""Factors a restated number is off by when a unit slipped (bits, prefixes, time bases)."""
+_FAR_CONVERSIONS = (1e6, 1e9, 1e12, 86_400.0, 3600.0, 8e3, 8e6)
+
+
+def _near_any(ratio: float, factors: tuple[float, ...], slack: float) -> bool:
+    return any(abs(ratio / f - 1) <= slack for f in factors)
+
+
+def plausible_slip(claim: ClaimCheck, restated: bool) -> bool:
+    """Whether an "incorrect" verdict looks like a slip a person makes rather than a reading
+    the parser got wrong. A number restated from one other number ("10 gigabit, so 10 GB a
+    second") is off by a unit factor; any result off by more than 1000x is off by a clean
+    unit factor (86,400, a million); anything else says the parse missed part of the working."""
+    if claim.computed is None or not claim.computed.value or not claim.stated.value:
+        return False
+    ratio = abs(claim.stated.value / claim.computed.value)
+    big = ratio if ratio >= 1 else 1 / ratio
+    if restated:
+        return _near_any(big, _CONVERSIONS, 0.2)
+    if big > 1100:
+        return _near_any(big, _FAR_CONVERSIONS, 0.2)
+    return True
