@@ -1,0 +1,39 @@
+"""`hotseat serve`: the whole interview as one local web page (see agent/web)."""
+
+from __future__ import annotations
+
+import threading
+
+import click
+
+from agent.cli.home import hotseat_home
+from agent.cli.scenario_source import scenario_library
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the browser.")
+@click.option("--no-voice", is_flag=True, help="Text interviews only (skip loading speech models).")
+def serve(host: str, port: int, open_browser: bool, no_voice: bool) -> None:
+    """Serve the interview app: start page, interview page (board, transcript, voice), reports.
+
+    Listens on loopback by default; on another address (--host 0.0.0.0) every page needs the
+    pairing token in the printed URL.
+    """
+    from agent.web.guard import is_loopback
+    from agent.web.server import WebServer
+
+    voice = None  # voice through the browser lands next; text interviews work now
+    server = WebServer(hotseat_home(), scenario_library(), host=host, port=port, voice=voice)
+    if not is_loopback(host):
+        click.echo("listening beyond this machine: the page needs the token in this URL", err=True)
+    click.echo(f"Hotseat is at {server.url}  (Ctrl-C stops it)")
+    if open_browser:
+        import webbrowser  # opened once the server had a moment to bind
+
+        threading.Timer(0.8, webbrowser.open, args=(server.url,)).start()
+    try:
+        server.run()
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None

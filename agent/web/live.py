@@ -1,0 +1,345 @@
+"""One running interview behind the page: the interviewer, its recording, its board and the
+pages connected to it.
+
+Interviewer calls run one at a time on the session's own worker thread (a turn never blocks the
+server's event loop, and a board change never overtakes the turn before it). Every event goes to
+the recording first, then to the transcript view, then to every connected page, so a reloaded
+or second tab gets the same state from `snapshot()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from agent.web.catalog import session_folder
+from agent.web.interviewer_api import (
+    GIVE_ME_A_MINUTE,
+    CannotStart,
+    InterviewHandle,
+    Said,
+    fresh_session_id,
+    read_event,
+    score_summary,
+)
+from agent.web.transcript import TranscriptView
+from agent.whiteboard.tablet.app import Hub, create_app
+from agent.whiteboard.tablet.session import BoardSession
+from recordings import Recorder
+from recordings.reader import RecordingError, load_recording
+from scenarios import Scenario, ScenarioLibrary
+
+_LOG = logging.getLogger("hotseat.web")
+CHECKPOINTS = "checkpoints.sqlite"
+MAX_TURN_CHARS = 2000
+T = TypeVar("T")
+
+
+class LiveInterview:
+    """Create with `start` or `resume`; the app keeps one per session id."""
+
+    def __init__(self, home: Path, mode: str, loop: asyncio.AbstractEventLoop) -> None:
+        self.home = home
+        self.mode = mode
+        self.loop = loop
+        self.clients: set[Any] = set()
+        self.view = TranscriptView()
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="interview")
+        self.handle: InterviewHandle | None = None
+        self.recorder: Recorder | None = None
+        self.board: BoardSession | None = None
+        self.board_hub: Hub | None = None
+        self.board_token = secrets.token_urlsafe(16)
+        self.board_app: Any = None
+        self.busy = False
+        self.ended = False
+        self.scores: dict[str, float] = {}
+        self.voice: Any = None
+        self._end_lock = threading.Lock()
+
+    # ---- creation ---------------------------------------------------------------------------
+    @classmethod
+    def start(
+        cls,
+        scenario: Scenario,
+        *,
+        minutes: float,
+        mode: str,
+        home: Path,
+        loop: asyncio.AbstractEventLoop,
+    ) -> LiveInterview:
+        """A new interview (CannotStart with one line if the budget is bad); not yet opened."""
+        live = cls(home, mode, loop)
+        session_id = fresh_session_id()
+        live.recorder = Recorder(
+            home / "sessions",
+            meta={"mode": mode, "scenario": scenario.id, "via": "web"},
+            session_id=session_id,
+        )
+        try:
+            live.handle = InterviewHandle.start(
+                scenario,
+                minutes=minutes,
+                checkpoints=home / CHECKPOINTS,
+                on_event=live.on_event,
+                session_id=session_id,
+            )
+        except CannotStart:
+            live.recorder.finish(reason="error")
+            raise
+        live._attach_board(scenario)
+        return live
+
+    @classmethod
+    def resume(
+        cls,
+        session_id: str,
+        *,
+        home: Path,
+        library: ScenarioLibrary,
+        loop: asyncio.AbstractEventLoop,
+    ) -> LiveInterview:
+        """An interview from its checkpoint after the server restarted (CannotStart if none).
+
+        The earlier recording's events rebuild the transcript; the rest of the interview is
+        recorded in a new folder next to it, as `hotseat interview --resume` does."""
+        live = cls(home, "text", loop)
+        earlier = session_folder(home / "sessions", session_id)
+        if earlier is not None:
+            with contextlib.suppress(RecordingError):
+                recording = load_recording(earlier)
+                live.mode = str(recording.meta.get("mode") or "text")
+                for event in recording.events:
+                    live._show(event.to_dict())
+        live.handle = InterviewHandle.resume(
+            session_id, checkpoints=home / CHECKPOINTS, library=library, on_event=live.on_event
+        )
+        if not live.view.items:
+            for said in live.handle.transcript():
+                live._show_view(said)
+        live.recorder = Recorder(
+            home / "sessions",
+            meta={"mode": live.mode, "scenario": live.handle.scenario.id, "via": "web"},
+            session_id=session_id,
+        )
+        live.view.phase = live.handle.phase
+        live._attach_board(live.handle.scenario)
+        return live
+
+    def _attach_board(self, scenario: Scenario) -> None:
+        self.board = BoardSession(scenario=scenario)
+        self.board.listener = self._board_changed
+        self.board_hub = Hub(self.board)
+        self.board_hub.loop = self.loop
+        self.board_app = create_app(self.board, self.board_token, self.board_hub)
+
+    @property
+    def session_id(self) -> str:
+        assert self.handle is not None
+        return self.handle.session_id
+
+    @property
+    def recording_id(self) -> str:
+        assert self.recorder is not None
+        return self.recorder.session_id
+
+    # ---- events from the interviewer (worker thread) ----------------------------------------
+    def on_event(self, event: dict[str, Any]) -> None:
+        if self.recorder is not None:
+            self.recorder.record(event)
+        self._show(event)
+
+    def _show(self, event: dict[str, Any]) -> None:
+        change = read_event(event)
+        if change is not None:
+            self._show_view(change)
+
+    def _show_view(self, change: Any) -> None:
+        for message in self.view.apply(change):
+            self.push(message)
+            item = message.get("item")
+            if (
+                isinstance(change, Said)
+                and item
+                and item["component_ids"]
+                and self.board is not None
+                and self.board_hub is not None
+            ):
+                self.board_hub.push(self.board.set_question(item["text"], item["component_ids"]))
+
+    def _board_changed(self, board: Any, findings: Any) -> None:
+        """Called by the board (under its lock): hand the change to the worker, in order."""
+        with contextlib.suppress(RuntimeError):  # worker shut down: the interview is over
+            self.worker.submit(self._update_board, board)
+
+    def _update_board(self, board: Any) -> None:
+        if self.ended or self.handle is None:
+            return
+        self.handle.update_board(board)
+        if self.recorder is not None:
+            self.recorder.snapshot_board(board, reason="board", phase=self.handle.phase)
+
+    # ---- the page's calls -------------------------------------------------------------------
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        return await self.loop.run_in_executor(self.worker, fn, *args)
+
+    def open(self) -> None:
+        """The interviewer's first words (once)."""
+        assert self.handle is not None
+        if not self.view.items:
+            self.handle.opening()
+        self.push(self.status())
+
+    def turn(self, text: str) -> None:
+        """One typed (or transcribed) candidate turn; ends the interview when time is up."""
+        assert self.handle is not None
+        if self.ended:
+            return
+        self._set_busy(True)
+        try:
+            self.handle.respond(text)
+        finally:
+            self._set_busy(False)
+        if self.handle.finished:
+            self.end()
+
+    def give_me_a_minute(self) -> None:
+        self.turn(GIVE_ME_A_MINUTE)
+
+    def end(self, reason: str = "completed") -> None:
+        """Score, close the recording, and tell every page where the report is."""
+        assert self.handle is not None and self.recorder is not None
+        with self._end_lock:
+            if self.ended:
+                return
+            if self.voice is not None:
+                self.voice.stop()
+            self._set_busy(True)
+            scores = self.handle.wrap_up()
+            self.scores = score_summary(scores)
+            self.recorder.finish(scores, reason=reason)
+            self.ended = True
+            self.busy = False
+        self.push(self.status())
+
+    def shutdown(self) -> None:
+        """The server is stopping: leave a resumable session and a replayable recording."""
+        if self.voice is not None:
+            self.voice.stop()
+        if not self.ended and self.recorder is not None:
+            self.recorder.finish(reason="interrupted")
+        self.worker.shutdown(wait=True, cancel_futures=True)
+        if self.handle is not None:
+            self.handle.close()
+
+    # ---- what the page sees -----------------------------------------------------------------
+    def status(self) -> dict[str, Any]:
+        assert self.handle is not None
+        return {
+            "type": "status",
+            "phase": self.view.phase,
+            "elapsed": round(self.handle.elapsed(), 1),
+            "total": self.handle.budget_seconds(),
+            "busy": self.busy,
+            "ended": self.ended,
+            "scores": self.scores,
+            "report": f"/report/{self.recording_id}" if self.recorder is not None else None,
+        }
+
+    def snapshot(self) -> dict[str, Any]:
+        assert self.handle is not None
+        scenario = self.handle.scenario
+        return {
+            "type": "state",
+            "session": self.session_id,
+            "mode": self.mode,
+            "scenario": {"id": scenario.id, "title": scenario.title},
+            "items": self.view.to_list(),
+            "board_url": f"/board/{self.session_id}/?token={self.board_token}",
+            **{k: v for k, v in self.status().items() if k != "type"},
+        }
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.push({"type": "busy", "busy": busy})
+
+    def push(self, message: dict[str, Any]) -> None:
+        """Send to every connected page, from any thread."""
+        if self.loop.is_closed():
+            return
+        text = json.dumps(message)
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is self.loop:
+            self.loop.create_task(self._broadcast(text))
+        else:
+            with contextlib.suppress(RuntimeError):
+                asyncio.run_coroutine_threadsafe(self._broadcast(text), self.loop)
+
+    def push_bytes(self, data: bytes) -> None:
+        with contextlib.suppress(RuntimeError):
+            asyncio.run_coroutine_threadsafe(self._broadcast_bytes(data), self.loop)
+
+    async def _broadcast(self, text: str) -> None:
+        for ws in list(self.clients):
+            try:
+                await ws.send_text(text)
+            except Exception:  # a page that went away mid-send; its handler cleans up
+                self.clients.discard(ws)
+
+    async def _broadcast_bytes(self, data: bytes) -> None:
+        for ws in list(self.clients):
+            try:
+                await ws.send_bytes(data)
+            except Exception:
+                self.clients.discard(ws)
+
+
+class Interviews:
+    """The live interviews of this server, by session id."""
+
+    def __init__(self, home: Path, library: ScenarioLibrary) -> None:
+        self.home = home
+        self.library = library
+        self.live: dict[str, LiveInterview] = {}
+        self._lock = asyncio.Lock()
+
+    async def create(self, scenario: Scenario, minutes: float, mode: str) -> LiveInterview:
+        loop = asyncio.get_running_loop()
+        live = await asyncio.to_thread(
+            LiveInterview.start, scenario, minutes=minutes, mode=mode, home=self.home, loop=loop
+        )
+        self.live[live.session_id] = live
+        await live.call(live.open)
+        return live
+
+    async def get(self, session_id: str) -> LiveInterview:
+        """The live interview, resumed from its checkpoint if the server restarted since."""
+        async with self._lock:
+            live = self.live.get(session_id)
+            if live is not None:
+                return live
+            loop = asyncio.get_running_loop()
+            live = await asyncio.to_thread(
+                LiveInterview.resume, session_id, home=self.home, library=self.library, loop=loop
+            )
+            self.live[session_id] = live
+            return live
+
+    def shutdown(self) -> None:
+        for live in list(self.live.values()):
+            try:
+                live.shutdown()
+            except Exception:  # one broken session must not keep the others from closing
+                _LOG.exception("closing a session failed")
+        self.live.clear()
