@@ -27,6 +27,7 @@ SUBCOMMANDS: dict[str, str] = {
     "whiteboard": "agent.cli.whiteboard_cmd:whiteboard",
     "board": "agent.cli.board_cmd:board",
     "interview": "agent.cli.interview_cmd:interview",
+    "serve": "agent.cli.serve_cmd:serve",
 }
 
 
