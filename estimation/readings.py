@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import dataclass
 
+from estimation.formatting import format_quantity
 from estimation.operand import Operand
 from estimation.quantity import COUNT, Dimension, Quantity
 from estimation.report import ClaimCheck
+from estimation.tokens import Token
 
 _PERIOD_OF_FACTOR = {
     86_400.0: 86_400.0,
@@ -70,22 +73,38 @@ def _usable(op: Operand) -> bool:
     return v > 0 and math.isfinite(v)
 
 
-def another_reading(
-    used: list[Operand], after: list[Operand], stated: Operand, tolerance: float
-) -> bool:
-    """Whether the operands the candidate used (`used`), each multiplied or divided, with a
-    bare conversion factor optionally left out and up to one factor said right after the
-    result (`after`), give `stated` within the tolerance."""
-    used = [op for op in used if _usable(op)]
-    if not used or len(used) > 7:
-        return False
-    required = [op for op in used if _period(op) is None]
-    optional = [op for op in used if _period(op) is not None]
-    optional += [op for op in after if _usable(op)][:2]
-    periods = {p for op in used if (p := _period(op))}
+@dataclass(frozen=True)
+class Reading:
+    """A product/quotient of the candidate's numbers that gives the stated result."""
+
+    parts: tuple[tuple[Operand, int], ...]
+    """Each operand with +1 (multiplied) or -1 (divided)."""
+    value: Quantity
+    """What the reading computes, in the stated dimension."""
+
+    def words(self) -> str:
+        out = ""
+        for op, sign in self.parts:
+            text = op.text or format_quantity(op.quantity)
+            out = text if not out else f"{out} {'times' if sign == 1 else 'divided by'} {text}"
+        return out
+
+
+def find_reading(
+    required: list[Operand],
+    optional: list[Operand],
+    stated: Operand,
+    tolerance: float,
+    max_optional: int = 3,
+) -> Reading | None:
+    """A reading that uses every `required` operand and up to `max_optional` of `optional`
+    (nearest first), each multiplied or divided, and lands within the tolerance."""
+    required = [op for op in required if _usable(op)]
+    optional = [op for op in optional if _usable(op)]
+    periods = {p for op in required + optional if (p := _period(op))}
     said = stated.quantity
     options = [said] + ([stated.alt] if stated.alt is not None else [])
-    for extra in range(0, min(3, len(optional)) + 1):
+    for extra in range(0, min(max_optional, len(optional)) + 1):
         for chosen in itertools.combinations(optional, extra):
             subset = required + list(chosen)
             if not subset:
@@ -101,32 +120,51 @@ def another_reading(
                         dim, value = dim * q.dimension, value * q.value
                     else:
                         dim, value = dim / q.dimension, value / q.value
-                if any(_matches(value, dim, want, periods, tolerance) for want in options):
-                    return True
-    return False
+                for want in options:
+                    got = _matches(value, dim, want, periods, tolerance)
+                    if got is not None:
+                        return Reading(tuple(zip(subset, signs, strict=True)), got)
+    return None
+
+
+def another_reading(
+    used: list[Operand], after: list[Operand], stated: Operand, tolerance: float
+) -> bool:
+    """Whether the operands the candidate used (`used`), each multiplied or divided, with a
+    bare conversion factor optionally left out and up to two factors said right after the
+    result (`after`), give `stated` within the tolerance."""
+    used = [op for op in used if _usable(op)]
+    if not used or len(used) > 7:
+        return False
+    required = [op for op in used if _period(op) is None]
+    optional = [op for op in used if _period(op) is not None]
+    optional += [op for op in after if _usable(op)][:2]
+    return find_reading(required, optional, stated, tolerance) is not None
 
 
 def _matches(
     value: float, dim: Dimension, want: Quantity, periods: set[float], tolerance: float
-) -> bool:
+) -> Quantity | None:
+    """The reading's value in the stated dimension when it lands within the tolerance."""
     d = want.dimension
     count = d == COUNT
     if dim == d and _close(want.value, value, tolerance, count):
-        return True
+        return Quantity(value, d)
     if count and dim.time == -1 and dim.data == 0 and dim.money == 0:
-        return _close(want.value, value, tolerance, False)  # a bare "so 60,000" after rates
+        # a bare "so 60,000" after rates
+        return Quantity(value, d) if _close(want.value, value, tolerance, False) else None
     for period in periods:
         # a rate read as a period total ("times 365, that's 36 TB")
         if dim == Dimension(d.data, d.time - 1, d.money) and _close(
             want.value, value * period, tolerance, count
         ):
-            return True
+            return Quantity(value * period, d)
         # a total read as a rate of the stated period ("… so 100 GB a day")
         if dim == Dimension(d.data, d.time + 1, d.money) and _close(
             want.value, value / period, tolerance, count
         ):
-            return True
-    return False
+            return Quantity(value / period, d)
+    return None
 
 
 _CONVERSIONS = (
@@ -168,3 +206,36 @@ def plausible_slip(claim: ClaimCheck, restated: bool) -> bool:
     if big > 1100:
         return _near_any(big, _FAR_CONVERSIONS, 0.2)
     return True
+
+
+_RESULT_WORDS = frozenset(
+    {"leaves", "leaving", "gives", "need", "needs", "total", "is", "are", "be", "rest", "get"}
+)
+_INPUT_WORDS = frozenset({"say", "assume", "assuming", "suppose", "let's", "lets", "guess"})
+
+
+def result_position(toks: list[Token], i: int) -> bool:
+    """The number at `i` is said as a result: right after a result marker or a hedge ("so
+    that's 80 ms", "~460 MB/s", "which leaves 120 ms", "call it 1,200"), not as an input
+    ("say 50 for the client", "at 1 KB each")."""
+    j = i - 1
+    hedged = False
+    while j >= 0 and toks[j].kind == "hedge":
+        hedged = True
+        j -= 1
+    prev = toks[j] if j >= 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.kind == "op":
+        return False
+    for k in range(j, max(-1, j - 6), -1):
+        if toks[k].kind in ("comma", "sep"):
+            break
+        if toks[k].words and toks[k].words[0] in _INPUT_WORDS:
+            return False
+    if prev is None:
+        return hedged
+    if prev.kind == "mark":
+        return True
+    if prev.kind == "word" and prev.words[0] in _RESULT_WORDS:
+        return True
+    return hedged and prev.kind in ("comma", "word")

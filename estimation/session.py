@@ -23,9 +23,17 @@ from estimation.lexer import MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
-from estimation.readings import another_reading, plausible_slip
+from estimation.readings import another_reading, find_reading, plausible_slip, result_position
 from estimation.reference import capacity_findings
-from estimation.report import INCORRECT, UNCHECKED, Assumption, CheckReport, ClaimCheck, Finding
+from estimation.report import (
+    CORRECT,
+    INCORRECT,
+    UNCHECKED,
+    Assumption,
+    CheckReport,
+    ClaimCheck,
+    Finding,
+)
 from estimation.statements import (
     DERIVED_WORDS,
     PERIODS,
@@ -169,7 +177,62 @@ class EstimationSession:
             if skip is not None and st.stated is not None and st.stated.start == skip:
                 continue
             self._statement(st, sentence)
+        self._leftovers(toks, sentence)
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
+
+    def _leftovers(self, toks: list[Token], sentence: str) -> None:
+        """Results the statement grammar did not take ("the rest, 980K, go through", "~460
+        MB/s (40M/day × 1 MB ÷ 86,400)"): confirmed when the candidate's own numbers nearby
+        give them, otherwise left unchecked. Never accused: nothing says which numbers made them."""
+        lo = self._offset
+        taken = [(c.start - lo, c.end - lo) for c in self.claims[self._sentence_start :]]
+        before = [op for op in self.memory.pool[: self._pool_mark][-8:] if not op.multiplier]
+        earlier = list(reversed(before))[:3]
+        for i, tok in enumerate(toks):
+            if tok.kind != "qty" or tok.quantity is None or tok.multiplier or tok.power:
+                continue
+            if any(tok.start < end and start < tok.end for start, end in taken):
+                continue
+            if not result_position(toks, i):
+                continue
+            stated = from_token(tok)
+            near = sorted(
+                (
+                    t
+                    for t in toks
+                    if t is not tok
+                    and t.kind == "qty"
+                    and t.quantity is not None
+                    and t.quantity != tok.quantity
+                ),
+                key=lambda t: (t.start > tok.start, abs(t.start - tok.start)),
+            )
+            ops = [from_token(t) for t in near[:6]] + earlier
+            reading = find_reading([], ops, stated, self.tolerance)
+            text = sentence[tok.start : tok.end]
+            self._span = (tok.start, tok.end)
+            if reading is None:
+                claim = ClaimCheck(
+                    text,
+                    "",
+                    stated.quantity,
+                    None,
+                    UNCHECKED,
+                    f"How did you get {say(stated.quantity)}?",
+                )
+            else:
+                words = reading.words()
+                claim = ClaimCheck(
+                    text,
+                    words,
+                    stated.quantity,
+                    reading.value,
+                    CORRECT,
+                    f"{words[:1].upper()}{words[1:]} is about {say(reading.value)}, "
+                    f"so {say(stated.quantity)} holds up.",
+                )
+            start, end = tok.start + lo, tok.end + lo
+            self.claims.append(replace(claim, start=start, end=end))
 
     def _convention(self, toks: list[Token], sentence: str) -> int | None:
         """Declared time conventions: "round a day to 100,000 seconds", "a month is 2.5
