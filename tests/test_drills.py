@@ -59,7 +59,7 @@ def test_spoken_correct_answers(answer):
     [
         ("about 1,200 per second", "too low"),
         ("a hundred thousand per second", "too high"),
-        ("36 TB", "wrong kind of quantity"),
+        ("36 TB", "asks for a rate"),
         ("no idea", "didn't catch a number"),
         ("", "didn't catch a number"),
     ],
@@ -85,7 +85,8 @@ def test_scenario_reference_estimates_become_questions():
     by_id = {q.id: q for q in questions}
     peak = by_id["scenario:notification-system:peak_qps"]
     assert peak.topic == "qps"
-    assert "peak factor 3x" in peak.text and "average qps 11,574 per second" in peak.text
+    assert "the peak factor at 3x" in peak.text
+    assert "average notifications per second at 11,574" in peak.text
     assert check_answer(peak, "thirty five thousand per second").correct
     assert not check_answer(peak, "twelve thousand per second").correct
     storage = by_id["scenario:notification-system:log_storage"]

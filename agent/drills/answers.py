@@ -7,8 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agent.drills.questions import DrillQuestion
-from estimation import COUNT, Quantity, format_quantity, parse_quantity
+from agent.drills.questions import PERIOD_SECONDS, DrillQuestion
+from agent.drills.slips import name_slip
+from estimation import (
+    BANDWIDTH,
+    COUNT,
+    DATA,
+    MONEY,
+    RATE,
+    TIME,
+    Quantity,
+    format_quantity,
+    parse_quantity,
+)
 
 _MAX_WORDS = 30
 
@@ -42,6 +53,12 @@ def read_answer(answer: str) -> Quantity | None:
     """The quantity in a spoken answer: the longest run of words the estimation parser reads
     ("I think about twelve thousand per second" -> 12,000 per second). With several sentences
     the last one holding a number wins: people correct themselves ("Twelve. No, eleven six")."""
+    found = _read_phrase(answer)
+    return found[1] if found else None
+
+
+def _read_phrase(answer: str) -> tuple[str, Quantity] | None:
+    """(the words read, their quantity) for `read_answer`."""
     for sentence in reversed(re.split(r"[.;!?](?:\s+|$)", answer)):
         found = _read_sentence(sentence)
         if found is not None:
@@ -49,7 +66,7 @@ def read_answer(answer: str) -> Quantity | None:
     return None
 
 
-def _read_sentence(sentence: str) -> Quantity | None:
+def _read_sentence(sentence: str) -> tuple[str, Quantity] | None:
     words = sentence.split()[:_MAX_WORDS]
     words = [w.strip(",:") if not re.fullmatch(r"[\d.,]+", w) else w.rstrip(".,") for w in words]
     for length in range(len(words), 0, -1):
@@ -58,7 +75,7 @@ def _read_sentence(sentence: str) -> Quantity | None:
             if not _NUMBERISH.search(phrase):
                 continue
             try:
-                return parse_quantity(phrase)
+                return phrase, parse_quantity(phrase)
             except ValueError:
                 continue
     return None
@@ -69,55 +86,88 @@ _NUMBERISH = re.compile(
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half",
     re.I,
 )
+_KINDS = {
+    COUNT: "a plain number",
+    DATA: "an amount of data",
+    TIME: "a time",
+    RATE: "a rate",
+    BANDWIDTH: "a data rate",
+    MONEY: "an amount of money",
+}
 
 
 def check_answer(question: DrillQuestion, answer: str, seconds: float | None = None) -> DrillResult:
-    """Score one answer. A bare number is read in the unit the exact answer is written in
-    ("11.6k" for "11,600 per second")."""
+    """Score one answer. Any unit of the right dimension counts ("5 TB" or "5,000 GB"); a bare
+    number is read in the unit the exact answer is written in ("11.6k" for "11,600 per
+    second"); for an amount per period ("new photo bytes per day") a rate is read over that
+    period ("about five terabytes a day", "58 MB/s")."""
+
+    def result(correct: bool, heard: Quantity | None, feedback: str) -> DrillResult:
+        return DrillResult(question, answer, correct, heard, feedback, seconds)
+
     exact = question.answer
-    heard = read_answer(answer)
-    if heard is None:
-        return DrillResult(
-            question,
-            answer,
-            False,
-            None,
-            f"I didn't catch a number. The answer is {question.answer_text}.",
-            seconds,
+    found = _read_phrase(answer)
+    if found is None:
+        return result(
+            False, None, f"I didn't catch a number. The answer is {question.answer_text}."
         )
+    said, heard = found
     if heard.dimension != exact.dimension and heard.dimension == COUNT:
-        heard = _in_answer_unit(heard.value, question.answer_text, exact)
+        heard = _in_answer_unit(heard.value, format_quantity(exact), exact)
     if heard.dimension != exact.dimension:
-        return DrillResult(
-            question,
-            answer,
-            False,
-            heard,
-            f"{format_quantity(heard)} is the wrong kind of quantity. "
-            f"The answer is {question.answer_text}.",
-            seconds,
-        )
+        aligned = _over_period(heard, question)
+        if aligned is None:
+            return result(
+                False,
+                heard,
+                f"{_mismatch(said, heard, question)} The answer is {question.answer_text}.",
+            )
+        heard = aligned
     ratio = heard.value / exact.value if exact.value else (1.0 if heard.value == 0 else 0.0)
     if abs(ratio - 1.0) <= question.tolerance:
-        return DrillResult(
-            question,
-            answer,
-            True,
-            heard,
-            f"Correct: {question.answer_text} ({question.expression}).",
-            seconds,
-        )
-    off = ratio if ratio >= 1 else (1 / ratio if ratio else float("inf"))
-    how = f"{off:.1f}x too {'high' if ratio > 1 else 'low'}" if off < 1e6 else "far off"
-    return DrillResult(
-        question,
-        answer,
+        return result(True, heard, f"Correct: {question.answer_text} ({question.working}).")
+    timed = bool(question.period) or "day" in question.expression or "second" in question.expression
+    shown = _as_said(heard, question)
+    plain = _same_words(said, shown) or _same_words(said, format_quantity(heard))
+    what = f"{shown} is" if plain else f"{said} is {shown},"
+    how = name_slip(heard, exact, answer, timed) if ratio > 0 else "the sign is off"
+    return result(
         False,
         heard,
-        f"Not quite: {format_quantity(heard)} is {how}. "
-        f"The answer is {question.answer_text} ({question.expression}).",
-        seconds,
+        f"Not quite: {what} {how}. The answer is {question.answer_text} ({question.working}).",
     )
+
+
+def _over_period(heard: Quantity, question: DrillQuestion) -> Quantity | None:
+    """A rate answer to an amount-per-period question, as the amount over that period."""
+    exact = question.answer
+    if not question.period or heard.dimension != exact.dimension / TIME:
+        return None
+    return Quantity(heard.value * PERIOD_SECONDS[question.period], exact.dimension)
+
+
+def _mismatch(said: str, heard: Quantity, question: DrillQuestion) -> str:
+    """Why an answer of another kind cannot be right, in words."""
+    exact = question.answer
+    if heard.dimension == exact.dimension / TIME:
+        return f"{said} is {_KINDS.get(heard.dimension, 'a rate')}; the question asks for a total."
+    if heard.dimension == exact.dimension * TIME:
+        return f"{said} is a total; the question asks for a rate, such as per second."
+    kind = _KINDS.get(exact.dimension, "another kind of quantity")
+    return f"{said} is {_KINDS.get(heard.dimension, 'another kind of quantity')}; the question asks for {kind}."
+
+
+def _as_said(heard: Quantity, question: DrillQuestion) -> str:
+    text = format_quantity(heard)
+    return f"{text} a {question.period}" if question.period else text
+
+
+_HEDGES = re.compile(r"^(?:about|around|roughly|approximately|maybe|like|say|so)\s+", re.I)
+
+
+def _same_words(said: str, shown: str) -> bool:
+    """Whether the answer's words are just the formatted quantity ("about 3 TB" and "3 TB")."""
+    return _HEDGES.sub("", said).lower().replace(",", "") == shown.lower().replace(",", "")
 
 
 def _in_answer_unit(number: float, answer_text: str, exact: Quantity) -> Quantity:
