@@ -31,11 +31,12 @@ def run(*args: str):
 def test_analyze_json_contract(fixture):
     result = run("analyze", str(BOARDS / fixture), "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)  # one JSON object, nothing else on stdout
-    assert set(data) == {"components", "edges", "findings", "scores"}
+    data = json.loads(result.stdout)  # one JSON object, nothing else on stdout
+    assert set(data) == {"components", "edges", "findings", "scores", "annotations", "warnings"}
     assert data["components"]
+    assert isinstance(data["warnings"], list) and isinstance(data["annotations"], list)
     for comp in data["components"]:
-        assert set(comp) == {"id", "label", "kind", "layer"}
+        assert set(comp) == {"id", "label", "kind", "layer", "notes", "instances", "group"}
     for edge in data["edges"]:
         assert set(edge) == {"source", "target", "label", "bidirectional"}
         assert isinstance(edge["bidirectional"], bool)
@@ -89,13 +90,35 @@ def test_errors_are_one_line_without_traceback(args, message):
     assert "Traceback" not in result.output
 
 
-def test_malformed_file_error_names_the_line(tmp_path):
+def test_a_bad_line_is_skipped_with_a_warning_and_the_rest_is_read(tmp_path):
     bad = tmp_path / "bad.mmd"
-    bad.write_text("flowchart LR\n  A --> B[oops\n")
+    bad.write_text("flowchart LR\n  A[API] --> B[oops\n  A --> C[(Orders DB)]\n")
     result = run("analyze", str(bad), "--json")
+    assert result.exit_code == 0
+    assert result.stderr.count("\n") == 1 and "bad.mmd:2: unclosed '['" in result.stderr
+    data = json.loads(result.stdout)
+    assert any("bad.mmd:2" in w for w in data["warnings"])
+    assert {c["label"] for c in data["components"]} == {"API", "Orders DB"}
+
+
+def test_one_line_mermaid_graph_is_read_and_counted_in_the_singular(tmp_path):
+    board = tmp_path / "one.mmd"
+    board.write_text("graph TD; A[Client]-->B[API server]; B-->C[(Postgres)]\n")
+    result = run("analyze", str(board))
+    assert result.exit_code == 0, result.output
+    assert "3 components, 2 edges" in result.stdout
+    board.write_text("graph LR; A[Client]-->B[API server]\n")
+    result = run("analyze", str(board))
+    assert "2 components, 1 edge" in result.stdout and "1 edges" not in result.stdout
+    assert "notes" not in result.stdout.split("\n")[1]  # no empty notes column
+
+
+def test_unreadable_file_is_one_line_error(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    result = run("analyze", str(deep))
     assert result.exit_code == 1
-    assert "bad.mmd:2: unclosed '['" in result.output
-    assert result.output.count("\n") == 1
+    assert "Traceback" not in result.output and result.output.count("\n") == 1
 
 
 def test_classify_command():

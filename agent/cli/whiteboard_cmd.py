@@ -52,6 +52,9 @@ def analyze_cmd(
         board = load_board(file)
     except BoardError as error:
         raise click.ClickException(str(error)) from None
+    if board.warnings:
+        more = f" (and {len(board.warnings) - 1} more)" if len(board.warnings) > 1 else ""
+        click.echo(f"warning: {board.warnings[0]}{more}", err=True)
     scenario = scenario_or_fail(scenario_id) if scenario_id else None
     findings = analyze(board, scenario)
     scores = score_components(board, scenario, mentioned=mentioned, findings=findings)
@@ -86,7 +89,15 @@ def report(board: Board, findings: list[Finding], scores: list[ComponentScore]) 
     """The DESIGN.md contract for `hotseat whiteboard analyze --json`."""
     return {
         "components": [
-            {"id": c.id, "label": c.label, "kind": c.kind.value, "layer": c.layer.value}
+            {
+                "id": c.id,
+                "label": c.label,
+                "kind": c.kind.value,
+                "layer": c.layer.value,
+                "notes": list(c.notes),
+                "instances": c.instances,
+                "group": c.group,
+            }
             for c in board.components.values()
         ],
         "edges": [
@@ -100,6 +111,8 @@ def report(board: Board, findings: list[Finding], scores: list[ComponentScore]) 
         ],
         "findings": [f.to_dict() for f in findings],
         "scores": [s.to_dict() for s in scores],
+        "annotations": list(board.annotations),
+        "warnings": list(board.warnings),
     }
 
 
@@ -107,14 +120,19 @@ def _print(
     board: Board, findings: list[Finding], scores: list[ComponentScore], name: str, scenario
 ) -> None:
     console = Console()
-    title = f"{name}: {len(board.components)} components, {len(board.edges)} edges"
+    title = f"{name}: {_count(len(board.components), 'component')}, "
+    title += _count(len(board.edges), "edge")
     if scenario is not None:
         title += f" — scored against {scenario.title}"
-    table = Table("component", "kind", "layer", "notes", title=escape(title), title_justify="left")
+    with_notes = any(c.notes or c.instances > 1 for c in board.components.values())
+    columns = ["component", "kind", "layer", *(["notes"] if with_notes else [])]
+    table = Table(*columns, title=escape(title), title_justify="left")
     for comp in board.components.values():
-        table.add_row(
-            escape(comp.name), comp.kind.value, comp.layer.value, escape("; ".join(comp.notes))
-        )
+        row = [escape(comp.name), comp.kind.value, comp.layer.value]
+        if with_notes:
+            copies = [_copies(comp.instances)] if comp.instances > 1 else []
+            row.append(escape("; ".join([*copies, *comp.notes])))
+        table.add_row(*row)
     console.print(table)
     if findings:
         console.print("\n[bold]What the interviewer would ask[/bold]")
@@ -136,3 +154,11 @@ def _print(
             )
         console.print()
         console.print(table)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _copies(n: int) -> str:
+    return f"×{n}" if n > 2 else "several copies"

@@ -43,6 +43,9 @@ class Component:
     w: float | None = None
     h: float | None = None
     group: str | None = None
+    instances: int = 1
+    """How many copies the board shows: stacked or numbered copies, "x8", a `procs` shape; 2
+    stands for "many" when no number is written."""
 
     @cached_property
     def facts(self) -> NoteFacts:
@@ -87,6 +90,11 @@ class Board:
     groups: dict[str, Group] = field(default_factory=dict)
     revision: int = 0
     title: str = ""
+    annotations: list[str] = field(default_factory=list)
+    """Text on the board that is not a component: titles, notes, legends, requirement lists.
+    Facts written there ("RF=3", "metrics to Datadog") still count as evidence."""
+    warnings: list[str] = field(default_factory=list)
+    """What an importer skipped or shortened, one line each (the rest of the board is kept)."""
     _counters: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     # ---- components -------------------------------------------------------------------------
@@ -105,6 +113,7 @@ class Board:
         w: float | None = None,
         h: float | None = None,
         group: str | None = None,
+        instances: int = 1,
     ) -> Component:
         """Add a box; its kind and layer come from the label and shape unless given."""
         cid = self._new_id("c", id)
@@ -124,7 +133,18 @@ class Board:
         if group is not None and group not in self.groups:
             self.groups[group] = Group(group, group)
         component = Component(
-            cid, label, kind_value, layer_value, shape, clean_notes, x, y, w, h, group
+            cid,
+            label,
+            kind_value,
+            layer_value,
+            shape,
+            clean_notes,
+            x,
+            y,
+            w,
+            h,
+            group,
+            max(1, int(instances)) if isinstance(instances, int) else 1,
         )
         self.components[cid] = component
         self._bump()
@@ -296,6 +316,8 @@ class Board:
             dict(self.groups),
             self.revision,
             self.title,
+            list(self.annotations),
+            list(self.warnings),
             dict(self._counters),
         )
 

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 _TTL = re.compile(
-    r"\bttl\b[^,;]*|\bexpir(?:y|es|e|ation)\b[^,;]*|\btime[- ]to[- ]live\b[^,;]*|"
-    r"\bstale after\b[^,;]*",
+    r"\bttl\b[^,;]*|\bexpir(?:y|es|e|ation|ed)\b[^,;]*|\btime[- ]to[- ]live\b[^,;]*|"
+    r"\bstale after\b[^,;]*|\b(?:set|setex)\b[^,;]*\bex\s+\d+[^,;]*|\bpx\s+\d+|"
+    r"\bexpira\w*[^,;]*|\bcaduc\w*|过期[^,;]*|有效期[^,;]*|期限[^,;]*|有効期限[^,;]*",
     re.I,
 )
 _EVICTION = re.compile(
@@ -28,11 +29,21 @@ _REPLICA_COUNT = re.compile(
     re.I,
 )
 _REPLICATED = re.compile(
-    r"\b(?:replica(?:s|ted|tion)?|primary[ /-](?:replica|secondary|standby)|"
+    r"\b(?:replica(?:s|ted|tion|te|ting)?|r[ée]plicas?|replicad\w*|replica[çc][ãa]o|"
+    r"replicaci[óo]n|secondar(?:y|ies)|followers?|mirror\w*|replica set|"
+    r"primary[ /-](?:replica|secondary|standby)|"
     r"leader[ /-]follower|master[ /-](?:slave|replica)|standby|fail-?over|multi[- ]?(?:az|region)"
     r"|\bha\b|high(?:ly)? availab\w*|cluster(?:ed)?|quorum|raft|paxos|active[- ]active|"
     r"active[- ]passive|sentinel|auto[- ]?scal\w*|fleet|pool|local|in[- ]process|embedded|sidecar|"
-    r"per[- ](?:node|host|instance|pod|server))\b",
+    r"per[- ](?:node|host|instance|pod|server)|one per [\w-]+|any node|every node|pods|"
+    r"workers|fleet|~\d+(?:\.\d+)?k\+?\s+\w+|rf\s*[:=]\s*[2-9]|n\s*=\s*[2-9])\b|"
+    r"副本|复制|主从|備份|レプリカ|冗長",
+    re.I,
+)
+_SINGLE = re.compile(
+    r"\b(?:single(?:[- ]instance| node| server| box| host| vm| machine| ec2\w*| pod)|"
+    r"(?:1|one) (?:vm|instance|node|server|box|host|machine|pod)|no replicas?|"
+    r"no (?:redundancy|failover|ha)|unreplicated|instância única|instancia única)\b",
     re.I,
 )
 _SHARD_COUNT = re.compile(
@@ -40,10 +51,14 @@ _SHARD_COUNT = re.compile(
 )
 _SHARDED = re.compile(
     r"\b(?:shard(?:s|ed|ing)?|partition(?:s|ed|ing)?(?: key)?|consistent hash\w*|hash ring|"
-    r"vitess|citus|range[- ]partition\w*|split by)\b",
+    r"vitess|citus|range[- ]partition\w*|split by|particionad\w*|fragmentad\w*|"
+    r"partici[óo]n\w*|vnodes?)\b|分区|分片|分割|シャード|パーティション",
     re.I,
 )
 _BOUNDED = re.compile(
+    r"x-max-length\w*|retention\.\w+|\b(?:limite|l[ií]mite|cap(?:ped)?\s*(?:at\s*)?[:=]?\s*\d[\w.]*|"
+    r"\d[\w.]*\s*(?:gb|tb|mb)\s*cap|block(?:s|ing)? when full|reject[- ]publish|overflow\b|"
+    r"producers? blocks?|max[- ]?len\w*)|上限|容量|"
     r"\b(?:bounded|max(?:imum)?(?: size| depth| length| len)?\s*[:=]?\s*\d[\w.]*|"
     r"retention[^,;]*|dlq|dead[- ]letter\w*|back-?pressure|capacity\s*[:=]?\s*\d[\w.]*|"
     r"depth limit|size limit|limit(?:ed)? to \d[\w.]*|drop (?:oldest|newest)|load shedding|"
@@ -52,7 +67,9 @@ _BOUNDED = re.compile(
 )
 _PRIORITY = re.compile(
     r"\b(?:priority|prio|wins?|source of truth|authoritative|last[- ]writ(?:e|er)[- ]wins|lww|"
-    r"crdts?|vector clocks?|conflict resolution|on conflict[^,;]*|fail[- ](?:open|closed))\b",
+    r"crdts?|vector clocks?|conflict resolution|conflicts?\s*:[^,;]*|on conflict[^,;]*|"
+    r"fail[- ](?:open|closed)|quorum|r\s*\+\s*w\s*>\s*n|version vectors?|lamport|"
+    r"newest wins|latest wins|timestamp wins|merge (?:rule|policy))\b",
     re.I,
 )
 _CONSISTENCY = re.compile(
@@ -82,6 +99,8 @@ class NoteFacts:
     """For two-way sync: who wins, or how conflicts resolve, as written."""
     consistency: str | None = None
     """"AP" or "CP" when stated (strong consistency reads as CP, eventual as AP)."""
+    single: str | None = None
+    """Single-instance wording as written ("single EC2 box", "(1 VM)")."""
 
 
 def read_facts(label: str, notes: tuple[str, ...] | list[str] = ()) -> NoteFacts:
@@ -99,6 +118,7 @@ def read_facts(label: str, notes: tuple[str, ...] | list[str] = ()) -> NoteFacts
         bounded=bool(_BOUNDED.search(text)),
         priority=_match(_PRIORITY, text),
         consistency=consistency_of(text),
+        single=_match(_SINGLE, text),
     )
 
 
@@ -120,3 +140,22 @@ def _first_int(pattern: re.Pattern[str], text: str) -> int | None:
     if not match:
         return None
     return int(next(g for g in match.groups() if g))
+
+
+_SCALE = re.compile(
+    r"(?<![\w.])\d[\d,.]*\s*(?:m|b|bn|million|billion|mil|milhões|millones|億|万)\+?\s*"
+    r"(?:/\s*\w+\s*)?(?:dau|mau|daily active users|users?|pages?|orders?|requests?|writes?|"
+    r"reads?|messages?|msgs?|events?|photos?|posts?|urls?|links?|videos?|uploads?|rows?|"
+    r"records?|clicks?|rides?|trips?|payments?|transactions?|tx|docs?|documents?|devices?|"
+    r"accounts?|keys?|items?|products?|files?)\b"
+    r"|(?<![\w.])\d[\d,.]*\s*k\+?\s*(?:\w+\s*)?(?:/\s*(?:s|sec|second|min|minute)\b|qps|rps|tps|"
+    r"writes?/s|per (?:second|minute))"
+    r"|(?<![\w.])\d[\d,.]*\s*(?:tb|pb)\b",
+    re.I,
+)
+
+
+def scale_in(text: str) -> str | None:
+    """A written scale an unsharded database would not survive ("300M DAU", "50k orders/min",
+    "1B pages / month", "40 TB"), as written; None when the text states none."""
+    return _match(_SCALE, text)

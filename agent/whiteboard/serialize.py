@@ -21,6 +21,7 @@ def board_to_dict(board: Board) -> dict[str, Any]:
         "revision": board.revision,
         "title": board.title,
         "groups": [{"id": g.id, "label": g.label} for g in board.groups.values()],
+        "annotations": list(board.annotations),
         "components": [
             {
                 "id": c.id,
@@ -34,6 +35,7 @@ def board_to_dict(board: Board) -> dict[str, Any]:
                 "w": c.w,
                 "h": c.h,
                 "group": c.group,
+                "instances": c.instances,
             }
             for c in board.components.values()
         ],
@@ -68,6 +70,10 @@ def board_from_dict(data: Any) -> Board:
                 _load_item(board, section, item)
             except BoardError as error:
                 raise BoardError(f"{section}[{index}]: {error}") from None
+    annotations = data.get("annotations") or []
+    if not isinstance(annotations, list):
+        raise BoardError("annotations must be a list")
+    board.annotations = [a for a in annotations if isinstance(a, str)]
     revision = data.get("revision")
     board.revision = revision if isinstance(revision, int) and revision >= 0 else board.revision
     return board
@@ -91,6 +97,7 @@ def _load_item(board: Board, section: str, item: Any) -> None:
             w=_number(item, "w"),
             h=_number(item, "h"),
             group=item.get("group"),
+            instances=item.get("instances") if isinstance(item.get("instances"), int) else 1,
         )
     else:
         board.add_edge(

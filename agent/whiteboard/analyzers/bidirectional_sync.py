@@ -43,7 +43,12 @@ def check(ctx: Context) -> list[Finding]:
         if not ((a.kind in _STATEFUL and b.kind in _STATEFUL) or _SYNC_WORDS.search(labels)):
             continue
         seen.add(pair)
-        if a.facts.priority or b.facts.priority or _priority_in(labels):
+        if (
+            ctx.facts[a.id].priority
+            or ctx.facts[b.id].priority
+            or _priority_in(labels)
+            or ctx.board_facts.priority
+        ):
             continue
         mode = "async " if any(e.mode.value == "async" for e in edges) else ""
         findings.append(
@@ -51,8 +56,8 @@ def check(ctx: Context) -> list[Finding]:
                 CODE,
                 Severity.MEDIUM,
                 (a.id, b.id),
-                f"Two-way {mode}sync between {a.name} and {b.name} with no stated priority "
-                "during a partition.",
+                f"Two-way {mode}sync between {a.name} and {b.name} with no stated conflict rule "
+                "(looked for last-write-wins, vector clocks, quorum, 'X wins').",
                 f"Your {mode}sync arrows between {a.name} and {b.name} are bidirectional. In "
                 f"the case of a partition between them, which direction takes priority? Does "
                 f"{a.name} keep going on its own, or pause until {b.name} is reachable?",

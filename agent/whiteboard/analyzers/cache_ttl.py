@@ -12,7 +12,7 @@ CODE = "CACHE_NO_TTL"
 def check(ctx: Context) -> list[Finding]:
     findings = []
     for cache in ctx.of_kind(ComponentKind.CACHE):
-        facts = cache.facts
+        facts = ctx.facts[cache.id]
         if facts.ttl or facts.eviction:
             continue
         writers = [
@@ -26,7 +26,8 @@ def check(ctx: Context) -> list[Finding]:
                 CODE,
                 Severity.MEDIUM,
                 (cache.id, *(w.id for w in writers[:1])),
-                f"{cache.name} has no TTL or eviction policy.",
+                f"{cache.name} has no TTL or eviction policy (looked on the box, its notes and "
+                "its arrows for TTL, expiry, EXPIRE/EX, LRU/LFU, evict, maxmemory).",
                 f"Your {cache.name} has no TTL annotation. If {writer} goes down for ten "
                 "minutes, readers keep seeing the last cached value indefinitely. Is that "
                 "acceptable? And what gets evicted when it fills up?",

@@ -11,8 +11,19 @@ from functools import cached_property
 from agent.whiteboard.analyzers.reach import closure, dominated
 from agent.whiteboard.classify import lookup
 from agent.whiteboard.graph import Board, Component, Edge
-from agent.whiteboard.kinds import ComponentKind, EdgeMode
+from agent.whiteboard.kinds import STORE_KINDS, ComponentKind, EdgeMode
+from agent.whiteboard.notes import NoteFacts, read_facts
 from agent.whiteboard.scenario_view import ScenarioView
+
+_REPLICA_WORDS = re.compile(
+    r"\b(?:replicas?|r[ée]plicas?|standby|secondary|follower|mirror|dr|failover)\b|副本|从库",
+    re.I,
+)
+_REPLICATION_LINK = re.compile(
+    r"\b(?:replicat\w*|r[ée]plica\w*|sync\w*|standby|mirror\w*|cdc|binlog|wal|"
+    r"log shipping|active[- ]active|active[- ]passive)\b|复制|同步",
+    re.I,
+)
 
 _DEGRADE = re.compile(
     r"\b(?:stale|fallback|fall back|fail[- ]?(?:open|closed|safe)|default(?:s)?|last known|"
@@ -42,6 +53,52 @@ class Context:
                 downstream[edge.target].append(edge.source)
                 upstream[edge.source].append(edge.target)
         return cls(board, scenario, downstream, upstream)
+
+    @cached_property
+    def facts(self) -> dict[str, NoteFacts]:
+        """Component id → what the board says about it: its label and notes, the labels of
+        the arrows touching it ("LRU, TTL 1h" on the arrow into a cache) and the title of a
+        cluster group it sits in."""
+        found: dict[str, NoteFacts] = {}
+        for comp in self.board.components.values():
+            texts = [*comp.notes, *(e.label for e in self.edges[comp.id] if e.label)]
+            group = self.board.groups.get(comp.group) if comp.group else None
+            if group is not None and group.label:
+                texts.append(group.label)
+            found[comp.id] = read_facts(comp.label, texts)
+        return found
+
+    @cached_property
+    def board_facts(self) -> NoteFacts:
+        """Facts written anywhere on the board: annotations, notes and arrow labels (a
+        "conflicts: vector clocks" note or "metrics to Datadog" covers the whole design)."""
+        return read_facts(" ; ".join(self.board_texts))
+
+    @cached_property
+    def board_texts(self) -> list[str]:
+        texts = list(self.board.annotations)
+        texts.extend(note for c in self.board.components.values() for note in c.notes)
+        texts.extend(e.label for e in self.board.edges.values() if e.label)
+        texts.extend(g.label for g in self.board.groups.values() if g.label)
+        return texts
+
+    def replicated(self, comp: Component) -> bool:
+        """More than one copy: stated, drawn (stacked copies, a cluster), replicated by design,
+        or linked to a replica of itself ("async replicate" arrow, a "... Replica" store)."""
+        if comp.instances > 1 or self.facts[comp.id].replicated or distributed_technology(comp):
+            return True
+        if self.facts[comp.id].single:
+            return False
+        for edge in self.edges[comp.id]:
+            other = self.get(edge.target if edge.source == comp.id else edge.source)
+            if other.kind != comp.kind and other.kind not in STORE_KINDS:
+                continue
+            if _REPLICA_WORDS.search(other.label) or _REPLICATION_LINK.search(edge.label):
+                return True
+        return False
+
+    def sharded(self, comp: Component) -> bool:
+        return self.facts[comp.id].sharded or distributed_technology(comp)
 
     @cached_property
     def edges(self) -> dict[str, list[Edge]]:

@@ -8,9 +8,10 @@ analyzer stays quiet.
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context, is_sharded
+from agent.whiteboard.analyzers.context import Context
 from agent.whiteboard.analyzers.finding import Finding, Severity
 from agent.whiteboard.kinds import ComponentKind
+from agent.whiteboard.notes import scale_in
 
 CODE = "DB_NOT_SHARDED"
 WRITES_PER_NODE = 10_000.0
@@ -28,6 +29,10 @@ def check(ctx: Context) -> list[Finding]:
     if scale.population and scale.population.value > POPULATION_PER_NODE:
         reasons.append(f"{scale.population.spoken} {scale.population.name.replace('_', ' ')}")
     if not reasons:
+        written = next((s for s in map(scale_in, _scale_texts(ctx)) if s), None)
+        if written:
+            reasons.append(f"the {written!r} written on the board")
+    if not reasons:
         return []
     need = (
         " and ".join(reasons)
@@ -36,16 +41,26 @@ def check(ctx: Context) -> list[Finding]:
     )
     findings = []
     for db in ctx.of_kind(ComponentKind.DATABASE):
-        if is_sharded(db):
+        if ctx.sharded(db):
             continue
         findings.append(
             Finding(
                 CODE,
                 Severity.HIGH,
                 (db.id,),
-                f"{db.name} is a single unsharded database node, but the scenario needs {need}.",
+                f"{db.name} is a single unsharded database node (looked for shard, partition "
+                f"key, consistent hashing), but the design needs {need}.",
                 f"{db.name} looks like one node with no sharding strategy, for {need}. How do "
                 "you split it, and what is the shard key?",
             )
         )
     return findings
+
+
+def _scale_texts(ctx: Context) -> list[str]:
+    """Where people write scale: annotations, notes, labels."""
+    texts = list(ctx.board.annotations)
+    for comp in ctx.components:
+        texts.append(comp.label)
+        texts.extend(comp.notes)
+    return texts

@@ -9,7 +9,13 @@ from agent.whiteboard.analyzers.finding import Finding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "NO_MONITORING"
-_MENTIONS = re.compile(r"\b(?:metrics?|alert\w*|monitor\w*|dashboards?|observab\w*|slo)\b", re.I)
+_MENTIONS = re.compile(
+    r"\b(?:metrics?|alert\w*|alarms?|monitor\w*|observab\w*|slos?|tracing|traces|apm|"
+    r"prometheus|grafana|datadog|cloudwatch|new ?relic|pagerduty|sentry|splunk|opentelemetry|"
+    r"otel|jaeger|zipkin|kibana|elk|statsd|nagios|zabbix|honeycomb|stackdriver|"
+    r"monitora\w*|métricas?|alertas?)\b|监控|告警|監視|メトリクス",
+    re.I,
+)
 # The silent failure an interviewer would ask about, per kind of the most important component.
 _FAILURE = {
     ComponentKind.RATE_LIMITER: "is dropping legitimate traffic",
@@ -34,7 +40,9 @@ def check(ctx: Context) -> list[Finding]:
     components = list(ctx.components)
     if len(components) < 3 or ctx.of_kind(ComponentKind.MONITORING):
         return []
-    if any(_MENTIONS.search(note) for c in components for note in c.notes):
+    if any(_MENTIONS.search(text) for text in ctx.board_texts):
+        return []
+    if any(_MENTIONS.search(c.label) for c in components):
         return []
     focus = None
     for kind in _FOCUS_ORDER:
@@ -51,7 +59,8 @@ def check(ctx: Context) -> list[Finding]:
             CODE,
             Severity.MEDIUM,
             (focus.id,),
-            "No monitoring or alerting component on the board.",
+            "No monitoring or alerting on the board (looked for a monitoring box and for "
+            "metrics, alerts, dashboards, Prometheus, Datadog, CloudWatch... in any text).",
             f"I don't see a monitoring or alerting component. How would you know if "
             f"{subject} {failure}?",
         )

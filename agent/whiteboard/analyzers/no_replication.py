@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context, is_replicated
+from agent.whiteboard.analyzers.context import Context
 from agent.whiteboard.analyzers.finding import Finding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
@@ -19,7 +19,7 @@ _DURABLE = (
 def check(ctx: Context) -> list[Finding]:
     findings = []
     for store in ctx.of_kind(*_DURABLE):
-        if is_replicated(store):
+        if ctx.replicated(store):
             continue
         writers = [ctx.get(cid) for cid in ctx.upstream[store.id]]
         lost = (
@@ -32,7 +32,8 @@ def check(ctx: Context) -> list[Finding]:
                 CODE,
                 Severity.MEDIUM,
                 (store.id,),
-                f"{store.name} has no replicas written on the board.",
+                f"{store.name} has no replicas written on the board (looked for replicas, RF=N, "
+                "standby, Multi-AZ, a cluster, a replication arrow or stacked copies).",
                 f"I don't see replication on {store.name}. If its disk dies, do you lose "
                 f"{lost}? How many replicas, and is replication sync or async?",
             )

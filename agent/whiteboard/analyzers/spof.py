@@ -10,7 +10,7 @@ caller keeps going.
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context, is_replicated, names
+from agent.whiteboard.analyzers.context import Context, names
 from agent.whiteboard.analyzers.finding import Finding, Severity
 from agent.whiteboard.graph import Component
 from agent.whiteboard.kinds import ComponentKind
@@ -54,16 +54,18 @@ def check(ctx: Context) -> list[Finding]:
     }
     findings = []
     for i, comp in enumerate(ctx.components):
-        if comp.kind not in _CANDIDATES or not ctx.upstream[comp.id]:
+        single = ctx.facts[comp.id].single
+        if (comp.kind not in _CANDIDATES and not single) or not ctx.upstream[comp.id]:
             continue
         own = 1 << i
         cut_off = dominated[i] & counted & ~own
         impacted = (cut_off | ancestors[i]) & counted & ~own
         others = (counted & ~own).bit_count()
         size = impacted.bit_count()
-        if size < 2 or size * 2 < others:
+        needed = others / 3 if single else others / 2
+        if size < 1 or size < needed or (size < 2 and not single):
             continue
-        if is_replicated(comp) or _replicated_group(ctx, comp):
+        if ctx.replicated(comp) or _replicated_group(ctx, comp):
             continue
         if comp.kind == ComponentKind.CACHE and any(c in feeds_db for c in ctx.upstream[comp.id]):
             continue  # its callers can fall back to the database: slower, not down
@@ -84,7 +86,12 @@ def check(ctx: Context) -> list[Finding]:
                 CODE,
                 Severity.HIGH,
                 (comp.id, *(c.id for c in named[:3])),
-                f"{comp.name} is a single instance that {share} depend on.",
+                f"{comp.name} is a single instance that {share} depend on"
+                + (
+                    f" (written: {single!r})."
+                    if single
+                    else " (no replicas, cluster or HA written)."
+                ),
                 f"What happens when {comp.name} goes down? {detail}. "
                 "What still works, and how do you fail over?",
             )

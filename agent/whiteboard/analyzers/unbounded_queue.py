@@ -12,9 +12,7 @@ CODE = "UNBOUNDED_QUEUE"
 def check(ctx: Context) -> list[Finding]:
     findings = []
     for queue in ctx.of_kind(ComponentKind.QUEUE):
-        if queue.facts.bounded:
-            continue
-        if any(e.label and _bounded(e.label) for e in ctx.edges[queue.id]):
+        if ctx.facts[queue.id].bounded:
             continue
         consumers = [ctx.get(cid) for cid in ctx.downstream[queue.id]]
         producers = [ctx.get(cid) for cid in ctx.upstream[queue.id]]
@@ -25,16 +23,10 @@ def check(ctx: Context) -> list[Finding]:
                 CODE,
                 Severity.MEDIUM,
                 (queue.id, *(c.id for c in consumers[:1])),
-                f"{queue.name} has no bound: no max size, retention, dead-letter queue or "
-                "backpressure.",
+                f"{queue.name} has no bound (looked for a max length, retention, cap, "
+                "dead-letter queue or backpressure on the box, its notes and its arrows).",
                 f"Your {queue.name} has no bound. When {who} falls an hour behind{ahead}, what "
                 "happens to memory, latency and the oldest messages?",
             )
         )
     return findings
-
-
-def _bounded(text: str) -> bool:
-    from agent.whiteboard.notes import read_facts
-
-    return read_facts(text).bounded

@@ -15,8 +15,8 @@ from typing import Any
 
 from agent.whiteboard.graph import Board, BoardError
 from agent.whiteboard.importers.excalidraw import board_from_excalidraw
-from agent.whiteboard.importers.markdown import excalidraw_block, mermaid_blocks
-from agent.whiteboard.importers.mermaid import board_from_mermaid
+from agent.whiteboard.importers.markdown import excalidraw_block, mermaid_blocks, prose
+from agent.whiteboard.importers.mermaid import board_from_mermaid, board_from_mermaid_blocks
 from agent.whiteboard.serialize import board_from_dict
 
 MAX_BYTES = 20_000_000
@@ -63,6 +63,8 @@ def _json(text: str, name: str) -> Board:
         raise BoardError(
             f"{name}:{error.lineno}:{error.colno}: malformed JSON: {error.msg}"
         ) from None
+    except RecursionError:
+        raise BoardError(f"{name}: JSON nested too deeply to be a diagram") from None
     if isinstance(data, dict) and (data.get("type") == "excalidraw" or "elements" in data):
         return board_from_excalidraw(data, source=name)
     if isinstance(data, dict) and ("components" in data or data.get("format") == "hotseat-board"):
@@ -78,15 +80,24 @@ def _markdown(text: str, name: str) -> Board:
     if scene is not None:
         return board_from_excalidraw(scene, source=name)
     blocks = mermaid_blocks(text, name)
+    flowcharts = [b for b in blocks if _FLOWCHART.search(b.body)]
+    if not flowcharts:
+        if blocks:
+            raise BoardError(
+                f"{name}: the mermaid blocks hold no flowchart (only 'graph'/'flowchart' "
+                "diagrams describe an architecture)"
+            )
+        raise BoardError(f"{name}: no ```mermaid flowchart or Excalidraw drawing block found")
+    board = board_from_mermaid_blocks([(b.body, b.line) for b in flowcharts], source=name)
     for block in blocks:
-        if _FLOWCHART.search(block.body):
-            return board_from_mermaid(block.body, source=name, first_line=block.line)
-    if blocks:
-        raise BoardError(
-            f"{name}: the mermaid blocks hold no flowchart (only 'graph'/'flowchart' diagrams "
-            "describe an architecture)"
-        )
-    raise BoardError(f"{name}: no ```mermaid flowchart or Excalidraw drawing block found")
+        if block not in flowcharts:
+            kind = (block.body.strip().split() or ["empty"])[0]
+            board.warnings.append(
+                f"{name}:{block.line}: mermaid {kind} block skipped (only flowcharts describe "
+                "the architecture)"
+            )
+    board.annotations.extend(prose(text))
+    return board
 
 
 __all__ = [

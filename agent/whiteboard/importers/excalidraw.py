@@ -1,56 +1,108 @@
 """Excalidraw scenes (`.excalidraw` JSON, also the drawing inside Obsidian Excalidraw notes).
 
-What counts: rectangles, ellipses and diamonds are components, labelled by their bound text
-(`containerId`), by a text grouped with them, or by free text lying inside them (extra text
-inside a labelled box becomes a note). Arrows are edges: bound ends (`startBinding`/
-`endBinding`) name their boxes, unbound ends snap to the nearest box within reach, and an arrow
-whose ends cannot both be resolved is dropped. Arrowheads give direction (both heads: two-way),
-a dashed or dotted stroke means async, a bound text is the edge label. Frames become groups.
-Deleted elements, free text outside boxes, lines, freedraw and images are ignored.
+People draw boards in many styles, so the scene is read the way a person reads it:
+
+- Things: rectangles, ellipses, diamonds and images, and Excalidraw groups of primitives with no
+  label of their own (a library icon, a hand-drawn cylinder, a stick figure) as one icon.
+  Copies stacked on each other, or boxes with the same label, are one component with instances.
+- Text where people put it: bound to a shape, loose inside it, or under, above or beside it
+  (the nearest thing within reach). A name-like text names the thing; facts ("TTL 10m",
+  "RF=3") become its notes. Single letters side by side are joined ("w","e","b").
+- Containers: a box drawn around other things is a group, not a component, and an arrow into it
+  reaches everything inside; a box around generic parts ("node 1", "shard 2") is one clustered
+  component. Frames are groups.
+- Arrows and lines: bound ends name their things, unbound ends snap to the nearest outline, an
+  arrow bound to a loose text continues through it (the text labels the connection), lines on
+  sequence lifelines belong to the participant above. Text nearer an arrow than any thing is
+  the arrow's label.
+- Everything else (titles, requirement lists, legends, sentences in boxes) is an annotation.
+
+One bad element is skipped with a warning; the rest of the board is read.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from agent.whiteboard.graph import Board, BoardError
-from agent.whiteboard.importers.labels import split_label
+from agent.whiteboard.annotations import looks_like_note
+from agent.whiteboard.classify import lookup
+from agent.whiteboard.graph import MAX_LABEL, MAX_NOTE, Board, BoardError
+from agent.whiteboard.importers.labels import clip, split_label
+from agent.whiteboard.notes import read_facts
 
-_SHAPES = {"rectangle": "rectangle", "ellipse": "ellipse", "diamond": "diamond"}
-_SNAP = 60.0
-"""How far (scene px) an unbound arrow end may be from a box and still attach to it."""
+_SHAPES = {"rectangle": "rectangle", "ellipse": "ellipse", "diamond": "diamond", "image": "image"}
+_SNAP = 45.0
+"""How far (scene px) an unbound arrow end may be from an outline and still attach to it."""
+_TEXT_REACH = 60.0
+"""How far a loose text may sit from a thing and still be about it."""
+_ARROW_GLYPHS = re.compile(r"^\s*(?:→|->|-->|=>|⟶|➜|➔|⇒|←|<-|↔|<->|⟷)\s*$")
+_GENERIC_PART = re.compile(
+    r"^(?:node|shard|replica|broker|instance|pod|server|member|partition|worker|primary|"
+    r"secondary|master|slave|leader|follower|standby|data node|copy)\s*[-#]?\s*\w{0,3}$",
+    re.I,
+)
+_NUMBERED = re.compile(r"^(.*\S)\s*[-#]?\s*(?:\d{1,3}|[A-Z])$")
+_EMPTY_FACTS = read_facts("")
+_MAX_ELEMENTS = 50_000
+
+
+@dataclass
+class _Thing:
+    """One candidate component: a shape, an image or an icon group."""
+
+    id: str
+    shape: str
+    box: tuple[float, float, float, float]
+    members: set[str] = field(default_factory=set)
+    bound: list[str] = field(default_factory=list)
+    inside: list[tuple[float, str]] = field(default_factory=list)
+    beside: list[tuple[float, str]] = field(default_factory=list)
+    glyphs: list[str] = field(default_factory=list)
+    copies: int = 1
+    frame: str | None = None
+    container: str | None = None
+    """The id of the container thing this one sits in."""
 
 
 def board_from_excalidraw(data: Any, *, source: str = "scene") -> Board:
     """Build a board from a parsed Excalidraw scene (the dict from the file's JSON)."""
     if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
         raise BoardError(f"{source}: not an Excalidraw scene (no 'elements' list)")
-    elements = {}
-    for index, element in enumerate(data["elements"]):
+    warnings: list[str] = []
+    elements: dict[str, dict[str, Any]] = {}
+    raw = data["elements"]
+    if len(raw) > _MAX_ELEMENTS:
+        warnings.append(f"{source}: more than {_MAX_ELEMENTS} elements, the rest are ignored")
+        raw = raw[:_MAX_ELEMENTS]
+    for index, element in enumerate(raw):
         if not isinstance(element, dict):
-            raise BoardError(f"{source}: elements[{index}] is not an object")
+            warnings.append(f"{source}: elements[{index}] is not an object (skipped)")
+            continue
         if element.get("isDeleted"):
             continue
         eid = element.get("id")
         if not isinstance(eid, str) or not eid:
-            raise BoardError(f"{source}: elements[{index}] has no id")
+            warnings.append(f"{source}: elements[{index}] has no id (skipped)")
+            continue
         if not isinstance(element.get("type"), str):
-            raise BoardError(f"{source}: element {eid!r} has no type")
-        elements[eid] = _normalise(element)
+            warnings.append(f"{source}: element {eid!r} has no type (skipped)")
+            continue
+        clean = _normalise(element)
+        if clean is None:
+            warnings.append(f"{source}: element {eid!r}: x must be a finite number (skipped)")
+            continue
+        elements[eid] = clean
     scene = _Scene(elements, source)
-    try:
-        return scene.build()
-    except BoardError as error:
-        if str(error).startswith(source):
-            raise
-        where = f"element {scene.current!r}: " if scene.current else ""
-        raise BoardError(f"{source}: {where}{error}") from None
+    scene.board.warnings.extend(warnings)
+    return scene.build()
 
 
-def _normalise(element: dict[str, Any]) -> dict[str, Any]:
+def _normalise(element: dict[str, Any]) -> dict[str, Any] | None:
     """A copy with every field the importer reads in the type it expects; hand-edited or
-    half-written files get the harmless default instead of a crash."""
+    half-written files get the harmless default instead of a crash (None: bad geometry)."""
     clean = dict(element)
     for key in ("containerId", "frameId", "startArrowhead", "endArrowhead", "strokeStyle"):
         if not isinstance(clean.get(key), str):
@@ -66,7 +118,20 @@ def _normalise(element: dict[str, Any]) -> dict[str, Any]:
         binding = clean.get(key)
         if not (isinstance(binding, dict) and isinstance(binding.get("elementId"), str)):
             clean[key] = None
+    for key in ("x", "y", "width", "height"):
+        value = clean.get(key, 0)
+        if value is None:
+            value = 0
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        if not math.isfinite(value):
+            return None
+        clean[key] = float(value)
     return clean
+
+
+def _text_of(element: dict[str, Any]) -> str:
+    return str(element.get("originalText") or element.get("text") or "")
 
 
 class _Scene:
@@ -74,192 +139,725 @@ class _Scene:
         self.elements = elements
         self.source = source
         self.board = Board()
-        self.current: str | None = None
-        """The element being imported, for error messages."""
+        self.things: dict[str, _Thing] = {}
+        self.owner: dict[str, str] = {}
+        """Element id → the thing it is part of."""
+        self.containers: dict[str, list[str]] = {}
+        """Container thing id → the things inside it (a group, not a component)."""
+        self.clusters: dict[str, list[str]] = {}
+        self.labels: dict[str, str] = {}
+        """Thing id → its label, once read."""
+        self.component_of: dict[str, str] = {}
+        """Thing id → the board component standing for it (copies share one)."""
+        self.arrow_labels: dict[str, list[str]] = {}
+        self.through_texts: set[str] = set()
+
+    # ---- top level ---------------------------------------------------------------------------
 
     def build(self) -> Board:
-        all_shapes = [e for e in self.elements.values() if e["type"] in _SHAPES]
-        regions = self._regions(all_shapes)
-        shapes = [s for s in all_shapes if s["id"] not in regions]
-        frames = [e for e in self.elements.values() if e["type"] in ("frame", "magicframe")]
-        for frame in frames:
-            self.board.add_group(str(frame.get("name") or "Frame"), id=frame["id"])
-        for rid in regions:
-            bound = [
-                str(t.get("originalText") or t.get("text") or "")
-                for t in self.elements.values()
-                if t["type"] == "text" and t.get("containerId") == rid
+        self._collect_things()
+        if not self.things:
+            self._text_only_board()
+            return self.board
+        self._find_containers()
+        self._assign_texts()
+        self._name_things()
+        self._add_groups()
+        self._add_components()
+        self._add_connections()
+        return self.board
+
+    # ---- things ------------------------------------------------------------------------------
+
+    def _collect_things(self) -> None:
+        bound_shapes = {e["containerId"] for e in self.elements.values() if e["type"] == "text"} - {
+            None
+        }
+        by_group: dict[str, list[dict[str, Any]]] = {}
+        for element in self.elements.values():
+            if element["type"] in ("arrow", "text", "frame", "magicframe", "freedraw"):
+                continue
+            groups = element["groupIds"]
+            if groups and element["id"] not in bound_shapes:
+                by_group.setdefault(groups[-1], []).append(element)
+        icon_members: set[str] = set()
+        for gid, parts in by_group.items():
+            if len(parts) < 2:
+                continue
+            labelled = [p for p in parts if p["id"] in bound_shapes]
+            if labelled:
+                continue
+            box = _union([_box(p) for p in parts])
+            shapes = [p for p in parts if p["type"] in _SHAPES]
+            thing = _Thing(gid, _icon_shape(parts), box, {p["id"] for p in parts})
+            thing.copies = _stacked(shapes)
+            thing.frame = parts[0].get("frameId")
+            self.things[gid] = thing
+            icon_members.update(thing.members)
+        for element in self.elements.values():
+            if element["type"] not in _SHAPES or element["id"] in icon_members:
+                continue
+            box = _box(element)
+            if box[2] < 4 or box[3] < 4:
+                continue
+            thing = _Thing(element["id"], _SHAPES[element["type"]], box, {element["id"]})
+            thing.frame = element.get("frameId")
+            self.things[element["id"]] = thing
+        for thing in self.things.values():
+            for member in thing.members:
+                self.owner[member] = thing.id
+        # Texts grouped with an icon belong to it.
+        for text in self.elements.values():
+            if text["type"] != "text" or text["containerId"]:
+                continue
+            for gid in text["groupIds"]:
+                if gid in self.things:
+                    self.owner[text["id"]] = gid
+                    break
+
+    def _find_containers(self) -> None:
+        """A box drawn around other things is a container: a group, or one clustered
+        component when what it holds are generic parts."""
+        things = sorted(self.things.values(), key=lambda t: t.box[2] * t.box[3])
+        for outer in reversed(things):
+            if outer.shape not in ("rectangle", "ellipse", "diamond"):
+                continue
+            inside = [
+                t.id
+                for t in things
+                if t is not outer and t.id not in self.containers and _contains(outer.box, t.box)
             ]
-            title = split_label(bound[0])[0] if bound else ""
-            self.board.add_group(title or "Region", id=rid)
-        texts = self._texts_by_shape(shapes)
-        for shape in shapes:
-            self.current = shape["id"]
-            label, notes = split_label(texts.get(shape["id"], [""])[0])
-            for extra in texts.get(shape["id"], [])[1:]:
-                notes.extend(line for line in _flatten(split_label(extra)) if line)
-            frame = shape.get("frameId")
-            x, y, w, h = self._box(shape)
-            if frame not in self.board.groups:
-                frame = self._region_of(shape, regions)
-            self.board.add_component(
-                label,
-                id=shape["id"],
-                shape=_SHAPES[shape["type"]],
-                notes=notes,
+            if not inside:
+                continue
+            self.containers[outer.id] = inside
+            for tid in inside:
+                inner = self.things[tid]
+                if inner.container is None or _area(self.things[inner.container].box) > _area(
+                    outer.box
+                ):
+                    inner.container = outer.id
+
+    # ---- text --------------------------------------------------------------------------------
+
+    def _assign_texts(self) -> None:
+        arrows = [e for e in self.elements.values() if e["type"] in ("arrow", "line")]
+        paths = {a["id"]: _path(a) for a in arrows}
+        bound_to: set[str] = set()
+        for arrow in arrows:
+            for key in ("startBinding", "endBinding"):
+                binding = arrow.get(key)
+                if binding:
+                    bound_to.add(binding["elementId"])
+        texts = [e for e in self.elements.values() if e["type"] == "text"]
+        letters = self._letter_runs(texts)
+        for text in texts:
+            content = _text_of(text)
+            if not content.strip():
+                continue
+            container = text["containerId"]
+            if container:
+                if container in self.elements and self.elements[container]["type"] in (
+                    "arrow",
+                    "line",
+                ):
+                    self.arrow_labels.setdefault(container, []).append(content)
+                    continue
+                owner = self.owner.get(container)
+                if owner is not None:
+                    self.things[owner].bound.append(content)
+                    continue
+            if text["id"] in letters:
+                owner = self._nearest_thing(_center(_box(text)), _TEXT_REACH)
+                if owner is not None and letters[text["id"]]:
+                    self.things[owner].glyphs.append(letters[text["id"]])
+                continue
+            if text["id"] in bound_to:
+                self.through_texts.add(text["id"])
+                continue
+            owner = self.owner.get(text["id"])
+            box = _box(text)
+            if owner is not None:
+                self.things[owner].inside.append((box[1], content))
+                continue
+            center = _center(box)
+            holder = self._innermost_holding(center)
+            if holder is not None:
+                thing = self.things[holder]
+                if holder in self.containers:
+                    # Text inside a container, near one of the things it holds, is about that
+                    # thing; otherwise it is the container's own text.
+                    near = self._nearest_thing(
+                        center, _TEXT_REACH / 2, among=self.containers[holder]
+                    )
+                    if near is not None and _outline_distance(
+                        center, self.things[near].box
+                    ) < _outline_distance(center, thing.box):
+                        self.things[near].beside.append((0.0, content))
+                        continue
+                thing.inside.append((box[1], content))
+                continue
+            distance, owner = self._nearest_with_distance(box, exclude_containers=True)
+            arrow_distance, arrow_id = _nearest_path(center, paths)
+            if arrow_id is not None and arrow_distance < 25 and arrow_distance < distance:
+                self.arrow_labels.setdefault(arrow_id, []).append(content)
+                continue
+            if owner is not None and distance <= _TEXT_REACH:
+                self.things[owner].beside.append((distance, content))
+                continue
+            self.board.annotations.append(" ".join(content.split()))
+
+    def _letter_runs(self, texts: list[dict[str, Any]]) -> dict[str, str]:
+        """Single characters written side by side ("w","e","b") → the word they spell, keyed
+        by the first letter's id (the others map to "")."""
+        singles = [t for t in texts if not t["containerId"] and len(_text_of(t).strip()) == 1]
+        singles.sort(key=lambda t: (round(_box(t)[1] / 10), _box(t)[0]))
+        runs: dict[str, str] = {}
+        current: list[dict[str, Any]] = []
+
+        def close() -> None:
+            if len(current) >= 2:
+                runs[current[0]["id"]] = "".join(_text_of(t).strip() for t in current)
+                for t in current[1:]:
+                    runs[t["id"]] = ""
+            current.clear()
+
+        for text in singles:
+            if _ARROW_GLYPHS.match(_text_of(text)):
+                continue
+            if current:
+                last = _box(current[-1])
+                box = _box(text)
+                if abs(box[1] - last[1]) > 6 or box[0] - (last[0] + last[2]) > 14:
+                    close()
+            current.append(text)
+        close()
+        return runs
+
+    def _innermost_holding(self, point: tuple[float, float]) -> str | None:
+        holders = [t for t in self.things.values() if _inside(point, t.box)]
+        if not holders:
+            return None
+        return min(holders, key=lambda t: _area(t.box)).id
+
+    def _nearest_with_distance(
+        self, box: tuple[float, float, float, float], exclude_containers: bool = False
+    ) -> tuple[float, str | None]:
+        best, best_distance = None, math.inf
+        for thing in self.things.values():
+            if exclude_containers and thing.id in self.containers:
+                continue
+            distance = _box_distance(box, thing.box)
+            if distance < best_distance:
+                best, best_distance = thing.id, distance
+        return best_distance, best
+
+    def _nearest_thing(
+        self, point: tuple[float, float], reach: float, among: list[str] | None = None
+    ) -> str | None:
+        best, best_distance = None, reach
+        for tid in among if among is not None else self.things:
+            thing = self.things[tid]
+            distance = _outline_distance(point, thing.box)
+            if distance <= best_distance:
+                best, best_distance = tid, distance
+        return best
+
+    # ---- naming ------------------------------------------------------------------------------
+
+    def _name_things(self) -> None:
+        for thing in self.things.values():
+            label, notes = self._label_of(thing)
+            self.labels[thing.id] = label
+            thing_notes = notes
+            self.notes_of[thing.id] = thing_notes
+
+    @property
+    def notes_of(self) -> dict[str, list[str]]:
+        if not hasattr(self, "_notes_of"):
+            self._notes_of: dict[str, list[str]] = {}
+        return self._notes_of
+
+    def _label_of(self, thing: _Thing) -> tuple[str, list[str]]:
+        notes: list[str] = []
+        inside = [t for _, t in sorted(thing.inside)]
+        beside = [t for _, t in sorted(thing.beside)]
+        candidates: list[str] = []
+        if thing.bound:
+            candidates.append(thing.bound[0])
+            for extra in thing.bound[1:]:
+                notes.extend(_lines(extra))
+        named_inside = [t for t in inside if _name_like(t)]
+        named_beside = [t for t in beside if _name_like(t)]
+        if not candidates:
+            known = [t for t in named_inside if _known(t)] or []
+            known_beside = [t for t in named_beside if _known(t)]
+            if known:
+                candidates.append(known[0])
+            elif (
+                known_beside
+                and thing.shape in ("icon", "image")
+                or (known_beside and not named_inside)
+            ):
+                candidates.append(known_beside[0])
+            elif named_inside:
+                candidates.append(named_inside[0])
+            elif named_beside:
+                candidates.append(named_beside[0])
+        label = ""
+        if candidates:
+            label, first_notes = split_label(candidates[0])
+            notes.extend(first_notes)
+        for text in inside + beside:
+            if candidates and text == candidates[0]:
+                continue
+            notes.extend(_lines(text))
+        return label, notes
+
+    # ---- groups and components -----------------------------------------------------------------
+
+    def _add_groups(self) -> None:
+        for frame in self.elements.values():
+            if frame["type"] in ("frame", "magicframe"):
+                self.board.add_group(
+                    clip(
+                        str(frame.get("name") or "Frame"), MAX_LABEL, self.board.warnings, "frame"
+                    ),
+                    id=frame["id"],
+                )
+                self.board.annotations.append(str(frame.get("name") or ""))
+        for cid, inside in list(self.containers.items()):
+            label = self.labels.get(cid, "")
+            parts = [self.labels.get(t, "") for t in inside if self.things[t].container == cid]
+            if parts and self._is_cluster(label, parts):
+                self.clusters[cid] = [t for t in inside if self.things[t].container == cid]
+                del self.containers[cid]
+                continue
+            title = label or "Group"
+            self.board.add_group(clip(title, MAX_LABEL, self.board.warnings, "group"), id=cid)
+            if label:
+                self.board.annotations.append(" ".join([label, *self.notes_of.get(cid, [])]))
+
+    def _is_cluster(self, label: str, parts: list[str]) -> bool:
+        if not label:
+            return False
+        generic = [p for p in parts if not p or _GENERIC_PART.match(p.strip())]
+        return len(generic) == len(parts)
+
+    def _add_components(self) -> None:
+        clustered = {t for parts in self.clusters.values() for t in parts}
+        by_label: dict[str, str] = {}
+        for thing in self.things.values():
+            if thing.id in self.containers or thing.id in clustered:
+                continue
+            label = self.labels.get(thing.id, "")
+            notes = self.notes_of.get(thing.id, [])
+            if not label and thing.glyphs:
+                label = ""
+            if not label:
+                continue
+            if looks_like_note(" ".join([label, *notes])) and not _known(label):
+                self.board.annotations.append(" ".join([label, *notes]))
+                continue
+            key = _key(label)
+            copies = thing.copies
+            if thing.id in self.clusters:
+                copies = max(copies, len(self.clusters[thing.id]))
+            group = self._group_of(thing)
+            if key in by_label:
+                cid = by_label[key]
+                comp = self.board.components[cid]
+                extra = [n for n in notes if n not in comp.notes]
+                self.board.components[cid] = _with(comp, comp.instances + copies, extra)
+                self.component_of[thing.id] = cid
+                continue
+            x, y, w, h = thing.box
+            shape = "cylinder" if thing.shape == "cylinder" else thing.shape
+            comp = self.board.add_component(
+                clip(label, MAX_LABEL, self.board.warnings, f"label of {thing.id!r}"),
+                id=thing.id,
+                shape=shape if shape in ("rectangle", "ellipse", "diamond", "cylinder") else None,
+                notes=[clip(n, MAX_NOTE, self.board.warnings, "note") for n in notes],
                 x=x,
                 y=y,
                 w=w,
                 h=h,
-                group=frame if frame in self.board.groups else None,
+                group=group,
+                instances=copies,
             )
-        for arrow in self.elements.values():
-            if arrow["type"] == "arrow":
-                self.current = arrow["id"]
-                self._add_arrow(arrow)
-        return self.board
+            by_label[key] = comp.id
+            self.component_of[thing.id] = comp.id
+        for cid, parts in self.clusters.items():
+            if cid in self.component_of:
+                for part in parts:
+                    self.component_of[part] = self.component_of[cid]
 
-    # ---- regions ----------------------------------------------------------------------------
+    def _group_of(self, thing: _Thing) -> str | None:
+        if thing.frame and thing.frame in self.board.groups:
+            return thing.frame
+        if thing.container and thing.container in self.board.groups:
+            return thing.container
+        return None
 
-    def _regions(self, shapes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        """Rectangles drawn around other boxes ("us-east-1", "Write path") that no arrow is
-        bound to: they are groups, not components."""
-        bound = set()
-        for arrow in self.elements.values():
-            if arrow["type"] == "arrow":
-                for key in ("startBinding", "endBinding"):
-                    binding = arrow.get(key)
-                    if isinstance(binding, dict):
-                        bound.add(binding.get("elementId"))
-        regions = {}
-        for outer in shapes:
-            if outer["type"] != "rectangle" or outer["id"] in bound:
+    # ---- connections -------------------------------------------------------------------------
+
+    def _add_connections(self) -> None:
+        arrows = [e for e in self.elements.values() if e["type"] in ("arrow", "line")]
+        lifelines = self._lifelines(arrows)
+        ends: dict[str, tuple[list[str], list[str]]] = {}
+        through: dict[str, list[tuple[str, str]]] = {}
+        for arrow in arrows:
+            if arrow["id"] in lifelines or self.owner.get(arrow["id"]):
                 continue
-            if any(inner is not outer and self._contains(outer, inner) for inner in shapes):
-                regions[outer["id"]] = outer
-        return regions
-
-    def _region_of(self, shape: dict[str, Any], regions: dict[str, dict[str, Any]]) -> str | None:
-        holders = [r for r in regions.values() if self._contains(r, shape)]
-        if not holders:
-            return None
-        smallest = min(holders, key=lambda r: self._box(r)[2] * self._box(r)[3])
-        return smallest["id"]
-
-    def _contains(self, outer: dict[str, Any], inner: dict[str, Any]) -> bool:
-        ox, oy, ow, oh = self._box(outer)
-        ix, iy, iw, ih = self._box(inner)
-        return (
-            ox <= ix
-            and oy <= iy
-            and ix + iw <= ox + ow
-            and iy + ih <= oy + oh
-            and iw * ih < ow * oh
-        )
-
-    # ---- text -------------------------------------------------------------------------------
-
-    def _texts_by_shape(self, shapes: list[dict[str, Any]]) -> dict[str, list[str]]:
-        """Shape id → its texts, the label first: bound text, then grouped, then inside."""
-        bound: dict[str, list[str]] = {}
-        loose: dict[str, list[str]] = {}
-        shape_ids = {s["id"] for s in shapes}
-        for text in self.elements.values():
-            if text["type"] != "text":
+            try:
+                start, end = _endpoints(arrow)
+            except BoardError:
+                self.board.warnings.append(
+                    f"{self.source}: arrow {arrow['id']!r} has no points (skipped)"
+                )
                 continue
-            content = str(text.get("originalText") or text.get("text") or "")
-            container = text.get("containerId")
-            if container:
-                if container in shape_ids:
-                    bound.setdefault(container, []).append(content)
-                continue  # arrow labels are read with their arrow; orphans are dropped
-            owner = self._grouped_shape(text, shapes) or self._enclosing_shape(text, shapes)
-            if owner is not None:
-                loose.setdefault(owner, []).append(content)
-        merged: dict[str, list[str]] = {}
-        for sid in shape_ids:
-            merged[sid] = bound.get(sid, []) + loose.get(sid, [])
-        return {k: v for k, v in merged.items() if v}
+            a = self._resolve(arrow.get("startBinding"), start, lifelines)
+            b = self._resolve(arrow.get("endBinding"), end, lifelines)
+            for side, binding in (("start", "startBinding"), ("end", "endBinding")):
+                target = (arrow.get(binding) or {}).get("elementId")
+                if target in self.through_texts:
+                    through.setdefault(target, []).append((arrow["id"], side))
+            ends[arrow["id"]] = (a, b)
+        # An arrow into a loose text and one out of it are one connection labelled by the text.
+        for text_id, touching in through.items():
+            incoming = [aid for aid, side in touching if side == "end"]
+            outgoing = [aid for aid, side in touching if side == "start"]
+            for inc in incoming:
+                for out in outgoing:
+                    a = ends[inc][0]
+                    b = ends[out][1]
+                    label = _text_of(self.elements[text_id])
+                    self._connect(self.elements[out], a, b, label)
+            for aid, _ in touching:
+                ends.pop(aid, None)
+        for arrow_id, (a, b) in ends.items():
+            label = " ".join(self.arrow_labels.get(arrow_id, []))
+            self._connect(self.elements[arrow_id], a, b, label)
 
-    def _grouped_shape(self, text: dict[str, Any], shapes: list[dict[str, Any]]) -> str | None:
-        groups = set(text.get("groupIds") or [])
-        if not groups:
-            return None
-        mates = [s["id"] for s in shapes if groups & set(s.get("groupIds") or [])]
-        return mates[0] if len(mates) == 1 else None
-
-    def _enclosing_shape(self, text: dict[str, Any], shapes: list[dict[str, Any]]) -> str | None:
-        x, y, w, h = self._box(text)
-        cx, cy = x + w / 2, y + h / 2
-        inside = []
-        for shape in shapes:
-            sx, sy, sw, sh = self._box(shape)
-            if sx <= cx <= sx + sw and sy <= cy <= sy + sh:
-                inside.append((sw * sh, shape["id"]))
-        return min(inside)[1] if inside else None
-
-    # ---- arrows -----------------------------------------------------------------------------
-
-    def _add_arrow(self, arrow: dict[str, Any]) -> None:
-        points = arrow.get("points")
-        if not isinstance(points, list) or len(points) < 2:
-            raise BoardError(f"{self.source}: arrow {arrow['id']!r} has no points")
-        try:
-            x0, y0 = float(arrow.get("x", 0)), float(arrow.get("y", 0))
-            start = (x0 + float(points[0][0]), y0 + float(points[0][1]))
-            end = (x0 + float(points[-1][0]), y0 + float(points[-1][1]))
-        except (TypeError, ValueError, IndexError):
-            raise BoardError(f"{self.source}: arrow {arrow['id']!r} has bad points") from None
-        source = self._end(arrow.get("startBinding"), start)
-        target = self._end(arrow.get("endBinding"), end)
-        if source is None or target is None or source == target:
+    def _connect(
+        self, arrow: dict[str, Any], sources: list[str], targets: list[str], label: str
+    ) -> None:
+        if not sources or not targets:
             return
         head_start, head_end = arrow.get("startArrowhead"), arrow.get("endArrowhead")
-        if head_start and not head_end:
-            source, target = target, source
-        label = " ".join(
-            str(t.get("originalText") or t.get("text") or "")
-            for t in self.elements.values()
-            if t["type"] == "text" and t.get("containerId") == arrow["id"]
-        )
-        self.board.add_edge(
-            source,
-            target,
-            id=arrow["id"],
-            label=" ".join(label.split()),
-            bidirectional=bool(head_start and head_end),
-            mode="async" if arrow.get("strokeStyle") in ("dashed", "dotted") else "sync",
-        )
+        if arrow["type"] == "arrow" and head_start and not head_end:
+            sources, targets = targets, sources
+        label = clip(" ".join(label.split()), MAX_LABEL, self.board.warnings, "arrow label")
+        two_way = bool(head_start and head_end)
+        for a in sources:
+            for b in targets:
+                if a == b:
+                    continue
+                if any(
+                    e.source == a and e.target == b and e.bidirectional == two_way
+                    for e in self.board.edges.values()
+                ):
+                    continue
+                taken = arrow["id"] in self.board.edges or arrow["id"] in self.board.components
+                self.board.add_edge(
+                    a,
+                    b,
+                    id=None if taken or arrow["id"] in self.board.groups else arrow["id"],
+                    label=label,
+                    bidirectional=two_way,
+                    mode="async" if arrow.get("strokeStyle") in ("dashed", "dotted") else "sync",
+                )
 
-    def _end(self, binding: Any, point: tuple[float, float]) -> str | None:
+    def _resolve(
+        self, binding: Any, point: tuple[float, float], lifelines: dict[str, str]
+    ) -> list[str]:
+        """The components an arrow end reaches: its bound thing, the nearest outline, or the
+        participant whose lifeline it ends on. A container stands for everything inside."""
+        tid = None
         if isinstance(binding, dict):
-            target = binding.get("elementId")
-            if target in self.board.components:
-                return target
-        return self._nearest(point)
+            element = binding.get("elementId")
+            tid = self.owner.get(element)
+            if tid is None and element in self.elements:
+                text = self.elements[element]
+                if text["type"] == "text" and text["containerId"]:
+                    tid = self.owner.get(text["containerId"])
+        if tid is None:
+            tid = self._snap(point)
+        if tid is None:
+            for line_id, participant in lifelines.items():
+                if _path_distance(point, _path(self.elements[line_id])) <= 12:
+                    tid = participant
+                    break
+        if tid is None:
+            return []
+        return self._components_for(tid)
 
-    def _nearest(self, point: tuple[float, float]) -> str | None:
+    def _components_for(self, tid: str) -> list[str]:
+        if tid in self.component_of:
+            return [self.component_of[tid]]
+        if tid in self.containers:
+            found: list[str] = []
+            for inner in self.containers[tid]:
+                if inner in self.component_of:
+                    found.append(self.component_of[inner])
+            return list(dict.fromkeys(found))
+        return []
+
+    def _snap(self, point: tuple[float, float]) -> str | None:
+        """The nearest thing whose outline the point is on or near; a point inside a
+        container but near one of its things belongs to the thing."""
         best, best_distance = None, _SNAP
-        for comp in self.board.components.values():
-            if comp.x is None or comp.y is None:
+        for thing in self.things.values():
+            if not self._components_for(thing.id):
                 continue
-            dx = max(comp.x - point[0], 0.0, point[0] - (comp.x + (comp.w or 0)))
-            dy = max(comp.y - point[1], 0.0, point[1] - (comp.y + (comp.h or 0)))
-            distance = math.hypot(dx, dy)
+            distance = _outline_distance(point, thing.box)
+            if thing.id in self.containers:
+                distance += 5  # a boundary loses a tie to what it holds
             if distance <= best_distance:
-                best, best_distance = comp.id, distance
+                best, best_distance = thing.id, distance
         return best
 
-    def _box(self, element: dict[str, Any]) -> tuple[float, float, float, float]:
+    def _lifelines(self, arrows: list[dict[str, Any]]) -> dict[str, str]:
+        """Dashed vertical lines hanging under a participant: sequence lifelines."""
+        found: dict[str, str] = {}
+        for line in arrows:
+            if line.get("strokeStyle") not in ("dashed", "dotted"):
+                continue
+            if line["type"] == "arrow" and (line.get("endArrowhead") or line.get("startArrowhead")):
+                continue
+            try:
+                start, end = _endpoints(line)
+            except BoardError:
+                continue
+            if abs(start[0] - end[0]) > 10 or abs(start[1] - end[1]) < 120:
+                continue
+            top = start if start[1] < end[1] else end
+            owner = None
+            for thing in self.things.values():
+                x, y, w, h = thing.box
+                if x - 5 <= top[0] <= x + w + 5 and 0 <= top[1] - (y + h) <= 40:
+                    owner = thing.id
+                    break
+            if owner is not None:
+                found[line["id"]] = owner
+        return found
+
+    # ---- boards with text only -----------------------------------------------------------------
+
+    def _text_only_board(self) -> None:
+        """A board written as text with arrow glyphs ("Client → Load Balancer → API")."""
+        texts = [e for e in self.elements.values() if e["type"] == "text" and not e["containerId"]]
+        glyphs = [t for t in texts if _ARROW_GLYPHS.match(_text_of(t))]
+        words = [t for t in texts if t not in glyphs]
+        ids: dict[str, str] = {}
+        named: set[str] = set()
+
+        def node(text: dict[str, Any]) -> str:
+            label, notes = split_label(_text_of(text))
+            key = _key(label)
+            if key not in ids:
+                comp = self.board.add_component(
+                    clip(label, MAX_LABEL, self.board.warnings, "label"),
+                    notes=[clip(n, MAX_NOTE, self.board.warnings, "note") for n in notes],
+                )
+                ids[key] = comp.id
+            named.add(text["id"])
+            return ids[key]
+
+        for glyph in glyphs:
+            gx, gy, gw, gh = _box(glyph)
+            row = [t for t in words if abs(_center(_box(t))[1] - (gy + gh / 2)) <= max(gh, 20) / 2]
+            left = [t for t in row if _box(t)[0] + _box(t)[2] <= gx + 2]
+            right = [t for t in row if _box(t)[0] >= gx + gw - 2]
+            if not left or not right:
+                continue
+            a = max(left, key=lambda t: _box(t)[0] + _box(t)[2])
+            b = min(right, key=lambda t: _box(t)[0])
+            if max(gx - (_box(a)[0] + _box(a)[2]), _box(b)[0] - (gx + gw)) > 80:
+                continue
+            source, target = node(a), node(b)
+            reverse = _text_of(glyph).strip() in ("←", "<-")
+            if reverse:
+                source, target = target, source
+            if source != target and not any(
+                e.source == source and e.target == target for e in self.board.edges.values()
+            ):
+                self.board.add_edge(
+                    source, target, bidirectional=_text_of(glyph).strip() in ("↔", "<->", "⟷")
+                )
+        for text in words:
+            if text["id"] not in named and _text_of(text).strip():
+                self.board.annotations.append(" ".join(_text_of(text).split()))
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+
+def _box(element: dict[str, Any]) -> tuple[float, float, float, float]:
+    x, y = element["x"], element["y"]
+    w, h = element["width"], element["height"]
+    # Excalidraw allows negative sizes while dragging; normalise to a top-left box.
+    return min(x, x + w), min(y, y + h), abs(w), abs(h)
+
+
+def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[0] + b[2] for b in boxes)
+    y1 = max(b[1] + b[3] for b in boxes)
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def _area(box: tuple[float, float, float, float]) -> float:
+    return box[2] * box[3]
+
+
+def _center(box: tuple[float, float, float, float]) -> tuple[float, float]:
+    return box[0] + box[2] / 2, box[1] + box[3] / 2
+
+
+def _inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= point[0] <= box[0] + box[2] and box[1] <= point[1] <= box[1] + box[3]
+
+
+def _contains(outer: tuple[float, ...], inner: tuple[float, ...]) -> bool:
+    ox, oy, ow, oh = outer
+    ix, iy, iw, ih = inner
+    return (
+        ox - 2 <= ix
+        and oy - 2 <= iy
+        and ix + iw <= ox + ow + 2
+        and iy + ih <= oy + oh + 2
+        and iw * ih < 0.7 * ow * oh
+    )
+
+
+def _outline_distance(point: tuple[float, float], box: tuple[float, float, float, float]) -> float:
+    """Distance from a point to a box's outline (inside: to the nearest side)."""
+    x, y, w, h = box
+    px, py = point
+    if _inside(point, box):
+        return min(px - x, x + w - px, py - y, y + h - py)
+    dx = max(x - px, 0.0, px - (x + w))
+    dy = max(y - py, 0.0, py - (y + h))
+    return math.hypot(dx, dy)
+
+
+def _box_distance(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    dx = max(b[0] - (a[0] + a[2]), 0.0, a[0] - (b[0] + b[2]))
+    dy = max(b[1] - (a[1] + a[3]), 0.0, a[1] - (b[1] + b[3]))
+    return math.hypot(dx, dy)
+
+
+def _path(arrow: dict[str, Any]) -> list[tuple[float, float]]:
+    points = arrow.get("points")
+    if not isinstance(points, list):
+        return []
+    x0, y0 = arrow["x"], arrow["y"]
+    path = []
+    for point in points:
         try:
-            x, y = float(element.get("x", 0)), float(element.get("y", 0))
-            w, h = float(element.get("width", 0)), float(element.get("height", 0))
-        except (TypeError, ValueError):
-            raise BoardError(f"{self.source}: element {element['id']!r} has bad geometry") from None
-        # Excalidraw allows negative sizes while dragging; normalise to a top-left box.
-        return min(x, x + w), min(y, y + h), abs(w), abs(h)
+            path.append((x0 + float(point[0]), y0 + float(point[1])))
+        except (TypeError, ValueError, IndexError):
+            return []
+    return path
 
 
-def _flatten(parts: tuple[str, list[str]]) -> list[str]:
-    label, notes = parts
-    return [label, *notes]
+def _endpoints(arrow: dict[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
+    path = _path(arrow)
+    if len(path) < 2:
+        raise BoardError(f"arrow {arrow['id']!r} has no points")
+    return path[0], path[-1]
+
+
+def _segment_distance(
+    p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]
+) -> float:
+    ax, ay = a
+    bx, by = b
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    if length == 0:
+        return math.hypot(p[0] - ax, p[1] - ay)
+    t = max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length))
+    return math.hypot(p[0] - (ax + t * dx), p[1] - (ay + t * dy))
+
+
+def _path_distance(point: tuple[float, float], path: list[tuple[float, float]]) -> float:
+    if len(path) < 2:
+        return math.inf
+    return min(_segment_distance(point, path[i], path[i + 1]) for i in range(len(path) - 1))
+
+
+def _nearest_path(
+    point: tuple[float, float], paths: dict[str, list[tuple[float, float]]]
+) -> tuple[float, str | None]:
+    best, best_distance = None, math.inf
+    for aid, path in paths.items():
+        distance = _path_distance(point, path)
+        if distance < best_distance:
+            best, best_distance = aid, distance
+    return best_distance, best
+
+
+def _icon_shape(parts: list[dict[str, Any]]) -> str:
+    types = {p["type"] for p in parts}
+    if "ellipse" in types and "line" in types and len(parts) <= 6:
+        ellipse = next(p for p in parts if p["type"] == "ellipse")
+        lines = [p for p in parts if p["type"] == "line"]
+        if any(_box(line)[3] > _box(ellipse)[3] * 1.5 for line in lines):
+            top = _box(ellipse)
+            if all(_box(line)[1] >= top[1] for line in lines) and top[2] > top[3] * 2:
+                return "cylinder"
+    return "icon"
+
+
+def _stacked(shapes: list[dict[str, Any]]) -> int:
+    """How many same-size copies of one shape overlap like a stack (three server icons)."""
+    if len(shapes) < 2:
+        return 1
+    first = _box(shapes[0])
+    same = [
+        s
+        for s in shapes
+        if abs(_box(s)[2] - first[2]) <= first[2] * 0.1
+        and abs(_box(s)[3] - first[3]) <= first[3] * 0.1
+    ]
+    if len(same) < 2:
+        return 1
+    overlapping = all(
+        abs(_box(s)[0] - first[0]) < first[2] / 2 and abs(_box(s)[1] - first[1]) < first[3] / 2
+        for s in same
+    )
+    return len(same) if overlapping else 1
+
+
+def _lines(text: str) -> list[str]:
+    label, notes = split_label(text)
+    return [line for line in (label, *notes) if line]
+
+
+def _name_like(text: str) -> bool:
+    """A text that could name a box: short, not a sentence or list, not only a fact."""
+    stripped = " ".join(text.split())
+    if not stripped or looks_like_note(text):
+        return False
+    first = split_label(text)[0]
+    if read_facts(first) != _EMPTY_FACTS and lookup(first).term is None:
+        return False
+    if re.match(r"^\s*[x×]\s*\d+|^\s*[x×]\s*n\b|^\d", first, re.I):
+        return False
+    return len(first) <= 60
+
+
+def _known(text: str) -> bool:
+    return lookup(split_label(text)[0]).term is not None
+
+
+def _key(label: str) -> str:
+    return " ".join(re.findall(r"\w+", label.lower()))
+
+
+def _with(comp: Any, instances: int, notes: list[str]) -> Any:
+    from dataclasses import replace
+
+    return replace(comp, instances=instances, notes=tuple(comp.notes) + tuple(notes))

@@ -40,3 +40,12 @@ def split_label(text: str) -> tuple[str, list[str]]:
 
 
 _EMPTY = read_facts("")
+
+
+def clip(text: str, limit: int, warnings: list[str], what: str) -> str:
+    """`text` cut to `limit` characters (whitespace collapsed), with a warning when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    warnings.append(f"{what} longer than {limit} characters, shortened: {text[:40]!r}...")
+    return text[: limit - 1].rstrip() + "…"

@@ -82,3 +82,31 @@ def excalidraw_block(text: str, source: str) -> dict | None:
 def mermaid_blocks(text: str, source: str) -> list[Block]:
     """The ```mermaid blocks, in order."""
     return [b for b in fenced_blocks(text, source) if b.info == "mermaid"]
+
+
+def prose(text: str) -> list[str]:
+    """The paragraphs outside code blocks ("Assumptions: 300M DAU, ..."): annotations whose
+    facts count as evidence. Headings and blank lines are dropped."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines():
+        match = _FENCE.match(line)
+        if match:
+            if fence is None:
+                fence = match.group("fence")
+            elif line.strip().startswith(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or stripped in ("%%",):
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        current.append(stripped)
+    if current:
+        paragraphs.append(" ".join(current))
+    return [p[:2000] for p in paragraphs]

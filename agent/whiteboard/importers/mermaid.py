@@ -14,10 +14,12 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from agent.whiteboard.graph import Board, BoardError
-from agent.whiteboard.importers.labels import split_label
+from agent.whiteboard.annotations import looks_like_note
+from agent.whiteboard.classify import lookup
+from agent.whiteboard.graph import MAX_LABEL, MAX_NOTE, Board, BoardError
+from agent.whiteboard.importers.labels import clip, split_label
 
-_HEADER = re.compile(r"^(?:graph|flowchart)(?:\s+(?:TB|TD|BT|RL|LR))?\s*;?\s*$", re.I)
+_HEADER = re.compile(r"^(?:graph|flowchart)(?:\s+(?:TB|TD|BT|RL|LR))?\s*(?:;|$)", re.I)
 _SKIP = re.compile(
     r"^(?:classDef|class|style|linkStyle|click|direction|accTitle|accDescr|callback)\b", re.I
 )
@@ -92,59 +94,160 @@ class _Parse:
     """Open subgraph ids, innermost last."""
     group_lines: list[int] = field(default_factory=list)
     subgraph_ids: set[str] = field(default_factory=set)
+    parents: dict[str, str] = field(default_factory=dict)
+    """Subgraph id → the subgraph it is nested in."""
+    note_links: set[str] = field(default_factory=set)
+    """Edge ids drawn `-.-`: a dotted line with no arrowhead, how notes are tied to a node."""
     pending_edges: list[tuple[list[str], list[str], _Link, int]] = field(default_factory=list)
 
 
 def board_from_mermaid(text: str, *, source: str = "diagram", first_line: int = 1) -> Board:
     """Parse one flowchart; `first_line` offsets line numbers (for a block inside Markdown)."""
+    return board_from_mermaid_blocks([(text, first_line)], source=source)
+
+
+def board_from_mermaid_blocks(blocks: list[tuple[str, int]], *, source: str = "diagram") -> Board:
+    """Parse flowcharts into one board (the blocks of one Markdown file describe one system:
+    a node id used in two blocks is one node). A statement that cannot be read is skipped with
+    a warning; only a text with no flowchart at all is an error."""
+    parse = _Parse()
+    any_header = False
+    for text, first_line in blocks:
+        any_header |= _read_block(parse, text, source, first_line)
+    if not any_header:
+        raise BoardError(f"{source}: empty diagram (no 'graph' or 'flowchart' line)")
+    _add_edges(parse, source)
+    _set_aside_notes(parse)
+    return parse.board
+
+
+def _read_block(parse: _Parse, text: str, source: str, first_line: int) -> bool:
     lines = text.splitlines()
     index = _skip_front_matter(lines, source, first_line)
-    parse = _Parse()
     header_seen = False
-    for offset, raw in enumerate(lines[index:], start=index):
-        number = first_line + offset
-        line = raw.strip()
+    for number, line in _logical_lines(lines, index, first_line):
         if not line or line.startswith("%%"):
             continue
         if not header_seen:
-            if not _HEADER.match(line):
+            header = _HEADER.match(line)
+            if not header:
                 kind = line.split()[0]
                 raise BoardError(
                     f"{source}:{number}: not a flowchart ({kind!r}); Hotseat reads "
                     "'graph'/'flowchart' diagrams"
                 )
             header_seen = True
-            continue
-        for statement in _statements(line, source, number):
+            line = line[header.end() :].strip()
+            if not line:
+                continue
+        for statement in _statements(line, parse, source, number):
             try:
                 _statement(parse, statement, source, number)
             except BoardError as error:
-                if str(error).startswith(source):
-                    raise
-                raise BoardError(f"{source}:{number}: {error}") from None
-    if not header_seen:
-        raise BoardError(f"{source}: empty diagram (no 'graph' or 'flowchart' line)")
-    if parse.groups:
-        raise BoardError(
+                message = str(error)
+                if not message.startswith(source):
+                    message = f"{source}:{number}: {message}"
+                parse.board.warnings.append(f"{message} (statement skipped)")
+    while parse.groups:
+        parse.board.warnings.append(
             f"{source}:{parse.group_lines[-1]}: subgraph {parse.groups[-1]!r} is never closed "
-            "with 'end'"
+            "with 'end' (closed at the end of the block)"
         )
+        parse.groups.pop()
+        parse.group_lines.pop()
+    return header_seen
+
+
+def _logical_lines(lines: list[str], start: int, first_line: int) -> list[tuple[int, str]]:
+    """(line number, text) per statement line; a quoted label spanning lines ("`**Checkout**
+    (web)`") is joined into one line with its newlines kept inside the quotes."""
+    joined: list[tuple[int, str]] = []
+    pending: list[str] = []
+    pending_number = 0
+    for offset, raw in enumerate(lines[start:], start=start):
+        if pending:
+            pending.append(raw.strip())
+            if _open_quote("\n".join(pending)) and len(pending) < 50:
+                continue
+            joined.append((pending_number, "\n".join(pending)))
+            pending = []
+            continue
+        line = raw.strip()
+        if _open_quote(line):
+            pending, pending_number = [line], first_line + offset
+            continue
+        joined.append((first_line + offset, line))
+    if pending:
+        joined.append((pending_number, "\n".join(pending)))
+    return joined
+
+
+def _open_quote(text: str) -> bool:
+    return not text.startswith("%%") and text.count('"') % 2 == 1
+
+
+def _add_edges(parse: _Parse, source: str) -> None:
+    board = parse.board
     for sources, targets, link, number in parse.pending_edges:
-        for a in sources:
-            for b in targets:
-                if a in parse.subgraph_ids and a not in parse.board.components:
-                    continue  # links to a whole subgraph carry no component-level meaning
-                if b in parse.subgraph_ids and b not in parse.board.components:
+        for a in _expand(parse, sources):
+            for b in _expand(parse, targets):
+                if a == b or _duplicate(board, a, b, link):
                     continue
-                if a == b or _duplicate(parse.board, a, b, link):
-                    continue
+                label = clip(link.label, MAX_LABEL, board.warnings, "link label")
                 try:
-                    parse.board.add_edge(
-                        a, b, label=link.label, bidirectional=link.bidirectional, mode=link.mode
+                    edge = board.add_edge(
+                        a, b, label=label, bidirectional=link.bidirectional, mode=link.mode
                     )
                 except BoardError as error:
-                    raise BoardError(f"{source}:{number}: {error}") from None
-    return parse.board
+                    board.warnings.append(f"{source}:{number}: {error} (link skipped)")
+                    continue
+                if link.mode == "async" and not link.directed:
+                    parse.note_links.add(edge.id)
+
+
+def _expand(parse: _Parse, ids: list[str]) -> list[str]:
+    """Node ids, with a subgraph id standing for every node inside it (nested ones too)."""
+    found: list[str] = []
+    for nid in ids:
+        if nid in parse.board.components:
+            found.append(nid)
+        elif nid in parse.subgraph_ids:
+            inside = {nid}
+            changed = True
+            while changed:
+                changed = False
+                for child, parent in parse.parents.items():
+                    if parent in inside and child not in inside:
+                        inside.add(child)
+                        changed = True
+            found.extend(c.id for c in parse.board.components.values() if c.group in inside)
+    return list(dict.fromkeys(found))
+
+
+def _set_aside_notes(parse: _Parse) -> None:
+    """A node that reads as a note (a requirement list, "NOTE: ..."), unconnected or tied to a
+    box with a dotted line and no arrowhead, is an annotation: its text becomes a note on that
+    box, or a board annotation when it is tied to nothing."""
+    board = parse.board
+    for comp in list(board.components.values()):
+        links = board.edges_of(comp.id)
+        if any(e.id not in parse.note_links for e in links):
+            continue
+        text = " ".join([comp.label, *comp.notes])
+        if not (looks_like_note(text) or (links and not _names_a_component(comp.label))):
+            continue
+        board.remove(comp.id)
+        if links:
+            for edge in links:
+                other = edge.target if edge.source == comp.id else edge.source
+                if other in board.components:
+                    board.add_note(other, clip(text, MAX_NOTE, board.warnings, "note"))
+        else:
+            board.annotations.append(text)
+
+
+def _names_a_component(label: str) -> bool:
+    return lookup(label).term is not None and not looks_like_note(label)
 
 
 def _skip_front_matter(lines: list[str], source: str, first_line: int) -> int:
@@ -159,7 +262,7 @@ def _skip_front_matter(lines: list[str], source: str, first_line: int) -> int:
     return start
 
 
-def _statements(line: str, source: str, number: int) -> list[str]:
+def _statements(line: str, parse: _Parse, source: str, number: int) -> list[str]:
     """Split a line on `;` outside quotes and brackets."""
     parts, depth, quote, current = [], 0, False, []
     for ch in line:
@@ -175,7 +278,10 @@ def _statements(line: str, source: str, number: int) -> list[str]:
         else:
             current.append(ch)
     if quote:
-        raise BoardError(f"{source}:{number}: unclosed quote in {line.strip()!r}")
+        parse.board.warnings.append(
+            f"{source}:{number}: unclosed quote in {line.strip()[:60]!r} (statement skipped)"
+        )
+        return [p.strip() for p in parts if p.strip()]
     parts.append("".join(current))
     return [p.strip() for p in parts if p.strip()]
 
@@ -213,7 +319,11 @@ def _subgraph(parse: _Parse, rest: str, where: str, number: int) -> None:
         gid = title = rest
     if gid in parse.board.groups:
         gid = f"{gid}_{number}"
-    parse.board.add_group(html.unescape(title), id=gid)
+    parse.board.add_group(
+        clip(html.unescape(title), MAX_LABEL, parse.board.warnings, "title"), id=gid
+    )
+    if parse.groups:
+        parse.parents[gid] = parse.groups[-1]
     parse.subgraph_ids.add(gid)
     parse.groups.append(gid)
     parse.group_lines.append(number)
@@ -331,6 +441,9 @@ def _declare(parse: _Parse, nid: str, label: str | None, shape: str | None) -> N
     board = parse.board
     group = parse.groups[-1] if parse.groups else None
     text, notes = split_label(_entities(label)) if label is not None else (nid, [])
+    warnings = board.warnings
+    text = clip(text, MAX_LABEL, warnings, f"label of {nid!r}")
+    notes = [clip(n, MAX_NOTE, warnings, f"note on {nid!r}") for n in notes]
     if nid not in board.components:
         if nid in board.groups:
             if label is None:
