@@ -90,18 +90,32 @@ class Reading:
         return out
 
 
+@dataclass(frozen=True)
+class Said:
+    """What else the words around a result tell about it."""
+
+    number: float | None = None
+    """The bare number spoken ("80" of "80 terabytes"): arithmetic done on bare numbers
+    ("20 times 4, 80 terabytes") gives it."""
+    periods: frozenset[float] = frozenset()
+    """Periods named in the sentence ("per day that's 330 TB"), in seconds."""
+    bits: bool = False
+    """Said in bits: a factor 8 only converts units."""
+
+
 def find_reading(
     required: list[Operand],
     optional: list[Operand],
     stated: Operand,
     tolerance: float,
     max_optional: int = 3,
+    said_as: Said = Said(),
 ) -> Reading | None:
     """A reading that uses every `required` operand and up to `max_optional` of `optional`
     (nearest first), each multiplied or divided, and lands within the tolerance."""
     required = [op for op in required if _usable(op)]
     optional = [op for op in optional if _usable(op)]
-    periods = {p for op in required + optional if (p := _period(op))}
+    periods = {p for op in required + optional if (p := _period(op))} | said_as.periods
     said = stated.quantity
     options = [said] + ([stated.alt] if stated.alt is not None else [])
     for extra in range(0, min(max_optional, len(optional)) + 1):
@@ -122,13 +136,25 @@ def find_reading(
                         dim, value = dim / q.dimension, value / q.value
                 for want in options:
                     got = _matches(value, dim, want, periods, tolerance)
+                    if (
+                        got is None
+                        and said_as.number
+                        and len(subset) > 1
+                        and all(op.bare for op in subset)
+                        and _close(said_as.number, value, tolerance, False)
+                    ):
+                        got = Quantity(want.value * value / said_as.number, want.dimension)
                     if got is not None:
                         return Reading(tuple(zip(subset, signs, strict=True)), got)
     return None
 
 
 def another_reading(
-    used: list[Operand], after: list[Operand], stated: Operand, tolerance: float
+    used: list[Operand],
+    after: list[Operand],
+    stated: Operand,
+    tolerance: float,
+    said_as: Said = Said(),
 ) -> bool:
     """Whether the operands the candidate used (`used`), each multiplied or divided, with a
     bare conversion factor optionally left out and up to two factors said right after the
@@ -136,10 +162,14 @@ def another_reading(
     used = [op for op in used if _usable(op)]
     if not used or len(used) > 7:
         return False
-    required = [op for op in used if _period(op) is None]
-    optional = [op for op in used if _period(op) is not None]
+
+    def converts(op: Operand) -> bool:
+        return _period(op) is not None or (said_as.bits and op.bare and op.quantity.value == 8)
+
+    required = [op for op in used if not converts(op)]
+    optional = [op for op in used if converts(op)]
     optional += [op for op in after if _usable(op)][:2]
-    return find_reading(required, optional, stated, tolerance) is not None
+    return find_reading(required, optional, stated, tolerance, said_as=said_as) is not None
 
 
 def _matches(
@@ -153,6 +183,10 @@ def _matches(
     if count and dim.time == -1 and dim.data == 0 and dim.money == 0:
         # a bare "so 60,000" after rates
         return Quantity(value, d) if _close(want.value, value, tolerance, False) else None
+    # a link rate said without "per second" ("600 MB a second, about 5 gigabits")
+    link = d.time == 0 and d.data and dim == Dimension(d.data, -1, d.money)
+    if link and _close(want.value, value, tolerance, False):
+        return Quantity(value, d)
     for period in periods:
         # a rate read as a period total ("times 365, that's 36 TB")
         if dim == Dimension(d.data, d.time - 1, d.money) and _close(
@@ -174,9 +208,6 @@ _CONVERSIONS = (
     125.0,
     8e3,
     1e3,
-    1e6,
-    1e9,
-    1e12,
     86_400.0,
     3600.0,
     24.0,
@@ -202,7 +233,7 @@ def plausible_slip(claim: ClaimCheck, restated: bool) -> bool:
     ratio = abs(claim.stated.value / claim.computed.value)
     big = ratio if ratio >= 1 else 1 / ratio
     if restated:
-        return _near_any(big, _CONVERSIONS, 0.2)
+        return _near_any(big, _CONVERSIONS, 0.1)
     if big > 1100:
         return _near_any(big, _FAR_CONVERSIONS, 0.2)
     return True

@@ -23,7 +23,13 @@ from estimation.lexer import MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
-from estimation.readings import another_reading, find_reading, plausible_slip, result_position
+from estimation.readings import (
+    Said,
+    another_reading,
+    find_reading,
+    plausible_slip,
+    result_position,
+)
 from estimation.reference import capacity_findings
 from estimation.report import (
     CORRECT,
@@ -207,6 +213,8 @@ class EstimationSession:
                 ),
                 key=lambda t: (t.start > tok.start, abs(t.start - tok.start)),
             )
+            if not near:
+                continue  # "So one billion notifications a day.": a figure to work from
             ops = [from_token(t) for t in near[:6]] + earlier
             reading = find_reading([], ops, stated, self.tolerance)
             text = sentence[tok.start : tok.end]
@@ -531,8 +539,17 @@ class EstimationSession:
         same operands grouped otherwise, a factor said right after the result ("with three
         replicas"), a conversion factor that only restates units."""
         m = self.memory
+        said_as = self._said_as()
         if multiplier is not None:
             used = list(multiplier)
+            # the multiplier applied to another value said before ("5x average, 17,500")
+            mult = multiplier[1]
+            for base in m.recent(6):
+                if base.quantity.dimension != stated.quantity.dimension:
+                    continue
+                for factor in (mult.quantity.value, mult.quantity.value + 1):
+                    if within(stated.quantity.value, base.quantity.value * factor, self.tolerance):
+                        return True
         else:
             used = []
             for leaf in node.leaves():
@@ -549,7 +566,53 @@ class EstimationSession:
             and hi <= t.start < hi + 40
             and (t.multiplier or (t.bare and 1 < t.quantity.value <= 10))
         ]
-        return another_reading(used, after, stated, self.tolerance)
+        if another_reading(used, after, stated, self.tolerance, said_as):
+            return True
+        # a restatement of one of the nearest numbers said before it
+        lo = self._span[0]
+        accused = [
+            (c.start - self._offset, c.end - self._offset)
+            for c in self.claims[self._sentence_start :]
+            if c.verdict == INCORRECT
+        ]
+        near = sorted(
+            (
+                t
+                for t in self._toks
+                if t.kind == "qty"
+                and t.quantity is not None
+                and t.end <= lo
+                and not any(a <= t.start < b for a, b in accused)
+            ),
+            key=lambda t: lo - t.start,
+        )
+        ops = [from_token(t) for t in near[:5]]
+        if m.last_result is not None:
+            ops.append(m.last_result)
+        if find_reading([], ops, stated, self.tolerance, 1, said_as) is not None:
+            return True
+        # "that's 2 partitions at 10 MB a second each": the working said after the result
+        later = [
+            from_token(t)
+            for t in self._toks
+            if t.kind == "qty" and t.quantity is not None and hi <= t.start < hi + 40
+        ]
+        return any(
+            find_reading([op], ops, stated, self.tolerance, 1, said_as) is not None
+            for op in later
+            if not within(op.quantity.value, stated.quantity.value, self.tolerance)
+        )
+
+    def _said_as(self) -> Said:
+        """The spoken number, the periods named and bits-ness of the stated result."""
+        lo, hi = self._span
+        tok = next((t for t in self._toks if t.start == lo and t.kind == "qty"), None)
+        words = {w for t in self._toks if t.kind == "word" for w in t.words}
+        periods = frozenset(TIME_UNITS[w] for w in PERIODS if w in words and w in TIME_UNITS)
+        unit = tok.unit_text if tok is not None else ""
+        bits = unit.split(" ")[0].endswith("b") or "bps" in unit.lower() or "bit" in unit.lower()
+        number = tok.number if tok is not None and tok.number else None
+        return Said(number, periods, bits)
 
     def _record(self, claim: ClaimCheck, result: Operand) -> None:
         m = self.memory
