@@ -39,6 +39,8 @@ TRACKS = ("candidate", "interviewer")
 
 SESSION_START = "session_start"
 SESSION_END = "session_end"
+SESSION_RESUMED = "session_resumed"
+"""Logged when ``--resume`` continues a session in the same folder; times go on from before."""
 BOARD_SNAPSHOT = "board_snapshot"
 AUDIO_TRACK = "audio_track"
 RESERVED = ("seq", "t", "type")
@@ -146,6 +148,7 @@ __all__ = [
     "READABLE_VERSIONS",
     "SCORES_FILE",
     "SESSION_END",
+    "SESSION_RESUMED",
     "SESSION_START",
     "TRACKS",
     "RecordingError",

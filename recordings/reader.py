@@ -9,11 +9,19 @@ path, unique id prefix or ``latest``.
 from __future__ import annotations
 
 import json
+import re
 import struct
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recordings.files import (
+    MAX_JSON_BYTES,
+    MAX_LOG_BYTES,
+    is_regular_file,
+    read_bounded,
+)
 from recordings.format import (
     AUDIO_TRACK,
     BOARD_SNAPSHOT,
@@ -25,6 +33,7 @@ from recordings.format import (
     READABLE_VERSIONS,
     SCORES_FILE,
     SESSION_END,
+    SESSION_RESUMED,
     SESSION_START,
     TRACKS,
     RecordingError,
@@ -62,8 +71,8 @@ class BoardSnapshot:
     def load(self) -> dict[str, Any] | None:
         """The board JSON, or None when the file is missing or unreadable (cut short)."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_bounded(self.path, MAX_JSON_BYTES))
+        except (RecordingError, ValueError, RecursionError):
             return None
         return data if isinstance(data, dict) else None
 
@@ -94,8 +103,17 @@ class Recording:
 
 
 def load_recording(path: str | Path) -> Recording:
-    """Read a session directory (or its ``events.jsonl``)."""
-    path = Path(path)
+    """Read a session directory (or its ``events.jsonl``); anything malformed is one
+    ``RecordingError`` line, never another exception."""
+    try:
+        return _load(Path(path))
+    except RecordingError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise RecordingError(f"{Path(path).name} is malformed ({_short(exc)})") from None
+
+
+def _load(path: Path) -> Recording:
     if path.is_file() and path.name == EVENTS_FILE:
         path = path.parent
     if not path.exists():
@@ -103,10 +121,7 @@ def load_recording(path: str | Path) -> Recording:
     log = path / EVENTS_FILE
     if not path.is_dir() or not log.is_file():
         raise RecordingError(f"{path} is not a Hotseat recording (no {EVENTS_FILE})")
-    try:
-        raw = log.read_bytes().decode("utf-8", errors="replace")
-    except OSError as exc:
-        raise RecordingError(f"cannot read {log}: {exc.strerror or exc}") from exc
+    raw = read_bounded(log, MAX_LOG_BYTES).decode("utf-8", errors="replace")
     events, warnings = _parse_events(raw, log)
     start = events[0]
     version = start.get("version")
@@ -121,9 +136,17 @@ def load_recording(path: str | Path) -> Recording:
         )
     if version not in READABLE_VERSIONS:
         raise RecordingError(f"{path.name}: unknown recording format version {version}")
-    end = next((e for e in reversed(events) if e.type == SESSION_END), None)
-    meta = dict(start.get("meta") or {})
-    meta.update(_read_json(path / META_FILE, warnings) or {})
+    end = None
+    for event in reversed(events):
+        if event.type == SESSION_RESUMED:
+            break  # resumed after its last end: cut short unless it ended again
+        if event.type == SESSION_END:
+            end = event
+            break
+    start_meta = start.get("meta")
+    meta = dict(start_meta) if isinstance(start_meta, dict) else {}
+    stored_meta = _read_json(path / META_FILE, warnings)
+    meta.update(stored_meta if isinstance(stored_meta, dict) else {})
     scores = _read_json(path / SCORES_FILE, warnings)
     if scores is None:  # killed after the wrap-up but before scores.json: the log has them
         logged = next((e for e in reversed(events) if e.type == "scores"), None)
@@ -134,9 +157,9 @@ def load_recording(path: str | Path) -> Recording:
         if e.type == AUDIO_TRACK and e.get("track")
     }
     for track in TRACKS:  # audio written before its audio_track line was logged
-        if track not in tracks and (path / track_file(track)).is_file():
+        if track not in tracks and is_regular_file(path / track_file(track)):
             tracks[track] = path / track_file(track)
-    tracks = {name: p for name, p in tracks.items() if p.is_file()}
+    tracks = {name: p for name, p in tracks.items() if is_regular_file(p)}
     boards = tuple(
         BoardSnapshot(e.t, path / str(e.get("file")), e.get("phase"), str(e.get("reason") or ""))
         for e in events
@@ -201,14 +224,19 @@ def _track_seconds(path: Path) -> float:
         return 0.0
 
 
-def _read_json(path: Path, warnings: list[str]) -> Any:
-    if not path.is_file():
+def _read_json(path: Path, warnings: list[str]) -> dict[str, Any] | None:
+    """A JSON object from a bounded regular file, or None with a warning."""
+    if not path.exists():
         return None
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_bounded(path, MAX_JSON_BYTES))
+    except (RecordingError, ValueError, RecursionError):
         warnings.append(f"ignored unreadable {path.name}")
         return None
+    if not isinstance(data, dict):
+        warnings.append(f"ignored {path.name}: not a JSON object")
+        return None
+    return data
 
 
 def _short(exc: Exception) -> str:
@@ -219,9 +247,13 @@ def read_notes(path: Path) -> list[dict[str, Any]]:
     """The user's notes (``notes.jsonl``), skipping unreadable lines."""
     notes = []
     file = Path(path) / NOTES_FILE
-    if not file.is_file():
+    if not file.exists():
         return notes
-    for line in file.read_text(encoding="utf-8", errors="replace").splitlines():
+    try:
+        text = read_bounded(file, MAX_JSON_BYTES).decode("utf-8", errors="replace")
+    except RecordingError:
+        return notes
+    for line in text.splitlines():
         try:
             obj = json.loads(line)
         except ValueError:
@@ -231,36 +263,60 @@ def read_notes(path: Path) -> list[dict[str, Any]]:
     return notes
 
 
+LATEST = ("latest", "last")
+_STAMP = re.compile(r"^(\d{8}-\d{6})")
+
+
 def list_sessions(root: str | Path) -> list[Path]:
-    """Session directories under ``root``, oldest first (ids sort by start time)."""
+    """Session directories under ``root``, oldest first: by the start time in the id (ids are
+    ``YYYYMMDD-HHMMSS-...``), else by when the folder was last written."""
     root = Path(root)
     if not root.is_dir():
         return []
-    return sorted(p for p in root.iterdir() if (p / EVENTS_FILE).is_file())
+    found = []
+    for p in root.iterdir():
+        if p.name in LATEST or not p.is_dir() or not (p / EVENTS_FILE).is_file():
+            continue
+        found.append((_started(p), p.name, p))
+    return [p for _, _, p in sorted(found)]
+
+
+def _started(path: Path) -> str:
+    stamp = _STAMP.match(path.name)
+    if stamp:
+        return stamp.group(1)
+    try:
+        when = (path / EVENTS_FILE).stat().st_mtime
+    except OSError:
+        return ""
+    return time.strftime("%Y%m%d-%H%M%S", time.gmtime(when))
 
 
 def resolve_session(root: str | Path, ref: str) -> Path:
-    """A session by path, id, unique id prefix, or ``latest``."""
-    candidate = Path(ref).expanduser()
-    if ref not in ("latest", "last") and candidate.exists():
-        return candidate
+    """A session by path, id, unique id prefix, or ``latest`` (the most recently started)."""
     sessions = list_sessions(root)
-    if ref in ("latest", "last"):
+    if ref in LATEST:
         if not sessions:
             raise RecordingError(f"no recorded sessions in {root} yet")
         return sessions[-1]
     exact = [p for p in sessions if p.name == ref]
     if exact:
         return exact[0]
-    matches = [p for p in sessions if p.name.startswith(ref)]
+    candidate = Path(ref).expanduser()
+    if ("/" in ref or ref.startswith(".")) and candidate.is_dir():
+        return candidate
+    matches = [p for p in sessions if p.name.startswith(ref)] if ref else []
     if len(matches) == 1:
         return matches[0]
     if matches:
         raise RecordingError(f"{ref!r} matches {len(matches)} sessions; give more of the id")
+    if candidate.exists():
+        return candidate
     raise RecordingError(f"no session {ref!r} in {root} (try `latest` or a path)")
 
 
 __all__ = [
+    "LATEST",
     "BoardSnapshot",
     "Event",
     "Recording",

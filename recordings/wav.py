@@ -40,14 +40,22 @@ def _header(data_bytes: int, rate: int, channels: int) -> bytes:
 class TrackWriter:
     """Append-only mono/stereo int16 WAV whose position is session time."""
 
-    def __init__(self, path: Path, rate: int, channels: int = 1) -> None:
+    def __init__(self, path: Path, rate: int, channels: int = 1, *, append: bool = False) -> None:
+        """``append`` continues an existing track of the same format (a resumed session);
+        otherwise, or when the file is not such a track, it starts a new one."""
         self.path = Path(path)
         self.rate = rate
         self.channels = channels
-        self._file = open(self.path, "w+b")  # noqa: SIM115 - closed in close()
-        self._file.write(_header(0, rate, channels))
         self._frames = 0
         self._unflushed = 0
+        existing = _existing_frames(self.path, rate, channels) if append else None
+        if existing is None:
+            self._file = open(self.path, "w+b")  # noqa: SIM115 - closed in close()
+            self._file.write(_header(0, rate, channels))
+        else:
+            self._file = open(self.path, "r+b")  # noqa: SIM115 - closed in close()
+            self._frames = existing
+            self._file.truncate(HEADER_BYTES + existing * 2 * channels)  # drop a torn frame
         self.flush()
 
     @property
@@ -102,15 +110,29 @@ class TrackWriter:
             self._file.close()
 
 
+def _existing_frames(path: Path, rate: int, channels: int) -> int | None:
+    """Frames in an existing track with this rate and channel count, else None."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(HEADER_BYTES)
+            size = os.fstat(f.fileno()).st_size
+    except OSError:
+        return None
+    if len(head) < HEADER_BYTES or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        return None
+    if struct.unpack("<HI", head[22:28]) != (channels, rate):
+        return None
+    return (size - HEADER_BYTES) // (2 * channels)
+
+
 def read_track(path: Path) -> tuple[np.ndarray, int]:
     """(float32 mono samples, rate) of a recorded track, trusting the file length over a stale
     header (a session killed between flushes)."""
     import numpy as np
 
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise RecordingError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    from recordings.files import MAX_TRACK_BYTES, read_bounded
+
+    raw = read_bounded(path, MAX_TRACK_BYTES)
     if len(raw) < HEADER_BYTES or raw[:4] != b"RIFF" or raw[8:12] != b"WAVE":
         raise RecordingError(f"{Path(path).name} is not a WAV file")
     channels, rate = struct.unpack("<HI", raw[22:28])
