@@ -31,6 +31,7 @@ ComponentKindName = Literal[
     "monitoring",
     "auth",
     "rate_limiter",
+    "external",
     "other",
 ]
 """The whiteboard's component kinds (agent.whiteboard.kinds.ComponentKind), spelled out here
