@@ -23,6 +23,8 @@ class ComponentKind(StrEnum):
     MONITORING = "monitoring"
     AUTH = "auth"
     RATE_LIMITER = "rate_limiter"
+    EXTERNAL = "external"
+    """A third-party API (Stripe, SendGrid, APNs): not yours to replicate or shard."""
     OTHER = "other"
 
 
@@ -59,6 +61,7 @@ DEFAULT_LAYER: dict[ComponentKind, Layer] = {
     ComponentKind.MONITORING: Layer.CROSS_CUTTING,
     ComponentKind.AUTH: Layer.CROSS_CUTTING,
     ComponentKind.RATE_LIMITER: Layer.CROSS_CUTTING,
+    ComponentKind.EXTERNAL: Layer.SERVING,
     ComponentKind.OTHER: Layer.PROCESSING,
 }
 
