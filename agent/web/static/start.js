@@ -35,6 +35,8 @@
       li.addEventListener("dblclick", start);
       return li;
     }));
+    const current = $("scenario-list").querySelector('li[aria-selected="true"]');
+    if (current) current.scrollIntoView({ block: "nearest" });
     if (!shown.length) $("scenario-list").append(el("li", "No scenario matches.", "empty"));
     $("start-button").disabled = !shown.length;
   }

@@ -1,0 +1,191 @@
+"""The web app in real Chromium: start page, a typed interview with a planted slip, drawing on
+the board, reload, end, report; and every page checked at 1280x800 for overlapping regions.
+
+Set HOTSEAT_SCREENSHOT_DIR=docs/screenshots to refresh the committed screenshots.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.web.conftest import boxes_apart, wait_for
+
+pytestmark = pytest.mark.slow
+VIEWPORT = {"width": 1280, "height": 800}
+ESTIMATE = "We have 1 billion notifications a day, which is about 12,000 per second."
+SLIP = "Peak is 3x, so 60,000 per second."
+
+
+def shot(page, tmp_path: Path, name: str) -> Path:
+    out = tmp_path / f"{name}.png"
+    page.screenshot(path=str(out))
+    assert out.stat().st_size > 10_000  # a rendered page, not a blank one
+    keep = os.environ.get("HOTSEAT_SCREENSHOT_DIR")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(keep) / f"{name}.png"))
+    return out
+
+
+def draw(page, canvas, points):
+    """Press, move through `points` (canvas coordinates), release: real pointer events."""
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + points[0][0], box["y"] + points[0][1])
+    page.mouse.down()
+    for x, y in points[1:]:
+        page.mouse.move(box["x"] + x, box["y"] + y)
+    page.mouse.up()
+
+
+def rectangle(x, y, w, h):
+    corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y + 2)]
+    pts = []
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:], strict=False):
+        for i in range(12):
+            s, jitter = i / 12, 2.0 * ((i * 7) % 3 - 1)
+            pts.append((x0 + (x1 - x0) * s + jitter, y0 + (y1 - y0) * s - jitter))
+    return [*pts, corners[-1]]
+
+
+def arrow(x0, y0, x1, y1):
+    pts = [(x0 + (x1 - x0) * i / 30, y0 + (y1 - y0) * i / 30 + (i % 2)) for i in range(31)]
+    return [*pts, (x1 - 14, y1 - 9), (x1, y1), (x1 - 14, y1 + 9)]
+
+
+def name_box(page, board, canvas, x, y, text):
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    field = board.locator("#label-input")
+    field.wait_for(state="visible")
+    field.fill(text)
+    field.press("Enter")
+
+
+def say(page, text):
+    before = page.locator("#transcript li.interviewer").count()
+    page.fill("#say", text)
+    page.press("#say", "Enter")
+    page.wait_for_function(
+        f"document.querySelectorAll('#transcript li.interviewer').length > {before}",
+        timeout=60_000,
+    )
+
+
+def test_start_page_lists_scenarios_seed_first_and_searches(server, browser, tmp_path):
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='1']")
+    items = page.locator("#scenario-list li")
+    assert items.count() >= 40
+    seeds = page.locator("#scenario-list li:has(.badge.seed)").count()
+    assert seeds >= 3
+    firsts = [items.nth(i).locator(".badge.seed").count() for i in range(seeds + 1)]
+    assert firsts == [1] * seeds + [0]  # every seed scenario comes before the rest
+    page.fill("#search", "url shortener")
+    assert items.count() == 1 and "URL" in items.first.inner_text()
+    page.fill("#search", "")
+    assert page.locator("#sessions").inner_text().strip() == "No sessions yet."
+    shot(page, tmp_path, "start")
+    assert boxes_apart(page, ["#topbar", "#new-interview", "#past"]) == []
+    assert boxes_apart(page, ["#search", "#scenario-list", "#options"]) == []
+    page.close()
+
+
+def test_typed_interview_chip_board_reload_end_and_report(server, browser, tmp_path):
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='1']")
+    page.fill("#search", "notification")
+    page.locator("#scenario-list li", has_text="Notification").first.click()
+    page.fill("#minutes", "30")
+    page.click("#start-button")
+    page.wait_for_url("**/interview/*")
+    session = page.url.rsplit("/", 1)[1]
+    page.wait_for_selector("#conn[data-state='live']")
+    page.wait_for_selector("#transcript li.interviewer")  # the opening
+    assert "30 minutes" in page.inner_text("#transcript")
+
+    say(page, ESTIMATE)
+    say(page, SLIP)
+    slip_turn = page.locator("#transcript li.candidate", has_text="Peak is 3x")
+    chip = slip_turn.locator(".chip[data-verdict='incorrect']")
+    chip.wait_for(timeout=30_000)
+    assert "60,000" in chip.inner_text()
+    estimate_turn = page.locator("#transcript li.candidate", has_text="1 billion")
+    assert estimate_turn.locator(".chip[data-verdict='correct']").count() == 1
+    assert "36,000" in page.locator("#transcript li.interviewer").last.inner_text()
+
+    # draw two boxes and an arrow on the page's board; the interviewer gets the board
+    board = page.frame_locator("#board-frame")
+    canvas = board.locator("#board")
+    board.locator("#status[data-state='live']").wait_for()
+    draw(page, canvas, rectangle(40, 80, 160, 90))
+    draw(page, canvas, rectangle(330, 90, 160, 90))
+    draw(page, canvas, arrow(170, 125, 335, 135))
+    name_box(page, board, canvas, 120, 125, "API server")
+    name_box(page, board, canvas, 410, 135, "Postgres")
+    live = server.app.app.state.interviews.live[session]
+    assert wait_for(
+        lambda: (
+            {c.label for c in live.board.board().components.values()} == {"API server", "Postgres"}
+        )
+    )
+    drawn = wait_for(lambda: _interviewer_board(live))
+    assert {c["label"] for c in drawn["components"]} == {"API server", "Postgres"}
+    assert len(drawn["edges"]) == 1
+    # the interviewer analysed that board: its findings name the drawn database
+    assert wait_for(lambda: _interviewer_findings_name(live, "Postgres"))
+    say(page, "The API server writes to Postgres. What should we look at next?")
+    shot(page, tmp_path, "interview")
+    regions = ["#topbar", "#board-frame", "#transcript", "#composer"]
+    assert boxes_apart(page, regions) == []
+
+    # reload: the same session, the same transcript and chips
+    count = page.locator("#transcript li").count()
+    page.reload()
+    page.wait_for_selector("#conn[data-state='live']")
+    page.wait_for_function(f"document.querySelectorAll('#transcript li').length === {count}")
+    assert page.evaluate("document.body.dataset.session") == session
+    assert page.locator(".chip[data-verdict='incorrect']").count() == 1
+    board.locator("#components li").nth(1).wait_for()
+
+    # end: scores and the report
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#end")
+    page.wait_for_selector("#ended:not([hidden])", timeout=60_000)
+    assert "Score" in page.inner_text("#final-score")
+    page.click("#report-link")
+    page.wait_for_load_state()
+    assert "60,000" in page.content()
+    shot(page, tmp_path, "report")
+    assert boxes_apart(page, ["header", "#transcript"]) == []
+
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='1']")
+    row = page.locator(f"#sessions tr[data-id='{session}']")
+    assert "/ 60" in row.inner_text()
+    page.close()
+
+
+def _interviewer_board(live):
+    """The board as the interviewer last received it (the recording's last board snapshot)."""
+    from recordings.reader import load_recording
+
+    boards = load_recording(live.recorder.path).boards
+    data = boards[-1].load() if boards else None
+    if not data:
+        return None
+    labels = {c.get("label") for c in data.get("components", [])}
+    return data if labels == {"API server", "Postgres"} and data.get("edges") else None
+
+
+def _interviewer_findings_name(live, label):
+    from recordings.reader import load_recording
+
+    events = load_recording(live.recorder.path).events
+    findings = [e for e in events if e.type == "board_findings"]
+    return findings and label in json.dumps(findings[-1].get("findings"))
