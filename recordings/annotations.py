@@ -67,6 +67,13 @@ class Annotation:
     kb: tuple[tuple[str, str], ...] = ()
     """The knowledge-base entry a probe cites, as (field, text) pairs: id, name, kind, summary,
     source (a URL). Empty when it cites none."""
+    full_label: str = ""
+    """The label before it was shortened for the timeline; empty when it was not shortened."""
+
+    @property
+    def title(self) -> str:
+        """The whole label, for a report card that has the room."""
+        return self.full_label or self.label
 
     @property
     def entry(self) -> dict[str, str]:
@@ -121,7 +128,7 @@ def from_event(event: Event) -> list[Annotation]:
         return [_estimate(t, d)]
     if kind in _ESTIMATE_FINDING:
         message = str(d.get("message") or d.get("text") or kind)
-        return [Annotation(t, "estimate", _clip(message), message, "warning")]
+        return [Annotation(t, "estimate", _clip(message), message, "warning", full_label=message)]
     if kind in _FINDING or ("code" in d and isinstance(d.get("components"), list)):
         return [_finding(t, d)]
     if kind in _PHASE:
@@ -137,12 +144,17 @@ def from_event(event: Event) -> list[Annotation]:
         if not text:
             return []
         comps = tuple(str(c) for c in d.get("components") or () if c)
-        return [Annotation(t, "probe", _clip(text), text, "info", comps, kb=_kb(d.get("kb")))]
+        return [
+            Annotation(
+                t, "probe", _clip(text), text, "info", comps, kb=_kb(d.get("kb")), full_label=text
+            )
+        ]
     if kind == "note" and d.get("text"):
-        return [Annotation(t, "note", _clip(str(d["text"])), str(d["text"]))]
+        text = str(d["text"])
+        return [Annotation(t, "note", _clip(text), text, full_label=text)]
     if kind in _ERROR:
         message = str(d.get("message") or kind)
-        return [Annotation(t, "error", _clip(message), message, "warning")]
+        return [Annotation(t, "error", _clip(message), message, "warning", full_label=message)]
     return []
 
 
@@ -167,7 +179,9 @@ def _estimate(t: float, claim: dict[str, Any]) -> Annotation:
     text = str(claim.get("text") or claim.get("expression") or "estimate")
     severity = {"correct": "good", "incorrect": "bad"}.get(verdict, "info")
     label = f"{verdict.capitalize()}: {_clip(text, 70)}"
-    return Annotation(t, "estimate", label, str(claim.get("explanation") or ""), severity)
+    explanation = str(claim.get("explanation") or "")
+    full = f"{verdict.capitalize()}: {' '.join(text.split())}"
+    return Annotation(t, "estimate", label, explanation, severity, full_label=full)
 
 
 def _finding(t: float, finding: dict[str, Any]) -> Annotation:
@@ -176,9 +190,9 @@ def _finding(t: float, finding: dict[str, Any]) -> Annotation:
     severity = {"high": "bad", "medium": "warning"}.get(str(finding.get("severity")), "info")
     comps = tuple(str(c) for c in finding.get("components") or () if c)
     detail = " ".join(x for x in (message, str(finding.get("question") or "")) if x)
-    return Annotation(
-        t, "finding", f"{code}: {_clip(message or code, 70)}", detail, severity, comps
-    )
+    label = f"{code}: {_clip(message or code, 70)}"
+    full = f"{code}: {' '.join((message or code).split())}"
+    return Annotation(t, "finding", label, detail, severity, comps, full_label=full)
 
 
 def _clip(text: str, limit: int = 90) -> str:

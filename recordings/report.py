@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,9 @@ def render_report(
             audio_b64 = base64.b64encode(wav_bytes(samples, audio_rate, audio_codec)).decode(
                 "ascii"
             )
-    dims = {d.name: d.score for d in scores.dimensions}
+    dims = {dimension_title(d.name): d.score for d in scores.dimensions}
     out_of = scores.dimensions[0].out_of if scores.dimensions else 10.0
+    cards = [_card(i, a) for i, a in enumerate(replay.annotations)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,
@@ -59,15 +61,19 @@ def render_report(
         rec=rec,
         title=f"Hotseat session {rec.session_id}",
         duration=format_time(rec.duration),
-        items=_interleave(replay.transcript, replay.annotations),
-        annotations=replay.annotations,
+        items=_interleave(replay.transcript, cards),
+        annotations=cards,
+        moments=_key_moments(cards),
+        practise=_practise(scores.practise),
         boards=_boards(replay),
         scores=scores,
         chart=dimension_chart(dims, out_of) if dims else "",
         trends=_trends(history, out_of),
+        has_audio=bool(audio_b64),
         glossary=_glossary(replay.annotations),
         audio_b64=audio_b64,
         format_time=format_time,
+        dimension_title=dimension_title,
     )
 
 
@@ -79,7 +85,82 @@ def write_report(replay: Replay | Recording, out: str | Path, **options: Any) ->
     return out
 
 
-def _interleave(lines: Sequence[Line], notes: Sequence[Annotation]) -> list[tuple[str, Any]]:
+@dataclass(frozen=True)
+class Card:
+    """An annotation as the report shows it: the whole title, and a body only when it adds to
+    the title (a finding's question, a verdict's explanation)."""
+
+    anchor: str
+    """The element id the summary's key moments link to ("m-3")."""
+    annotation: Annotation
+    title: str
+    body: str
+
+    @property
+    def t(self) -> float:
+        return self.annotation.t
+
+    @property
+    def kind(self) -> str:
+        return self.annotation.kind
+
+    @property
+    def severity(self) -> str:
+        return self.annotation.severity
+
+
+def _card(index: int, note: Annotation) -> Card:
+    title = note.title
+    body = "" if note.kind == "phase" else note.detail  # a phase's detail is an internal reason
+    for said in (title, title.split(": ", 1)[-1]):
+        if body.startswith(said):
+            body = body[len(said) :].strip()
+    return Card(f"m-{index}", note, title, body)
+
+
+MAX_MOMENTS = 6
+_MOMENT_KINDS = {"estimate", "finding", "note", "error", "probe"}
+
+
+def _key_moments(cards: Sequence[Card]) -> list[Card]:
+    """What to look at first: slips and board findings (worst first), your notes, then the
+    interviewer's probes; up to MAX_MOMENTS, in time order."""
+
+    def rank(card: Card) -> int:
+        if card.severity == "bad":
+            return 0
+        if card.severity == "warning" or card.annotation.source == "user":
+            return 1
+        return 2 if card.kind == "probe" else 3
+
+    chosen = [c for c in cards if c.kind in _MOMENT_KINDS and rank(c) < 3]
+    chosen.sort(key=lambda c: (rank(c), c.t))
+    return sorted(chosen[:MAX_MOMENTS], key=lambda c: c.t)
+
+
+DIMENSION_TITLES = {
+    "requirements": "Requirements",
+    "estimation": "Estimation",
+    "high_level_design": "High-level design",
+    "deep_dive": "Deep dive",
+    "tradeoffs": "Trade-offs",
+    "communication": "Communication",
+}
+
+
+def dimension_title(name: str) -> str:
+    return DIMENSION_TITLES.get(name, name.replace("_", " ").capitalize())
+
+
+MAX_PRACTISE = 3
+
+
+def _practise(items: Sequence[str]) -> list[str]:
+    """The few things to practise first (the wrap-up lists them most important first)."""
+    return list(items[:MAX_PRACTISE])
+
+
+def _interleave(lines: Sequence[Line], notes: Sequence[Card]) -> list[tuple[str, Any]]:
     """Transcript lines with each annotation placed after the line it happened during."""
     items: list[tuple[float, int, str, Any]] = [(line.t, 0, "line", line) for line in lines]
     items += [(a.t, 1, "annotation", a) for a in notes]
@@ -144,13 +225,24 @@ def _glossary(notes: Sequence[Annotation]) -> list[dict[str, str]]:
     return list(entries.values())
 
 
+MEANINGFUL_CHANGE = 1.0
+"""Points out of 10 a dimension must move across sessions before the trend is worth a chart."""
+
+
 def _trends(history: Mapping[str, Sequence[float]] | None, out_of: float) -> list[dict[str, Any]]:
-    if not history:
+    """Per-dimension trend charts, only with two or more sessions and when some dimension moved
+    by MEANINGFUL_CHANGE or more (a flat 5 → 5 → 5 is noise, not a trend)."""
+    series = {name: list(values) for name, values in (history or {}).items() if len(values) >= 2}
+    if not any(max(v) - min(v) >= MEANINGFUL_CHANGE for v in series.values()):
         return []
     return [
-        {"name": name, "svg": trend_svg(values, out_of), "series": list(values)}
-        for name, values in history.items()
-        if values
+        {
+            "name": name,
+            "svg": trend_svg(values, out_of),
+            "series": values,
+            "change": values[-1] - values[0],
+        }
+        for name, values in series.items()
     ]
 
 

@@ -3,6 +3,7 @@ and clicking an annotation seeks the embedded audio."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 
@@ -13,7 +14,7 @@ from agent.cli.main import cli
 from recordings import build_replay, load_recording
 from recordings.report import render_report
 from tests.browser import chromium
-from tests.session_factory import write_session
+from tests.session_factory import SCORES, write_session
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +27,9 @@ def browser():
 
 def test_report_renders_and_annotations_seek_the_audio(browser, hotseat_home, tmp_path):
     sessions = hotseat_home / "sessions"
-    write_session(sessions, scenario="url-shortener")  # an earlier session for the trend chart
+    earlier = copy.deepcopy(SCORES)
+    earlier["dimensions"]["estimation"]["score"] = 2  # a real change, so the trend is drawn
+    write_session(sessions, scenario="url-shortener", scores=earlier)
     path, expected = write_session(sessions)
     out = tmp_path / "report.html"
     result = CliRunner().invoke(cli, ["replay", "latest", "--html", str(out), "--json"])
