@@ -155,13 +155,13 @@ def another_reading(
     stated: Operand,
     tolerance: float,
     said_as: Said = Said(),
-) -> bool:
-    """Whether the operands the candidate used (`used`), each multiplied or divided, with a
-    bare conversion factor optionally left out and up to two factors said right after the
-    result (`after`), give `stated` within the tolerance."""
+) -> Reading | None:
+    """The reading, if any, of the operands the candidate used (`used`), each multiplied or
+    divided, with a bare conversion factor optionally left out and up to two factors said
+    right after the result (`after`), that gives `stated` within the tolerance."""
     used = [op for op in used if _usable(op)]
     if not used or len(used) > 7:
-        return False
+        return None
 
     def converts(op: Operand) -> bool:
         return _period(op) is not None or (said_as.bits and op.bare and op.quantity.value == 8)
@@ -169,7 +169,7 @@ def another_reading(
     required = [op for op in used if not converts(op)]
     optional = [op for op in used if converts(op)]
     optional += [op for op in after if _usable(op)][:2]
-    return find_reading(required, optional, stated, tolerance, said_as=said_as) is not None
+    return find_reading(required, optional, stated, tolerance, said_as=said_as)
 
 
 def _matches(

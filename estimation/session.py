@@ -24,6 +24,7 @@ from estimation.memory import Memory, compatible
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
 from estimation.readings import (
+    Reading,
     Said,
     another_reading,
     find_reading,
@@ -40,6 +41,7 @@ from estimation.report import (
     ClaimCheck,
     Finding,
 )
+from estimation.speech import drop_abandoned
 from estimation.statements import (
     DERIVED_WORDS,
     PERIODS,
@@ -112,6 +114,7 @@ class EstimationSession:
         # length-preserving clean-up, so claim offsets point into the caller's text
         text = _WRAPPED.sub(_blank, text.replace("\r", " "))
         text = _CONTROL.sub(_blank, text)
+        text = drop_abandoned(text)
         pos = 0
         pieces: list[tuple[int, str]] = []
         for cut in _SENTENCE.finditer(text):
@@ -192,8 +195,6 @@ class EstimationSession:
         give them, otherwise left unchecked. Never accused: nothing says which numbers made them."""
         lo = self._offset
         taken = [(c.start - lo, c.end - lo) for c in self.claims[self._sentence_start :]]
-        before = [op for op in self.memory.pool[: self._pool_mark][-8:] if not op.multiplier]
-        earlier = list(reversed(before))[:3]
         for i, tok in enumerate(toks):
             if tok.kind != "qty" or tok.quantity is None or tok.multiplier or tok.power:
                 continue
@@ -202,23 +203,11 @@ class EstimationSession:
             if not result_position(toks, i):
                 continue
             stated = from_token(tok)
-            near = sorted(
-                (
-                    t
-                    for t in toks
-                    if t is not tok
-                    and t.kind == "qty"
-                    and t.quantity is not None
-                    and t.quantity != tok.quantity
-                ),
-                key=lambda t: (t.start > tok.start, abs(t.start - tok.start)),
-            )
-            if not near:
-                continue  # "So one billion notifications a day.": a figure to work from
-            ops = [from_token(t) for t in near[:6]] + earlier
-            reading = find_reading([], ops, stated, self.tolerance)
-            text = sentence[tok.start : tok.end]
             self._span = (tok.start, tok.end)
+            if not any(t.quantity != tok.quantity for t in self._near_tokens(False)):
+                continue  # "So one billion notifications a day.": a figure to work from
+            reading = self._confirm(stated)
+            text = sentence[tok.start : tok.end]
             if reading is None:
                 claim = ClaimCheck(
                     text,
@@ -517,46 +506,108 @@ class EstimationSession:
         claim = build_claim(
             node, self.memory, stated, text, name, self.tolerance, multiplier, judged
         )
-        if claim.verdict == INCORRECT and (
-            inferred
-            or not plausible_slip(claim, node.op == "leaf" and multiplier is None)
-            or self._another_reading(node, stated, multiplier)
-        ):
-            # guessed operands may confirm, never accuse; nor may one reading of several
-            claim = replace(
-                claim,
-                verdict=UNCHECKED,
-                computed=None,
-                slip="",
-                explanation=f"How did you get {say(stated.quantity)}?",
-            )
+        if claim.verdict == INCORRECT:
+            if inferred or not plausible_slip(claim, node.op == "leaf" and multiplier is None):
+                # guessed operands may confirm, never accuse; a wild ratio means a missed parse
+                claim = self._unsure(claim, stated)
+            else:
+                meant = self._meant(node, stated, multiplier)
+                if meant is not None:
+                    claim = self._confirmed(claim, meant)
+                elif self._another_reading(stated):
+                    claim = self._unsure(claim, stated)
+        elif claim.verdict == UNCHECKED:
+            claim = self._unsure(claim, stated)
         self._record(claim, stated.named(name) if name else stated)
 
-    def _another_reading(
+    def _confirmed(self, claim: ClaimCheck, reading: Reading) -> ClaimCheck:
+        words = reading.words()
+        return replace(
+            claim,
+            expression=words,
+            computed=reading.value,
+            verdict=CORRECT,
+            slip="",
+            explanation=f"{words[:1].upper()}{words[1:]} is about "
+            f"{say(reading.value)}, so {say(claim.stated)} holds up.",
+        )
+
+    def _unsure(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck:
+        """Not accused: confirmed if the nearby numbers give it, else a question."""
+        reading = self._confirm(stated)
+        if reading is not None:
+            return self._confirmed(claim, reading)
+        return replace(
+            claim,
+            verdict=UNCHECKED,
+            computed=None,
+            slip="",
+            explanation=f"How did you get {say(stated.quantity)}?",
+        )
+
+    def _near_tokens(self, before_only: bool) -> list[Token]:
+        """Numbers of this sentence, nearest to the stated result first (those before it
+        first), leaving out the result itself and figures already accused."""
+        lo, hi = self._span
+        accused = [
+            (c.start - self._offset, c.end - self._offset)
+            for c in self.claims[self._sentence_start :]
+            if c.verdict == INCORRECT
+        ]
+        return sorted(
+            (
+                t
+                for t in self._toks
+                if t.kind == "qty"
+                and t.quantity is not None
+                and not (lo <= t.start < hi)
+                and (t.end <= lo or not before_only)
+                and not any(a <= t.start < b for a, b in accused)
+            ),
+            key=lambda t: (t.start > lo, abs(t.start - lo)),
+        )
+
+    def _confirm(self, stated: Operand) -> Reading | None:
+        """A product or quotient of up to three nearby numbers that gives the result."""
+        said_as = self._said_as()
+        earlier = [op for op in self.memory.pool[: self._pool_mark][-8:] if not op.multiplier]
+        earlier = list(reversed(earlier))[:3]
+        for before_only in (True, False):  # the working said before it reads most naturally
+            near = [t for t in self._near_tokens(before_only) if t.quantity != stated.quantity]
+            if not near:
+                continue
+            ops = [from_token(t) for t in near[:6]] + earlier
+            found = find_reading([], ops, stated, self.tolerance, 3, said_as)
+            if found is not None:
+                return found
+        return None
+
+    def _meant(
         self, node: Node, stated: Operand, multiplier: tuple[Operand, Operand] | None
-    ) -> bool:
-        """Another reasonable reading of the candidate's own numbers gives the result: the
-        same operands grouped otherwise, a factor said right after the result ("with three
-        replicas"), a conversion factor that only restates units."""
+    ) -> Reading | None:
+        """The candidate's own operands read as people say them: "A divided by B times C"
+        as A/(B·C), a conversion factor that only restates units, a factor said right after
+        the result ("with three replicas"), the multiplier applied to the value it names."""
         m = self.memory
         said_as = self._said_as()
         if multiplier is not None:
             used = list(multiplier)
-            # the multiplier applied to another value said before ("5x average, 17,500")
             mult = multiplier[1]
-            for base in m.recent(6):
+            for base in m.recent(6):  # "5x average, 17,500": another recent value
                 if base.quantity.dimension != stated.quantity.dimension:
                     continue
                 for factor in (mult.quantity.value, mult.quantity.value + 1):
                     if within(stated.quantity.value, base.quantity.value * factor, self.tolerance):
-                        return True
+                        times = from_quantity(Quantity(factor), f"{format_number(factor)}x")
+                        value = base.quantity * factor
+                        return Reading(((base, 1), (times, 1)), value)
         else:
             used = []
             for leaf in node.leaves():
                 try:
                     used.append(m.resolve(leaf))
                 except KeyError:
-                    return True
+                    return None
         hi = self._span[1]
         after = [
             from_token(t)
@@ -566,32 +617,19 @@ class EstimationSession:
             and hi <= t.start < hi + 40
             and (t.multiplier or (t.bare and 1 < t.quantity.value <= 10))
         ]
-        if another_reading(used, after, stated, self.tolerance, said_as):
-            return True
-        # a restatement of one of the nearest numbers said before it
-        lo = self._span[0]
-        accused = [
-            (c.start - self._offset, c.end - self._offset)
-            for c in self.claims[self._sentence_start :]
-            if c.verdict == INCORRECT
-        ]
-        near = sorted(
-            (
-                t
-                for t in self._toks
-                if t.kind == "qty"
-                and t.quantity is not None
-                and t.end <= lo
-                and not any(a <= t.start < b for a, b in accused)
-            ),
-            key=lambda t: lo - t.start,
-        )
-        ops = [from_token(t) for t in near[:5]]
+        return another_reading(used, after, stated, self.tolerance, said_as)
+
+    def _another_reading(self, stated: Operand) -> bool:
+        """A restatement of a number just said, or working said after the result ("that's
+        2 partitions at 10 MB a second each"): the accusation would rest on a misreading."""
+        m = self.memory
+        said_as = self._said_as()
+        ops = [from_token(t) for t in self._near_tokens(True)[:5]]
         if m.last_result is not None:
             ops.append(m.last_result)
         if find_reading([], ops, stated, self.tolerance, 1, said_as) is not None:
             return True
-        # "that's 2 partitions at 10 MB a second each": the working said after the result
+        hi = self._span[1]
         later = [
             from_token(t)
             for t in self._toks

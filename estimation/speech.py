@@ -1,0 +1,72 @@
+"""Figures a speaker abandoned: restarts and self-corrections are not claims.
+
+Whisper writes what was said, including the false starts: "thirty... thirty-six thousand",
+"eleven... 11,500", "that's 25 GB... no wait, that's 2.5 GB", "4.5 PB, I mean 4.5 TB",
+"about 4K, actually 10,000". Only the last figure is meant. `drop_abandoned` blanks the
+abandoned figure and the correction words with spaces (so every offset into the text still
+points at the same character) and leaves the replacement for the checker.
+
+A figure is abandoned when it ends right before
+- a trailing-off "..." (or a dash) followed, after fillers, by another number (a restart), or
+- a correction cue ("no wait", "I mean", "actually", "sorry", "or rather", "make that")
+  followed within a few words by another number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from estimation.lexer import tokenize
+from estimation.memory import Memory
+
+_FILLERS = r"(?:\s*,?\s*(?:um+|uh+|er+|hmm+|ah+|oh|well|okay|ok|yeah)\b)*"
+_CUES = (
+    r"no,?\s+wait|wait,?\s+no|wait|sorry|i\s+mean|actually|or\s+rather|rather|"
+    r"make\s+that|scratch\s+that|let\s+me\s+redo\s+that|i\s+divided|oops"
+)
+_CORRECTION = re.compile(
+    rf"(?P<gap>\s*(?:\.\.\.|…|—|–|--|,|;)?\s*{_FILLERS}\s*,?\s*(?:{_CUES})\b,?)"
+    r"(?=[^.?!\d]{0,40}?(?:\d|\$|\.\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))",
+    re.IGNORECASE,
+)
+_RESTART = re.compile(
+    rf"(?P<gap>\s*(?:\.\.\.|…|—|–|--)\s*{_FILLERS}\s*,?\s*)"
+    r"(?=(?:\d|\$|\.\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))",
+    re.IGNORECASE,
+)
+_LOOKBACK = 60
+_EMPTY = Memory()
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _figure_before(text: str, end: int) -> int | None:
+    """Start of the number (with its unit) that ends at `end`, if one does."""
+    start = max(0, end - _LOOKBACK)
+    window = text[start:end]
+    toks = tokenize(window, _EMPTY.conventions, _EMPTY.name_index())
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.kind != "qty" or window[last.end :].strip():
+        return None
+    return start + last.start
+
+
+def drop_abandoned(text: str) -> str:
+    """`text` with abandoned figures and their correction words blanked out."""
+    if "." not in text and "—" not in text and "-" not in text and "," not in text:
+        return text
+    for pattern in (_CORRECTION, _RESTART):
+        cuts: list[tuple[int, int]] = []
+        for found in pattern.finditer(text):
+            begin = _figure_before(text, found.start())
+            if begin is not None:
+                cuts.append((begin, found.end()))
+        for begin, end in reversed(cuts):
+            text = _blank(text, begin, end)
+    return text
