@@ -168,36 +168,35 @@ def _interleave(lines: Sequence[Line], notes: Sequence[Card]) -> list[tuple[str,
 
 
 def _boards(replay: Replay) -> list[dict[str, Any]]:
-    """The last board of each phase, with the components flagged by then highlighted."""
-    snaps = replay.recording.boards
+    """The board as it stood at the end of each phase, with the components flagged by then
+    highlighted. Phases in a row that ended on the same board share one drawing ("Requirements
+    to high level design"); phases before anything was drawn have none."""
+    snaps = sorted(replay.recording.boards, key=lambda snap: snap.t)
     if not snaps:
         return []
-    phases = list(replay.phases)
-
-    def phase_at(t: float) -> str:
-        current = "Session"
-        for start, name in phases:
-            if start <= t:
-                current = name
-        return current
-
-    groups: dict[str, Any] = {}
-    for snap in snaps:
-        name = snap.phase.replace("_", " ").capitalize() if snap.phase else phase_at(snap.t)
-        groups[name] = snap  # later snapshots of the same phase replace earlier ones
+    phases = list(replay.phases) or [(0.0, "Session")]
+    groups: list[tuple[list[str], Any, float]] = []  # (phase names, snapshot, end of the last)
+    for index, (_, name) in enumerate(phases):
+        end = phases[index + 1][0] if index + 1 < len(phases) else float("inf")
+        drawn = [snap for snap in snaps if snap.t < end or end == float("inf")]
+        if not drawn:
+            continue
+        if groups and groups[-1][1] is drawn[-1]:
+            groups[-1] = (groups[-1][0] + [name], drawn[-1], end)
+        else:
+            groups.append(([name], drawn[-1], end))
     boards = []
-    for name, snap in groups.items():
+    for names, snap, until in groups:
         data = snap.load()
         if data is None:
             continue
+        caption = names[0] if len(names) == 1 else f"{names[0]} to {names[-1].lower()}"
         labels = {
             c.get("id"): str(c.get("label") or c.get("id"))
             for c in data.get("components") or []
             if isinstance(c, Mapping)
         }
         ids = set(labels)
-        later = [s for s, _ in phases if s > snap.t]
-        until = min(later) if later else float("inf")
         findings = [a for a in replay.annotations if a.kind == "finding" and a.t <= until]
         # A finding's first component is what it is about; the others are context (a SPOF's
         # dependents), drawn apart so the red boxes stay few.
@@ -205,9 +204,9 @@ def _boards(replay: Replay) -> list[dict[str, Any]]:
         involved = {c for a in findings for c in a.components[1:] if c in ids} - flagged
         boards.append(
             {
-                "phase": name,
+                "phase": caption,
                 "t": snap.t,
-                "svg": board_svg(data, flagged, title=name, involved=involved),
+                "svg": board_svg(data, flagged, title=caption, involved=involved),
                 "flagged": sorted(labels[c] for c in flagged),
             }
         )

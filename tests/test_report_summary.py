@@ -205,3 +205,17 @@ def test_scores_are_on_the_first_screen_at_1280x800(hotseat_home, tmp_path):
         assert card.is_visible()
         page.screenshot(path=str(tmp_path / "first-screen.png"))
         page.close()
+
+
+def test_a_board_read_once_at_the_start_is_drawn_once_for_the_phases_it_stood(hotseat_home):
+    clock = FakeClock()
+    rec = Recorder(hotseat_home / "sessions", meta={"mode": "text"}, clock=clock)
+    base = clock.now
+    rec.snapshot_board(BOARD_1, reason="board file", phase="requirements")
+    for t, old, new in ((2.0, "requirements", "estimation"), (4.0, "estimation", "deep_dive")):
+        clock.now = base + t
+        rec.record({"type": "phase_change", "from": old, "to": new})
+    clock.now = base + 6.0
+    html = render_report(load_recording(rec.finish(scores=SCORES)))
+    figures = re.findall(r'<figure data-phase="([^"]+)"', html)
+    assert figures == ["Requirements to deep dive"]
