@@ -183,6 +183,31 @@ class BargeIn(_Event):
 
 
 @dataclass(frozen=True)
+class ThinkingStarted(_Event):
+    """The candidate is thinking inside their turn: the loop holds the turn and stays quiet.
+
+    The interviewer can be told (e.g. not to count the silence against them)."""
+
+    reason: str = "asked"
+    """"asked" ("give me a minute", "let me think", "hold on") or "unfinished" (a pause inside
+    a calculation: "so that's... um")."""
+    limit_s: float = 60.0
+    """Silence after which the turn is committed anyway."""
+    timestamp: float = 0.0
+    """time.monotonic() seconds when the loop started waiting."""
+
+
+@dataclass(frozen=True)
+class ThinkingEnded(_Event):
+    """The thinking wait is over."""
+
+    how: str = "resumed"
+    """"resumed" (the candidate spoke again: same turn), "committed" or "timed_out"."""
+    timestamp: float = 0.0
+    """time.monotonic() seconds when the wait ended."""
+
+
+@dataclass(frozen=True)
 class VoiceError(_Event):
     """Something went wrong with audio or a model; the session goes on (or ends cleanly)."""
 
@@ -205,6 +230,8 @@ VoiceEvent = (
     | PlaybackStarted
     | PlaybackStopped
     | BargeIn
+    | ThinkingStarted
+    | ThinkingEnded
     | VoiceError
 )
 
@@ -216,6 +243,8 @@ __all__ = [
     "ReplySentence",
     "SpeechStarted",
     "SpeechStopped",
+    "ThinkingEnded",
+    "ThinkingStarted",
     "TranscriptFinal",
     "TranscriptPartial",
     "TurnCommitted",

@@ -26,6 +26,8 @@ from voice.events import (
     BargeIn,
     SpeechStarted,
     SpeechStopped,
+    ThinkingEnded,
+    ThinkingStarted,
     TranscriptFinal,
     TranscriptPartial,
     TurnCommitted,
@@ -42,8 +44,8 @@ from voice.protocols import (
 )
 from voice.push_to_talk import PushToTalk
 from voice.reply import ReplyPlayback, to_reference
-from voice.transcribe_worker import Job, TranscribeWorker
-from voice.turn_policy import TurnPolicy
+from voice.transcribe_worker import Job, TranscribeWorker, VirtualTranscribeWorker
+from voice.turn_policy import TurnPolicy, TurnWait
 from voice.vad import FRAME_MS, RATE, Endpointer, Framer, VadConfig
 
 FRAME_S = FRAME_MS / 1000.0
@@ -71,6 +73,17 @@ class LoopConfig:
     breath would keep Whisper busy for nothing."""
     emit_audio: bool = False
     """Also emit every microphone chunk as an ``AudioChunk`` event (for recording)."""
+    virtual_clock: bool = False
+    """The microphone runs faster than real time (a file): events are stamped on the audio
+    clock and Whisper's results arrive as late on that clock as its wall time (see
+    ``VirtualTranscribeWorker``). Only for input without playback (``hotseat listen --wav``)."""
+    take_your_time: str = "Take your time."
+    """Said once when the candidate asks for time ("give me a minute"); "" says nothing."""
+    check_in: str = "No rush. Talk me through where you are when you're ready."
+    """Said once after a long silence nobody asked for: mid-calculation
+    (``TurnPolicy.check_in_after_s``) or after the interviewer spoke (``idle_check_in_s``)."""
+    idle_check_in_s: float = 20.0
+    """Silence after the interviewer's last words before the gentle check-in."""
 
 
 _turn_numbers = itertools.count(1)
@@ -93,6 +106,10 @@ class _Turn:
     unvoiced_run: int = 0
     speculated: bool = False
     veto: bool = False
+    thinking: TurnWait | None = None
+    """Set while the candidate is thinking inside this turn (asked for time, or mid-sum)."""
+    nudged: bool = False
+    """"Take your time" or the check-in was said during this turn (at most once)."""
 
     def audio(self) -> np.ndarray:
         return np.concatenate(self.frames).astype(np.float32) / 32768.0
@@ -132,7 +149,15 @@ class VoiceLoop:
         self._gate_lock = threading.Lock()
         self._vad = Endpointer(self.config.vad)
         self._framer = Framer()
-        self._worker = TranscribeWorker(transcriber, self.config.vocabulary, self._emit_error)
+        if self.config.virtual_clock:
+            self._worker: TranscribeWorker | VirtualTranscribeWorker = VirtualTranscribeWorker(
+                transcriber,
+                self.config.vocabulary,
+                self._emit_error,
+                clock=lambda: self._framer.now,
+            )
+        else:
+            self._worker = TranscribeWorker(transcriber, self.config.vocabulary, self._emit_error)
         self._turn: _Turn | None = None
         self._reply: ReplyPlayback | None = None
         self._ref_pos = 0.0
@@ -140,8 +165,21 @@ class VoiceLoop:
         self._stopping = threading.Event()
         self._ptt_was_pressed = False
         self._speculate_frames = max(1, self.config.speculate_after_ms // FRAME_MS)
+        self._quiet_since: float | None = None
+        self._idle_checked_in = False
         self.turns = 0
         self.barge_ins = 0
+
+    @property
+    def audio_origin(self) -> float | None:
+        """Clock time of the microphone's first sample (None before any audio)."""
+        return self._framer.origin
+
+    @property
+    def thinking(self) -> TurnWait | None:
+        """The wait in force while the candidate thinks inside a turn, else None."""
+        turn = self._turn
+        return turn.thinking if turn is not None else None
 
     # -- public -------------------------------------------------------------------------
     def run(self) -> None:
@@ -155,7 +193,7 @@ class VoiceLoop:
             else:
                 self._finish_pending()
         except Exception as exc:  # the device went away: say so and end cleanly
-            self._emit(VoiceError(message=_one_line(exc), fatal=True, timestamp=time.monotonic()))
+            self._emit(VoiceError(message=_one_line(exc), fatal=True, timestamp=self._now()))
             if self._reply is not None:
                 self._reply.cut()
         finally:
@@ -176,6 +214,7 @@ class VoiceLoop:
         for frame, t in self._framer.push(samples, chunk.timestamp):
             self._on_frame(frame, t)
         self._drain_results(self._framer.now)
+        self._idle_check(self._framer.now)
 
     def _on_frame(self, frame: np.ndarray, t: float) -> None:
         with self._gate_lock:
@@ -198,6 +237,7 @@ class VoiceLoop:
                     turn.generation += 1
                     turn.speculated = False
                     turn.speech_end = None
+                    self._end_thinking(turn, "resumed")
             elif isinstance(event, SpeechStopped) and turn is not None:
                 turn.speech_end = event.timestamp
         if turn is None:
@@ -234,9 +274,9 @@ class VoiceLoop:
             if job.kind == "partial":
                 turn.partial, turn.partial_generation = transcript.text, job.generation
                 turn.transcript = transcript
-                self._emit(TranscriptPartial(text=transcript.text, timestamp=time.monotonic()))
+                self._emit(TranscriptPartial(text=transcript.text, timestamp=self._now()))
             elif job.kind == "barge" and turn.overlaps_reply:
-                self._emit(TranscriptPartial(text=transcript.text, timestamp=time.monotonic()))
+                self._emit(TranscriptPartial(text=transcript.text, timestamp=self._now()))
                 self._barge_result(turn, transcript.text)
         self._maybe_commit(now)
 
@@ -261,13 +301,57 @@ class VoiceLoop:
             return
         if turn.partial_generation != turn.generation or turn.partial is None:
             return
-        if now - turn.speech_end < self.config.policy.wait_for(turn.partial):
+        wait = self.config.policy.decide(turn.partial)
+        silence = now - turn.speech_end
+        if wait.thinking:
+            self._think(turn, wait, silence)
+        if silence < wait.seconds:
             return
+        self._end_thinking(turn, "timed_out")
         self._turn = None
         text = turn.partial
         if not text or (not content_words(text) and turn.began_in_reply):
             return  # a cough, noise or lone backchannel: not a turn
         self._commit(turn, text, turn.transcript)
+
+    # -- thinking time -------------------------------------------------------------------------
+    def _think(self, turn: _Turn, wait: TurnWait, silence: float) -> None:
+        """The candidate is thinking: hold the turn, and say at most one short line."""
+        if turn.thinking is None:
+            turn.thinking = wait
+            self._emit(
+                ThinkingStarted(reason=wait.reason, limit_s=wait.seconds, timestamp=self._now())
+            )
+        if turn.nudged or self._busy():
+            return
+        policy = self.config.policy
+        if wait.reason == "asked" and silence >= policy.take_your_time_after_s:
+            turn.nudged = True
+            self._say(self.config.take_your_time)
+        elif wait.reason == "unfinished" and silence >= policy.check_in_after_s:
+            turn.nudged = True
+            self._say(self.config.check_in)
+
+    def _end_thinking(self, turn: _Turn, how: str) -> None:
+        if turn.thinking is not None:
+            turn.thinking = None
+            self._emit(ThinkingEnded(how=how, timestamp=self._now()))
+
+    def _idle_check(self, now: float) -> None:
+        """A long silence after the interviewer spoke, with no turn: one gentle check-in."""
+        if self._turn is not None or self._vad.active or self._busy() or self._reply is None:
+            self._quiet_since = None
+            return
+        if self._quiet_since is None:
+            self._quiet_since = now
+        elif not self._idle_checked_in and now - self._quiet_since >= self.config.idle_check_in_s:
+            self._idle_checked_in = True
+            self._say(self.config.check_in)
+
+    def _say(self, text: str) -> None:
+        """Speak a fixed line (not the interviewer's): the echo gate and barge-in still apply."""
+        if text:
+            self._start_reply(text, respond=lambda _utterance: text)
 
     def _commit_now(self, turn: _Turn, forced: bool) -> None:
         """Commit a turn whose transcript is not ready (too long, end of input): wait for it."""
@@ -279,7 +363,9 @@ class VoiceLoop:
             self._turn = _Turn(start=self._framer.now, overlaps_reply=self._busy())
 
     def _commit(self, turn: _Turn, text: str, transcript: Transcript | None = None) -> None:
-        now = time.monotonic()
+        now = self._now()
+        self._end_thinking(turn, "committed")
+        self._idle_checked_in = False
         segments = (
             tuple((s.start, s.end, s.text) for s in transcript.segments) if transcript else ()
         )
@@ -315,13 +401,15 @@ class VoiceLoop:
     def _busy(self) -> bool:
         return self._reply is not None and not self._reply.done
 
-    def _start_reply(self, utterance: str) -> None:
+    def _start_reply(self, utterance: str, respond: Responder | None = None) -> None:
+        if self.config.virtual_clock:
+            return  # nothing can play on a virtual clock; a reply thread would race the file
         with self._gate_lock:
             self.echo.reset_reference()
             self._ref_pos, self._ref_time = 0.0, self._framer.now
         reply = ReplyPlayback(
             utterance=utterance,
-            respond=self.respond,
+            respond=respond or self.respond,
             synthesizer=self.synthesizer,
             speaker=self.speaker,
             emit=self._emit_reply_event,
@@ -389,7 +477,7 @@ class VoiceLoop:
         reply = self._reply
         if reply is None:
             return
-        self._emit(BargeIn(timestamp=time.monotonic()))
+        self._emit(BargeIn(timestamp=self._now()))
         reply.cut()
         self.barge_ins += 1
         turn.overlaps_reply = False
@@ -403,7 +491,7 @@ class VoiceLoop:
         pressed = self.push_to_talk.pressed
         if pressed and not self._ptt_was_pressed:
             if self._busy():
-                self._emit(BargeIn(timestamp=time.monotonic()))
+                self._emit(BargeIn(timestamp=self._now()))
                 self._reply.cut()  # type: ignore[union-attr]
             self._turn = _Turn(start=t, overlaps_reply=False)
             self._emit(SpeechStarted(timestamp=t))
@@ -430,8 +518,12 @@ class VoiceLoop:
         with contextlib.suppress(Exception):  # a broken listener must not stop the microphone
             self._on_event(event)
 
+    def _now(self) -> float:
+        """Event time: the audio clock when input is faster than real time, else the wall."""
+        return self._framer.now if self.config.virtual_clock else time.monotonic()
+
     def _emit_error(self, message: str) -> None:
-        self._emit(VoiceError(message=message, timestamp=time.monotonic()))
+        self._emit(VoiceError(message=message, timestamp=self._now()))
 
 
 def _to_model_rate(chunk: AudioChunk) -> np.ndarray:

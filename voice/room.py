@@ -223,6 +223,9 @@ class SimulatedRoom:
                 if offset >= len(current):
                     current = None
                     cue_end = self.position + n
+                    # Only a reply after the cue answers it ("take your time" inside a long
+                    # thinking pause does not).
+                    starts_at_cue = len(self.playback_starts)
             stamp = self.time_of(self.position)
             self.position += n
             if cfg.speed > 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -114,4 +115,89 @@ class TranscribeWorker:
             return None
 
 
-__all__ = ["Job", "TranscribeWorker"]
+class VirtualTranscribeWorker:
+    """``TranscribeWorker``'s scheduling replayed on the audio clock, for input read faster than
+    real time (``hotseat listen --wav``).
+
+    One simulated worker: a job starts when it is free on the audio clock, newer jobs of a kind
+    still replace queued ones and barge-in checks still jump the queue. A job runs on the calling
+    thread when its start time comes, and its result is released once the audio clock has moved
+    on by the wall time Whisper took, so the loop sees each transcript exactly as late as it would
+    live on this machine while the file is read as fast as Whisper allows.
+    """
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        vocabulary: Sequence[str] = (),
+        on_error: Callable[[str], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.transcriber = transcriber
+        self.vocabulary = tuple(vocabulary)
+        self._on_error = on_error or (lambda message: None)
+        self._clock = clock
+        self._pending: list[tuple[Job, float]] = []
+        self._running: tuple[Job, Transcript | None, float] | None = None
+        self._free_at = float("-inf")
+        self.busy_s = 0.0
+        """Wall time spent in Whisper (the run's real cost)."""
+
+    def start(self) -> None:
+        """Nothing to start: jobs run on the caller's thread."""
+
+    def stop(self) -> None:
+        self._pending.clear()
+        self._running = None
+
+    def submit(self, job: Job) -> None:
+        self._pending = [(j, t) for j, t in self._pending if j.kind != job.kind]
+        entry = (job, self._clock())
+        if job.priority:
+            self._pending.insert(0, entry)
+        else:
+            self._pending.append(entry)
+
+    def results(self) -> Iterator[tuple[Job, Transcript]]:
+        """Jobs whose (simulated) finishing time the audio clock has reached."""
+        now = self._clock()
+        while True:
+            if self._running is not None:
+                job, transcript, due = self._running
+                if due > now:
+                    return
+                self._running = None
+                self._free_at = due
+                if transcript is not None:
+                    yield job, transcript
+                continue
+            if not self._pending:
+                return
+            job, submitted = self._pending[0]
+            start = max(self._free_at, submitted)
+            if start > now:
+                return
+            self._pending.pop(0)
+            began = time.perf_counter()
+            transcript = self._transcribe(job.audio)
+            took = time.perf_counter() - began
+            self.busy_s += took
+            self._running = (job, transcript, start + took)
+
+    def transcribe_now(self, audio: np.ndarray) -> Transcript | None:
+        self._pending.clear()
+        began = time.perf_counter()
+        try:
+            return self._transcribe(audio)
+        finally:
+            self.busy_s += time.perf_counter() - began
+
+    def _transcribe(self, audio: np.ndarray) -> Transcript | None:
+        try:
+            return self.transcriber.transcribe(audio, self.vocabulary)
+        except Exception as exc:  # one bad clip must not end the run
+            self._on_error(f"transcription failed: {exc}")
+            return None
+
+
+__all__ = ["Job", "TranscribeWorker", "VirtualTranscribeWorker"]

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
+
+from voice.thinking import asks_for_time
 
 _NUMBER_WORDS = [
     "zero",
@@ -172,25 +175,58 @@ def is_unfinished(text: str) -> bool:
     return False
 
 
+WaitReason = Literal["finished", "unfinished", "asked", "empty"]
+
+
+@dataclass(frozen=True)
+class TurnWait:
+    """How long a pause must last before the turn so far is committed, and why."""
+
+    seconds: float
+    reason: WaitReason
+    """"finished": a complete statement; "unfinished": mid-calculation or mid-thought; "asked":
+    the candidate asked for time ("give me a minute"); "empty": nothing was transcribed."""
+
+    @property
+    def thinking(self) -> bool:
+        """The candidate is thinking: the loop waits quietly instead of taking the turn."""
+        return self.reason in ("unfinished", "asked")
+
+
 @dataclass(frozen=True)
 class TurnPolicy:
     """Silence needed after the last speech before a turn is committed."""
 
     short_wait_s: float = 0.4
     """After a clearly finished statement."""
-    long_wait_s: float = 3.0
-    """After words that end mid-calculation; longer than a typical 1.5–2.5 s thinking pause."""
+    long_wait_s: float = 60.0
+    """After words that end mid-calculation ("so that's... um"): a sum is never cut off by a
+    pause; the loop checks in gently after ``check_in_after_s`` instead of taking the turn."""
+    thinking_wait_s: float = 60.0
+    """After the candidate asked for time ("give me a minute", "let me think", "hold on")."""
     empty_wait_s: float = 0.4
     """After speech that transcribed to nothing (a cough): drop it quickly."""
+    take_your_time_after_s: float = 1.2
+    """Silence after a request for time before the one short "Take your time."."""
+    check_in_after_s: float = 6.0
+    """Silence inside an unfinished calculation before one gentle check-in."""
+
+    def decide(self, partial_text: str) -> TurnWait:
+        """The wait for ``partial_text`` (the speculative transcript of the turn so far)."""
+        if not partial_text.strip():
+            return TurnWait(self.empty_wait_s, "empty")
+        if asks_for_time(partial_text):
+            return TurnWait(self.thinking_wait_s, "asked")
+        if is_unfinished(partial_text):
+            return TurnWait(self.long_wait_s, "unfinished")
+        return TurnWait(self.short_wait_s, "finished")
 
     def wait_for(self, partial_text: str) -> float:
         """Seconds of silence after the last speech frame before committing ``partial_text``."""
-        if not partial_text.strip():
-            return self.empty_wait_s
-        return self.long_wait_s if is_unfinished(partial_text) else self.short_wait_s
+        return self.decide(partial_text).seconds
 
     def should_commit(self, partial_text: str, silence_s: float) -> bool:
         return silence_s >= self.wait_for(partial_text)
 
 
-__all__ = ["TurnPolicy", "is_unfinished"]
+__all__ = ["TurnPolicy", "TurnWait", "WaitReason", "is_unfinished"]

@@ -145,6 +145,11 @@ class Framer:
         return frames
 
     @property
+    def origin(self) -> float | None:
+        """Clock time of the first sample pushed (None before any)."""
+        return self._origin
+
+    @property
     def now(self) -> float:
         """Audio-clock time at the end of the last complete frame."""
         return (self._origin or 0.0) + self._emitted / RATE

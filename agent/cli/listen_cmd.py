@@ -2,14 +2,18 @@
 
 The seed of hands-free drills: the live microphone goes through the real turn loop (VAD, turn
 policy, Whisper) and each committed turn is printed with the estimation engine's verdicts on
-the numbers in it. `--text` does the same for typed lines, with no sound card.
+the numbers in it. `--text` does the same for typed lines, with no sound card. `--wav FILE` runs a
+recorded answer (any rate, mono or stereo) through the same loop on a virtual clock, faster than
+real time: the way to check turn-taking on audio this code base did not make.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import click
 
@@ -24,12 +28,18 @@ def _checker() -> Callable[[str], object]:
     return estimation.check_transcript
 
 
-def _print_turn(text: str, check: Callable[[str], object]) -> None:
-    click.echo(f"you: {text}")
+def _check(text: str, check: Callable[[str], object]) -> object | None:
     try:
-        report = check(text)
+        return check(text)
     except Exception as exc:  # a checker bug must not end a live session
         click.echo(f"  (could not check this turn: {exc})", err=True)
+        return None
+
+
+def _print_turn(text: str, check: Callable[[str], object], prefix: str = "") -> None:
+    click.echo(f"{prefix}you: {text}")
+    report = _check(text, check)
+    if report is None:
         return
     for claim in getattr(report, "claims", ()):
         mark = {"correct": "✓", "incorrect": "✗"}.get(claim.verdict, "·")
@@ -57,15 +67,84 @@ class _Silent:
 @click.option(
     "--vocabulary", multiple=True, help="A word Whisper should expect (repeatable): Redis, QPS."
 )
-def listen(device: str | None, text_mode: bool, push_to_talk: bool, vocabulary: tuple) -> None:
-    """Listen to the microphone and print each turn with its estimate verdicts."""
+@click.option(
+    "--wav",
+    "wav",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A recorded answer (WAV, any rate, mono or stereo) instead of the microphone.",
+)
+@click.option("--real-time", is_flag=True, help="With --wav: pace the file like a microphone.")
+@click.option("--json", "as_json", is_flag=True, help="With --wav: print one JSON object.")
+def listen(
+    device: str | None,
+    text_mode: bool,
+    push_to_talk: bool,
+    vocabulary: tuple,
+    wav: Path | None,
+    real_time: bool,
+    as_json: bool,
+) -> None:
+    """Listen to the microphone (or a recording) and print each turn with its estimate verdicts."""
+    if (real_time or as_json) and wav is None:
+        raise click.ClickException("--real-time and --json go with --wav FILE")
     check = _checker()
+    if wav is not None:
+        _listen_file(wav, vocabulary, real_time, as_json, check)
+        return
     if text_mode:
         for line in sys.stdin:
             if line.strip():
                 _print_turn(line.strip(), check)
         return
     _listen_live(device, push_to_talk, vocabulary, check)
+
+
+def _listen_file(path: Path, vocabulary: tuple, real_time: bool, as_json: bool, check) -> None:
+    from voice.errors import AudioFormatError
+    from voice.file_listening import listen_to_file
+    from voice.stt import WhisperTranscriber
+
+    def show(turn) -> None:
+        if not as_json:
+            _print_turn(turn.text, check, prefix=f"[{turn.start:6.2f}–{turn.end:6.2f}s] ")
+
+    try:
+        heard = listen_to_file(
+            path, WhisperTranscriber(), vocabulary, real_time=real_time, on_turn=show
+        )
+    except AudioFormatError as exc:
+        raise click.ClickException(str(exc)) from None
+    for message in heard.errors:
+        click.echo(f"error: {message}", err=True)
+    if not as_json:
+        speed = heard.audio_seconds / heard.wall_seconds if heard.wall_seconds else 0.0
+        click.echo(
+            f"{len(heard.turns)} turn(s) in {heard.audio_seconds:.1f} s of audio "
+            f"({heard.wall_seconds:.1f} s, {speed:.1f}x real time)",
+            err=True,
+        )
+        return
+    # Verdicts are computed in order, after the run, so later turns can refer back.
+    turns = []
+    for turn in heard.turns:
+        report = _check(turn.text, check)
+        claims = getattr(report, "claims", ())
+        turns.append(
+            {
+                "start": turn.start,
+                "end": turn.end,
+                "committed_at": turn.committed_at,
+                "text": turn.text,
+                "verdicts": [claim.to_dict() for claim in claims],
+            }
+        )
+    out = {
+        "turns": turns,
+        "audio_seconds": round(heard.audio_seconds, 3),
+        "wall_seconds": heard.wall_seconds,
+        "thinking": [{"at": at, "reason": reason} for at, reason in heard.thinking],
+    }
+    click.echo(json.dumps(out))
 
 
 def _listen_live(device, push_to_talk: bool, vocabulary: tuple, check) -> None:

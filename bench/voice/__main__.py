@@ -15,12 +15,18 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--turns", type=int, default=24)
+    parser.add_argument(
+        "--no-thinking-time", action="store_true", help="Leave out the 5-30 s thinking answers."
+    )
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "hotseat-bench")
     args = parser.parse_args()
     from bench.voice.run import run_bench
 
     result = run_bench(
-        args.cache / "voice", turns=args.turns, progress=lambda m: print(m, file=sys.stderr)
+        args.cache / "voice",
+        turns=args.turns,
+        thinking_time=not args.no_thinking_time,
+        progress=lambda m: print(m, file=sys.stderr),
     )
     print(json.dumps(result))
 

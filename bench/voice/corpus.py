@@ -34,6 +34,20 @@ THINKING = [
     ("Twelve thousand per second, so that's", 2.5, "about thirty six thousand at peak."),
     ("Three terabytes a day times three hundred sixty five", 2.2, "is roughly one petabyte."),
 ]
+# Thinking time: the candidate asks for it and is silent 5-30 s, or goes quiet 3-4 s mid-sum.
+ASKED = [
+    ("Okay, give me a minute.", 5.0, "So that is about three billion messages a day."),
+    ("Let me think.", 10.0, "We need about fifty application servers."),
+    ("Hold on, let me work this out.", 30.0, "Storage is roughly one petabyte a year."),
+]
+LONG_THINKING = [
+    (
+        "Three billion a day divided by",
+        3.0,
+        "eighty six thousand four hundred is about thirty five thousand.",
+    ),
+    ("Thirty five thousand per second, so that's", 4.0, "about a hundred thousand at peak."),
+]
 BACKCHANNELS = ["Mmm hmm.", "Okay.", "Right.", "Yeah.", "Uh-huh."]
 INTERRUPTIONS = [
     "Wait, hold on, that is not right.",
@@ -65,6 +79,8 @@ class Clip:
     """First audible sample."""
     end: int
     """Sample just after the last audible one: the true end of speech."""
+    pause_s: float = 0.0
+    """Silence inside the clip (a thinking pause), 0 for a plain sentence."""
 
 
 class CorpusBuilder:
@@ -110,7 +126,7 @@ class CorpusBuilder:
         gap = np.zeros(int(pause_s * RATE), dtype=np.float32)
         audio = np.concatenate([head, gap, b.audio[b.start :]])
         end = len(head) + len(gap) + (b.end - b.start)
-        return Clip(f"{first} … {rest}", audio, a.start, end)
+        return Clip(f"{first} … {rest}", audio, a.start, end, pause_s)
 
     def cough(self, seed: int) -> Clip:
         from voice.room import synthetic_cough
@@ -120,8 +136,10 @@ class CorpusBuilder:
 
 
 __all__ = [
+    "ASKED",
     "BACKCHANNELS",
     "INTERRUPTIONS",
+    "LONG_THINKING",
     "REPLIES",
     "STATEMENTS",
     "THINKING",

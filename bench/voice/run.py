@@ -1,7 +1,8 @@
 """``hotseat bench voice``: the real turn loop, in real time, against a scripted candidate.
 
 One continuous session in a simulated room (``voice.room``): finished statements, sums with
-1.5–2.5 s thinking pauses, backchannels and a cough over the interviewer's replies, real
+1.5–4 s thinking pauses, answers where the candidate asks for time ("give me a minute") and is
+silent 5, 10 and 30 s, backchannels and a cough over the interviewer's replies, real
 interruptions, and every reply leaking back into the microphone (attenuated and delayed).
 Real webrtcvad, Whisper and Piper; the responder answers instantly, so the figures are the
 voice stack's own.
@@ -21,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.voice.corpus import (
+    ASKED,
     BACKCHANNELS,
     INTERRUPTIONS,
+    LONG_THINKING,
     REPLIES,
     STATEMENTS,
     THINKING,
@@ -38,13 +41,15 @@ class Planned:
     """A cue plus what the benchmark expects of it."""
 
     kind: str
-    """"statement" | "thinking" | "interruption" | "backchannel" | "cough"."""
+    """"statement" | "thinking" (a pause mid-sum) | "asked" (asked for time, then silent) |
+    "interruption" | "backchannel" | "cough"."""
     clip: Clip
     cue: object
 
 
-def build_script(builder: CorpusBuilder, turns: int) -> list[Planned]:
-    """A session with at least ``turns`` committed candidate turns (interruptions included)."""
+def build_script(builder: CorpusBuilder, turns: int, thinking_time: bool = True) -> list[Planned]:
+    """A session with at least ``turns`` committed candidate turns (interruptions included),
+    then (``thinking_time``) the asked-for waits and the longer mid-sum pauses."""
     from voice.room import Cue
 
     statements = itertools.cycle(STATEMENTS)
@@ -74,12 +79,18 @@ def build_script(builder: CorpusBuilder, turns: int) -> list[Planned]:
             add("interruption", builder.clip(next(interruptions)), "playing", 1.6)
             count += 1
         i += 1
+    if thinking_time:
+        for first, pause, rest in ASKED:
+            add("asked", builder.thinking(first, pause, rest))
+        for first, pause, rest in LONG_THINKING:
+            add("thinking", builder.thinking(first, pause, rest))
     return plan
 
 
 def run_bench(
     cache_dir: Path,
     turns: int = 24,
+    thinking_time: bool = True,
     echo_gain: float = 0.3,
     echo_delay_ms: float = 60.0,
     progress: Callable[[str], None] | None = None,
@@ -99,7 +110,7 @@ def run_bench(
     tts = PiperSynthesizer(deterministic=True, threads=1)
     builder = CorpusBuilder(cache_dir, tts)
     say("building the corpus")
-    plan = build_script(builder, turns)
+    plan = build_script(builder, turns, thinking_time)
     room = SimulatedRoom(
         [p.cue for p in plan], RoomConfig(echo_gain=echo_gain, echo_delay_ms=echo_delay_ms)
     )
@@ -157,7 +168,7 @@ def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, B
             continue
         planned, _, _, true_end = owner
         if turn.speech_end < true_end - 0.35:
-            cuts += planned.kind == "thinking"
+            cuts += planned.kind in ("thinking", "asked")
             details.append(f"cut early ({planned.kind}): {turn.text!r}")
             continue
         matched_turns += 1
@@ -170,7 +181,9 @@ def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, B
     stopped = [e for e in events if isinstance(e, PlaybackStopped) and e.interrupted]
     for barge in (e for e in events if isinstance(e, BargeIn)):
         window = [s for s in spans if s[2] - 0.2 <= barge.timestamp <= s[3] + 1.0]
-        real = [s for s in window if s[0].kind in ("interruption", "statement", "thinking")]
+        real = [
+            s for s in window if s[0].kind in ("interruption", "statement", "thinking", "asked")
+        ]
         if not real:
             if window:
                 false_barge += 1
@@ -193,11 +206,26 @@ def score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, B
         "self_triggers": self_triggers,
         "missed_barge_in": len(interruptions) - len(barge_ms),
         "utterances": len(processing),
-        "turns_expected": sum(p.kind in ("statement", "thinking", "interruption") for p in plan),
+        "turns_expected": sum(
+            p.kind in ("statement", "thinking", "asked", "interruption") for p in plan
+        ),
         "turns_matched": matched_turns,
+        "thinking_turns": _thinking_turns(spans, events, TurnCommitted),
         "backchannels_and_coughs_played": sum(s[0].kind in ("backchannel", "cough") for s in spans),
         "details": details,
     }
+
+
+def _thinking_turns(spans, events, TurnCommitted) -> dict:
+    """Answers with a thinking pause (asked-for or mid-sum): how many came out as one turn."""
+    thinking = [s for s in spans if s[0].kind in ("thinking", "asked")]
+    turns = [e for e in events if isinstance(e, TurnCommitted)]
+    whole = 0
+    for _, _, start, end in thinking:
+        inside = [t for t in turns if t.speech_end > start - 0.4 and t.speech_start < end + 0.3]
+        whole += len(inside) == 1 and inside[0].speech_end >= end - 0.35
+    pauses = sorted({round(p.clip.pause_s, 1) for p, *_ in thinking})
+    return {"expected": len(thinking), "one_turn": whole, "pauses_s": pauses}
 
 
 def _write_timeline(path: Path, plan, room, events) -> None:
