@@ -66,7 +66,26 @@ def test_technology_and_role_names(label, kind):
         ("User DB", K.DATABASE),
         ("Kafka consumers", K.SERVICE),
         ("Post Storage (MySQL)", K.DATABASE),
-        ("Search service", K.SEARCH),
+        ("Search service", K.SERVICE),  # a service that searches, not the index
+        ("Search index", K.SEARCH),
+        ("Api Gateway (Load balancer, rate limiting)", K.API_GATEWAY),  # the rest describes it
+        ("Kafka (ledger-events)", K.QUEUE),
+        ("Content Store (S3)", K.BLOB_STORE),  # the technology says what the store is
+        ("Ledger service", K.SERVICE),
+        ("Quote service", K.SERVICE),
+        ("Score Service (single instance)", K.SERVICE),  # "score" is not a misspelt "store"
+        ("Trip Service", K.SERVICE),
+        ("APIGateway", K.API_GATEWAY),  # camelCase ids
+        ("RulesDB", K.DATABASE),
+        ("user_profile_cache", K.CACHE),  # snake_case
+        ("SendGrid", K.EXTERNAL),
+        ("Gateway de Pagamento (externo)", K.EXTERNAL),
+        ("Serviço de Notificação", K.SERVICE),
+        ("Balanceador de Carga", K.LOAD_BALANCER),
+        ("消息服务", K.SERVICE),
+        ("在线状态缓存", K.CACHE),
+        ("広告主レポート画面", K.CLIENT),
+        ("Tweets", K.OTHER),
         ("Elastic Load Balancer", K.LOAD_BALANCER),
         ("Spark Streaming job", K.STREAM_PROCESSOR),
         ("Amazon SQS queue", K.QUEUE),

@@ -9,6 +9,7 @@ punctuation dropped, plurals folded, and a word that is one or two edits away fr
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -85,9 +86,156 @@ def classify(label: str, shape: str | None = None) -> tuple[ComponentKind, Layer
 
 @lru_cache(maxsize=4096)
 def lookup(label: str, shape: str | None = None) -> Classification:
-    """Like `classify`, with the matched phrase and whether the technology is distributed."""
+    """Like `classify`, with the matched phrase and whether the technology is distributed.
+
+    The words outside parentheses name the thing ("Api Gateway (load balancing, rate
+    limiting)" is a gateway, "Kafka (ledger-events)" a queue); a technology in parentheses
+    still says what a store is ("Content Store (S3)" is blob storage). A head word such as
+    "service" or "API" makes a service of a role noun ("Search API", "Alerting Service").
+    """
     vocab = vocabulary()
-    tokens = [_correct(t) for t in _TOKEN.findall(label.lower())]
+    text = _prepare(label)
+    main_text = _PAREN.sub(" ", text)
+    if ":" in main_text:
+        head = main_text.split(":", 1)[0]
+        if _TOKEN.findall(head):
+            main_text = head
+    full = _best(_tokens(text), vocab)
+    main_tokens = _tokens(main_text)
+    main = _best(main_tokens, vocab)
+    cjk = _cjk_kind(_PAREN.sub(" ", label))
+    if main[0] is None and cjk is not None:
+        return Classification(cjk, DEFAULT_LAYER[cjk], "cjk")
+    best_term, technology = main if main[0] is not None else full
+    technology = technology or full[1]
+    shape = (shape or "").lower() or None
+    if best_term is None:
+        cjk = _cjk_kind(label)
+        if cjk is not None:
+            return Classification(cjk, DEFAULT_LAYER[cjk], "cjk")
+    if best_term is None or best_term.rank == _CLASS_RANK["generic"]:
+        if shape in _STORE_SHAPES:
+            return Classification(ComponentKind.DATABASE, Layer.STORAGE, "cylinder")
+        if shape in _PERSON_SHAPES:
+            return Classification(ComponentKind.CLIENT, Layer.INGESTION, shape)
+    if best_term is None:
+        return Classification(ComponentKind.OTHER, DEFAULT_LAYER[ComponentKind.OTHER])
+    kind, layer = best_term.kind, best_term.layer
+    external = _external_in(_tokens(text), vocab)
+    if external is not None and kind != ComponentKind.CLIENT:
+        kind, layer = ComponentKind.EXTERNAL, DEFAULT_LAYER[ComponentKind.EXTERNAL]
+    elif (
+        best_term.rank == _CLASS_RANK["role"]
+        and technology is not None
+        and technology.kind != kind
+        and kind in _DATA_KINDS
+        and technology.kind in _DATA_KINDS
+    ):
+        kind, layer = technology.kind, technology.layer
+    elif (
+        best_term.rank == _CLASS_RANK["role"]
+        and main_tokens
+        and main_tokens[-1] in _SERVICE_HEADS
+        and kind in _HEADED_KINDS
+    ):
+        kind, layer = ComponentKind.SERVICE, DEFAULT_LAYER[ComponentKind.SERVICE]
+    tech = technology or (best_term if best_term.rank == _CLASS_RANK["tech"] else None)
+    return Classification(
+        kind,
+        layer,
+        " ".join(best_term.phrase),
+        best_term.distributed or bool(tech and tech.distributed and tech.kind == kind),
+        " ".join(tech.phrase) if tech else None,
+    )
+
+
+_PAREN = re.compile(r"\([^)]*\)?|（[^）]*）?|\[[^\]]*\]?")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_DATA_KINDS = frozenset(
+    {
+        ComponentKind.CACHE,
+        ComponentKind.DATABASE,
+        ComponentKind.BLOB_STORE,
+        ComponentKind.SEARCH,
+        ComponentKind.MONITORING,
+    }
+)
+_HEADED_KINDS = frozenset(
+    {
+        ComponentKind.SEARCH,
+        ComponentKind.MONITORING,
+        ComponentKind.DATABASE,
+        ComponentKind.CACHE,
+        ComponentKind.RATE_LIMITER,
+        ComponentKind.QUEUE,
+        ComponentKind.BLOB_STORE,
+        ComponentKind.CLIENT,
+        ComponentKind.STREAM_PROCESSOR,
+        ComponentKind.OTHER,
+    }
+)
+_SERVICE_HEADS = frozenset(
+    {"service", "services", "server", "servers", "api", "apis", "worker", "workers", "backend"}
+)
+# Chinese and Japanese are written without spaces; the head noun comes last.
+_CJK_TERMS: tuple[tuple[str, ComponentKind], ...] = (
+    ("服务器", ComponentKind.SERVICE),
+    ("服务", ComponentKind.SERVICE),
+    ("服務", ComponentKind.SERVICE),
+    ("サービス", ComponentKind.SERVICE),
+    ("サーバー", ComponentKind.SERVICE),
+    ("サーバ", ComponentKind.SERVICE),
+    ("バッチ", ComponentKind.SERVICE),
+    ("ワーカー", ComponentKind.SERVICE),
+    ("任务", ComponentKind.SERVICE),
+    ("网关", ComponentKind.API_GATEWAY),
+    ("閘道", ComponentKind.API_GATEWAY),
+    ("ゲートウェイ", ComponentKind.API_GATEWAY),
+    ("缓存", ComponentKind.CACHE),
+    ("快取", ComponentKind.CACHE),
+    ("キャッシュ", ComponentKind.CACHE),
+    ("数据库", ComponentKind.DATABASE),
+    ("資料庫", ComponentKind.DATABASE),
+    ("データベース", ComponentKind.DATABASE),
+    ("存储", ComponentKind.DATABASE),
+    ("存儲", ComponentKind.DATABASE),
+    ("ストレージ", ComponentKind.DATABASE),
+    ("队列", ComponentKind.QUEUE),
+    ("佇列", ComponentKind.QUEUE),
+    ("キュー", ComponentKind.QUEUE),
+    ("客户端", ComponentKind.CLIENT),
+    ("用户", ComponentKind.CLIENT),
+    ("クライアント", ComponentKind.CLIENT),
+    ("ユーザー", ComponentKind.CLIENT),
+    ("画面", ComponentKind.CLIENT),
+    ("アプリ", ComponentKind.CLIENT),
+    ("负载均衡", ComponentKind.LOAD_BALANCER),
+    ("ロードバランサ", ComponentKind.LOAD_BALANCER),
+    ("监控", ComponentKind.MONITORING),
+    ("監視", ComponentKind.MONITORING),
+)
+
+
+def _prepare(label: str) -> str:
+    """camelCase and snake_case split, accents dropped, lower-cased: "RulesDB" → "rules db",
+    "Serviço" → "servico"."""
+    words = vocabulary().words
+    text = " ".join(
+        w if _plain(w).lower() in words else _CAMEL.sub(" ", w) for w in label.split()
+    ).replace("_", " ")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _plain(word: str) -> str:
+    return "".join(_TOKEN.findall(word.lower()))
+
+
+def _tokens(text: str) -> list[str]:
+    return [_correct(t) for t in _TOKEN.findall(text)]
+
+
+def _best(tokens: list[str], vocab: Vocabulary) -> tuple[Term | None, Term | None]:
     best: tuple[int, int, int] | None = None
     best_term: Term | None = None
     technology: Term | None = None
@@ -100,22 +248,23 @@ def lookup(label: str, shape: str | None = None) -> Classification:
         key = (term.rank, end, end - start)
         if best is None or key > best:
             best, best_term = key, term
-    shape = (shape or "").lower() or None
-    if best_term is None or best_term.rank == _CLASS_RANK["generic"]:
-        if shape in _STORE_SHAPES:
-            return Classification(ComponentKind.DATABASE, Layer.STORAGE, "cylinder")
-        if shape in _PERSON_SHAPES:
-            return Classification(ComponentKind.CLIENT, Layer.INGESTION, shape)
-    if best_term is None:
-        return Classification(ComponentKind.OTHER, DEFAULT_LAYER[ComponentKind.OTHER])
-    tech = technology or (best_term if best_term.rank == _CLASS_RANK["tech"] else None)
-    return Classification(
-        best_term.kind,
-        best_term.layer,
-        " ".join(best_term.phrase),
-        best_term.distributed or bool(tech and tech.distributed and tech.kind == best_term.kind),
-        " ".join(tech.phrase) if tech else None,
-    )
+    return best_term, technology
+
+
+def _external_in(tokens: list[str], vocab: Vocabulary) -> Term | None:
+    for _, _, term in _matches(tokens, vocab):
+        if term.kind == ComponentKind.EXTERNAL and term.rank == _CLASS_RANK["role"]:
+            return term
+    return None
+
+
+def _cjk_kind(text: str) -> ComponentKind | None:
+    best: tuple[int, ComponentKind] | None = None
+    for word, kind in _CJK_TERMS:
+        at = text.rfind(word)
+        if at >= 0 and (best is None or at + len(word) > best[0]):
+            best = (at + len(word), kind)
+    return best[1] if best else None
 
 
 def _matches(tokens: list[str], vocab: Vocabulary) -> list[tuple[int, int, Term]]:
@@ -130,7 +279,8 @@ def _matches(tokens: list[str], vocab: Vocabulary) -> list[tuple[int, int, Term]
 
 @lru_cache(maxsize=8192)
 def _correct(token: str) -> str:
-    """The vocabulary word a token most likely is: itself, its singular, or a near spelling."""
+    """The vocabulary word a token most likely is: itself, its singular, or a near spelling.
+    Short words only forgive a swap of two letters ("Kafak"): "score" is not "store"."""
     words = vocabulary().words
     if token in words or token.isdigit():
         return token
@@ -139,17 +289,27 @@ def _correct(token: str) -> str:
             return token[: -len(suffix)]
     if len(token) < 4 or not token.isalpha():
         return token
-    budget = 1 if len(token) < 8 else 2
+    budget = 1 if len(token) < 7 else 2
     best, best_distance = token, budget + 1
     for word in words:
         if abs(len(word) - len(token)) > budget or len(word) < 4:
             continue
-        if len(token) == 4 and word[0] != token[0]:
+        if budget == 2 and word[0] != token[0]:
+            continue
+        if len(token) <= 5 and not _short_slip(token, word):
             continue
         distance = _edit_distance(token, word, budget)
         if distance < best_distance:
             best, best_distance = word, distance
     return best
+
+
+def _short_slip(token: str, word: str) -> bool:
+    """The slips a short word may have: two letters swapped, or one letter dropped or added
+    after the first ("cach"); a different letter makes a different word ("score", "trip")."""
+    if len(word) == len(token):
+        return sorted(word) == sorted(token)
+    return abs(len(word) - len(token)) == 1 and word[0] == token[0]
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
