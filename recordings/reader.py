@@ -265,6 +265,13 @@ def read_notes(path: Path) -> list[dict[str, Any]]:
 
 LATEST = ("latest", "last")
 _STAMP = re.compile(r"^(\d{8}-\d{6})")
+_SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
+
+
+def valid_session_id(ref: str) -> bool:
+    """A bare session id: letters, digits, ``-``, ``_`` and ``.``; no separators, no ``..``,
+    not ``latest``. Only such a name may become a folder under the sessions root."""
+    return bool(_SESSION_ID.fullmatch(ref)) and ".." not in ref and ref not in LATEST
 
 
 def list_sessions(root: str | Path) -> list[Path]:
@@ -324,4 +331,5 @@ __all__ = [
     "load_recording",
     "read_notes",
     "resolve_session",
+    "valid_session_id",
 ]

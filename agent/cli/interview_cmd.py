@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from agent.cli.home import hotseat_home
+from agent.cli.home import writable_hotseat_home
 from agent.cli.scenario_source import scenario_library, scenario_or_fail
 
 CHECKPOINTS = "checkpoints.sqlite"
@@ -125,7 +125,15 @@ def interview(
         raise click.ClickException(
             "give --scenario ID (see `hotseat scenarios list`) or --resume SESSION"
         )
-    home = hotseat_home()
+    if text_mode and tablet:
+        raise click.ClickException(
+            "--tablet needs the spoken interview; with --text use --board FILE to follow a drawing"
+        )
+    home = writable_hotseat_home()
+    if resume_id:
+        from agent.cli.session_ref import resume_target
+
+        resume_id = resume_target(resume_id)  # checked before anything is written
     library = scenario_library()
     scenario = None
     if not resume_id:
@@ -133,15 +141,33 @@ def interview(
         _check_minutes(minutes)
     llm = _llm(llm_base_url, llm_model, llm_api_key_env, llm_timeout)
     sound_card = None if text_mode else _sound_card(input_device, output_device)
+    if sound_card is None and tablet:
+        _err("the tablet board needs the spoken interview; continuing without it")
     # LangGraph takes seconds to import: only after the arguments are known to be good.
     from agent.interviewer import Interviewer, SessionNotFound, new_session_id
     from agent.session import EventSink
     from recordings import Recorder
+    from recordings.recorder import SessionBusy
 
     checkpoints = home / CHECKPOINTS
     session_id = resume_id or new_session_id()
     mode = "text" if sound_card is None else "voice"
-    recorder = Recorder(home / "sessions", meta={"mode": mode}, session_id=session_id)
+    notice = _Notice()
+    try:
+        recorder = Recorder(
+            home / "sessions",
+            meta={"mode": mode},
+            session_id=session_id,
+            on_problem=notice,
+            resume=bool(resume_id),
+        )
+    except SessionBusy as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot record in {home / 'sessions'}: {error.strerror or error}"
+        ) from None
+    _checkpoint_notices(notice)
     sink = EventSink(recorder)
     try:
         if resume_id:
@@ -187,6 +213,44 @@ def interview(
         _err(f"recorded in {path} (hotseat replay {path.name})")
 
 
+class _Notice:
+    """Says each problem once on stderr; the recorder and the checkpoints may both hit a full
+    disk, and the candidate needs to hear about it once."""
+
+    def __init__(self) -> None:
+        self.said: set[str] = set()
+
+    def __call__(self, line: str) -> None:
+        kind = "disk full" if line.startswith("disk full") else line
+        if kind not in self.said:
+            self.said.add(kind)
+            _err(line)
+
+
+def _checkpoint_notices(notice: _Notice) -> None:
+    """Route the checkpoint store's one-line warnings through the same once-only notice."""
+    import logging
+
+    class _Forward(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notice(record.getMessage())
+
+    log = logging.getLogger("hotseat.checkpoints")
+    log.handlers[:] = [_Forward(logging.WARNING)]
+    log.propagate = False
+
+
+def _stdin_lines() -> Any:
+    """Turns from stdin, one per line, decoded here so no byte sequence can end the interview
+    or lose a turn (undecodable bytes become U+FFFD)."""
+    source = getattr(sys.stdin, "buffer", None)
+    if source is None:
+        yield from iter(sys.stdin.readline, "")
+        return
+    for raw in iter(source.readline, b""):
+        yield raw.decode("utf-8", errors="replace")
+
+
 def _sound_card(input_device: str | None, output_device: str | None) -> Any:
     """The microphone and speaker, or None (with one line) when there are none."""
     from voice.errors import VoiceDeviceError
@@ -214,7 +278,7 @@ def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> Any:
     if first is not None:
         iv.update_board(first)
     try:
-        for line in iter(sys.stdin.readline, ""):
+        for line in _stdin_lines():
             if iv.finished:
                 break
             updated = board.changed()

@@ -21,7 +21,6 @@ from recordings import (
     format_time,
     load_recording,
     parse_time,
-    resolve_session,
 )
 
 SESSIONS_DIR = "sessions"
@@ -34,8 +33,10 @@ def sessions_root() -> Path:
 
 
 def _load(session: str):
+    from agent.cli.session_ref import recorded_session
+
     try:
-        return load_recording(resolve_session(sessions_root(), session))
+        return load_recording(recorded_session(session))
     except RecordingError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -165,10 +166,9 @@ def annotate(session: str, text: tuple[str, ...], at: str, as_json: bool) -> Non
 
 
 def resolve_session_or_fail(session: str) -> Path:
-    try:
-        return resolve_session(sessions_root(), session)
-    except RecordingError as exc:
-        raise click.ClickException(str(exc)) from None
+    from agent.cli.session_ref import recorded_session
+
+    return recorded_session(session)
 
 
 # -- progress -----------------------------------------------------------------------------------
