@@ -214,16 +214,19 @@ class ProgressStore:
             "SELECT COUNT(*) FROM drill_items WHERE due_run <= ?", (self._next_run(),)
         ).fetchone()[0]
         weak_topic = weakest_drill_topic(accuracy)
-        practise: list[str] = []
-        if weakest:
-            advice = ADVICE[weakest]
-            if weakest == "estimation" and weak_topic:
-                advice = advice.replace("`hotseat drill`", f"`hotseat drill --topic {weak_topic}`")
-            practise.append(f"{weakest.replace('_', ' ')}: {advice}")
         latest = self.db.execute(
             "SELECT practise FROM sessions ORDER BY started_at DESC, session_id DESC LIMIT 1"
         ).fetchone()
-        practise += [p for p in (latest[0].split("\n") if latest else []) if p]
+        from_session = [p for p in (latest[0].split("\n") if latest else []) if p]
+        practise: list[str] = []
+        name = (weakest or "").replace("_", " ")
+        # The wrap-up's own advice on the weakest area is more specific than the generic line.
+        if weakest and not any(p.lower().replace("-", " ").startswith(name) for p in from_session):
+            advice = ADVICE[weakest]
+            if weakest == "estimation" and weak_topic:
+                advice = advice.replace("`hotseat drill`", f"`hotseat drill --topic {weak_topic}`")
+            practise.append(f"{name}: {advice}")
+        practise += from_session
         if weak_topic and not any(f"--topic {weak_topic}" in p for p in practise):
             practise.append(f"Drill {weak_topic}: `hotseat drill --topic {weak_topic}`")
         if due:

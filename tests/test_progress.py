@@ -155,3 +155,14 @@ def test_estimation_advice_names_the_weakest_drill_topic_not_a_fixed_one(hotseat
     assert "--topic qps" not in advice
     assert "--topic memory" in summary.practise[0]
     assert advice.count("--topic memory") == 1
+
+
+def test_the_wrap_up_advice_on_the_weakest_area_is_not_repeated_generically(hotseat_home):
+    root = hotseat_home / "sessions"
+    own = "Deep dive (3/10): Take one component end to end: data model, partitioning."
+    write_session(root, scores=_scores(7, 3, practise=[own]))
+    with ProgressStore(hotseat_home / "progress.db") as store:
+        store.sync(root)
+        summary = store.summary()
+    assert summary.weakest == "deep_dive"
+    assert summary.practise == (own,)
