@@ -166,3 +166,11 @@ def test_the_wrap_up_advice_on_the_weakest_area_is_not_repeated_generically(hots
         summary = store.summary()
     assert summary.weakest == "deep_dive"
     assert summary.practise == (own,)
+
+
+def test_one_session_shows_scores_without_a_trend(hotseat_home):
+    write_session(hotseat_home / "sessions", scores=_scores(4, 6))
+    text = CliRunner().invoke(cli, ["progress"]).output
+    assert "1 scored session\n" in text
+    assert "change" not in text and "+0.0" not in text
+    assert "estimation (weakest)" in text

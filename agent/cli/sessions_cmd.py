@@ -188,8 +188,16 @@ def progress(as_json: bool) -> None:
     if not summary.sessions and not summary.drill_accuracy:
         console.print("No scored sessions or drills yet: try `hotseat drill --text`.")
         return
-    console.print(f"[bold]{summary.sessions}[/] scored session(s)")
-    if summary.trends:
+    console.print(f"[bold]{_count(summary.sessions, 'scored session')}[/]")
+    if summary.trends and summary.sessions < 2:  # one session: no trend to show yet
+        table = Table("dimension", "score")
+        for trend in summary.trends:
+            name = trend.dimension.replace("_", " ")
+            if trend.dimension == summary.weakest:
+                name = f"[bold red]{name} (weakest)[/]"
+            table.add_row(name, f"{trend.latest:.1f}/10")
+        console.print(table)
+    elif summary.trends:
         table = Table("dimension", "trend", "latest", "change", "recent avg")
         for trend in summary.trends:
             change = trend.change
