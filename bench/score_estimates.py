@@ -5,9 +5,9 @@
 Each case's text goes through the public API in one call (`check_transcript`, what
 `hotseat estimate check` runs). A labelled result is matched to the engine's claim whose stated
 number span (`ClaimCheck.start`/`end`, offsets into the text) overlaps the label's span
-(`start` .. `start + len(said)`); when several overlap, the one starting nearest the label's end
-(the number usually closes `said`: "call it a hundred K QPS") wins, and each claim matches at
-most one label.
+(`start` .. `start + len(said)`); when several overlap, the first one wins (the corpus README:
+when `said` holds a restatement or a range, "10 to the 3, so a thousand messages a second", the
+first number is the claim), and each claim matches at most one label.
 
 Figures, per style (spoken / written) and per slip type:
 - extracted: labelled results with a matched claim (any verdict);
@@ -112,7 +112,7 @@ def match(labels: list[dict], claims: tuple[ClaimCheck, ...]) -> list[ClaimCheck
         for i, c in enumerate(claims):
             if i in taken or c.start < 0 or c.end <= lo or c.start >= hi:
                 continue
-            if best is None or abs(c.end - hi) < abs(claims[best].end - hi):
+            if best is None or c.start < claims[best].start:
                 best = i
         if best is not None:
             taken.add(best)

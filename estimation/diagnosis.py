@@ -1,9 +1,13 @@
 """Name the usual slip behind a wrong number, in words an interviewer would say.
 
-Most wrong estimates are off by a recognisable factor: a different multiplier than the one
-assumed (5x instead of 3x), 8 (bits vs bytes), 86,400 or 3,600 (per day vs per second), 1,000
-(KB vs MB, thousand vs million), a power of ten (a dropped zero). Saying which one helps the
-candidate far more than "that's wrong".
+Most wrong estimates are off by a recognisable factor: another multiplier than the one assumed
+(5x instead of 3x), 8 (bits vs bytes), 86,400, 3,600, 24 or 30 (a time base: per day vs per
+second), 1,000 (a unit prefix: GB vs TB), 10 or 100 (a power of ten), 365 or 30 for a total (a
+factor named and then left out). Saying which one helps the candidate far more than "that's
+wrong", and a ratio is only said when it is a clean factor a person would recognise.
+
+Slip names: bits_vs_bytes, per_day_vs_per_second, unit_prefix, order_of_magnitude (a power of
+ten), dropped_factor, multiplier, arithmetic (and, from the session, contradicts_earlier).
 """
 
 from __future__ import annotations
@@ -14,14 +18,17 @@ from dataclasses import dataclass
 from estimation.formatting import format_number, format_quantity
 from estimation.quantity import BANDWIDTH, COUNT, DATA, RATE, Quantity
 
+MAX_SPOKEN_RATIO = 1000.0
+"""A ratio larger than this is never said aloud ("2.5 millionx"): the right value is."""
+
 
 @dataclass(frozen=True)
 class Diagnosis:
     slip: str
-    """multiplier, bits_vs_bytes, per_day_vs_per_second, unit_prefix, order_of_magnitude,
-    arithmetic."""
+    """bits_vs_bytes, per_day_vs_per_second, unit_prefix, order_of_magnitude, dropped_factor,
+    multiplier, arithmetic."""
     remark: str
-    """The clause that names the slip ("that's 5x, not 3x")."""
+    """The clause that names the slip ("looks like bits and bytes got mixed up")."""
 
 
 def _near(ratio: float, target: float, slack: float = 0.04) -> bool:
@@ -33,10 +40,15 @@ def say(q: Quantity, bits: bool = False) -> str:
     return format_quantity(q, bits=bits)
 
 
-def _times(ratio: float) -> str:
-    if ratio >= 1:
-        return f"{format_number(ratio, 2)}x"
-    return f"1/{format_number(1 / ratio, 2)}"
+def clean_ratio(big: float) -> str | None:
+    """ "3x", "10x", "2.5x" when `big` is a factor a person would recognise, else None."""
+    if big > MAX_SPOKEN_RATIO or big < 1.3:
+        return None
+    for step in (0.5, 1.0, 10.0, 100.0):
+        rounded = round(big / step) * step
+        if rounded and abs(big / rounded - 1) <= 0.06 and (step >= 1 or big < 10):
+            return f"{format_number(rounded)}x"
+    return None
 
 
 def multiplier_slip(base: Quantity, multiplier: float, stated: Quantity) -> Diagnosis | None:
@@ -46,7 +58,7 @@ def multiplier_slip(base: Quantity, multiplier: float, stated: Quantity) -> Diag
     actual = stated.value / base.value
     if actual <= 0 or _near(actual, multiplier, 0.15):
         return None
-    if actual > 20:
+    if actual > 20 or actual < 0.9:
         return None
     rounded = round(actual * 2) / 2
     if abs(actual - rounded) > 0.08 * max(rounded, 1):
@@ -62,44 +74,64 @@ def multiplier_slip(base: Quantity, multiplier: float, stated: Quantity) -> Diag
     )
 
 
-def diagnose(computed: Quantity, stated: Quantity) -> Diagnosis:
-    """The most likely slip for a stated value far from the computed one."""
+_PREFIXES = (("PB", 1e15), ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("bytes", 1.0))
+
+
+def _prefix(value: float) -> str:
+    for name, scale in _PREFIXES:
+        if abs(value) >= scale * 0.9995:
+            return name
+    return "bytes"
+
+
+def diagnose(computed: Quantity, stated: Quantity, total: bool = False) -> Diagnosis:
+    """The most likely slip for a stated value far from the computed one. `total`: the
+    result is an amount over a period (storage over a year), not a rate."""
     if not computed.value:
         return Diagnosis("arithmetic", "that doesn't follow")
     ratio = stated.value / computed.value
     if ratio <= 0:
         return Diagnosis("arithmetic", "the sign is off")
-    direction = "too high" if ratio > 1 else "too low"
-    big = ratio if ratio >= 1 else 1 / ratio
+    high = ratio > 1
+    direction = "too high" if high else "too low"
+    big = ratio if high else 1 / ratio
     data_like = computed.dimension in (DATA, BANDWIDTH)
     if data_like and _near(big, 8):
-        return Diagnosis(
-            "bits_vs_bytes",
-            f"off by 8 — looks like bits and bytes got mixed up ({_times(ratio)})",
-        )
-    for factor, words in ((86_400, "per day vs per second"), (3_600, "per hour vs per second")):
-        if _near(big, factor, 0.2):
-            return Diagnosis(
-                "per_day_vs_per_second",
-                f"off by about {format_number(factor)} — looks like {words}",
-            )
-    if _near(big, 24, 0.05) or _near(big, 60, 0.05):
-        return Diagnosis(
-            "per_day_vs_per_second",
-            f"off by {format_number(round(big))} — a time conversion slipped (hours vs days or minutes)",
-        )
-    for factor, words in ((1e3, "KB vs MB"), (1e6, "KB vs GB"), (1e9, "KB vs TB")):
+        return Diagnosis("bits_vs_bytes", "looks like bits and bytes got mixed up")
+    rate = computed.dimension.time < 0
+    for factor, words in (
+        (86_400, "per day vs per second"),
+        (100_000, "per day vs per second"),
+        (3_600, "per hour vs per second"),
+        (1_440, "minutes in a day, not seconds"),
+        (24, "hours in a day, not seconds"),
+        (60, "a minute vs an hour or second"),
+        (30, "per month vs per day"),
+        (7, "per week vs per day"),
+    ):
+        if _near(big, factor, 0.1 if factor > 1000 else 0.05) and (rate or factor >= 1440):
+            return Diagnosis("per_day_vs_per_second", f"looks like {words}")
+    if total and not rate:
+        for factor, words in ((365, "the 365 days"), (30, "the 30 days"), (12, "the 12 months")):
+            if _near(big, factor, 0.05):
+                return Diagnosis("dropped_factor", f"looks like {words} got left out")
+    for factor in (1e3, 1e6, 1e9):
         if _near(big, factor, 0.1):
-            what = (
-                words if data_like else "thousand vs million" if factor == 1e3 else "a scale word"
-            )
-            return Diagnosis(
-                "unit_prefix",
-                f"off by {format_number(factor)} — looks like {what} ({direction})",
-            )
+            if data_like:
+                said_unit, right_unit = _prefix(stated.value), _prefix(computed.value)
+                if said_unit == right_unit:  # 999 GB vs 1 TB: name the step instead
+                    said_unit, right_unit = "a thousand", "a million"
+                what = f"{said_unit} vs {right_unit}"
+            else:
+                what = "thousand vs million" if factor == 1e3 else "a scale word"
+            return Diagnosis("unit_prefix", f"a unit prefix slipped ({what})")
     exponent = math.log10(big)
     if big >= 9 and abs(exponent - round(exponent)) < 0.06:
         return Diagnosis(
-            "order_of_magnitude", f"about {format_number(10 ** round(exponent))}x {direction}"
+            "order_of_magnitude",
+            f"a power of ten off ({format_number(10 ** round(exponent))}x {direction})",
         )
-    return Diagnosis("arithmetic", f"about {format_number(big, 2)}x {direction}")
+    spoken = clean_ratio(big)
+    if spoken is None:
+        return Diagnosis("arithmetic", "the arithmetic doesn't hold")
+    return Diagnosis("arithmetic", f"about {spoken} {direction}")

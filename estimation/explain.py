@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from estimation.calculator import Node
 from estimation.diagnosis import Diagnosis, diagnose, multiplier_slip, say
-from estimation.formatting import format_like
+from estimation.formatting import format_like, format_number, format_quantity
 from estimation.memory import Memory
 from estimation.operand import Operand
-from estimation.quantity import Quantity
+from estimation.quantity import COUNT, Dimension, Quantity
 from estimation.report import CORRECT, UNCHECKED, ClaimCheck
+from estimation.units import TIME_UNITS
 from estimation.verdicts import Judgement, judge
 
 _WORDS = {"*": "times", "/": "divided by", "+": "plus", "-": "minus", "^": "to the"}
@@ -40,6 +41,41 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_PERIOD_WORDS = ("minute", "hour", "day", "week", "month", "year")
+_BIT_STEPS = [(1e12, "terabits"), (1e9, "gigabits"), (1e6, "megabits"), (1e3, "kilobits")]
+
+
+def said_in_bits(op: Operand) -> bool:
+    unit = op.unit.split(" ")[0] if op.unit else ""
+    return unit.endswith("b") or "bps" in op.unit.lower() or "bit" in op.unit.lower()
+
+
+def say_like(q: Quantity, like: Operand) -> str:
+    """`q` in the candidate's own units and period: "4 TB a day" when they said "400 GB a
+    day", "10 Gbps" when they spoke in bits, "500 million minutes" rather than "951 years"."""
+    d = q.dimension
+    period = next(
+        (u for u, p in like.time_units if p == -1 and u in _PERIOD_WORDS),
+        None,
+    )
+    if period is not None and d.time == -1 and like.quantity.dimension == d:
+        amount = Quantity(q.value * TIME_UNITS[period], Dimension(d.data, 0, d.money))
+        if d.data and said_in_bits(like):
+            return f"{_bits(amount.value)} a {period}"
+        return f"{format_quantity(amount)} a {period}"
+    if d.data == 1 and d.time in (0, -1) and not d.money and said_in_bits(like):
+        return _bits(q.value) + (" a second" if d.time else "")
+    return format_like(q, like.unit)
+
+
+def _bits(value_bytes: float) -> str:
+    bits = value_bytes * 8
+    for scale, name in _BIT_STEPS:
+        if abs(bits) >= scale * 0.9995:
+            return f"{format_number(bits / scale)} {name}"
+    return f"{format_number(bits)} bits"
+
+
 def build_claim(
     node: Node,
     memory: Memory,
@@ -58,8 +94,10 @@ def build_claim(
     slip = ""
     if j.verdict == CORRECT:
         assert j.computed is not None
-        computed = format_like(j.computed, stated.unit)
-        explanation = f"{_cap(words)} is about {computed}, so {say(j.stated)} holds up."
+        computed = say_like(j.computed, stated)
+        explanation = (
+            f"{_cap(words)} is about {computed}, so {say_like(j.stated, stated)} holds up."
+        )
     elif j.verdict == UNCHECKED:
         explanation = (
             f"I can't line up the units of {words} with {say(stated.quantity)}, "
@@ -76,10 +114,11 @@ def build_claim(
             if diag is not None:
                 explanation = f"{_cap(diag.remark)}, not {say(mult.quantity)}x."
         if diag is None:
-            diag = diagnose(j.computed, j.stated)
+            total = j.stated.dimension.time >= 0 and j.stated.dimension != COUNT
+            diag = diagnose(j.computed, j.stated, total)
             explanation = (
-                f"{_cap(words)} is about {format_like(j.computed, stated.unit)}; you said "
-                f"{say(j.stated)} — {diag.remark}."
+                f"{_cap(words)} is about {say_like(j.computed, stated)}; you said "
+                f"{say_like(j.stated, stated)} — {diag.remark}."
             )
         slip = diag.slip
     return ClaimCheck(text, expression, j.stated, j.computed, j.verdict, explanation, slip, name)

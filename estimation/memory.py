@@ -35,6 +35,9 @@ class Memory:
     index: NameIndex = field(default_factory=NameIndex)
     """The names, prepared for the lexer."""
     by_word: dict[str, set[str]] = field(default_factory=dict)
+    adopted: dict[int, Operand] = field(default_factory=dict)
+    """Bare numbers of the current statement that repeat a figure said with units ("100
+    million short links a day … 100 million divided by 3,600"), by token id."""
 
     def remember(self, name: str, op: Operand, origin: str) -> None:
         """Name a value; the oldest names are forgotten beyond MAX_NAMES."""
@@ -115,7 +118,7 @@ class Memory:
     def resolve(self, tok: Token) -> Operand:
         """The value behind a token; KeyError when a name or "that" has nothing behind it."""
         if tok.kind == "qty":
-            return from_token(tok)
+            return self.adopted.get(id(tok)) or from_token(tok)
         if tok.kind == "ref":
             op = self.base()
             if op is None:

@@ -26,6 +26,7 @@ from estimation.operand import Operand
 from estimation.quantity import COUNT, Dimension, Quantity
 from estimation.report import ClaimCheck
 from estimation.tokens import Token
+from estimation.units import TIME_UNITS
 
 _PERIOD_OF_FACTOR = {
     86_400.0: 86_400.0,
@@ -115,7 +116,11 @@ def find_reading(
     (nearest first), each multiplied or divided, and lands within the tolerance."""
     required = [op for op in required if _usable(op)]
     optional = [op for op in optional if _usable(op)]
-    periods = {p for op in required + optional if (p := _period(op))} | said_as.periods
+    periods = set(said_as.periods)
+    for op in required + optional:  # "100 GB a day times 365": a total over its own period
+        for unit, power in op.time_units:
+            if power < 0 and unit in TIME_UNITS and TIME_UNITS[unit] >= 60:
+                periods.add(TIME_UNITS[unit])
     said = stated.quantity
     options = [said] + ([stated.alt] if stated.alt is not None else [])
     for extra in range(0, min(max_optional, len(optional)) + 1):
@@ -140,6 +145,7 @@ def find_reading(
                         got is None
                         and said_as.number
                         and len(subset) > 1
+                        and not want.dimension.time
                         and all(op.bare for op in subset)
                         and _close(said_as.number, value, tolerance, False)
                     ):

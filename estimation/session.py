@@ -267,6 +267,7 @@ class EstimationSession:
     def _statement(self, st: Statement, sentence: str) -> None:
         m = self.memory
         m.synthetic.clear()  # leaves of the previous statement's inferred expressions
+        self._adopt(st)
         spot = st.stated if st.stated is not None else st.single
         if spot is None and st.chain:
             spot = st.chain[-1]
@@ -355,6 +356,36 @@ class EstimationSession:
                 self._set_name(name, result, "result")
             m.last_result = result
             m.add_value(result)
+
+    def _adopt(self, st: Statement) -> None:
+        """A bare number in the working that repeats a figure said with units takes its
+        units: "100 million short links a day … 100 million divided by 3,600"."""
+        m = self.memory
+        m.adopted.clear()
+        if st.node.op == "leaf":
+            return
+        said = [from_token(t) for t in self._toks if t.kind == "qty" and t.end <= st.start]
+        said += m.recent(8)
+        for tok in st.node.leaves():
+            if tok.kind != "qty" or not tok.bare or tok.quantity is None:
+                continue
+            value = tok.quantity.value
+            if abs(value) < 10 or tok.power and value < 1e6:
+                continue
+            twins = {
+                (op.quantity.value, op.quantity.dimension)
+                for op in said
+                if not op.bare
+                and op.quantity.dimension != COUNT
+                and abs(op.nominal.value - value) <= 1e-9 * abs(value)
+            }
+            if len(twins) == 1:
+                twin = next(
+                    op
+                    for op in said
+                    if not op.bare and abs(op.nominal.value - value) <= 1e-9 * abs(value)
+                )
+                m.adopted[id(tok)] = twin.named(twin.name, tok.text)
 
     def _result_without_expression(self, tok: Token, st: Statement, sentence: str) -> None:
         """A stated result whose expression was consumed elsewhere: infer it or remember it."""

@@ -109,6 +109,29 @@ def _time_map(node: Node, resolve: Resolve) -> dict[str, int] | None:
     return {u: p for u, p in out.items() if p}
 
 
+def _unit_readings(
+    node: Node, pick: Callable[[Token], Operand], dimension: Dimension
+) -> list[Quantity]:
+    """The expression in SI units with the hand conversion factors taken as the unit
+    identities they stand for (86,400 seconds per day is 1): what the working should give."""
+    out = []
+    for drop_times in (False, True):
+
+        def value(tok: Token, drop_times: bool = drop_times) -> Quantity:
+            op = pick(tok)
+            if op.converts_time and (op.bare or drop_times):
+                return Quantity(1.0)
+            return op.quantity
+
+        try:
+            q = node.evaluate(value)
+        except (ValueError, ZeroDivisionError):
+            continue
+        if q.dimension == dimension and math.isfinite(q.value) and q.value:
+            out.append(q)
+    return out
+
+
 def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Judgement:
     """Verdict for `node` (leaves resolved by `resolve`) against the stated operand."""
     leaves = node.leaves()
@@ -147,6 +170,10 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
                 time_map != said_times
             ):
                 continue
+            intended: list[Quantity] = []
+            if converts and time_map and said_times and time_map != said_times:
+                # converting by hand: the factors must be the ones the units call for
+                intended = _unit_readings(node, pick, said.quantity.dimension)
             try:
                 spoken = node.evaluate(lambda t, pick=pick: pick(t).nominal)
             except (ValueError, ZeroDivisionError):
@@ -175,11 +202,16 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
                 and math.isclose(si.value, computed.value, rel_tol=1e-9)
             ):
                 dimension = si.dimension
+            by_hand = Quantity(computed.value * factor, dimension)
+            if intended and not any(within(by_hand.value, q.value, tolerance) for q in intended):
+                # "100 million a day divided by 3,600": the wrong factor for the units
+                readings.extend(("intended", True, q, said.quantity) for q in intended)
+                continue
             readings.append(
                 (
                     "spoken",
                     spoken.dimension == said.nominal.dimension,
-                    Quantity(computed.value * factor, dimension),
+                    by_hand,
                     Quantity(said_nominal.value * factor, dimension),
                 )
             )
@@ -191,5 +223,6 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
             return Judgement(CORRECT, computed, said_q, label)
     # A visible hand conversion means the candidate meant the as-spoken arithmetic.
     readings.sort(key=lambda r: (r[0] != "spoken", not r[1]) if converts else (not r[1], r[0]))
+    readings.sort(key=lambda r: r[0] != "intended")
     label, _strict, computed, said_q = readings[0]
     return Judgement(INCORRECT, computed, said_q, label)
