@@ -7,12 +7,13 @@ play_audio(replay.recording, start=192.0)   # needs an output device (sounddevic
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from recordings.annotations import Annotation, annotations_for, format_time
 from recordings.format import RecordingError
 from recordings.reader import Event, Recording
+from recordings.safe_text import terminal_safe
 from recordings.wav import read_track
 
 if TYPE_CHECKING:
@@ -84,7 +85,20 @@ def build_replay(recording: Recording) -> Replay:
     if first is not None and first.get("from") and (not phases or phases[0][0] > 0):
         # The interviewer announces changes only: name the phase the session opened in.
         phases.insert(0, (0.0, str(first.get("from")).replace("_", " ").capitalize()))
-    return Replay(recording, tuple(transcript(recording.events)), tuple(annotations), tuple(phases))
+    lines = tuple(
+        replace(line, text=terminal_safe(line.text), heard=terminal_safe(line.heard))
+        for line in transcript(recording.events)
+    )
+    safe = tuple(
+        replace(
+            a,
+            label=terminal_safe(a.label),
+            detail=terminal_safe(a.detail),
+            full_label=terminal_safe(a.full_label),
+        )
+        for a in annotations
+    )
+    return Replay(recording, lines, safe, tuple(phases))
 
 
 def transcript(events: tuple[Event, ...] | list[Event]) -> list[Line]:
