@@ -58,11 +58,16 @@ class DrillRun:
             return self.summary_text()
         result = self.answer(utterance, seconds)
         follow = self.ask() if not self.done else self.summary_text()
-        return f"{result.feedback} {follow}"
+        return _spoken(f"{result.feedback} {follow}")
 
     def summary_text(self) -> str:
         right = sum(r.correct for r in self.results)
         return f"That's the drill: {right} out of {len(self.results)} correct."
+
+
+def _spoken(text: str) -> str:
+    """The written working ("1,160 × 10%") as it is said aloud ("1,160 times 10%")."""
+    return text.replace(" × ", " times ").replace(" ÷ ", " divided by ")
 
 
 __all__ = ["DrillRun"]
