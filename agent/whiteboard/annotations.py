@@ -41,4 +41,20 @@ def looks_like_note(text: str) -> bool:
     if stripped.count("=") >= 2 or stripped.count(",") >= 3:
         return True
     first_line = stripped.splitlines()[0]
+    head, colon, rest = " ".join(stripped.split()).partition(": ")
+    if colon and len(_WORD.findall(rest)) >= 4 and length >= 7:
+        return True  # "every 20 min: reconcile uploads stuck in pending"
     return len(_WORD.findall(first_line)) >= 6 and bool(_SENTENCE_END.search(first_line))
+
+
+_COLUMN = re.compile(
+    r"^[a-z_][a-z0-9_]*(?:\s*[:(]?\s*[a-z]+(?:\(\d+\))?\)?)?(?:\s*(?:pk|fk))?$", re.I
+)
+
+
+def looks_like_table(label: str, notes: list[str] | tuple[str, ...]) -> bool:
+    """An ER table drawn as a box: an identifier-like name over column names ("users" /
+    "id", "name", "country")."""
+    if len(notes) < 2 or not re.fullmatch(r"[a-z_][a-z0-9_]*", label.strip()):
+        return False
+    return all(_COLUMN.match(note.strip()) for note in notes)

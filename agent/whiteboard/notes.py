@@ -65,6 +65,11 @@ _BOUNDED = re.compile(
     r"ttl\b[^,;]*)",
     re.I,
 )
+_UNBOUNDED = re.compile(
+    r"\b(?:no|without|missing|unbounded|unlimited|infinite)\b[^,;]*?"
+    r"\b(?:limit|bound|cap|max\w*|retention|dlq|backpressure)\w*(?:\s+\w+)?",
+    re.I,
+)
 _PRIORITY = re.compile(
     r"\b(?:priority|prio|wins?|source of truth|authoritative|last[- ]writ(?:e|er)[- ]wins|lww|"
     r"crdts?|vector clocks?|conflict resolution|conflicts?\s*:[^,;]*|on conflict[^,;]*|"
@@ -115,7 +120,7 @@ def read_facts(label: str, notes: tuple[str, ...] | list[str] = ()) -> NoteFacts
         replicated=(replicas is not None and replicas > 1) or bool(_REPLICATED.search(text)),
         shards=shards,
         sharded=(shards is not None and shards > 1) or bool(_SHARDED.search(text)),
-        bounded=bool(_BOUNDED.search(text)),
+        bounded=bool(_BOUNDED.search(_UNBOUNDED.sub(" ", text))),
         priority=_match(_PRIORITY, text),
         consistency=consistency_of(text),
         single=_match(_SINGLE, text),

@@ -48,6 +48,7 @@ def check(ctx: Context) -> list[Finding]:
             or ctx.facts[b.id].priority
             or _priority_in(labels)
             or ctx.board_facts.priority
+            or _rule_on_same_kind_of_link(ctx, labels)
         ):
             continue
         mode = "async " if any(e.mode.value == "async" for e in edges) else ""
@@ -70,3 +71,15 @@ def _priority_in(text: str) -> bool:
     from agent.whiteboard.notes import read_facts
 
     return bool(text) and read_facts(text).priority is not None
+
+
+def _rule_on_same_kind_of_link(ctx: Context, labels: str) -> bool:
+    """A conflict rule written on one "gossip" link covers the other gossip links."""
+    words = set(re.findall(r"\w+", labels.lower()))
+    if not words:
+        return False
+    for edge in ctx.board.edges.values():
+        if edge.label and _priority_in(edge.label):
+            if words <= set(re.findall(r"\w+", edge.label.lower())):
+                return True
+    return False

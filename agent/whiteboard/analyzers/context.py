@@ -20,8 +20,8 @@ _REPLICA_WORDS = re.compile(
     re.I,
 )
 _REPLICATION_LINK = re.compile(
-    r"\b(?:replicat\w*|r[ée]plica\w*|sync\w*|standby|mirror\w*|cdc|binlog|wal|"
-    r"log shipping|active[- ]active|active[- ]passive)\b|复制|同步",
+    r"\b(?:replicat\w*|r[ée]plica\w*|standby|mirror\w*|binlog|wal|"
+    r"log shipping|active[- ]active|active[- ]passive)\b|复制",
     re.I,
 )
 
@@ -63,16 +63,46 @@ class Context:
         for comp in self.board.components.values():
             texts = [*comp.notes, *(e.label for e in self.edges[comp.id] if e.label)]
             group = self.board.groups.get(comp.group) if comp.group else None
-            if group is not None and group.label:
+            if group is not None and group.label and self._same_kind_group(comp):
                 texts.append(group.label)
+            texts.extend(self._annotations_about(comp))
             found[comp.id] = read_facts(comp.label, texts)
         return found
 
+    def _same_kind_group(self, comp: Component) -> bool:
+        """A group of one kind of thing ("Redis cluster" around three nodes) speaks for each;
+        a "Kubernetes cluster" around services and databases says nothing about the DBs."""
+        return all(
+            c.kind == comp.kind for c in self.board.components.values() if c.group == comp.group
+        )
+
+    def _annotations_about(self, comp: Component) -> list[str]:
+        """Annotations that name this component, and, for a store, replication or sharding
+        notes that name no component at all ("N=3, R=2, W=2", "RF=3 everywhere")."""
+        found = []
+        for text in self.board.annotations:
+            named = self._named_in(text)
+            if comp.id in named:
+                found.append(text)
+            elif not named and comp.kind in (ComponentKind.DATABASE, ComponentKind.BLOB_STORE):
+                facts = read_facts(text)
+                if facts.replicas and facts.replicas > 1 or facts.sharded:
+                    found.append(text)
+        return found
+
+    def _named_in(self, text: str) -> set[str]:
+        lowered = text.lower()
+        return {
+            c.id
+            for c in self.board.components.values()
+            if len(c.label) >= 3 and c.label.lower() in lowered
+        }
+
     @cached_property
     def board_facts(self) -> NoteFacts:
-        """Facts written anywhere on the board: annotations, notes and arrow labels (a
-        "conflicts: vector clocks" note or "metrics to Datadog" covers the whole design)."""
-        return read_facts(" ; ".join(self.board_texts))
+        """Facts written on the board outside any one component (annotations): a
+        "conflicts: vector clocks" note covers the whole design."""
+        return read_facts(" ; ".join(self.board.annotations))
 
     @cached_property
     def board_texts(self) -> list[str]:

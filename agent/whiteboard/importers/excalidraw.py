@@ -27,10 +27,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.whiteboard.annotations import looks_like_note
+from agent.whiteboard.annotations import looks_like_note, looks_like_table
 from agent.whiteboard.classify import lookup
 from agent.whiteboard.graph import MAX_LABEL, MAX_NOTE, Board, BoardError
 from agent.whiteboard.importers.labels import clip, split_label
+from agent.whiteboard.importers.tidy import merge_numbered_copies, set_aside_sketches
 from agent.whiteboard.notes import read_facts
 
 _SHAPES = {"rectangle": "rectangle", "ellipse": "ellipse", "diamond": "diamond", "image": "image"}
@@ -165,7 +166,22 @@ class _Scene:
         self._add_groups()
         self._add_components()
         self._add_connections()
+        set_aside_sketches(self.board)
+        merge_numbered_copies(self.board, self._ellipsis_near)
         return self.board
+
+    def _ellipsis_near(self, component_id: str) -> bool:
+        """Whether "..." is written next to a box (more copies than drawn)."""
+        comp = self.board.components[component_id]
+        if comp.x is None:
+            return False
+        box = (comp.x, comp.y or 0.0, comp.w or 0.0, comp.h or 0.0)
+        return any(
+            e["type"] == "text"
+            and _text_of(e).strip() in ("...", "…", "⋮")
+            and _box_distance(_box(e), box) <= _TEXT_REACH
+            for e in self.elements.values()
+        )
 
     # ---- things ------------------------------------------------------------------------------
 
@@ -286,12 +302,10 @@ class _Scene:
                 if holder in self.containers:
                     # Text inside a container, near one of the things it holds, is about that
                     # thing; otherwise it is the container's own text.
-                    near = self._nearest_thing(
-                        center, _TEXT_REACH / 2, among=self.containers[holder]
-                    )
-                    if near is not None and _outline_distance(
-                        center, self.things[near].box
-                    ) < _outline_distance(center, thing.box):
+                    near = self._nearest_thing(center, _TEXT_REACH, among=self.containers[holder])
+                    if near is not None and _box_distance(box, self.things[near].box) < max(
+                        box[1] - thing.box[1], 1.0
+                    ):
                         self.things[near].beside.append((0.0, content))
                         continue
                 thing.inside.append((box[1], content))
@@ -393,11 +407,7 @@ class _Scene:
             known_beside = [t for t in named_beside if _known(t)]
             if known:
                 candidates.append(known[0])
-            elif (
-                known_beside
-                and thing.shape in ("icon", "image")
-                or (known_beside and not named_inside)
-            ):
+            elif known_beside:
                 candidates.append(known_beside[0])
             elif named_inside:
                 candidates.append(named_inside[0])
@@ -455,7 +465,9 @@ class _Scene:
                 label = ""
             if not label:
                 continue
-            if looks_like_note(" ".join([label, *notes])) and not _known(label):
+            if (
+                looks_like_note(" ".join([label, *notes])) and not _known(label)
+            ) or looks_like_table(label, notes):
                 self.board.annotations.append(" ".join([label, *notes]))
                 continue
             key = _key(label)
@@ -463,11 +475,22 @@ class _Scene:
             if thing.id in self.clusters:
                 copies = max(copies, len(self.clusters[thing.id]))
             group = self._group_of(thing)
+            if thing.id in self.clusters:
+                for part in self.clusters[thing.id]:
+                    notes = notes + [n for n in self.notes_of.get(part, []) if n not in notes]
             if key in by_label:
                 cid = by_label[key]
                 comp = self.board.components[cid]
                 extra = [n for n in notes if n not in comp.notes]
-                self.board.components[cid] = _with(comp, comp.instances + copies, extra)
+                # Copies drawn next to each other are instances; the same box drawn again
+                # elsewhere (a sequence participant at the top and bottom) is the same one.
+                near = any(
+                    _box_distance(thing.box, self.things[t].box) <= 40
+                    for t, c in self.component_of.items()
+                    if c == cid
+                )
+                instances = comp.instances + copies if near else comp.instances
+                self.board.components[cid] = _with(comp, instances, extra)
                 self.component_of[thing.id] = cid
                 continue
             x, y, w, h = thing.box

@@ -1,0 +1,80 @@
+"""Clean-ups every drawing importer applies after reading a board: numbered copies of one
+component ("Fetcher 1", "Fetcher 2", "...") become one component with instances, and
+unconnected sketches of things that are not components (wireframe buttons) become annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from agent.whiteboard.classify import lookup
+from agent.whiteboard.graph import Board
+from agent.whiteboard.kinds import ComponentKind
+
+_NUMBERED = re.compile(r"^(?P<base>.*?\S)\s*[-#_]?\s*(?:\d{1,3}|[A-Z])$")
+
+
+def merge_numbered_copies(
+    board: Board, ellipsis_near: Callable[[str], bool] = lambda _: False
+) -> None:
+    """Siblings named "X 1", "X 2" with the same connections, not linked to each other, are
+    instances of one component "X" ("Storage Node A/B/C" that gossip stay separate)."""
+    families: dict[str, list[str]] = {}
+    for comp in board.components.values():
+        match = _NUMBERED.match(comp.label)
+        if match and not comp.label.strip().isdigit():
+            families.setdefault(match.group("base").lower(), []).append(comp.id)
+    for ids in families.values():
+        if len(ids) < 2 or len({board.components[i].kind for i in ids}) > 1:
+            continue
+        neighbours = {i: _neighbours(board, i) for i in ids}
+        if any(neighbours[a] & set(ids) for a in ids):
+            continue
+        linked = [n for n in neighbours.values() if n]
+        if len(linked) > 1 and not set.intersection(*linked):
+            continue
+        _merge(board, ids, ellipsis_near)
+
+
+def _neighbours(board: Board, cid: str) -> set[str]:
+    return {e.target if e.source == cid else e.source for e in board.edges_of(cid)}
+
+
+def _merge(board: Board, ids: list[str], ellipsis_near: Callable[[str], bool]) -> None:
+    keep = ids[0]
+    base = _NUMBERED.match(board.components[keep].label).group("base")  # type: ignore[union-attr]
+    count = len(ids) + (1 if any(ellipsis_near(i) for i in ids) else 0)
+    notes = list(board.components[keep].notes)
+    for other in ids[1:]:
+        notes.extend(n for n in board.components[other].notes if n not in notes)
+        for edge in board.edges_of(other):
+            source = keep if edge.source == other else edge.source
+            target = keep if edge.target == other else edge.target
+            duplicate = any(e.source == source and e.target == target for e in board.edges.values())
+            del board.edges[edge.id]
+            if not duplicate and source != target:
+                board.edges[edge.id] = replace(edge, source=source, target=target)
+        del board.components[other]
+    board.update_component(keep, label=base)
+    comp = board.components[keep]
+    board.components[keep] = replace(comp, instances=max(comp.instances, count), notes=tuple(notes))
+
+
+def set_aside_sketches(board: Board) -> None:
+    """Unconnected boxes that name nothing a system is built from, inside a group where
+    nothing is connected (a phone wireframe's "Submit" and "Share" buttons), are annotations."""
+    connected = {e.source for e in board.edges.values()} | {e.target for e in board.edges.values()}
+    by_group: dict[str, list[str]] = {}
+    for comp in board.components.values():
+        if comp.group:
+            by_group.setdefault(comp.group, []).append(comp.id)
+    for ids in by_group.values():
+        if any(i in connected for i in ids):
+            continue
+        for cid in ids:
+            comp = board.components[cid]
+            if comp.kind == ComponentKind.OTHER and lookup(comp.label).term is None:
+                board.annotations.append(comp.label)
+                board.remove(cid)
