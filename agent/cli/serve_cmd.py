@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import click
 
@@ -24,7 +25,7 @@ def serve(host: str, port: int, open_browser: bool, no_voice: bool) -> None:
     from agent.web.guard import is_loopback
     from agent.web.server import WebServer
 
-    voice = None  # voice through the browser lands next; text interviews work now
+    voice = None if no_voice else _voice_backend()
     server = WebServer(hotseat_home(), scenario_library(), host=host, port=port, voice=voice)
     if not is_loopback(host):
         click.echo("listening beyond this machine: the page needs the token in this URL", err=True)
@@ -37,3 +38,11 @@ def serve(host: str, port: int, open_browser: bool, no_voice: bool) -> None:
         server.run()
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
+def _voice_backend() -> Any:
+    """Whisper and Piper for spoken interviews, or None (text only) with one line."""
+    from agent.web.voice import VoiceBackend
+
+    click.echo("loading Whisper and Piper for voice interviews (--no-voice skips this)", err=True)
+    return VoiceBackend.load_or_none(lambda line: click.echo(line, err=True))

@@ -2,7 +2,7 @@
 
 Routes:
 - `/` start page; `/interview/{id}` the interview; `/report/{id}` the HTML report of a recording;
-- `GET /api/scenarios`, `GET /api/sessions`, `POST /api/sessions` {scenario, minutes, mode};
+- `GET /api/scenarios`, `GET /api/info`, `GET /api/sessions`, `POST /api/sessions` {scenario, minutes, mode};
 - `/ws/{id}` the session socket (protocol below); `/board/{id}/` the tablet board of that
   session (its page, static files and socket, mounted from `agent.whiteboard.tablet`).
 
@@ -60,7 +60,7 @@ class WebConfig:
 
 def create_app(config: WebConfig) -> Any:
     """The ASGI app (Starlette inside the Host/Origin/token guard)."""
-    interviews = Interviews(config.home, config.library)
+    interviews = Interviews(config.home, config.library, config.voice)
     sessions_root = config.home / "sessions"
 
     async def start_page(request: Request) -> Response:
@@ -81,6 +81,9 @@ def create_app(config: WebConfig) -> Any:
 
     async def scenarios_api(request: Request) -> Response:
         return JSONResponse([e.to_dict() for e in scenario_entries(config.library)])
+
+    async def info_api(request: Request) -> Response:
+        return JSONResponse({"voice": config.voice is not None})
 
     async def sessions_api(request: Request) -> Response:
         entries = await asyncio.to_thread(session_entries, sessions_root)
@@ -115,6 +118,7 @@ def create_app(config: WebConfig) -> Any:
             return
         await ws.accept()
         live.clients.add(ws)
+        live.connected()
         text_limit = RateLimit(TEXT_RATE, TEXT_BURST)
         audio_limit = RateLimit(AUDIO_RATE, AUDIO_BURST)
         warned = 0.0
@@ -179,6 +183,7 @@ def create_app(config: WebConfig) -> Any:
             Route("/interview/{session_id}", interview_page),
             Route("/report/{session_id}", report_page),
             Route("/api/scenarios", scenarios_api),
+            Route("/api/info", info_api),
             Route("/api/sessions", sessions_api, methods=["GET"]),
             Route("/api/sessions", create_session, methods=["POST"]),
             WebSocketRoute("/ws/{session_id}", socket),

@@ -187,6 +187,34 @@ class InterviewHandle:
         self._iv.close()
 
 
+def voice_session(
+    handle: InterviewHandle,
+    *,
+    recorder: Any,
+    display: Callable[[dict[str, Any]], None],
+    microphone: Any,
+    speaker: Any,
+    transcriber: Any,
+    synthesizer: Any,
+) -> Any:
+    """The terminal's spoken-interview wiring (endpointer, turn policy, barge-in, recording of
+    both voices) around this interview, with the browser as microphone and speaker.
+
+    Returns an object with `run()` (speaks the opening, then takes turns until `stop()`),
+    `stop()` and `loop.audio_origin` (monotonic time of the first microphone sample)."""
+    from agent.session import EventSink, VoiceSession
+
+    return VoiceSession(
+        handle.interviewer,
+        EventSink(recorder, display),
+        microphone=microphone,
+        speaker=speaker,
+        transcriber=transcriber,
+        synthesizer=synthesizer,
+        vocabulary=handle.scenario.vocabulary,
+    )
+
+
 def score_summary(scores: Any) -> dict[str, float]:
     """{dimension: score} from a wrap-up (object with `to_dict()` or its dict)."""
     from recordings.scores import read_scores
@@ -207,4 +235,5 @@ __all__ = [
     "fresh_session_id",
     "read_event",
     "score_summary",
+    "voice_session",
 ]

@@ -75,8 +75,10 @@ class LiveInterview:
         mode: str,
         home: Path,
         loop: asyncio.AbstractEventLoop,
+        voice: Any = None,
     ) -> LiveInterview:
-        """A new interview (CannotStart with one line if the budget is bad); not yet opened."""
+        """A new interview (CannotStart with one line if the budget is bad); not yet opened.
+        `voice` (a `VoiceBackend`) makes it a spoken one."""
         live = cls(home, mode, loop)
         session_id = fresh_session_id()
         live.recorder = Recorder(
@@ -96,6 +98,7 @@ class LiveInterview:
             live.recorder.finish(reason="error")
             raise
         live._attach_board(scenario)
+        live._attach_voice(voice)
         return live
 
     @classmethod
@@ -106,6 +109,7 @@ class LiveInterview:
         home: Path,
         library: ScenarioLibrary,
         loop: asyncio.AbstractEventLoop,
+        voice: Any = None,
     ) -> LiveInterview:
         """An interview from its checkpoint after the server restarted (CannotStart if none).
 
@@ -132,7 +136,18 @@ class LiveInterview:
         )
         live.view.phase = live.handle.phase
         live._attach_board(live.handle.scenario)
+        live._attach_voice(voice)
         return live
+
+    def _attach_voice(self, backend: Any) -> None:
+        if self.mode != "voice":
+            return
+        if backend is None:  # resumed on a server without speech models
+            self.mode = "text"
+            return
+        from agent.web.voice import BrowserVoice
+
+        self.voice = BrowserVoice(self, backend)
 
     def _attach_board(self, scenario: Scenario) -> None:
         self.board = BoardSession(scenario=scenario)
@@ -192,11 +207,17 @@ class LiveInterview:
         return await self.loop.run_in_executor(self.worker, fn, *args)
 
     def open(self) -> None:
-        """The interviewer's first words (once)."""
+        """The interviewer's first words (once); a spoken interview says them when the first
+        page connects, so that nobody misses them."""
         assert self.handle is not None
-        if not self.view.items:
+        if self.voice is None and not self.view.items:
             self.handle.opening()
         self.push(self.status())
+
+    def connected(self) -> None:
+        """A page connected: a spoken interview starts listening and talking."""
+        if self.voice is not None and not self.ended:
+            self.voice.start()
 
     def turn(self, text: str) -> None:
         """One typed (or transcribed) candidate turn; ends the interview when time is up."""
@@ -264,6 +285,7 @@ class LiveInterview:
             "scenario": {"id": scenario.id, "title": scenario.title},
             "items": self.view.to_list(),
             "board_url": f"/board/{self.session_id}/?token={self.board_token}",
+            "listening": bool(self.voice is not None and self.voice.listening),
             **{k: v for k, v in self.status().items() if k != "type"},
         }
 
@@ -308,16 +330,23 @@ class LiveInterview:
 class Interviews:
     """The live interviews of this server, by session id."""
 
-    def __init__(self, home: Path, library: ScenarioLibrary) -> None:
+    def __init__(self, home: Path, library: ScenarioLibrary, voice: Any = None) -> None:
         self.home = home
         self.library = library
+        self.voice = voice
         self.live: dict[str, LiveInterview] = {}
         self._lock = asyncio.Lock()
 
     async def create(self, scenario: Scenario, minutes: float, mode: str) -> LiveInterview:
         loop = asyncio.get_running_loop()
         live = await asyncio.to_thread(
-            LiveInterview.start, scenario, minutes=minutes, mode=mode, home=self.home, loop=loop
+            LiveInterview.start,
+            scenario,
+            minutes=minutes,
+            mode=mode,
+            home=self.home,
+            loop=loop,
+            voice=self.voice,
         )
         self.live[live.session_id] = live
         await live.call(live.open)
@@ -331,7 +360,12 @@ class Interviews:
                 return live
             loop = asyncio.get_running_loop()
             live = await asyncio.to_thread(
-                LiveInterview.resume, session_id, home=self.home, library=self.library, loop=loop
+                LiveInterview.resume,
+                session_id,
+                home=self.home,
+                library=self.library,
+                loop=loop,
+                voice=self.voice,
             )
             self.live[session_id] = live
             return live

@@ -7,7 +7,8 @@
   const el = (tag, text, cls) => { const n = document.createElement(tag); if (text !== undefined) n.textContent = text; if (cls) n.className = cls; return n; };
   const sessionId = decodeURIComponent(location.pathname.split("/").pop());
   const state = { items: [], phase: "", total: 0, elapsed: 0, syncedAt: 0, ended: false, busy: false, mode: "text", connected: false, errors: [] };
-  const audio = { received: 0, chunks: 0, firstAt: 0, ctx: null, next: 0, sources: [], stops: 0 };
+  const audio = { received: 0, chunks: 0, firstAt: 0, ctx: null, next: 0, sources: [], stops: 0, peak: 0,
+    sent: 0, sendLog: [], pending: null, latencies: [], turns: [] };
   window.hotseat = state; window.hotseatAudio = audio; // for the browser tests and the console
 
   let ws = null, retry = 400;
@@ -40,7 +41,7 @@
       const frame = $("board-frame");
       if (!frame.getAttribute("src")) frame.src = msg.board_url;
       status(msg); renderAll();
-      if (msg.mode === "voice") setupVoice();
+      if (msg.mode === "voice") { showVoice(); if (msg.listening) setupVoice(); }
       document.body.dataset.session = msg.session;
     } else if (msg.type === "item") {
       state.items[msg.item.index] = msg.item; renderItem(msg.item);
@@ -134,10 +135,13 @@
 
   // ---- voice: microphone in (AudioWorklet, 16 kHz PCM), interviewer audio out -------------------
   let mic = null;
-  async function setupVoice() {
-    if (mic) return;
-    mic = { muted: false };
+  function showVoice() {
     $("voice-bar").hidden = false; $("mute").hidden = false;
+    if (!mic) $("mic-state").textContent = "the interviewer is opening…";
+  }
+  async function setupVoice() {
+    if (mic || state.ended) return;
+    mic = { muted: false };
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 } });
       const ctx = new AudioContext({ sampleRate: 16000 });
@@ -147,7 +151,11 @@
       node.port.onmessage = (e) => {
         const { pcm, level } = e.data;
         $("level").firstElementChild.style.width = Math.min(100, level * 300) + "%";
-        if (!mic.muted && ws && ws.readyState === WebSocket.OPEN) ws.send(pcm);
+        // muted: silence keeps the server's audio clock in step with the page's
+        if (ws && ws.readyState === WebSocket.OPEN) ws.send(mic.muted ? new ArrayBuffer(pcm.byteLength) : pcm);
+        audio.sent += pcm.byteLength / 2;
+        audio.sendLog.push([audio.sent, performance.now()]);
+        if (audio.sendLog.length > 6000) audio.sendLog.splice(0, 1000);
       };
       source.connect(node);
       mic.ctx = ctx; mic.stream = stream; mic.node = node;
@@ -177,11 +185,11 @@
     // [uint32 sample rate][int16 PCM...]: one piece of one sentence of the interviewer's reply
     const rate = new DataView(buffer).getUint32(0, true);
     const pcm = new Int16Array(buffer, 4);
-    if (!audio.firstAt) audio.firstAt = performance.now();
+    const now = performance.now();
+    if (!audio.firstAt) audio.firstAt = now;
+    if (audio.pending !== null) { audio.latencies.push(now - audio.pending); audio.pending = null; }
     audio.received += pcm.length; audio.chunks += 1;
-    let peak = 0;
-    for (let i = 0; i < pcm.length; i++) peak = Math.max(peak, Math.abs(pcm[i]));
-    audio.peak = Math.max(audio.peak || 0, peak);
+    for (let i = 0; i < pcm.length; i++) audio.peak = Math.max(audio.peak, Math.abs(pcm[i]));
     if (!audio.ctx) audio.ctx = new AudioContext();
     const ctx = audio.ctx;
     const buf = ctx.createBuffer(1, pcm.length, rate);
@@ -199,8 +207,13 @@
     if (msg.event === "stop") { // barge-in: silence the interviewer now
       for (const s of audio.sources) { try { s.stop(); } catch {} }
       audio.sources = []; audio.next = 0; audio.stops += 1;
-    } else if (msg.event === "speech") {
-      $("mic-state").textContent = msg.active ? "hearing you…" : "listening";
+    } else if (msg.event === "listening") {
+      setupVoice();
+    } else if (msg.event === "turn") {
+      // when did the page send the turn's last speech sample? that is "end of speech" here
+      const hit = audio.sendLog.find(([n]) => n >= msg.speech_end_sample);
+      audio.pending = hit ? hit[1] : null;
+      audio.turns.push(msg.text);
     }
   }
 

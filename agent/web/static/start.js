@@ -6,8 +6,14 @@
   let scenarios = [], selected = null;
 
   async function load() {
-    const [sc, ss] = await Promise.all([fetch("/api/scenarios"), fetch("/api/sessions")]);
+    const [sc, ss, info] = await Promise.all([fetch("/api/scenarios"), fetch("/api/sessions"), fetch("/api/info")]);
     scenarios = await sc.json();
+    if (!(await info.json()).voice) {
+      const radio = document.querySelector('input[name="mode"][value="voice"]');
+      radio.disabled = true;
+      radio.parentElement.title = "This server runs without speech models (hotseat serve --no-voice, or they failed to load)";
+      radio.parentElement.append(" (off)");
+    }
     selected = scenarios.length ? scenarios[0].id : null;
     renderScenarios();
     renderSessions(await ss.json());

@@ -1,0 +1,89 @@
+"""Voice through the browser: Chromium's fake microphone plays the bundled candidate's slip
+turn ("peak is three x, so sixty thousand", with a thinking pause) into the page; the page's
+AudioWorklet streams it to the server's voice loop; the transcript shows the turn with an
+"incorrect" chip, the interviewer's Piper audio reaches the page, the session is recorded and
+the report opens."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from agent.web.server import WebServer
+from agent.web.voice import VoiceBackend
+from scenarios import load_scenarios
+from tests.web.conftest import FAKE_MIC, chromium_with
+
+pytestmark = pytest.mark.slow
+SLIP_CLIP = Path(__file__).parents[2] / "agent/demo/audio/02-estimate-slip.wav"
+
+
+def candidate_wav(out: Path, clips: list[Path], gap_s: float, lead_s: float = 1.0) -> Path:
+    """The committed candidate clips with silence around them, as the fake microphone's file."""
+    parts = [np.zeros(int(lead_s * 16_000), np.int16)]
+    for clip in clips:
+        with wave.open(str(clip)) as w:
+            assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (16_000, 1, 2)
+            parts.append(np.frombuffer(w.readframes(w.getnframes()), np.int16))
+        parts.append(np.zeros(int(gap_s * 16_000), np.int16))
+    with wave.open(str(out), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16_000)
+        w.writeframes(np.concatenate(parts).tobytes())
+    return out
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from tests.audio.clips import piper, whisper
+
+    return VoiceBackend(whisper(), piper())
+
+
+def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
+    wav = candidate_wav(tmp_path / "candidate.wav", [SLIP_CLIP], gap_s=8.0)
+    flags = [*FAKE_MIC, f"--use-file-for-fake-audio-capture={wav}%noloop"]
+    with (
+        WebServer(hotseat_home, load_scenarios(), port=0, voice=backend) as server,
+        chromium_with(flags) as browser,
+    ):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(server.url)
+        page.wait_for_selector("body[data-ready='1']")
+        page.fill("#search", "notification")
+        page.locator("#scenario-list li", has_text="Notification").first.click()
+        page.check("input[name='mode'][value='voice']")
+        page.click("#start-button")
+        page.wait_for_url("**/interview/*")
+        session = page.url.rsplit("/", 1)[1]
+
+        # the opening is spoken to the page, then the microphone opens
+        page.wait_for_function("window.hotseatAudio.received > 16000", timeout=60_000)
+        page.wait_for_selector("body[data-mic='on']", timeout=60_000)
+
+        slip = page.locator("#transcript li.candidate").filter(has_text="60,000")
+        slip.first.wait_for(timeout=90_000)
+        slip.locator(".chip[data-verdict='incorrect']").first.wait_for(timeout=30_000)
+        # the interviewer's spoken reply reaches the page: real audio, not silence
+        page.wait_for_function("window.hotseatAudio.latencies.length >= 1", timeout=60_000)
+        audio = page.evaluate("window.hotseatAudio")
+        assert audio["peak"] > 1000 and audio["received"] > 16_000
+        assert 0 < audio["latencies"][0] < 10_000
+        reply = page.locator("#transcript li.interviewer").last.inner_text()
+        assert "36,000" in reply or "3x" in reply
+
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#end")
+        page.wait_for_selector("#ended:not([hidden])", timeout=60_000)
+        live = server.app.app.state.interviews.live[session]
+        folder = live.recorder.path
+        assert (folder / "candidate.wav").stat().st_size > 16_000 * 2 * 5
+        assert (folder / "interviewer.wav").stat().st_size > 16_000
+        page.click("#report-link")
+        page.wait_for_load_state()
+        assert "60,000" in page.content()
+        page.close()
