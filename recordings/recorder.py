@@ -155,6 +155,12 @@ class Recorder:
         """True once a write failed: nothing more is written."""
         return self.write_error is not None
 
+    def stop(self, error: BaseException) -> None:
+        """Stop recording because of ``error`` found elsewhere (the checkpoints hit a full
+        disk): said once, like a write error of the recorder's own."""
+        with self._lock:
+            self._failed(error)
+
     def _failed(self, exc: BaseException) -> None:
         """Stop the recording at the first write error and say so once."""
         if self.write_error is not None:

@@ -167,7 +167,7 @@ def interview(
         raise click.ClickException(
             f"cannot record in {home / 'sessions'}: {error.strerror or error}"
         ) from None
-    _checkpoint_notices(notice)
+    _checkpoint_notices(notice, recorder)
     sink = EventSink(recorder)
     try:
         if resume_id:
@@ -227,13 +227,19 @@ class _Notice:
             _err(line)
 
 
-def _checkpoint_notices(notice: _Notice) -> None:
-    """Route the checkpoint store's one-line warnings through the same once-only notice."""
+def _checkpoint_notices(notice: _Notice, recorder: Any) -> None:
+    """Route the checkpoint store's one-line warnings through the same once-only notice; a full
+    disk stops the recording too, so the candidate hears one "disk full" line."""
+    import errno
     import logging
 
     class _Forward(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            notice(record.getMessage())
+            line = record.getMessage()
+            if line.startswith("disk full"):
+                recorder.stop(OSError(errno.ENOSPC, "No space left on device"))
+            else:
+                notice(line)
 
     log = logging.getLogger("hotseat.checkpoints")
     log.handlers[:] = [_Forward(logging.WARNING)]
