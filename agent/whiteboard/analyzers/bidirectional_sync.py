@@ -79,7 +79,10 @@ def _rule_on_same_kind_of_link(ctx: Context, labels: str) -> bool:
     if not words:
         return False
     for edge in ctx.board.edges.values():
-        if edge.label and _priority_in(edge.label):
-            if words <= set(re.findall(r"\w+", edge.label.lower())):
-                return True
+        if (
+            edge.label
+            and _priority_in(edge.label)
+            and words <= set(re.findall(r"\w+", edge.label.lower()))
+        ):
+            return True
     return False

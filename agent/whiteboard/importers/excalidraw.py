@@ -302,9 +302,15 @@ class _Scene:
                 if holder in self.containers:
                     # Text inside a container, near one of the things it holds, is about that
                     # thing; otherwise it is the container's own text.
-                    near = self._nearest_thing(center, _TEXT_REACH, among=self.containers[holder])
-                    if near is not None and _box_distance(box, self.things[near].box) < max(
-                        box[1] - thing.box[1], 1.0
+                    near_distance, near = min(
+                        (_box_distance(box, self.things[t].box), t) for t in self.containers[holder]
+                    )
+                    if near_distance > _TEXT_REACH:
+                        near = None
+                    if near is not None and (
+                        not _name_like(content)
+                        or _box_distance(box, self.things[near].box)
+                        < max(box[1] - thing.box[1], 1.0)
                     ):
                         self.things[near].beside.append((0.0, content))
                         continue
@@ -465,9 +471,12 @@ class _Scene:
                 label = ""
             if not label:
                 continue
+            whole = " ".join([label, *notes])
             if (
-                looks_like_note(" ".join([label, *notes])) and not _known(label)
-            ) or looks_like_table(label, notes):
+                looks_like_note(label)
+                or (looks_like_note(whole) and not _known(label))
+                or looks_like_table(label, notes)
+            ):
                 self.board.annotations.append(" ".join([label, *notes]))
                 continue
             key = _key(label)
