@@ -209,11 +209,12 @@ def score_board(path: Path, expected: dict[str, Any]) -> BoardScore:
     for finding in findings:
         code = CODE_MAP.get(finding.code, finding.code)
         named = set()
-        for cid in finding.components[:1] if code not in _LISTING else finding.components:
+        subjects = finding.components if code in _LISTING else finding.subjects
+        for cid in subjects:
             named.update(by_id.get(cid, []))
         fired.append((code, named))
         score.findings += 1
-        if finding.components and not any(c in matched_ids for c in finding.components[:1]):
+        if finding.components and not any(c in matched_ids for c in finding.subjects):
             score.findings_on_unmatched += 1
     score.expected = len(expected["findings_expected"])
     for want in expected["findings_expected"]:
@@ -231,7 +232,7 @@ def score_board(path: Path, expected: dict[str, Any]) -> BoardScore:
     return score
 
 
-_LISTING = {"ORPHAN", "BIDIRECTIONAL_SYNC"}
+_LISTING = {"BIDIRECTIONAL_SYNC"}
 
 
 def _ids(label: str, ids: dict[str, str], groups: dict[str, list[str]]) -> list[str]:

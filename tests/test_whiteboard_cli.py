@@ -41,7 +41,7 @@ def test_analyze_json_contract(fixture):
         assert set(edge) == {"source", "target", "label", "bidirectional"}
         assert isinstance(edge["bidirectional"], bool)
     for finding in data["findings"]:
-        assert set(finding) == {"code", "severity", "components", "message", "question"}
+        assert set(finding) == {"code", "severity", "components", "count", "message", "question"}
         assert finding["severity"] in ("high", "medium", "low")
     ids = {c["id"] for c in data["components"]}
     assert all(set(f["components"]) <= ids for f in data["findings"])

@@ -79,7 +79,8 @@ def score_components(
     by_component: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.components and finding.code not in _BOARD_LEVEL:
-            by_component.setdefault(finding.components[0], []).append(finding)
+            for subject in finding.subjects:
+                by_component.setdefault(subject, []).append(finding)
     connected = {end for e in board.edges.values() for end in (e.source, e.target)}
     rows = []
     for comp in board.components.values():

@@ -22,7 +22,7 @@ from agent.whiteboard.analyzers import (
     unbounded_queue,
     upstream_stops,
 )
-from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.context import Context, names
 from agent.whiteboard.analyzers.finding import SEVERITY_ORDER, Finding, Severity
 from agent.whiteboard.graph import Board
 from agent.whiteboard.scenario_view import scenario_view
@@ -53,7 +53,41 @@ def analyze(board: Board, scenario: Any = None) -> list[Finding]:
     """
     ctx = Context.build(board, scenario_view(scenario))
     findings = [finding for check in ANALYZERS.values() for finding in check(ctx)]
+    findings = group_findings(findings, ctx)
     return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+GROUP_AFTER = 3
+"""More findings of one code than this become one finding naming every component."""
+_SHOWN = 5
+
+
+def group_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
+    """Many findings of one code ("no replicas" on 40 stores) become one: "40 components ...:
+    A, B, C, D, E and 35 more", whose question is asked about the first."""
+    by_code: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    grouped: list[Finding] = []
+    for code, same in by_code.items():
+        if len(same) <= GROUP_AFTER or any(f.count > 1 for f in same):
+            grouped.extend(same)
+            continue
+        subjects = [f.components[0] for f in same if f.components]
+        named = names([ctx.get(cid) for cid in subjects], limit=_SHOWN)
+        first = same[0]
+        grouped.append(
+            Finding(
+                code,
+                first.severity,
+                tuple(subjects),
+                f"{len(same)} components: {named}. {first.message}",
+                f"{first.question} The same goes for {len(same) - 1} more: "
+                f"{names([ctx.get(cid) for cid in subjects[1:]], limit=_SHOWN)}.",
+                count=len(subjects),
+            )
+        )
+    return grouped
 
 
 __all__ = ["ANALYZERS", "CODES", "Context", "Finding", "Severity", "analyze"]

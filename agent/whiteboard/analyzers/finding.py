@@ -30,12 +30,21 @@ class Finding:
     """What is wrong, for a report."""
     question: str
     """What the interviewer says aloud, naming the candidate's own components."""
+    count: int = 1
+    """How many components the finding is about: the first `count` of `components` (a grouped
+    finding such as "3 components are not connected: A, B, C")."""
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The components the finding is about (the rest of `components` are context)."""
+        return self.components[: max(1, self.count)]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": self.severity.value,
             "components": list(self.components),
+            "count": self.count,
             "message": self.message,
             "question": self.question,
         }

@@ -44,5 +44,6 @@ def check(ctx: Context) -> list[Finding]:
             f"{len(lonely)} components are not connected: {listed}.",
             f"{listed} aren't connected to anything on your board. What talks to them, and "
             "what do they talk to?",
+            count=len(lonely),
         )
     ]
