@@ -24,6 +24,15 @@ _RAW = re.compile(
     r"|(?P<sym>[-+*/^()×÷=≈~%<>:;.,!?—–→$·])"
 )
 
+_SHARES = {
+    "tenth": 0.1,
+    "quarter": 0.25,
+    "third": 1 / 3,
+    "fifth": 0.2,
+    "hundredth": 0.01,
+    "thousandth": 0.001,
+    "half": 0.5,
+}
 MULTIPLIER_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "thrice": 3.0, "quadruple": 4.0}
 REFS = {"that", "it", "this", "those", "these"}
 MARKS = {
@@ -329,12 +338,31 @@ class _Lexer:
             return _finish(si, spoken_factor, dim, times, parts, k, noun)
         return _finish(si, spoken_factor, dim, times, parts, j, "")
 
+    def read_fraction(self, i: int) -> tuple[float, int] | None:
+        """ "a tenth of", "half of", "a quarter of", "one in a thousand", "1 in 10": a share."""
+        w = self.word(i)
+        if w == "half" and self.word(i + 1) == "of":
+            return 0.5, i + 1
+        if w in ("a", "one") and self.word(i + 2) == "of" and self.word(i + 1) in _SHARES:
+            return _SHARES[self.word(i + 1)], i + 2
+        if self.word(i + 1) == "in" and w in ("one", "1"):
+            got = read_number(self.words, i + 2)
+            if got is not None and got[0] >= 2:
+                return 1 / got[0], got[1]
+        return None
+
     def read_quantity(self, i: int) -> tuple[Token, int] | None:
         w = self.word(i)
         money = False
         start = i
         if w == "$":
             money, i = True, i + 1
+        fraction = self.read_fraction(i)
+        if fraction is not None:
+            value, j = fraction
+            q = Quantity(value)
+            text, s, e = self.span(start, j)
+            return Token("qty", text, s, e, q, q, number=value, percent=True), j
         if w in MULTIPLIER_WORDS:
             text, s, e = self.span(i, i + 1)
             v = MULTIPLIER_WORDS[w]

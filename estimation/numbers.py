@@ -220,6 +220,17 @@ def read_number(words: list[str], i: int) -> tuple[float, int] | None:
             break
         is_digit = w[0].isdigit() or w[0] == "."
         kind = "digit" if is_digit else ("tens" if w in TENS else "small")
+        if (
+            last_kind == "small"
+            and kind == "tens"
+            and 1 <= current <= 9
+            and j == i + 1
+            and (j + 1 >= n or words[j + 1] not in ("percent", "%"))
+        ):
+            # "three sixty five", "seven fifty K", "one twenty": hundreds said as digits
+            current, last_kind = current * 100 + value, "tens"
+            j += 1
+            continue
         if last_kind == "":
             pass
         elif last_kind == "scale":

@@ -9,6 +9,7 @@ earlier result (which must agree with it).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -16,7 +17,7 @@ from estimation.calculator import Node
 from estimation.claims import ASSUME_WORDS, Statement, scan
 from estimation.claims import subject_name as _subject_name
 from estimation.diagnosis import say
-from estimation.explain import build_claim
+from estimation.explain import build_claim, said_in_bits
 from estimation.formatting import format_number
 from estimation.inference import candidates, choose
 from estimation.lexer import MAX_CHARS, tokenize
@@ -63,6 +64,13 @@ _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9])")
 _WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
+_APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
+"""The hyphen of "60-ish", "twenty-odd": not a minus sign."""
+_GIG_LINK = re.compile(
+    r"(?<=\d )gig(?= (?:nics?|links?|cards?|network|ethernet|ports?|uplinks?|pipes?|interfaces?)\b)",
+    re.IGNORECASE,
+)
+"""A "10 gig NIC" is ten gigabits a second."""
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -115,6 +123,8 @@ class EstimationSession:
         text = _WRAPPED.sub(_blank, text.replace("\r", " "))
         text = _CONTROL.sub(_blank, text)
         text = drop_abandoned(text)
+        text = _APPROXIMATE.sub(" ", text)
+        text = _GIG_LINK.sub("Gb ", text)
         pos = 0
         pieces: list[tuple[int, str]] = []
         for cut in _SENTENCE.finditer(text):
@@ -198,6 +208,8 @@ class EstimationSession:
         for i, tok in enumerate(toks):
             if tok.kind != "qty" or tok.quantity is None or tok.multiplier or tok.power:
                 continue
+            if tok.percent and i + 1 < len(toks) and toks[i + 1].words[:1] == ("of",):
+                continue  # "a tenth of that": a share applied, not a result
             if any(tok.start < end and start < tok.end for start, end in taken):
                 continue
             if not result_position(toks, i):
@@ -545,11 +557,37 @@ class EstimationSession:
                 meant = self._meant(node, stated, multiplier)
                 if meant is not None:
                     claim = self._confirmed(claim, meant)
-                elif self._another_reading(stated):
+                elif self._another_reading(stated) or not self._recognised(
+                    claim, node, stated, multiplier is not None
+                ):
                     claim = self._unsure(claim, stated)
         elif claim.verdict == UNCHECKED:
             claim = self._unsure(claim, stated)
         self._record(claim, stated.named(name) if name else stated)
+
+    def _recognised(
+        self, claim: ClaimCheck, node: Node, stated: Operand, said_multiplier: bool
+    ) -> bool:
+        """The accusation names a slip people make. A plain arithmetic slip is off by a
+        little (1.5x, 2.6x), not by 57x: that says the parse missed part of the working. Bits
+        and bytes get mixed up only where bits were said."""
+        if claim.computed is None or not claim.computed.value:
+            return False
+        ratio = abs(claim.stated.value / claim.computed.value)
+        big = max(ratio, 1 / ratio) if ratio else math.inf
+        if claim.slip == "arithmetic":
+            if node.op == "leaf":  # a restatement: bits and a prefix at once ("100 MB/s, 100 Gbps")
+                return any(abs(big / f - 1) <= 0.05 for f in (125.0, 8000.0))
+            return big <= (20.0 if said_multiplier else 3.0)
+        if claim.slip == "bits_vs_bytes":
+            leaves = []
+            for leaf in node.leaves():
+                try:
+                    leaves.append(self.memory.resolve(leaf))
+                except KeyError:
+                    continue
+            return said_in_bits(stated) or any(said_in_bits(op) for op in leaves)
+        return True
 
     def _confirmed(self, claim: ClaimCheck, reading: Reading) -> ClaimCheck:
         words = reading.words()
