@@ -14,9 +14,9 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "Interviewer": "agent.interviewer",
-    "SessionNotFound": "agent.interviewer",
-    "new_session_id": "agent.interviewer",
+    "Interviewer": "agent.interviewer.facade",
+    "SessionNotFound": "agent.interviewer.facade",
+    "new_session_id": "agent.interviewer.facade",
     "Scores": "agent.scoring",
     "DimensionScore": "agent.scoring",
     "Evidence": "agent.scoring",
@@ -27,7 +27,7 @@ _EXPORTS = {
     "PHASES": "agent.phases",
     "FollowUp": "agent.followups",
     "Classification": "agent.classify",
-    "build_graph": "agent.graph",
+    "build_graph": "agent.interviewer.graph",
     "InterviewState": "agent.state",
 }
 

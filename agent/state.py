@@ -13,6 +13,10 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, TypedDict
 
+from agent.interviewer.memory import Dialogue
+from agent.interviewer.policy import Move
+from agent.interviewer.reading import Reading
+
 EVENTS = ("open", "turn", "board", "wrap_up")
 """What one graph call does: say the opening, take a candidate turn, take a board snapshot,
 or score the interview."""
@@ -42,6 +46,10 @@ class InterviewState(TypedDict, total=False):
     """Set when this call moved the phase: {"from", "to", "reason"}."""
     reply: list[str]
     """The interviewer's sentences for this call."""
+    reading: Reading | None
+    """How `listen` read this turn (acts, mentions with polarity, settled topics, verdicts)."""
+    move: Move | None
+    """What the policy decided for this turn (kind, about, the words)."""
 
     # -- the session -------------------------------------------------------------------------
     session_id: str
@@ -92,6 +100,9 @@ class InterviewState(TypedDict, total=False):
     """The follow-up the candidate is answering now, if any."""
     scores: dict[str, Any] | None
     """The wrap-up scores (`Scores.to_dict()`)."""
+    dialogue: Dialogue
+    """What the interviewer remembers: questions asked and answered, settled topics, challenges,
+    concessions, sentences said (`agent.interviewer.memory`)."""
 
 
 def new_state(session_id: str, scenario_id: str, minutes: float, seed: str) -> InterviewState:
@@ -121,6 +132,7 @@ def new_state(session_id: str, scenario_id: str, minutes: float, seed: str) -> I
         last_question=None,
         scores=None,
         reply=[],
+        dialogue=Dialogue(),
     )
 
 

@@ -60,7 +60,19 @@ def test_json_output_is_one_object_with_the_contract(hotseat_home):
         "candidate",
         "interviewer",
     ]
-    assert all(set(t) == {"speaker", "text", "t"} for t in payload["turns"])
+    from agent.interviewer.policy import MOVE_KINDS
+
+    assert all({"speaker", "text", "t"} <= set(t) for t in payload["turns"])
+    for turn in payload["turns"]:
+        if turn["speaker"] == "interviewer":  # every reply says what kind of move it was
+            assert turn["move"]["kind"] in MOVE_KINDS and "about" in turn["move"]
+        else:  # every candidate turn shows how it was read
+            assert set(turn["reading"]) == {"acts", "mentioned", "settles", "claims"}
+    slip = next(
+        t for t in payload["turns"] if t["speaker"] == "candidate" and "60,000" in t["text"]
+    )
+    assert "estimate" in slip["reading"]["acts"]
+    assert "incorrect" in {c["verdict"] for c in slip["reading"]["claims"]}
     dims = payload["scores"]["dimensions"]
     assert list(dims) == [
         "requirements",

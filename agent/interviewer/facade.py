@@ -24,7 +24,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from agent.graph import Deps, build_graph, set_drawn
+from agent.context import Deps
+from agent.interviewer.graph import build_graph
+from agent.interviewer.nodes import set_drawn
 from agent.knowledge import load_knowledge
 from agent.llm import LlmClient
 from agent.phases import PhasePlan
@@ -50,21 +52,32 @@ def new_session_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
 
 
+CHECKPOINTED_TYPES = (
+    ("agent.interviewer.memory", "Dialogue"),
+    ("agent.interviewer.memory", "Asked"),
+    ("agent.interviewer.policy", "Move"),
+    ("agent.interviewer.reading", "Reading"),
+    ("agent.interviewer.reading", "Mention"),
+    ("agent.interviewer.reading", "Verdict"),
+)
+"""The typed values in the state; the checkpoint serializer restores exactly these."""
+
+
+def serializer() -> Any:
+    from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+
+    return JsonPlusSerializer(allowed_msgpack_modules=list(CHECKPOINTED_TYPES))
+
+
 def open_checkpointer(path: Path | str | None) -> tuple[Any, sqlite3.Connection | None]:
     """The SQLite checkpointer at `path`, or an in-memory one when `path` is None."""
     if path is None:
         from langgraph.checkpoint.memory import InMemorySaver
 
-        return InMemorySaver(), None
-    from langgraph.checkpoint.sqlite import SqliteSaver
+        return InMemorySaver(serde=serializer()), None
+    from agent.checkpoints import open_checkpoints  # prunes old checkpoints, survives disk full
 
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), check_same_thread=False)
-    saver = SqliteSaver(conn)
-    saver.setup()
-    # WAL + NORMAL survives a killed process (only an OS crash can lose the last turn).
-    conn.execute("PRAGMA synchronous=NORMAL")
-    return saver, conn
+    return open_checkpoints(path, serde=serializer())
 
 
 class Interviewer:
@@ -210,10 +223,18 @@ class Interviewer:
     @property
     def transcript(self) -> list[dict[str, Any]]:
         """[{"speaker", "text", "t"}] in order."""
-        return [
-            {"speaker": t["speaker"], "text": t["text"], "t": round(float(t.get("t", 0.0)), 3)}
-            for t in self._values().get("turns", [])
-        ]
+        out = []
+        for t in self._values().get("turns", []):
+            turn = {
+                "speaker": t["speaker"],
+                "text": t["text"],
+                "t": round(float(t.get("t", 0.0)), 3),
+            }
+            for extra in ("move", "reading"):
+                if t.get(extra):
+                    turn[extra] = t[extra]
+            out.append(turn)
+        return out
 
     @property
     def phase(self) -> str:
@@ -223,7 +244,10 @@ class Interviewer:
     def finished(self) -> bool:
         """The clock ran out or the interview was scored."""
         values = self._values()
-        return bool(values.get("scores") or values.get("counters", {}).get("time_up"))
+        if values.get("scores") or values.get("counters", {}).get("time_up"):
+            return True
+        dialogue = values.get("dialogue")
+        return bool(dialogue is not None and dialogue.wrap_requested)
 
     # -- internals ------------------------------------------------------------------------------
     def _values(self) -> dict[str, Any]:
@@ -265,9 +289,13 @@ class Interviewer:
         for turn in new("turns"):
             if turn["speaker"] == "candidate":
                 event = {"type": "candidate_turn", "text": turn["text"], "kind": turn.get("kind")}
+                if turn.get("reading"):
+                    event["reading"] = turn["reading"]
             else:
                 event = {"type": "interviewer_turn", "text": turn["text"]}
                 event["sentences"] = list(after.get("reply", []))
+                if turn.get("move"):
+                    event["move"] = turn["move"]
             self._emit({**event, "phase": turn.get("phase"), "t": t})
             if turn["speaker"] == "candidate":
                 for claim in new("claims"):

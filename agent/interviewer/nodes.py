@@ -1,0 +1,727 @@
+"""The interviewer graph's steps: plain functions of the state returning only what they change.
+
+A candidate turn goes `listen` (record it, check its numbers, read it) → one branch chosen by
+`policy.route` (wrap_request, meta, clarify, pushback, challenge, redirect, follow), each of
+which decides a `Move` → `pace` (the only node that changes the phase) → `speak` (the words,
+said once). The opening, a board snapshot and the wrap-up are their own one-step paths.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from agent import coverage, templates
+from agent.context import Deps
+from agent.followups import MOVE_ON as MOVE_ON_FOLLOWUP
+from agent.followups import FollowUp, TurnContext, choose
+from agent.interviewer import policy, replies, topics
+from agent.interviewer import reading as R
+from agent.interviewer.memory import Dialogue
+from agent.interviewer.policy import Move
+from agent.kb_followups import board_hits, kb_key, speech_hits
+from agent.phases import PhasePlan, later, next_phase
+from agent.state import InterviewState, bump, candidate_turns
+from agent.turn import _fixes, clean
+from agent.turn import listen as record_turn
+
+_LOG = logging.getLogger("hotseat.interviewer")
+
+
+# -- the one-step paths ------------------------------------------------------------------------------
+def open_node(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """The opening: greeting, time frame and the scenario prompt (said once)."""
+    if state.get("turns"):
+        return {"reply": [state["turns"][0]["text"]]}
+    rng = templates.rng_for(state["seed"], 0, "open")
+    reply = templates.opening(runtime.context.scenario.prompt, state["minutes"], rng)
+    turn = {"speaker": "interviewer", "text": " ".join(reply), "t": state.get("now", 0.0)}
+    turn.update(kind="opening", phase=state["phase"], move={"kind": "ask", "about": "opening"})
+    dialogue = (state.get("dialogue") or Dialogue()).spoke(reply)
+    return {"reply": reply, "turns": [turn], "elapsed": state.get("now", 0.0), "dialogue": dialogue}
+
+
+def take_board(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """A new board snapshot: keep it and the analyzers' findings on it (a snapshot that does not
+    load is logged and the previous board stays)."""
+    from agent.whiteboard import Board, BoardError, analyze
+
+    deps = runtime.context
+    snapshot = state.get("board_in") or {}
+    try:
+        board = Board.from_dict(snapshot)
+    except (BoardError, TypeError, ValueError, KeyError) as error:
+        _LOG.warning("board snapshot ignored: %s", error)
+        return {"reply": []}
+    findings = analyze(board, deps.scenario)
+    set_drawn(deps, board)
+    return {
+        "board": snapshot,
+        "board_findings": [f.to_dict() for f in findings],
+        "kb_board": board_hits(board),
+        "elapsed": float(state.get("now", state.get("elapsed", 0.0))),
+        "reply": [],
+    }
+
+
+def set_drawn(deps: Deps, board: Any) -> None:
+    """Map each probe key (a kind or an expected label) to the candidate's box for it."""
+    deps.board = board
+    deps.drawn, deps.drawn_ids = {}, {}
+    if board is None:
+        return
+    keys = {key for probe in deps.scenario.probes for key in probe.components}
+    for key in sorted(keys):
+        expected = deps.scenario.component(key)
+        for comp in board.components.values():
+            label = comp.label.lower()
+            by_name = expected is not None and any(n in label for n in expected.names())
+            by_kind = comp.kind.value == key.lower() or (
+                expected is not None and key.lower() == expected.kind and comp.kind.value == key
+            )
+            if by_name or by_kind:
+                deps.drawn[key] = comp.name
+                deps.drawn_ids[key] = comp.id
+                break
+
+
+def wrap(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Score the interview and close it (scored once; later calls return the same scores)."""
+    from agent.scoring import score
+    from agent.whiteboard import Board, score_components
+
+    deps = runtime.context
+    if state.get("scores"):
+        return {"reply": []}
+    board = deps.board if deps.board is not None else Board()
+    rows = [
+        r.to_dict()
+        for r in score_components(board, deps.scenario, mentioned=state.get("mentioned", []))
+    ]
+    scores = score(dict(state), deps.scenario, deps.references, rows)
+    rng = templates.rng_for(state["seed"], len(candidate_turns(state)), "close")
+    line = templates.closing(rng)
+    now = float(state.get("now", state.get("elapsed", 0.0)))
+    turn = {"speaker": "interviewer", "text": line, "t": now, "kind": "closing"}
+    turn.update(phase=state["phase"], move={"kind": "wrap_up", "about": "scores"})
+    return {"scores": scores.to_dict(), "reply": [line], "turns": [turn], "elapsed": now}
+
+
+# -- a candidate turn --------------------------------------------------------------------------------
+def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Record the turn and its checked numbers (`agent.turn`), then read it: acts, mentions
+    with polarity, settled topics, verdicts; and remember what it settled."""
+    deps = runtime.context
+    out = record_turn(state, runtime)
+    text = clean(state.get("utterance"))
+    index = len(candidate_turns(state))
+    dialogue = state.get("dialogue") or Dialogue()
+    components = [(c.label, c.names()) for c in deps.scenario.components]
+    open_question = dialogue.open_question()
+    reading = R.read_turn(
+        text,
+        kind=out["kind"],
+        claims=out["claims"],
+        components=components,
+        awaiting_answer=open_question is not None,
+        question=text.rstrip().endswith("?"),
+        repeated=_repeated(text, state),
+    )
+    settles = set(reading.settles)
+    content = {R.DESIGN, R.ESTIMATE, R.ANSWER} & set(reading.acts)
+    if open_question is not None and content:
+        if topics.answered_by(open_question.text, [text], share=0.25):
+            settles |= set(open_question.topics)
+        dialogue = dialogue.answered(index)
+    dialogue = dialogue.settle(sorted(settles), index)
+    rejected = [m.name for m in reading.mentions if not m.positive]
+    taken = {m.name for m in reading.mentions if m.positive}
+    kept = tuple(r for r in dialogue.rejected if r not in taken)
+    dialogue = _with(dialogue, rejected=tuple(dict.fromkeys([*kept, *rejected])))
+    if dialogue.pending_challenge and any(c.get("verdict") == "correct" for c in out["claims"]):
+        dialogue = _with(dialogue, pending_challenge="")
+    known = state.get("mentioned", [])
+    out["mentioned"] = [
+        m.label for m in reading.mentions if m.positive and m.label and m.label not in known
+    ]
+    out["turns"][0]["reading"] = reading.to_dict()
+    out["reading"] = reading
+    out["dialogue"] = dialogue
+    out["move"] = None
+    return out
+
+
+def _repeated(text: str, state: InterviewState) -> bool:
+    from agent.classify import normalise
+
+    said = normalise(text)
+    return bool(said) and any(normalise(t["text"]) == said for t in candidate_turns(state))
+
+
+def _with(dialogue: Dialogue, **changes: Any) -> Dialogue:
+    from dataclasses import replace
+
+    return replace(dialogue, **changes)
+
+
+def _turn_claims(state: InterviewState) -> list[dict[str, Any]]:
+    index = len(candidate_turns(state)) - 1
+    return [c for c in state.get("claims", []) if c.get("turn") == index]
+
+
+def route_turn(state: InterviewState) -> str:
+    """The branch for this turn (a conditional edge)."""
+    reading = state.get("reading") or R.Reading()
+    dialogue = state.get("dialogue") or Dialogue()
+    slip = policy.challengeable(_turn_claims(state), dialogue, _earlier_fixes(state))
+    return policy.route(reading, dialogue, slip is not None)
+
+
+def _earlier_fixes(state: InterviewState) -> list[dict[str, Any]]:
+    index = len(candidate_turns(state)) - 1
+    return _fixes({"claims": [c for c in state.get("claims", []) if c.get("turn", 0) < index]})
+
+
+def _rng(state: InterviewState, slot: str = "") -> Any:
+    return templates.rng_for(state["seed"], len(candidate_turns(state)), slot)
+
+
+def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
+    """One sentence naming what was right in the turn: its checked numbers (a fix first), a
+    gap it covered aloud, the components it put in the design, or the choice it made."""
+    from agent import acks
+
+    reading = state.get("reading") or R.Reading()
+    claims = _turn_claims(state)
+    text = clean(state.get("utterance"))
+    rng = _rng(state, "ack")
+    corrected, values = acks.numbers(claims, _earlier_fixes(state), text)
+    fixed = corrected or (bool(values) and reading.has(R.SELF_CORRECTION))
+    if values:
+        return replies.acknowledge_numbers(values[-2:], fixed, rng)
+    earlier = [t["text"] for t in candidate_turns(state)[:-1]]
+    pending = [str(f.get("code")) for f in state.get("board_findings", [])]
+    covered = acks.covered_line(
+        text, list(dict.fromkeys([*pending, "NO_MONITORING"])), earlier, rng
+    )
+    if covered:
+        return covered
+    labels = [m.label for m in reading.mentions if m.positive and m.label]
+    rejected = [m.name for m in reading.mentions if not m.positive]
+    return replies.acknowledge([], False, labels, rejected, rng)
+
+
+def wrap_request(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """The candidate asked to finish: acknowledge and wrap up (the scores follow)."""
+    dialogue = state.get("dialogue") or Dialogue()
+    ack = _ack(state, runtime)
+    lines = ["Good, let's wrap up there." if ack in replies.SHORT_ACKS else ack]
+    if lines[0] != "Good, let's wrap up there.":
+        lines.append("Let's wrap up there.")
+    lines.append("Thanks — I'll put the feedback together.")
+    move = Move(policy.WRAP_UP, "asked", tuple(lines), advance_to="wrap_up")
+    return {"move": move, "dialogue": _with(dialogue, wrap_requested=True)}
+
+
+def meta(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Repeat, wait, time, feedback or the board."""
+    deps = runtime.context
+    reading = state.get("reading") or R.Reading()
+    dialogue = state.get("dialogue") or Dialogue()
+    text = clean(state.get("utterance"))
+    if reading.has(R.REPEAT):
+        wants_question = "question" in text.lower()
+        lines = replies.repeat(dialogue, wants_question)
+        move = Move(
+            policy.REPEAT, "last question" if wants_question else "last reply", tuple(lines)
+        )
+        return {"move": _verbatim(move)}
+    if reading.has(R.TIME):
+        now = float(state.get("now", 0.0))
+        line = replies.time_left(float(state["minutes"]), now, state["phase"])
+        return {"move": Move(policy.ANSWER, "time", (line,))}
+    if reading.has(R.FEEDBACK):
+        claims = state.get("claims", [])
+        correct = sum(1 for c in claims if c.get("verdict") == "correct")
+        wrong = [c for c in claims if c.get("verdict") == "incorrect" and not c.get("correction")]
+        fixed = sum(1 for c in claims if c.get("correction"))
+        gap = _gap(state, deps)
+        design = any(t.get("kind") == "design" for t in candidate_turns(state))
+        lines = replies.feedback(correct, len(wrong), fixed, sorted(dialogue.settled), gap, design)
+        return {"move": Move(policy.FEEDBACK, "interim", tuple(lines))}
+    if reading.has(R.BOARD):
+        labels = [c.name for c in deps.board.components.values()] if deps.board else []
+        described = list(dict.fromkeys(state.get("mentioned", [])))[-3:]
+        return {"move": Move(policy.ANSWER, "board", (replies.board(labels, described),))}
+    lines = [replies.WAIT_LINES[len(candidate_turns(state)) % len(replies.WAIT_LINES)]]
+    return {"move": Move(policy.WAIT, "time to think", tuple(lines))}
+
+
+def _unsaid(options: tuple[str, ...], dialogue: Dialogue, rng: Any) -> str:
+    """A phrasing not said yet this session (the first one again when all were)."""
+    fresh = [o for o in options if not dialogue.was_said(o)]
+    return rng.choice(fresh) if fresh else options[0]
+
+
+def _verbatim(move: Move) -> Move:
+    from dataclasses import replace
+
+    return replace(move, verbatim=True)
+
+
+def _gap(state: InterviewState, deps: Deps) -> str:
+    """The most useful thing not covered yet, for the interim feedback."""
+    dialogue = state.get("dialogue") or Dialogue()
+    if not state.get("claims"):
+        return "putting numbers on the load and storage"
+    for topic, words in (
+        (topics.DESIGN, "a high-level design you walk end to end"),
+        (topics.MONITORING, "how you'd know it's failing"),
+        (topics.TRADEOFFS, "naming the trade-offs in your choices"),
+    ):
+        if not dialogue.is_settled(topic):
+            return words
+    critical = [c.label for c in deps.scenario.critical_components()]
+    missing = [c for c in critical if c not in state.get("mentioned", [])]
+    return f"where {replies._article(missing[0])} fits" if missing else ""
+
+
+def clarify(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Answer from the scenario's facts, by meaning."""
+    deps = runtime.context
+    text = clean(state.get("utterance"))
+    facts = policy.answer_facts(deps.scenario, text)
+    if facts:
+        lines = tuple(f.answer for f in facts)
+        about = ", ".join(dict.fromkeys(f.topic for f in facts))
+        move = Move(policy.ANSWER, about, lines)
+        known = state.get("topics", [])
+        new_topics = [f.topic for f in facts if f.topic not in known]
+        return {"move": move, "topics": list(dict.fromkeys(new_topics))}
+    line = "I don't have that number in the brief — assume a value, say it out loud, and go on."
+    custom = deps.scenario.unknown_answer
+    if custom and custom != line and "your call" not in custom.lower():
+        line = custom
+    return {"move": Move(policy.ANSWER, "not in the brief", (line,))}
+
+
+def pushback(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Engage: concede when the brief backs the argument, otherwise accept it as their call."""
+    deps = runtime.context
+    text = clean(state.get("utterance"))
+    dialogue = state.get("dialogue") or Dialogue()
+    backing = policy.accepted_by_brief(deps.scenario, text)
+    if backing:
+        lines = (
+            "Fair point — that matches the brief: "
+            + backing[:1].lower()
+            + backing[1:].rstrip(".")
+            + ".",
+            "I'll take that.",
+        )
+        move = Move(policy.CONCEDE, "brief agrees", lines)
+    else:
+        lines = ("Noted — that's a defensible call if you own the downside.",)
+        move = Move(policy.CONCEDE, "candidate's call", lines)
+    return {"move": move, "dialogue": _with(dialogue, pending_challenge="")}
+
+
+def challenge(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """One challenge for the slip the engine found (never the same one twice)."""
+    dialogue = state.get("dialogue") or Dialogue()
+    claim = policy.challengeable(_turn_claims(state), dialogue, _earlier_fixes(state))
+    if claim is None:  # routed here only with a slip; kept total for safety
+        return {"move": Move(policy.ACKNOWLEDGE, "", (_ack(state, runtime),))}
+    key = policy.claim_key(claim)
+    lines = replies.challenge(claim, _rng(state, "challenge"))
+    move = Move(policy.CHALLENGE, str(claim.get("text", ""))[:80], tuple(lines), key=key)
+    dialogue = _with(
+        dialogue, challenged=(*dialogue.challenged, key), pending_challenge=str(claim.get("text"))
+    )
+    return {"move": move, "dialogue": dialogue, "raised": [key]}
+
+
+def redirect(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Silence, noise, small talk or off-topic: one short line back to the interview."""
+    reading = state.get("reading") or R.Reading()
+    rng = _rng(state)
+    count = state.get("counters", {}).get(reading.kind, 1)
+    if reading.kind == "silence":
+        line = SILENCE_LINES[(count - 1) % len(SILENCE_LINES)]
+        return {"move": Move(policy.WAIT, "silence", (line,))}
+    if reading.kind == "gibberish":
+        dialogue = state.get("dialogue") or Dialogue()
+        line = _unsaid(templates.GIBBERISH, dialogue, rng)
+        return {"move": Move(policy.REPEAT, "unclear", (line,))}
+    dialogue = state.get("dialogue") or Dialogue()
+    lead = (
+        rng.choice(("Sure.", "Okay.", "Alright."))
+        if reading.kind == "small_talk"
+        else rng.choice(("Let's keep to the design.", "Let's bring it back to the system."))
+    )
+    prompt = _phase_prompt(state["phase"], state, runtime.context, dialogue, rng)
+    return {"move": Move(policy.REDIRECT, reading.kind, (lead, prompt), question=prompt)}
+
+
+SILENCE_LINES = (
+    "Take your time.",
+    "No rush.",
+    "Okay, take a moment.",
+    "I'm here when you're ready.",
+)
+
+
+def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dict[str, Any]:
+    """Acknowledge, then the one follow-up that matters (a finding, a probe, a nudge for what is
+    missing) or a move to the next phase; never a settled topic, never a question twice."""
+    deps = runtime.context
+    dialogue = state.get("dialogue") or Dialogue()
+    phase = upcoming_phase(state)
+    if state.get("kind") == "move_on":
+        target = next_phase(state["phase"])
+        return {"move": Move(policy.ADVANCE, target, ("Sure.",), advance_to=target)}
+    ack = lead or _ack(state, runtime)
+    if (state.get("reading") or R.Reading()).repeated:
+        ack = templates.repeat(_rng(state, "repeat"))
+    ctx = _context(state, deps, phase)
+    said = ctx.said
+    extra_raised: list[str] = []
+    for _ in range(12):
+        chosen = choose(ctx)
+        if chosen.kind == MOVE_ON_FOLLOWUP:
+            break
+        question = chosen.question or chosen.statement
+        if policy.may_ask(question, dialogue) and not topics.answered_by(
+            question, said[:-1] if chosen.probe_id else said
+        ):
+            break
+        extra_raised.append(chosen.key)
+        ctx.raised = ctx.raised | {chosen.key}
+        if chosen.probe_id:
+            ctx.probes_asked = ctx.probes_asked | {chosen.probe_id}
+    else:
+        chosen = FollowUp(MOVE_ON_FOLLOWUP, f"nudge:{phase}")
+    if chosen.kind == MOVE_ON_FOLLOWUP:
+        return _move_on(state, deps, dialogue, phase, chosen, ack, extra_raised)
+    statement = _statement(chosen, dialogue)
+    lines = [ack, statement, chosen.question]
+    if not chosen.question and chosen.statement:
+        lines = [ack, statement]
+    move = Move(
+        policy.PROBE,
+        chosen.probe_id or chosen.key,
+        tuple(s for s in lines if s),
+        question=chosen.question or chosen.statement,
+        key=chosen.key,
+        followup=chosen.to_dict(),
+    )
+    raised = [
+        k
+        for k in (*extra_raised, chosen.key, *_kb_keys(chosen))
+        if k not in ctx.raised or k == chosen.key
+    ]
+    asked_probes = [chosen.probe_id] if chosen.probe_id else []
+    return {"move": move, "raised": list(dict.fromkeys(raised)), "probes_asked": asked_probes}
+
+
+def _statement(chosen: FollowUp, dialogue: Dialogue) -> str:
+    """A probe's lead-in, honouring what the candidate ruled out ("You mentioned the cache" is
+    wrong after "we don't need a cache")."""
+    statement = chosen.statement
+    if statement.startswith("You mentioned "):
+        named = statement[len("You mentioned ") :].rstrip(".").lower().removeprefix("the ")
+        for rejected in dialogue.rejected:
+            if rejected in named or named in rejected:
+                return f"You chose to go without {replies._article(rejected)}."
+    return statement
+
+
+def _move_on(
+    state: InterviewState,
+    deps: Deps,
+    dialogue: Dialogue,
+    phase: str,
+    chosen: FollowUp,
+    ack: str,
+    raised: list[str],
+) -> dict[str, Any]:
+    if chosen.next_phase and chosen.next_phase != phase:
+        move = Move(policy.ADVANCE, chosen.next_phase, (ack,), advance_to=chosen.next_phase)
+        return {"move": move, "raised": raised}
+    if phase == "estimation":
+        gap = _missing_estimate(deps, dialogue)
+        if gap is None:
+            move = Move(policy.ADVANCE, "high_level_design", (ack,), advance_to="high_level_design")
+            return {"move": move, "raised": raised}
+        topic, question = gap
+        if policy.may_ask(question, dialogue):
+            return {
+                "move": Move(policy.ASK, topic, (ack, question), question=question, asks=(topic,))
+            }
+    if phase in ("high_level_design", "deep_dive"):
+        for question in DEEP_QUESTIONS:
+            if policy.may_ask(question, dialogue):
+                move = Move(policy.PROBE, "general", (ack, question), question=question)
+                return {"move": move, "raised": raised}
+    rng = _rng(state, "continue")
+    return {
+        "move": Move(policy.ACKNOWLEDGE, "", (ack, rng.choice(replies.CONTINUE))),
+        "raised": raised,
+    }
+
+
+DEEP_QUESTIONS = (
+    "What fails first at ten times today's peak, and what happens to requests in flight?",
+    "Which part of this would you build first, and what would you leave for later?",
+    "How would you know in production that this is failing?",
+    "Which trade-off in this design are you least comfortable with?",
+    "Where does a single failure take down the whole path, and how do you remove it?",
+)
+"""Questions for any design when no probe is left: each asked once, a settled topic never."""
+
+
+ESTIMATE_TOPICS = {
+    coverage.RATE: topics.AVERAGE_RATE,
+    coverage.PEAK: topics.PEAK_RATE,
+    coverage.BANDWIDTH: topics.BANDWIDTH,
+    coverage.STORAGE: topics.STORAGE,
+    coverage.MEMORY: topics.MEMORY,
+}
+
+
+def _missing_estimate(deps: Deps, dialogue: Dialogue) -> tuple[str, str] | None:
+    """The first reference estimate whose topic nobody settled, as (topic, question)."""
+    for dim, description in coverage.expected(deps.scenario):
+        topic = ESTIMATE_TOPICS[dim]
+        if dialogue.is_settled(topic) or (
+            topic == topics.MEMORY and dialogue.is_settled("cache size")
+        ):
+            continue
+        first = description.rstrip(".")
+        first = first[:1].lower() + first[1:]
+        if dim in (coverage.RATE, coverage.PEAK, coverage.BANDWIDTH):
+            return topic, f"What do you get for {first}?"
+        article = (
+            "" if first.split(" ", 1)[0] in ("the", "a", "an", "all", "each", "every") else "the "
+        )
+        return topic, f"How much for {article}{first}?"
+    return None
+
+
+def _kb_keys(chosen: FollowUp) -> tuple[str, ...]:
+    return (kb_key(chosen.kb["id"]),) if chosen.kb else ()
+
+
+def _context(state: InterviewState, deps: Deps, phase: str) -> TurnContext:
+    said = [t["text"] for t in candidate_turns(state)]
+    board = deps.board
+    phase_turns = sum(1 for t in candidate_turns(state) if t.get("phase") == phase)
+    if phase != state["phase"]:
+        phase_turns = 1
+    return TurnContext(
+        scenario=deps.scenario,
+        phase=phase,
+        kind=state.get("kind", ""),
+        utterance=clean(state.get("utterance")),
+        report=deps.report,
+        references=deps.references,
+        board_findings=state.get("board_findings", []),
+        drawn=deps.drawn,
+        drawn_ids=deps.drawn_ids,
+        mentioned=state.get("mentioned", []),
+        raised=frozenset(state.get("raised", [])),
+        probes_asked=frozenset(state.get("probes_asked", [])),
+        phase_turns=phase_turns,
+        scale_assumptions=deps.scale,
+        fixes=_fixes(state),
+        said=said,
+        labels={cid: c.name for cid, c in board.components.items()} if board else {},
+        kinds={cid: c.kind.value for cid, c in board.components.items()} if board else {},
+        edges=[(e.source, e.target) for e in board.edges.values()] if board else [],
+        kb_speech=speech_hits(clean(state.get("utterance")), said[:-1]),
+        kb_board=state.get("kb_board", []),
+        asked_texts=[a.get("text", "") for a in state.get("asked", [])],
+    )
+
+
+# -- time and phases ---------------------------------------------------------------------------------
+def content_phase(state: InterviewState) -> tuple[str, str]:
+    """Where the candidate's own turn takes the interview (phase, reason), before the clock."""
+    phase = state["phase"]
+    kind = state.get("kind", "")
+    dialogue = state.get("dialogue") or Dialogue()
+    if phase == "wrap_up":
+        return phase, ""
+    if kind == "move_on":
+        return next_phase(phase), "asked"
+    if phase == "requirements" and kind in ("estimate",) and state.get("claims"):
+        return "estimation", "content"
+    if (
+        phase in ("requirements", "estimation")
+        and dialogue.is_settled(topics.DESIGN)
+        and kind in ("design", "probe_answer")
+    ):
+        return "high_level_design", "content"
+    return phase, ""
+
+
+def upcoming_phase(state: InterviewState) -> str:
+    return content_phase(state)[0]
+
+
+def pace(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """The one place the phase changes: the clock, the candidate asking, the content of the
+    turn, or the move (a phase finished, a wrap-up asked for)."""
+    plan = PhasePlan(state["minutes"])
+    now = float(state.get("now", 0.0))
+    phase = state["phase"]
+    started = state.get("phase_started", {}).get(phase, 0.0)
+    move: Move | None = state.get("move")
+    if phase == "wrap_up":
+        if plan.out_of_time(now) and not state.get("counters", {}).get("time_up"):
+            return {
+                "phase_note": {"from": phase, "to": phase, "reason": "time_up", "used": now},
+                "counters": bump(state.get("counters", {}), "time_up"),
+                "elapsed": now,
+            }
+        return {"phase_note": None, "elapsed": now}
+    target, reason = content_phase(state)
+    if move is not None and move.advance_to == "wrap_up":
+        target, reason = "wrap_up", "wrap_request"
+    elif plan.overrun(phase, started, now) and (move is None or move.kind != policy.WAIT):
+        wrap_now = now >= plan.total - plan.budget("wrap_up")
+        target, reason = ("wrap_up" if wrap_now else next_phase(phase)), "overrun"
+    elif move is not None and move.advance_to and later(move.advance_to, target):
+        target, reason = move.advance_to, "done"
+    if target == phase:
+        return {"phase_note": None, "elapsed": now}
+    out: dict[str, Any] = {
+        "phase": target,
+        "phase_started": {**state.get("phase_started", {}), target: now},
+        "phase_note": {"from": phase, "to": target, "reason": reason, "used": now - started},
+        "elapsed": now,
+    }
+    if reason == "overrun":
+        out["counters"] = bump(state.get("counters", {}), "overruns")
+    return out
+
+
+# -- the words ------------------------------------------------------------------------------------
+def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    """Say the move (and a phase change), once: no sentence said twice, one question at most."""
+    deps = runtime.context
+    dialogue = state.get("dialogue") or Dialogue()
+    move: Move = state.get("move") or Move(policy.ACKNOWLEDGE, "", ("Go on.",))
+    note = state.get("phase_note")
+    rng = _rng(state, "speak")
+    lines = list(move.sentences)
+    question = move.question
+    asks = set(move.asks) | (topics.asked_topics(question) if question else set())
+    phase = state["phase"]
+    if note and note["reason"] == "time_up":
+        lines = [templates.out_of_time(rng)]
+        question = ""
+    elif (
+        note
+        and note["reason"] in ("overrun", "asked", "done", "content")
+        and move.kind
+        in (
+            policy.ADVANCE,
+            policy.ACKNOWLEDGE,
+            policy.ASK,
+        )
+    ):
+        prompt = _phase_prompt(note["to"], state, deps, dialogue, rng)
+        intro = (
+            templates.overrun(note["from"], note["to"], note["used"], rng)
+            if note["reason"] == "overrun"
+            else _intro(note["to"], rng)
+        )
+        lines = [s for s in lines if s not in replies.CONTINUE and s != move.question]
+        lines.extend([intro, prompt] if prompt else [intro])
+        question = prompt
+        asks = topics.asked_topics(prompt) if prompt else set()
+    elif note and note["reason"] == "overrun":
+        lines.append(templates.overrun(note["from"], note["to"], note["used"], rng))
+    lines = [s for s in lines if s]
+    if not move.verbatim:
+        lines = replies.fresh(lines, dialogue)
+        lines = _one_question(lines, question)
+    if not lines:
+        lines = [rng.choice(replies.CONTINUE)]
+    if deps.llm is not None and move.kind not in (policy.REPEAT, policy.WAIT):
+        facts = {
+            "move": move.kind,
+            "about": move.about,
+            "candidate_said": clean(state.get("utterance")),
+        }
+        try:
+            phrased = deps.llm.phrase(facts, lines)
+        except Exception:  # the deterministic words are always there
+            phrased = lines
+        lines = replies.guard(move.kind, lines, list(phrased))
+    now = float(state.get("now", 0.0))
+    text = " ".join(lines)
+    turn = {"speaker": "interviewer", "text": text, "t": now, "phase": phase}
+    turn["kind"] = (move.followup or {}).get("kind") or move.kind
+    turn["move"] = move.to_dict()
+    dialogue = dialogue.spoke(lines, move.kind not in (policy.WAIT, policy.REPEAT))
+    if question and question in lines:
+        dialogue = dialogue.ask(question, asks, len(candidate_turns(state)) - 1, move.key)
+    out: dict[str, Any] = {"reply": lines, "turns": [turn], "dialogue": dialogue}
+    if move.followup is not None and question and question in " ".join(lines):
+        chosen = FollowUp.from_dict(move.followup)
+        asked = {
+            "key": chosen.key,
+            "kind": chosen.kind,
+            "text": chosen.question or chosen.statement,
+            "turn": len(candidate_turns(state)) - 1,
+            "listen_for": list(chosen.listen_for),
+            "components": list(chosen.components),
+        }
+        if chosen.kb:
+            asked["kb"] = dict(chosen.kb)
+        out["asked"] = [asked]
+        out["last_question"] = asked
+    elif move.kind == policy.CHALLENGE:
+        challenge_asked = {"key": move.key, "kind": "arithmetic", "text": " ".join(lines)}
+        challenge_asked.update(turn=len(candidate_turns(state)) - 1, listen_for=[], components=[])
+        out["asked"] = [challenge_asked]
+        out["last_question"] = None
+    elif move.kind not in (policy.WAIT, policy.REPEAT, policy.ANSWER, policy.FEEDBACK):
+        out["last_question"] = None
+    return out
+
+
+def _intro(phase: str, rng: Any) -> str:
+    return rng.choice(templates.PHASE_INTROS.get(phase, ("Okay.",)))
+
+
+def _phase_prompt(
+    phase: str, state: InterviewState, deps: Deps, dialogue: Dialogue, rng: Any
+) -> str:
+    """The new phase's opening question, unless what it asks is settled already."""
+    if phase == "estimation":
+        gap = _missing_estimate(deps, dialogue)
+        return gap[1] if gap and policy.may_ask(gap[1], dialogue) else ""
+    if phase == "wrap_up":
+        return ""
+    options = list(templates.PHASE_PROMPTS.get(phase, ()))
+    rng.shuffle(options)
+    for option in options:
+        if policy.may_ask(option, dialogue):
+            return option
+    return ""
+
+
+def _one_question(lines: list[str], question: str) -> list[str]:
+    """Keep the move's question (or the last one) and drop earlier questions."""
+    asked = [i for i, s in enumerate(lines) if s.rstrip().endswith("?")]
+    if len(asked) <= 1:
+        return lines
+    keep = next((i for i in asked if lines[i] == question), asked[-1])
+    # a probe's question may be two sentences ("Resize on upload or on first request? What does
+    # each cost?"): keep the sentences that belong to it
+    return [s for i, s in enumerate(lines) if i not in asked or i == keep or s in question]

@@ -1,0 +1,247 @@
+"""What the interviewer does with a turn, in a fixed order of priority.
+
+1. A request about the interview itself: wrap up when asked; repeat the last question; grant
+   time and stay quiet; say the time left and where we are; a short honest interim; the board.
+2. A clarifying question: answered from the scenario's facts by meaning, or "I don't have that
+   number — assume one and say so".
+3. Pushback: conceded when the argument matches what the brief accepts, otherwise noted as the
+   candidate's call; a challenge the candidate pushed back on is never repeated.
+4. One challenge per real slip: only a verdict the estimation engine calls incorrect.
+5. Otherwise probes, nudges and phase moves (`follow`), never about a settled topic and never the
+   same question twice.
+
+`route` picks the branch (a conditional edge of the graph); each branch returns a `Move`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.interviewer import reading as R
+from agent.interviewer import topics
+from agent.interviewer.memory import Dialogue, normalise
+from scenarios import Scenario
+
+ANSWER = "answer"
+ACKNOWLEDGE = "acknowledge"
+CHALLENGE = "challenge"
+PROBE = "probe"
+ASK = "ask"
+ADVANCE = "advance"
+WAIT = "wait"
+REPEAT = "repeat"
+FEEDBACK = "feedback"
+WRAP_UP = "wrap_up"
+CONCEDE = "concede"
+REDIRECT = "redirect"
+MOVE_KINDS = (
+    ANSWER,
+    ACKNOWLEDGE,
+    CHALLENGE,
+    PROBE,
+    ASK,
+    ADVANCE,
+    WAIT,
+    REPEAT,
+    FEEDBACK,
+    WRAP_UP,
+    CONCEDE,
+    REDIRECT,
+)
+
+BRANCHES = ("wrap_request", "meta", "clarify", "pushback", "challenge", "redirect", "follow")
+"""The graph's branches after `listen`, in priority order."""
+
+
+@dataclass(frozen=True)
+class Move:
+    """The interviewer's reply to one turn, as a decision: what kind, about what, in which
+    words (deterministic), and the one question it asks, if any."""
+
+    kind: str
+    about: str = ""
+    sentences: tuple[str, ...] = ()
+    question: str = ""
+    asks: tuple[str, ...] = ()
+    """Topics the question asks for."""
+    key: str = ""
+    """What it raises, for "never twice" (a claim, a probe id)."""
+    advance_to: str = ""
+    """A phase the move asks `pace` to go to."""
+    followup: dict[str, Any] | None = None
+    """The structured follow-up behind a probe (`agent.followups.FollowUp.to_dict()`)."""
+    verbatim: bool = False
+    """Said again on purpose ("could you repeat that?"): exempt from the no-repeat rule."""
+    claims: tuple[dict[str, Any], ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "about": self.about}
+
+
+def route(reading: R.Reading, dialogue: Dialogue, challengeable: bool) -> str:
+    """Which branch handles this turn."""
+    if reading.has(R.WRAP_UP):
+        return "wrap_request"
+    if any(reading.has(a) for a in (R.REPEAT, R.WAIT, R.TIME, R.FEEDBACK, R.BOARD)):
+        return "meta"
+    if reading.has(R.CLARIFY):
+        return "clarify"
+    if reading.has(R.PUSHBACK):
+        return "pushback"
+    if challengeable:
+        return "challenge"
+    if reading.kind in ("silence", "gibberish", "off_topic", "small_talk"):
+        return "redirect"
+    return "follow"
+
+
+# -- clarifying questions ------------------------------------------------------------------------
+MAX_FACTS = 3
+
+
+def _parts(question: str) -> list[str]:
+    """The sub-questions of one turn ("how many users, and how often do they search?")."""
+    parts = re.split(
+        r"\?|;|,\s*(?:and|or)\b|\band (?:how|what|is|are|do|does|which|who)\b", question
+    )
+    return [p for p in parts if len(p.split()) >= 2] or [question]
+
+
+SYNONYMS: tuple[tuple[str, str], ...] = (
+    (r"\bstale|\blag\b|right away|immediately|up to date|how current", "fresh delay consistency"),
+    (r"\bchatty|\bactive are|how much do they|how often", "per day how often messages"),
+    (r"\brates?\b|\bthroughput|\bload\b", "per second traffic qps"),
+    (r"\bhow big|\bsize|\bhow large|\bweigh", "size how big"),
+    (r"\bpeaks?\b|\bspikes?\b|\bbursts?\b", "peak traffic"),
+    (r"\bkeep\b|\bhistory\b|\bstore .* for|\bhow long", "retention how long keep"),
+    (r"\bpeople\b|\bplayers\b|\bfans\b|\bcustomers\b", "users how many"),
+    (r"\bin scope\b|\bout of scope\b|\bours to build\b|\bdo we (?:need|build|handle)", "scope"),
+    (r"\bhonou?r|\bguarantee|\bcharged?\b|\bexact", "consistency same price"),
+    (r"\bwrites?\b|\bproduces?\b|\bemits?\b|\bgenerates?\b|\bsends?\b", "volume traffic"),
+    (r"\bheld\b|\bholds?\b|\breserved?\b", "hold reserve"),
+    (r"\brespond|\bresponse time|\bquick", "latency fast"),
+)
+"""Words a question may use for what a fact's keywords name: answering by meaning."""
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4] if len(w) > 4 else w for w in re.findall(r"[a-z0-9]+", text.lower())}
+
+
+GENERIC = ("how many", "how much", "how long", "how big", "how often", "how", "fast")
+
+
+def fact_score(fact: Any, question: str) -> float:
+    """How well a question hits a fact, after adding the synonyms it uses: each keyword that
+    matches (as the brief wrote it, or word by word by stem: "search" for "searches") counts,
+    longer phrases more, generic question words ("how many") half."""
+    expanded = (
+        question
+        + " "
+        + " ".join(words for pattern, words in SYNONYMS if re.search(pattern, question, re.I))
+    )
+    stems = _stems(expanded)
+    score = 0.0
+    for keyword in fact.keywords:
+        words = re.findall(r"[a-z0-9]+", keyword.lower())
+        exact = bool(_keyword_hit(keyword, expanded))
+        by_stem = bool(words) and all((w[:4] if len(w) > 4 else w) in stems for w in words)
+        if not (exact or by_stem):
+            continue
+        weight = 0.5 if keyword in GENERIC else 1.0 + 0.5 * (len(words) - 1)
+        score += weight if exact else 0.75 * weight
+    return score
+
+
+def _keyword_hit(keyword: str, text: str) -> bool:
+    pattern = rf"\b(?:{keyword})\b" if len(keyword) < 4 else rf"\b(?:{keyword})"
+    try:
+        return re.search(pattern, text, re.I) is not None
+    except re.error:
+        return False
+
+
+def answer_facts(scenario: Scenario, question: str) -> list[Any]:
+    """The scenario facts that answer the question: the best fact for each sub-question (by
+    meaning: keywords, stems and synonyms), in the order asked."""
+    chosen: list[Any] = []
+    for part in _parts(question):
+        scored = [(fact_score(fact, part), i, fact) for i, fact in enumerate(scenario.facts)]
+        scored = [x for x in scored if x[0] >= 1.0]
+        if not scored:
+            continue
+        ranked = [f for _, _, f in sorted(scored, key=lambda x: (-x[0], x[1]))]
+        best = next((f for f in ranked if f not in chosen), None)
+        if best is not None:
+            chosen.append(best)
+    if not chosen:
+        scored = sorted(
+            ((fact_score(fact, question), i, fact) for i, fact in enumerate(scenario.facts)),
+            key=lambda x: (-x[0], x[1]),
+        )
+        chosen = [f for sc, _, f in scored if sc >= 0.5][:1]
+    return chosen[:MAX_FACTS]
+
+
+# -- pushback --------------------------------------------------------------------------------------
+def accepted_by_brief(scenario: Scenario, text: str) -> str:
+    """The brief's own words that back the candidate's argument ("" when nothing does): a fact,
+    a consistency choice or what a probe listens for, sharing two distinctive words with it."""
+    said = topics.content_words(text)
+    best, best_hits = "", 1
+    sources = [f.answer for f in scenario.facts]
+    sources += [f"{c.operation}: {c.model}, {c.reason}" for c in scenario.consistency]
+    sources += ["; ".join(p.listen_for) for p in scenario.probes if p.listen_for]
+    for source in sources:
+        hits = len(said & topics.content_words(source))
+        if hits > best_hits:
+            best, best_hits = source, hits
+    return best
+
+
+# -- challenges ------------------------------------------------------------------------------------
+NOT_ARITHMETIC = ("contradicts_earlier", "changed_assumption")
+"""Verdicts about which input holds, not about arithmetic: asked about, never challenged."""
+
+
+def challengeable(
+    claims: Sequence[dict[str, Any]], dialogue: Dialogue, fixes: Sequence[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The first claim of this turn the engine calls incorrect, not raised before, not a
+    correction of an earlier slip."""
+    for claim in claims:
+        if claim.get("verdict") != "incorrect" or not claim.get("computed"):
+            continue
+        if claim.get("slip") in NOT_ARITHMETIC or claim.get("correction"):
+            continue
+        key = claim_key(claim)
+        if key in dialogue.challenged:
+            continue
+        stated = (claim.get("stated") or {}).get("value")
+        if stated and any(
+            abs(stated - (f.get("value") or 0)) <= 0.15 * abs(f.get("value") or 1) for f in fixes
+        ):
+            continue
+        return claim
+    return None
+
+
+def claim_key(claim: dict[str, Any]) -> str:
+    stated = claim.get("stated") or {}
+    return (
+        f"claim:{stated.get('value')}:{stated.get('unit')}:{normalise(str(claim.get('text')))[:60]}"
+    )
+
+
+# -- follow-ups --------------------------------------------------------------------------------------
+def may_ask(question: str, dialogue: Dialogue) -> bool:
+    """A question may be asked unless it asks for a settled topic or was asked before."""
+    if not question:
+        return True
+    for sentence in R.sentences(question):
+        if topics.asked_topics(sentence) & set(dialogue.settled):
+            return False
+    return dialogue.times_asked(question) == 0 and not dialogue.was_said(question)

@@ -1,0 +1,273 @@
+"""The interviewer's words for a move: what a person would say.
+
+An acknowledgement names what was right ("70,000 a second at peak checks out"), never a bare
+label; a reply asks at most one question; counts agree with their nouns ("1 minute"); and no
+sentence of seven words or more is said twice in a session (`fresh` rephrases it once, then
+drops it). An optional LLM may rephrase a reply, but `guard` keeps the deterministic one when the
+LLM's words change a number, drop the challenge or the concession, or turn one into the other.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from agent.interviewer.memory import Dialogue, normalise
+from estimation import Quantity, format_quantity
+from estimation.quantity import dimension_from_unit
+
+PHASE_NAMES = {
+    "requirements": "requirements",
+    "estimation": "the estimates",
+    "high_level_design": "the high-level design",
+    "deep_dive": "the deep dive",
+    "wrap_up": "the wrap-up",
+}
+WAIT_LINES = ("Sure, take your time.", "Of course — take your time.", "No rush, go ahead.")
+SHORT_ACKS = ("Okay.", "Got it.", "Mm-hm.", "Right.")
+CONTINUE = ("Go on.", "Keep going.", "Carry on.", "Okay, continue.")
+SLIP_HINTS = {
+    "multiplier": "the multiplier looks off",
+    "wrong_multiplier": "the multiplier looks off",
+    "bits_vs_bytes": "looks like bits and bytes got mixed up",
+    "bits_bytes": "looks like bits and bytes got mixed up",
+    "per_day_vs_per_second": "looks like a per-day and per-second mix-up",
+    "unit_prefix": "looks like a unit prefix slipped",
+    "dropped_x1000": "looks like a factor of a thousand went missing",
+    "power_of_ten": "looks like a power of ten slipped",
+    "order_of_magnitude": "looks like a power of ten slipped",
+    "percent_base": "check which base the percentage applies to",
+    "missing_factor": "looks like a factor went missing",
+}
+
+
+def plural(count: float, noun: str) -> str:
+    """ "1 minute", "2 minutes", "about 1 minute"."""
+    n = round(count)
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def spoken(quantity: dict[str, Any] | None, text: str = "") -> str:
+    """A quantity as said back, in the candidate's period when they spoke per day."""
+    if not quantity:
+        return ""
+    try:
+        q = Quantity(float(quantity["value"]), dimension_from_unit(str(quantity.get("unit", ""))))
+    except (KeyError, TypeError, ValueError):
+        return ""
+    out = format_quantity(q)
+    per_day = re.search(r"\b(?:a|per) day\b", text, re.I)
+    unit = str(quantity.get("unit", ""))
+    if per_day and unit.endswith("per second"):
+        base = unit[: -len("per second")].strip()
+        daily = Quantity(q.value * 86400, dimension_from_unit(base))
+        try:
+            return format_quantity(daily) + " a day"
+        except (TypeError, ValueError):
+            return out
+    return out.replace(" per second", " a second")
+
+
+def join(items: Sequence[str], last: str = " and ") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# -- acknowledgements ------------------------------------------------------------------------------
+def acknowledge(
+    correct: Sequence[dict[str, Any]],
+    fixed: bool,
+    components: Sequence[str],
+    rejected: Sequence[str],
+    rng: random.Random,
+) -> str:
+    """One sentence naming what was right in the turn: its checked numbers (a fix first), the
+    components it put in the design, or the choice it made; a short filler otherwise."""
+    values = list(dict.fromkeys(spoken(c.get("stated"), str(c.get("text", ""))) for c in correct))
+    values = [v for v in values if v][-2:]
+    if values and fixed:
+        return f"Right, that's the fix — {join(values)}."
+    if values:
+        verb = "checks out" if len(values) == 1 else "check out"
+        return rng.choice(("Good — {v} {verb}.", "Right — {v} {verb}.")).format(
+            v=join(values), verb=verb
+        )
+    if rejected:
+        return f"Okay, no {join(list(rejected)[:2], ' and no ')} then."
+    if len(components) >= 2:
+        return rng.choice(
+            (
+                "Good — {c} give me the picture.",
+                "Okay, so {c} are in the design.",
+            )
+        ).format(c=join([_article(c) for c in components[:3]]))
+    if components:
+        return f"Okay, {_article(components[0])} it is."
+    return rng.choice(SHORT_ACKS)
+
+
+def _article(label: str) -> str:
+    if any(ch.isupper() for ch in label[1:]) or label[:1].isupper() and " " not in label:
+        return label
+    return "the " + label.lower()
+
+
+def acknowledge_numbers(values: Sequence[str], fixed: bool, rng: random.Random) -> str:
+    """ "Right — 36,000 a second at peak checks out." for results the engine confirmed."""
+    if fixed:
+        return rng.choice(("Right — {v}.", "Yes, that's it — {v}.", "Good, {v}.")).format(
+            v=join(values, ", and ")
+        )
+    verb = "checks out" if len(values) == 1 else "check out"
+    return rng.choice(("Good — {v} {verb}.", "Right — {v} {verb}.", "Okay, {v} {verb}.")).format(
+        v=join(values), verb=verb
+    )
+
+
+# -- meta requests ----------------------------------------------------------------------------------
+def time_left(minutes: float, now: float, phase: str) -> str:
+    used = now / 60.0
+    left = max(0.0, minutes - used)
+    where = PHASE_NAMES.get(phase, phase.replace("_", " "))
+    if used < 1:
+        return f"We have {plural(minutes, 'minute')} in all, so plenty of time; we're on {where}."
+    if left < 1:
+        return f"We're at time, under a minute left; we're on {where}."
+    return f"About {plural(left, 'minute')} left of {plural(minutes, 'minute')}; we're on {where}."
+
+
+def feedback(
+    correct: int, wrong: int, fixed: int, settled: Sequence[str], gap: str, design: bool
+) -> list[str]:
+    """An honest interim from the evidence so far."""
+    out = []
+    if correct and not wrong:
+        out.append(
+            f"So far your numbers hold up — {plural(correct, 'result')} checked, none wrong."
+        )
+    elif correct or wrong:
+        fixes = f", {fixed} of them fixed" if fixed else ""
+        out.append(
+            f"So far: {plural(correct, 'result')} checked out and {plural(wrong, 'slip')}{fixes}."
+        )
+    else:
+        out.append("So far there are no numbers to judge yet.")
+    covered = [
+        t for t in settled if t in ("high-level design", "sharding", "monitoring", "tradeoffs")
+    ]
+    if design or covered:
+        out.append(f"You've covered {join(covered) if covered else 'a design'} clearly.")
+    if gap:
+        out.append(f"The gap I'd work on next is {gap}.")
+    return out
+
+
+def board(labels: Sequence[str], described: Sequence[str]) -> str:
+    if labels:
+        return f"Yes, I see it on the board: {join(list(labels)[:4])}."
+    if described:
+        return (
+            "I can't see a board in this session, so I'm going by what you describe — "
+            f"{join([_article(d) for d in described[:3]])} noted."
+        )
+    return "I can't see a board in this session, so describe it and I'll follow along."
+
+
+def repeat(dialogue: Dialogue, wants_question: bool) -> list[str]:
+    """The last question (or the last reply) again, word for word."""
+    if wants_question and dialogue.last_question:
+        return ["Sure.", dialogue.last_question]
+    body = [s for s in dialogue.last_reply if len(s.split()) > 2]
+    if body:
+        return ["Sure.", *body]
+    if dialogue.last_question:
+        return ["Sure.", dialogue.last_question]
+    return ["Sure — I haven't asked anything yet; go ahead with your approach."]
+
+
+# -- challenges --------------------------------------------------------------------------------------
+def challenge(claim: dict[str, Any], rng: random.Random) -> list[str]:
+    text = str(claim.get("text", ""))
+    said = spoken(claim.get("stated"), text)
+    right = spoken(claim.get("computed"), text)
+    hint = SLIP_HINTS.get(str(claim.get("slip", "")), "")
+    quoted = _quote(text)
+    first = rng.choice(
+        (
+            'You said "{q}", but from your own numbers I get about {r}.',
+            'Let me check one: you said "{q}", but I get about {r} from your inputs.',
+        )
+    ).format(q=quoted or said, r=right)
+    out = [first]
+    why = str(claim.get("explanation", "")).strip()
+    if why and len(why) <= 160:
+        out.append(why if why.endswith((".", "?", "!")) else why + ".")
+    elif hint:
+        out.append(capital(hint) + ".")
+    out.append(rng.choice(("Can you redo that step?", "Want to redo that one?")))
+    return out
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;")
+    if len(text) <= limit:
+        return text
+    return "…" + text[-limit:].split(" ", 1)[-1]
+
+
+# -- the no-repeat rule and the LLM guard -----------------------------------------------------------
+def fresh(sentences: Sequence[str], dialogue: Dialogue) -> list[str]:
+    """The sentences, with any already said this session rephrased once ("As I said, …") or,
+    when that was said too, dropped."""
+    out = []
+    seen = set(dialogue.said)
+    for sentence in sentences:
+        key = normalise(sentence)
+        if len(key.split()) < 7 or key not in seen:
+            out.append(sentence)
+            seen.add(key)
+            continue
+        again = "As I said, " + sentence[:1].lower() + sentence[1:]
+        if normalise(again) not in seen:
+            out.append(again)
+            seen.add(normalise(again))
+    return out
+
+
+_DISPUTES = re.compile(
+    r"\bbut\b[^.?!]*\bi get\b|\bi get about\b|\bredo\b|\bnot quite\b|\bdoesn'?t add up\b", re.I
+)
+_CONCEDES = re.compile(
+    r"\bfair\b|\bagree|\bgood point\b|\bnoted\b|\byou'?re right\b|\bmakes sense\b", re.I
+)
+
+
+def guard(move_kind: str, deterministic: Sequence[str], phrased: Sequence[str]) -> list[str]:
+    """The LLM's phrasing when it keeps every number, the verdict's polarity and the one question;
+    the deterministic sentences otherwise."""
+    from agent.llm import numbers_agree
+
+    if not phrased:
+        return list(deterministic)
+    said = " ".join(phrased)
+    base = " ".join(deterministic)
+    if not numbers_agree(said, [base]):
+        return list(deterministic)
+    disputes = bool(_DISPUTES.search(said))
+    if move_kind == "challenge" and not disputes:
+        return list(deterministic)  # the challenge was dropped
+    if move_kind != "challenge" and disputes:
+        return list(deterministic)  # a verdict was flipped into an accusation
+    if move_kind == "concede" and not _CONCEDES.search(said):
+        return list(deterministic)
+    if said.count("?") > max(1, base.count("?")):
+        return list(deterministic)
+    return list(phrased)

@@ -1,0 +1,238 @@
+"""The topics of a system-design interview, as one vocabulary for both sides of the table.
+
+A candidate turn *settles* topics (it states the peak, sizes the storage, names the shard key);
+an interviewer question *asks for* topics. The dialogue memory keeps what was settled, and the
+policy never asks a question whose topic is already settled. The same word lists serve both
+directions so "what's your shard key?" and "sharded by conversation id" meet on `sharding`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+USERS = "users"
+AVERAGE_RATE = "average qps"
+PEAK_RATE = "peak qps"
+WRITE_RATE = "write qps"
+STORAGE = "storage"
+MEMORY = "memory"
+BANDWIDTH = "bandwidth"
+SERVERS = "server count"
+CONCURRENT = "concurrent"
+DESIGN = "high-level design"
+SHARDING = "sharding"
+MONITORING = "monitoring"
+TRADEOFFS = "tradeoffs"
+EVICTION = "eviction"
+
+PEAK_WORDS = re.compile(
+    r"\bpeak|\brush\b|\bspikes?\b|\bburst|\b\d+(?:\.\d+)?\s*x\b|\btimes the average", re.I
+)
+_MEMORY_WORDS = re.compile(
+    r"\b(?:memory|ram|in[- ]memory|cache|caches|redis|memcached|heap|bloom filter|sorted set|trie)\b",
+    re.I,
+)
+_WRITE_WORDS = re.compile(r"\b(?:writes?|uploads?|posts?|inserts?|updates?)\b", re.I)
+_SERVER_WORDS = re.compile(
+    r"\b(?:servers?|nodes?|machines?|workers?|hosts?|instances?|shards?|partitions?|boxes)\b", re.I
+)
+
+ASKS: dict[str, re.Pattern[str]] = {
+    USERS: re.compile(r"how many (?:users|people|daily|monthly|active)|\bdau\b", re.I),
+    AVERAGE_RATE: re.compile(
+        r"(?:average|requests?|events?|messages?|writes?|reads?) (?:per|a) second|average load|\bqps\b",
+        re.I,
+    ),
+    PEAK_RATE: re.compile(r"\bpeak\b", re.I),
+    WRITE_RATE: re.compile(r"(?:writes?|uploads?|posts?|inserts?) (?:per|a) second", re.I),
+    STORAGE: re.compile(r"\bstorage\b|how much (?:disk|space)|per day for|\bretention\b", re.I),
+    MEMORY: re.compile(
+        r"\bmemory\b|\bram\b|cache size|how (?:big|large) is the (?:cache|table)", re.I
+    ),
+    BANDWIDTH: re.compile(r"bandwidth|throughput|egress|ingress|\bingest|gbps|mb/s|gb/s", re.I),
+    SERVERS: re.compile(
+        r"how many (?:servers|nodes|machines|workers|hosts|instances|shards|partitions)", re.I
+    ),
+    CONCURRENT: re.compile(r"concurren|at once|at any (?:moment|one time)", re.I),
+    DESIGN: re.compile(
+        r"big boxes|main components|high-level design|sketch the|draw the|request end to end|"
+        r"how does a request move|how data flows|overall (?:design|architecture)",
+        re.I,
+    ),
+    SHARDING: re.compile(
+        r"shard(?:ing)? key|partition key|how (?:would|do|will) you (?:shard|partition|split)"
+        r"|sharding strategy|what(?:'s| is) (?:the|your) shard|partitioning",
+        re.I,
+    ),
+    MONITORING: re.compile(
+        r"\bmonitor|\balert|\bdashboard|how would you (?:know|notice|detect)", re.I
+    ),
+    TRADEOFFS: re.compile(r"trade-?offs?", re.I),
+    EVICTION: re.compile(r"\bevict", re.I),
+}
+"""What an interviewer question asks for (matched on the question's own sentence)."""
+
+SAYS: dict[str, re.Pattern[str]] = {
+    DESIGN: re.compile(
+        r"^\s*(?:so,? |okay,? |ok,? |uh,? |um,? )*(?:the )?(?:design|architecture|high[- ]level|"
+        r"pipeline|overall)\b|\bhere'?s (?:the|my) (?:design|architecture)",
+        re.I,
+    ),
+    SHARDING: re.compile(
+        r"\bshard(?:ed|ing)? (?:by|on)\b|\bpartition(?:ed)? (?:by|on)\b|\b(?:shard|partition) key\b"
+        r"|\bconsistent hashing\b|\bsharded by\b",
+        re.I,
+    ),
+    MONITORING: re.compile(
+        r"\bmonitor\w*|\balert\w*|\bdashboards?\b|\bprometheus\b|\bgrafana\b|\bp99\b|\bwatch the\b",
+        re.I,
+    ),
+    TRADEOFFS: re.compile(r"trade-?offs?|\bat the cost of\b|\bin exchange for\b", re.I),
+    EVICTION: re.compile(r"\bevict\w*|\blru\b|\blfu\b|\bttl\b", re.I),
+    CONCURRENT: re.compile(r"\bconcurrent\b|\bat once\b|\bonline at\b|\bsimultaneous", re.I),
+}
+"""What a candidate turn says that settles a design topic."""
+
+
+def asked_topics(question: str) -> set[str]:
+    """The topics an interviewer sentence asks for."""
+    found = {topic for topic, pattern in ASKS.items() if pattern.search(question)}
+    if PEAK_RATE in found:
+        found.discard(AVERAGE_RATE)
+    if (
+        STORAGE in found
+        and _MEMORY_WORDS.search(question)
+        and not re.search(r"\bstorage\b", question, re.I)
+    ):
+        found.discard(STORAGE)
+    return found
+
+
+def settled_by_claims(claims: Iterable[dict[str, Any]]) -> set[str]:
+    """Topics a turn's stated results settle (a wrong value counts as attempted; the
+    challenge deals with it)."""
+    out: set[str] = set()
+    for claim in claims:
+        stated = claim.get("stated") or claim.get("value") or {}
+        unit = str(stated.get("unit", ""))
+        text = str(claim.get("text", ""))
+        around = text[
+            max(0, int(claim.get("start", 0) or 0) - 60) : int(claim.get("end", 0) or 0) + 40
+        ]
+        local = around or text
+        if unit == "per second":
+            if PEAK_WORDS.search(local) or claim.get("name") == "peak":
+                out.add(PEAK_RATE)
+            else:
+                out.add(AVERAGE_RATE)
+            if _WRITE_WORDS.search(local):
+                out.add(WRITE_RATE)
+        elif unit == "bytes per second":
+            out.add(BANDWIDTH)
+        elif unit == "bytes":
+            if _MEMORY_WORDS.search(text):
+                out.add(MEMORY)
+            else:
+                out.add(STORAGE)
+        elif unit in ("", "count") and _SERVER_WORDS.search(local):
+            out.add(SERVERS)
+    return out
+
+
+def settled_by_words(text: str, component_count: int) -> set[str]:
+    """Design topics a turn settles by what it says."""
+    out = {topic for topic, pattern in SAYS.items() if pattern.search(text)}
+    if component_count >= 3:
+        out.add(DESIGN)
+    if re.search(r"\b(?:users|players|daily actives?|dau)\b", text, re.I) and re.search(
+        r"\d|million|billion", text, re.I
+    ):
+        out.add(USERS)
+    return out
+
+
+_STOP = frozenset(
+    [
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "would",
+        "could",
+        "should",
+        "there",
+        "their",
+        "about",
+        "after",
+        "before",
+        "every",
+        "other",
+        "into",
+        "onto",
+        "from",
+        "with",
+        "your",
+        "have",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "them",
+        "then",
+        "than",
+        "what's",
+        "how",
+        "does",
+        "happen",
+        "happens",
+        "does",
+        "doesn't",
+        "isn't",
+        "will",
+        "each",
+        "more",
+        "most",
+        "much",
+        "many",
+        "just",
+        "only",
+        "also",
+        "says",
+        "said",
+        "tell",
+        "walk",
+        "through",
+        "give",
+        "take",
+        "look",
+        "looking",
+        "mentioned",
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    """Distinctive words (first five letters) and numbers: what "the same subject" compares."""
+    words = set()
+    for token in re.findall(r"[a-z][a-z'-]+|\d[\d,.]*", text.lower()):
+        token = token.strip(".,")
+        if token[0].isdigit():
+            words.add(token.replace(",", ""))
+        elif len(token) >= 4 and token not in _STOP:
+            words.add(token[:5])
+    return words
+
+
+def answered_by(question: str, turns: Sequence[str], share: float = 0.4) -> bool:
+    """Whether one candidate turn already covers most of what a probe asks (its distinctive
+    words): "I'd resize on upload rather than on first read" answers "Resize on upload or on
+    first request?"."""
+    wanted = content_words(question)
+    if len(wanted) < 2:
+        return False
+    need = max(2, round(share * len(wanted)))
+    return any(len(wanted & content_words(turn)) >= need for turn in turns)
