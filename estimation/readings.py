@@ -246,15 +246,16 @@ def plausible_slip(claim: ClaimCheck, restated: bool) -> bool:
 
 
 _RESULT_WORDS = frozenset(
-    {"leaves", "leaving", "gives", "need", "needs", "total", "is", "are", "be", "rest", "get"}
+    {"leaves", "leaving", "gives", "need", "needs", "total", "is", "are", "be", "rest", "get", "or"}
 )
 _INPUT_WORDS = frozenset({"say", "assume", "assuming", "suppose", "let's", "lets", "guess"})
 
 
-def result_position(toks: list[Token], i: int) -> bool:
-    """The number at `i` is said as a result: right after a result marker or a hedge ("so
-    that's 80 ms", "~460 MB/s", "which leaves 120 ms", "call it 1,200"), not as an input
-    ("say 50 for the client", "at 1 KB each")."""
+def result_position(toks: list[Token], i: int) -> str:
+    """How the number at `i` is said: "marked" as a result (right after a result marker or
+    a hedge: "so that's 80 ms", "~460 MB/s", "which leaves 120 ms", "call it 1,200"),
+    "closing" a working (", 20 servers" after numbers earlier in the clause), or "" when
+    it reads as an input ("say 50 for the client", "at 1 KB each")."""
     j = i - 1
     hedged = False
     while j >= 0 and toks[j].kind == "hedge":
@@ -263,16 +264,18 @@ def result_position(toks: list[Token], i: int) -> bool:
     prev = toks[j] if j >= 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.kind == "op":
-        return False
+        return ""
     for k in range(j, max(-1, j - 6), -1):
         if toks[k].kind in ("comma", "sep"):
             break
         if toks[k].words and toks[k].words[0] in _INPUT_WORDS:
-            return False
+            return ""
     if prev is None:
-        return hedged
-    if prev.kind == "mark":
-        return True
+        return "marked" if hedged else ""
+    if prev.kind == "mark" or hedged:
+        return "marked"
     if prev.kind == "word" and prev.words[0] in _RESULT_WORDS:
-        return True
-    return hedged and prev.kind in ("comma", "word")
+        return "marked"
+    if prev.kind == "comma" and any(t.kind == "qty" for t in toks[max(0, j - 8) : j]):
+        return "closing"
+    return ""

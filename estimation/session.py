@@ -123,6 +123,7 @@ class EstimationSession:
         text = _WRAPPED.sub(_blank, text.replace("\r", " "))
         text = _CONTROL.sub(_blank, text)
         text = drop_abandoned(text)
+        text = text.replace("=>", "= ").replace("⇒", "=").replace("->", "→ ")
         text = _APPROXIMATE.sub(" ", text)
         text = _GIG_LINK.sub("Gb ", text)
         pos = 0
@@ -206,19 +207,22 @@ class EstimationSession:
         lo = self._offset
         taken = [(c.start - lo, c.end - lo) for c in self.claims[self._sentence_start :]]
         for i, tok in enumerate(toks):
-            if tok.kind != "qty" or tok.quantity is None or tok.multiplier or tok.power:
+            if tok.kind != "qty" or tok.quantity is None:
                 continue
             if tok.percent and i + 1 < len(toks) and toks[i + 1].words[:1] == ("of",):
                 continue  # "a tenth of that": a share applied, not a result
             if any(tok.start < end and start < tok.end for start, end in taken):
                 continue
-            if not result_position(toks, i):
+            how = result_position(toks, i)
+            if not how or (tok.multiplier or tok.power) and how != "marked":
                 continue
             stated = from_token(tok)
             self._span = (tok.start, tok.end)
-            if not any(t.quantity != tok.quantity for t in self._near_tokens(False)):
+            alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
+            hedged = i > 0 and toks[i - 1].kind == "hedge"
+            if alone and not (hedged and tok.unit_text):
                 continue  # "So one billion notifications a day.": a figure to work from
-            reading = self._confirm(stated)
+            reading = None if alone else self._confirm(stated)
             text = sentence[tok.start : tok.end]
             if reading is None:
                 claim = ClaimCheck(
