@@ -160,6 +160,10 @@ def _load(path: Path) -> Recording:
         if track not in tracks and is_regular_file(path / track_file(track)):
             tracks[track] = path / track_file(track)
     tracks = {name: p for name, p in tracks.items() if is_regular_file(p)}
+    for name, track in list(tracks.items()):
+        if not _is_track(track):  # truncated or replaced: the rest of the session still reads
+            warnings.append(f"ignored {track.name}: not a 16-bit PCM WAV track")
+            del tracks[name]
     boards = tuple(
         BoardSnapshot(e.t, path / str(e.get("file")), e.get("phase"), str(e.get("reason") or ""))
         for e in events
@@ -211,6 +215,19 @@ def _parse_events(raw: str, log: Path) -> tuple[list[Event], list[str]]:
     if not events:
         raise RecordingError(f"{log} is empty: not a readable recording")
     return events, warnings
+
+
+def _is_track(path: Path) -> bool:
+    """A track the recorder wrote: a RIFF/WAVE header for 16-bit PCM with a data chunk."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(44)
+    except OSError:
+        return False
+    if len(head) < 44 or head[:4] != b"RIFF" or head[8:12] != b"WAVE" or head[36:40] != b"data":
+        return False
+    channels, rate = struct.unpack("<HI", head[22:28])
+    return struct.unpack("<H", head[34:36])[0] == 16 and channels >= 1 and rate >= 1000
 
 
 def _track_seconds(path: Path) -> float:
