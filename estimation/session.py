@@ -66,6 +66,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
+_STRONG_MARKS = frozenset({("so",), ("that's",), ("=",), ("≈",), ("→",), ("call", "it")})
 _GIG_LINK = re.compile(
     r"(?<=\d )gig(?= (?:nics?|links?|cards?|network|ethernet|ports?|uplinks?|pipes?|interfaces?)\b)",
     re.IGNORECASE,
@@ -214,12 +215,16 @@ class EstimationSession:
             if any(tok.start < end and start < tok.end for start, end in taken):
                 continue
             how = result_position(toks, i)
-            if not how or (tok.multiplier or tok.power) and how != "marked":
-                continue
+            hedged = i > 0 and toks[i - 1].kind == "hedge"
+            if (
+                not how
+                or (tok.multiplier or tok.power)
+                and not (hedged or toks[i - 1].words[:1] in _STRONG_MARKS)
+            ):
+                continue  # "peak is 3x": an assumption; "so roughly 5x": a result
             stated = from_token(tok)
             self._span = (tok.start, tok.end)
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
-            hedged = i > 0 and toks[i - 1].kind == "hedge"
             if alone and not (hedged and tok.unit_text):
                 continue  # "So one billion notifications a day.": a figure to work from
             reading = None if alone else self._confirm(stated)
