@@ -38,12 +38,17 @@ class Line:
     interrupted: bool = False
     """The interviewer was cut off by barge-in; ``heard`` is what was played."""
     heard: str = ""
+    tags: tuple[str, ...] = ()
+    """What the turn did, when the interviewer recorded it: the interviewer's move ("challenge",
+    "probe") or the candidate turn's dialogue acts ("clarify", "estimate")."""
 
     def to_dict(self) -> dict[str, Any]:
         data = {"t": round(self.t, 3), "at": format_time(self.t), "speaker": self.speaker}
         data.update(text=self.text, interrupted=self.interrupted)
         if self.interrupted:
             data["heard"] = self.heard
+        if self.tags:
+            data["tags"] = list(self.tags)
         return data
 
 
@@ -140,7 +145,34 @@ def transcript(events: tuple[Event, ...] | list[Event]) -> list[Line]:
             if text:
                 lines.append(Line(e.t, "interviewer", text))
     close_reply()
+    tagged = _tags_by_text(events)
+    lines = [replace(line, tags=tagged.get((line.speaker, _key(line.text)), ())) for line in lines]
     return sorted(lines, key=lambda line: line.t)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _tags_by_text(
+    events: tuple[Event, ...] | list[Event],
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(speaker, text) -> what the turn did, from the interviewer's own events: ``move.kind``
+    on its replies, ``reading.acts`` on candidate turns. Keyed by text so voiced lines (built
+    from the voice loop's events) find them too."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for e in events:
+        text = str(e.get("text") or "").strip()
+        if not text:
+            continue
+        move, reading = e.get("move"), e.get("reading")
+        if e.type in _INTERVIEWER_TYPES and isinstance(move, dict) and move.get("kind"):
+            found[("interviewer", _key(text))] = (str(move["kind"]).replace("_", " "),)
+        elif e.type in _CANDIDATE_TYPES and isinstance(reading, dict):
+            acts = reading.get("acts")
+            if isinstance(acts, list) and acts:
+                found[("candidate", _key(text))] = tuple(str(a).replace("_", " ") for a in acts)
+    return found
 
 
 def _unvoiced_replies(events: tuple[Event, ...] | list[Event]) -> set[int]:

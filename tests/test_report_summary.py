@@ -219,3 +219,22 @@ def test_a_board_read_once_at_the_start_is_drawn_once_for_the_phases_it_stood(ho
     html = render_report(load_recording(rec.finish(scores=SCORES)))
     figures = re.findall(r'<figure data-phase="([^"]+)"', html)
     assert figures == ["Requirements to deep dive"]
+
+
+def test_interviewer_moves_and_candidate_acts_are_shown_when_recorded(hotseat_home):
+    clock = FakeClock()
+    rec = Recorder(hotseat_home / "sessions", meta={"mode": "text"}, clock=clock)
+    rec.record({"type": "interviewer_turn", "text": "Where to start?", "move": {"kind": "ask"}})
+    clock.now += 1
+    rec.record(
+        {
+            "type": "candidate_turn",
+            "text": "How many users?",
+            "reading": {"acts": ["clarify"], "mentioned": []},
+        }
+    )
+    clock.now += 1
+    replay = build_replay(load_recording(rec.finish(scores=SCORES)))
+    assert [line.tags for line in replay.transcript] == [("ask",), ("clarify",)]
+    html = render_report(replay)
+    assert '<span class="tag">clarify</span>' in html and '<span class="tag">ask</span>' in html
