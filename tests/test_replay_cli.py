@@ -3,6 +3,8 @@ there is nothing to play, exit 0; the header counts events."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from agent.cli.main import cli
@@ -23,3 +25,20 @@ def test_replay_of_a_typed_session_says_once_there_is_no_audio_and_succeeds(hots
     assert "no audio output" not in result.output
     header = result.output.splitlines()[0]
     assert "annotations" not in header and " events" in header
+
+
+def test_a_typed_interview_with_a_board_file_draws_the_board_in_the_report(hotseat_home, tmp_path):
+    board = Path(__file__).parent / "fixtures" / "boards" / "news-feed.mmd"
+    runner = CliRunner()
+    interview = runner.invoke(
+        cli,
+        ["interview", "--scenario", "news-feed", "--text", "--board", str(board)],
+        input="How many users?\nWe fan out posts to followers through a queue.\n",
+    )
+    assert interview.exit_code == 0, interview.output
+    out = tmp_path / "report.html"
+    result = runner.invoke(cli, ["replay", "latest", "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text()
+    assert 'id="boards"' in html and '<svg class="board"' in html
+    assert "judged from what was said" not in html

@@ -195,7 +195,10 @@ def interview(
         reason, scores = "interrupted", None
         try:
             if sound_card is None:
-                scores = _run(iv, _BoardFile(board_path), resumed=bool(resume_id), as_json=as_json)
+                board = _BoardFile(board_path)
+                resumed = bool(resume_id)
+                snapshot = recorder.snapshot_board  # the report draws the board per phase
+                scores = _run(iv, board, resumed=resumed, as_json=as_json, snapshot=snapshot)
                 reason = "completed"
             else:
                 from agent.cli.voice_interview import run_voice_interview
@@ -270,7 +273,7 @@ def _sound_card(input_device: str | None, output_device: str | None) -> Any:
         return None
 
 
-def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> Any:
+def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool, snapshot: Any = None) -> Any:
     """The text interview; returns the scores."""
     say = (lambda _line: None) if as_json else click.echo
     if resumed:
@@ -283,6 +286,8 @@ def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> Any:
     first = board.changed()
     if first is not None:
         iv.update_board(first)
+        if snapshot is not None:
+            snapshot(first, reason="board file", phase=iv.phase)
     try:
         for line in _stdin_lines():
             if iv.finished:
@@ -290,6 +295,8 @@ def _run(iv: Any, board: _BoardFile, *, resumed: bool, as_json: bool) -> Any:
             updated = board.changed()
             if updated is not None:
                 iv.update_board(updated)
+                if snapshot is not None:
+                    snapshot(updated, reason="board file", phase=iv.phase)
             say(" ".join(iv.respond(line.rstrip("\r\n"))))
     except KeyboardInterrupt:
         _err(f"interrupted; continue with: hotseat interview --resume {iv.session_id}")
