@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -10,7 +11,12 @@ import click
 MAX_INPUT_BYTES = 2_000_000
 """Read at most this much; the checker itself looks at the first 100,000 characters."""
 
+MAX_OPERANDS = 100
+"""Operands in one arithmetic chain; nobody says more aloud, and the parser recurses per operand."""
+MAX_NESTING = 16
+"""Parentheses nested this deep are not a spoken estimate (the parser is quadratic in depth)."""
 _STYLE = {"correct": "green", "incorrect": "bold red", "unchecked": "yellow"}
+_CHAIN = re.compile(rf"(?:[\d.,]+\s*[-+*/×^]\s*\(*\s*){{{MAX_OPERANDS},}}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,7 +35,31 @@ def _read(source: str) -> str:
         raise click.ClickException(f"cannot read {source}: {error.strerror or error}") from error
     if b"\x00" in raw[:8192]:
         raise click.ClickException(f"{source} looks like a binary file, not a transcript")
-    return raw.decode("utf-8", errors="replace")
+    return _within_bounds(raw.decode("utf-8", errors="replace"), source)
+
+
+def _within_bounds(text: str, source: str) -> str:
+    """Refuse, with one line, input that is no spoken estimate and would only exhaust the
+    parser: a chain of more than MAX_OPERANDS operands or parentheses nested deeper than
+    MAX_NESTING."""
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            depth = 0
+    if deepest > MAX_NESTING:
+        raise click.ClickException(
+            f"{source}: parentheses nested {deepest} deep; estimates nest at most {MAX_NESTING}"
+        )
+    if _CHAIN.search(text):
+        raise click.ClickException(
+            f"{source}: an expression with more than {MAX_OPERANDS} operands is not an estimate"
+        )
+    return text
 
 
 @estimate.command("check")
