@@ -22,6 +22,7 @@ from estimation.formatting import format_number
 from estimation.inference import candidates, choose
 from estimation.lexer import MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
+from estimation.notes import Layout, lay_out
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
 from estimation.readings import (
@@ -60,8 +61,8 @@ from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
 from estimation.units import TIME_UNITS
 from estimation.verdicts import Judgement, within
 
-_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9])")
-_WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9])")
+_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9×*÷=≈→~+$])")
+_WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9×*÷=≈→~+$])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
@@ -103,6 +104,8 @@ class EstimationSession:
         self._pool_mark = 0
         self._previous_mark = 0
         self._toks: list[Token] = []
+        self._layout = Layout("")
+        self._text = ""
         self._span = (-1, -1)
         """Where the stated number being judged sits in the current sentence."""
 
@@ -121,10 +124,12 @@ class EstimationSession:
             )
             text = text[:MAX_CHARS]
         # length-preserving clean-up, so claim offsets point into the caller's text
-        text = _WRAPPED.sub(_blank, text.replace("\r", " "))
+        text = text.replace("\r", " ").replace("=>", "= ").replace("⇒", "=").replace("->", "→ ")
+        layout = lay_out(text)  # bullets, headings and tables, while lines are still lines
+        self._layout = layout
+        text = self._text = _WRAPPED.sub(_blank, layout.text)
         text = _CONTROL.sub(_blank, text)
         text = drop_abandoned(text)
-        text = text.replace("=>", "= ").replace("⇒", "=").replace("->", "→ ")
         text = _APPROXIMATE.sub(" ", text)
         text = _GIG_LINK.sub("Gb ", text)
         pos = 0
@@ -222,7 +227,7 @@ class EstimationSession:
                 and not (hedged or toks[i - 1].words[:1] in _STRONG_MARKS)
             ):
                 continue  # "peak is 3x": an assumption; "so roughly 5x": a result
-            stated = from_token(tok)
+            stated = self._op(tok)
             self._span = (tok.start, tok.end)
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
             if alone and not (hedged and tok.unit_text):
@@ -623,6 +628,20 @@ class EstimationSession:
             explanation=f"How did you get {say(stated.quantity)}?",
         )
 
+    def _op(self, tok: Token) -> Operand:
+        """The operand a token stands for; a bare table cell takes its column's unit."""
+        unit = self._layout.units.get(tok.start + self._offset)
+        if unit is None or tok.quantity is None:
+            return from_token(tok)
+        return from_quantity(unit * tok.quantity.value, tok.text)
+
+    def _row_extras(self) -> tuple[list[Operand], frozenset[float]]:
+        """Numbers and a period named in the table header above this row, if any."""
+        line = self._text.rfind("\n", 0, self._offset + 1) + 1
+        ops = [from_token(t) for t in self._layout.operands.get(line, [])]
+        period = self._layout.periods.get(line)
+        return ops, frozenset([TIME_UNITS[period]] if period else [])
+
     def _near_tokens(self, before_only: bool) -> list[Token]:
         """Numbers of this sentence, nearest to the stated result first (those before it
         first), leaving out the result itself and figures already accused."""
@@ -650,11 +669,14 @@ class EstimationSession:
         said_as = self._said_as()
         earlier = [op for op in self.memory.pool[: self._pool_mark][-8:] if not op.multiplier]
         earlier = list(reversed(earlier))[:3]
+        header, periods = self._row_extras()
+        if periods:
+            said_as = replace(said_as, periods=said_as.periods | periods)
         for before_only in (True, False):  # the working said before it reads most naturally
             near = [t for t in self._near_tokens(before_only) if t.quantity != stated.quantity]
             if not near:
                 continue
-            ops = [from_token(t) for t in near[:6]] + earlier
+            ops = [self._op(t) for t in near[:6]] + header + earlier
             found = find_reading([], ops, stated, self.tolerance, 3, said_as)
             if found is not None:
                 return found
