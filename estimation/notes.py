@@ -72,10 +72,10 @@ def _latex(text: str) -> str:
 
 def _header_unit(cell: str) -> Quantity | None:
     toks = tokenize("1 " + cell, _EMPTY.conventions, _EMPTY.name_index())
-    if toks and toks[0].kind == "qty" and toks[0].unit_text and toks[0].quantity is not None:
-        if toks[0].quantity.dimension != COUNT:
-            return toks[0].quantity
-    return None
+    first = toks[0] if toks else None
+    if first is None or first.kind != "qty" or not first.unit_text or first.quantity is None:
+        return None
+    return first.quantity if first.quantity.dimension != COUNT else None
 
 
 def lay_out(text: str) -> Layout:
