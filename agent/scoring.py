@@ -156,8 +156,8 @@ def score(
         "requirements": _requirements(state, said),
         "estimation": _estimation(state, references),
         "high_level_design": _design(state, scenario, said, component_rows or []),
-        "deep_dive": _deep_dive(state, said, component_rows or []),
-        "tradeoffs": _tradeoffs(state, said),
+        "deep_dive": _deep_dive(state, said, component_rows or [], scenario),
+        "tradeoffs": _tradeoffs(state, said, scenario),
         "communication": _communication(state, said),
     }
     refs = references_of(state)
@@ -217,11 +217,14 @@ def _requirements(state: dict[str, Any], said: list[dict[str, Any]]) -> Dimensio
 
 
 def _estimation(state: dict[str, Any], refs: Sequence[Reference]) -> DimensionScore:
+    """From verified claims only: a result the engine confirmed helps, one it calls incorrect
+    (and the candidate did not fix) hurts, an unchecked one neither helps nor hurts."""
     claims = state.get("claims", [])
     correct = [c for c in claims if c.get("verdict") == "correct" or c.get("correction")]
     wrong = {
         c["text"]: c for c in claims if c.get("verdict") == "incorrect" and not c.get("correction")
     }
+    fixed_later = _fixed(claims, list(wrong.values()))
     covered = set()
     for claim in correct:
         stated = claim.get("stated", {}).get("value")
@@ -230,33 +233,63 @@ def _estimation(state: dict[str, Any], refs: Sequence[Reference]) -> DimensionSc
                 covered.add(ref.name)
     if not claims and not state.get("assumptions"):
         return DimensionScore(1, (Evidence("note", "no estimates", "no numbers were given"),))
-    value = 3 + min(3.0, 0.75 * len(correct)) + min(3.0, 1.0 * len(covered))
-    value -= min(4.0, 1.5 * len(wrong))
+    checked = len(correct) + len(wrong)
+    value = 3 + min(4.0, 0.8 * len(correct)) + min(3.0, 1.0 * len(covered))
+    value -= min(6.0, 2.0 * (len(wrong) - len(fixed_later)) + 1.0 * len(fixed_later))
     evidence = [
         Evidence("claim", _q(c["text"]), f"{c['verdict']}: {c.get('explanation', '')}")
         for c in [*wrong.values(), *correct][:5]
     ]
     if covered:
         evidence.append(Evidence("note", ", ".join(sorted(covered)), "reference estimates reached"))
-    if not evidence:
-        evidence.append(Evidence("note", "assumptions only", "no result was stated to check"))
+    if fixed_later:
+        evidence.append(Evidence("note", str(len(fixed_later)), "slips fixed after the challenge"))
+    if not checked:
+        value = min(value, 4)
+        evidence.append(Evidence("note", "nothing verifiable", "no stated result could be checked"))
     return DimensionScore(_clamp(value), tuple(evidence))
+
+
+def _fixed(claims: list[dict[str, Any]], wrong: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Wrong claims whose right value the candidate stated later."""
+    out = []
+    for slip in wrong:
+        right = (slip.get("computed") or {}).get("value")
+        if not right:
+            continue
+        later = [c for c in claims if c.get("turn", 0) > slip.get("turn", 0)]
+        if any(
+            abs((c.get("stated") or {}).get("value", 0) - right) <= 0.15 * abs(right) for c in later
+        ):
+            out.append(slip)
+    return out
+
+
+def _acts(turn: dict[str, Any]) -> set[str]:
+    return set((turn.get("reading") or {}).get("acts", ())) | {str(turn.get("kind", ""))}
 
 
 def _design(
     state: dict[str, Any], scenario: Scenario, said: list[dict[str, Any]], rows: list[dict]
 ) -> DimensionScore:
+    """Critical components drawn (full credit) or described aloud (most of it: a design
+    described in full without a board is a design), the design turns, and a walk-through."""
     critical = [c.label for c in scenario.critical_components()]
     drawn = {r.get("expected") for r in rows if r.get("status") == "drawn" and r.get("expected")}
-    mentioned = set(state.get("mentioned", [])) | {
-        r.get("component") for r in rows if r.get("status") == "mentioned"
-    }
-    got = sum(1.0 if c in drawn else 0.5 if c in mentioned else 0.0 for c in critical)
+    mentioned = set(state.get("mentioned", []))
+    got = sum(1.0 if c in drawn else 0.8 if c in mentioned else 0.0 for c in critical)
     coverage = got / len(critical) if critical else 0.5
-    design_turns = [t for t in said if t.get("kind") == "design"]
-    value = 1 + 6 * coverage + min(2.0, 0.5 * len(design_turns))
+    design_turns = [t for t in said if {"design", "probe_answer"} & _acts(t)]
+    walked = _settled(state, "high-level design")
+    value = 1 + 6 * coverage + min(2.0, 0.4 * len(design_turns)) + (1.0 if walked else 0.0)
     value += 1 if len(drawn) >= 3 else 0
     evidence = [Evidence("component", label, "drawn") for label in sorted(drawn)[:4]]
+    described = sorted(c for c in critical if c in mentioned and c not in drawn)
+    if described:
+        note = "described" + (
+            "" if drawn else " (no board: a board would add component-level feedback)"
+        )
+        evidence.append(Evidence("note", ", ".join(described[:6]), note))
     evidence += [Evidence("utterance", _q(t["text"]), "design") for t in design_turns[:2]]
     missing = [c for c in critical if c not in drawn and c not in mentioned]
     if missing:
@@ -264,38 +297,74 @@ def _design(
     return DimensionScore(_clamp(value), tuple(evidence))
 
 
+def _settled(state: dict[str, Any], topic: str) -> bool:
+    dialogue = state.get("dialogue")
+    return bool(dialogue is not None and topic in getattr(dialogue, "settled", {}))
+
+
+def probes_covered(
+    state: dict[str, Any], scenario: Scenario, said: list[dict[str, Any]]
+) -> list[str]:
+    """Scenario probes whose point the candidate made, asked or not (most of what each listens
+    for, said in one turn)."""
+    from agent.turn import heard
+
+    out = []
+    for probe in scenario.probes:
+        points = list(probe.listen_for)
+        if not points:
+            continue
+        need = max(1, (len(points) + 1) // 2)
+        if any(len(heard(t["text"], points)) >= need for t in said):
+            out.append(probe.id)
+    return out
+
+
 def _deep_dive(
-    state: dict[str, Any], said: list[dict[str, Any]], rows: list[dict]
+    state: dict[str, Any], said: list[dict[str, Any]], rows: list[dict], scenario: Scenario
 ) -> DimensionScore:
     answers = state.get("answers", [])
     good = [a for a in answers if a.get("heard")]
-    long = [a for a in answers if len(a.get("text", "").split()) >= 20]
+    covered = probes_covered(state, scenario, said)
+    deep = [
+        t for t in said if {"design", "probe_answer"} & _acts(t) and len(t["text"].split()) >= 18
+    ]
     drawn_scores = [r["score"] for r in rows if r.get("status") == "drawn"]
-    value = 2 + min(4.0, 1.5 * len(good)) + min(2.0, 0.5 * len(long)) + min(1.0, 0.5 * len(answers))
+    value = 2 + min(4.0, 1.0 * len(covered) + 0.5 * len(good)) + min(3.0, 0.5 * len(deep))
     if drawn_scores:
         value += (sum(drawn_scores) / len(drawn_scores) - 5) / 2
     evidence = [
         Evidence("utterance", _q(a["text"]), "covered " + ", ".join(a["heard"][:3]))
         for a in good[:3]
     ]
-    evidence += [
-        Evidence("utterance", _q(a["text"]), "answered without the key points")
-        for a in answers
-        if not a.get("heard")
-    ][:2]
+    if covered:
+        evidence.append(Evidence("note", ", ".join(covered[:5]), "probe points made"))
+    evidence += [Evidence("utterance", _q(t["text"]), "detailed design") for t in deep[:2]]
     if not evidence:
         evidence.append(Evidence("note", "no follow-ups answered", "the deep dive was not reached"))
     return DimensionScore(_clamp(value), tuple(evidence))
 
 
-def _tradeoffs(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
+def _tradeoffs(
+    state: dict[str, Any], said: list[dict[str, Any]], scenario: Scenario
+) -> DimensionScore:
     hits: dict[str, str] = {}
     for turn in said:
         lowered = f" {turn['text'].lower()} "
         for term in TRADEOFF_TERMS:
             if term in lowered and term not in hits:
                 hits[term] = turn["text"]
+    reasons = [
+        t
+        for t in said
+        if re.search(
+            r"\b(?:because|since|so that|which is why|rather than|instead of|at the cost)\b",
+            t["text"],
+            re.I,
+        )
+    ]
     answered = [a for a in state.get("answers", []) if a.get("kind") == "probe" and a.get("heard")]
+    pushback = [t for t in said if "pushback" in _acts(t)]
     open_findings = [
         f
         for f in state.get("board_findings", [])
@@ -303,10 +372,12 @@ def _tradeoffs(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionSc
         and f"board:{f.get('code')}:{','.join(f.get('components', []))}"
         not in {a.get("key") for a in state.get("answers", [])}
     ]
-    value = 2 + min(4.0, 0.6 * len(hits)) + min(3.0, 1.0 * len(answered))
+    value = 2 + min(3.0, 0.5 * len(hits)) + min(2.0, 0.5 * len(reasons))
+    value += min(2.0, 1.0 * len(answered)) + min(1.0, 1.0 * len(pushback))
     value -= min(3.0, 1.0 * len(open_findings))
     quotes = list(dict.fromkeys(hits.values()))[:3]
     evidence = [Evidence("utterance", _q(q), "names a trade-off or failure mode") for q in quotes]
+    evidence += [Evidence("utterance", _q(t["text"]), "argued a position") for t in pushback[:1]]
     evidence += [
         Evidence("finding", f.get("question", ""), f"{f.get('code')} left unanswered")
         for f in open_findings[:2]
@@ -316,20 +387,49 @@ def _tradeoffs(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionSc
     return DimensionScore(_clamp(value), tuple(evidence))
 
 
+SIGNPOSTS = re.compile(
+    r"^\s*(?:(?:so|ok(?:ay)?|right|alright)[,.]?\s+)?(?:first|next|then|now|finally|to start|"
+    r"let me|i'?ll start|for (?:the )?\w+|on \w+)\b|^\s*[\w -]{3,25}:\s",
+    re.I,
+)
+CHECK_IN = re.compile(
+    r"\b(?:does that make sense|should i|do you want me|want me to|happy to|shall i|is that ok|"
+    r"if you are|if you'?d like|any concerns)\b",
+    re.I,
+)
+
+
 def _communication(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
+    """From real signals: signposting, answering what was asked, concision, checking in, and
+    the turns that said nothing useful — not from how many words were said."""
     counters = state.get("counters", {})
     if not said:
         return DimensionScore(1, (Evidence("note", "no answers", "the candidate said nothing"),))
     words = [len(t["text"].split()) for t in said]
     average = sum(words) / len(words)
-    value = 6.0
+    signposted = [t for t in said if SIGNPOSTS.search(t["text"])]
+    checked_in = [t for t in said if CHECK_IN.search(t["text"])]
+    asked = [a for a in state.get("asked", []) if a.get("kind") != "arithmetic"]
+    answered = {a.get("key") for a in state.get("answers", []) if a.get("heard")}
+    answer_rate = len([a for a in asked if a.get("key") in answered]) / len(asked) if asked else 0.5
+    rambling = [w for w in words if w > 90]
+    value = 4.0
+    value += min(2.0, 2.0 * len(signposted) / len(said) + 0.5)
+    value += 1.5 * answer_rate
+    value += 1.0 if 8 <= average <= 70 and not rambling else 0.0
+    value += 0.5 if checked_in else 0.0
+    value += 1.0 if state.get("assumptions") else 0.0
     value -= 0.5 * counters.get("silence", 0) + 0.5 * counters.get("gibberish", 0)
     value -= 1.0 * counters.get("off_topic", 0) + 0.5 * counters.get("repeat", 0)
     value -= 1.0 * counters.get("overruns", 0)
-    value += 1 if state.get("assumptions") else 0
-    value += 2 if 8 <= average <= 90 else 0
-    value += 1 if len(said) >= 6 else 0
-    evidence = [Evidence("note", f"{len(said)} answers, {average:.0f} words on average", "")]
+    evidence = [
+        Evidence("note", f"{len(signposted)} of {len(said)} answers signposted", "structure"),
+        Evidence("note", f"{answer_rate:.0%} of follow-ups answered with the key points", "focus"),
+    ]
+    if checked_in:
+        evidence.append(Evidence("utterance", _q(checked_in[0]["text"]), "checked in"))
+    if rambling:
+        evidence.append(Evidence("note", str(len(rambling)), "answers over 90 words"))
     for name, note in (
         ("silence", "silent turns"),
         ("gibberish", "unclear turns"),
@@ -339,8 +439,6 @@ def _communication(state: dict[str, Any], said: list[dict[str, Any]]) -> Dimensi
     ):
         if counters.get(name):
             evidence.append(Evidence("note", str(counters[name]), note))
-    longest = max(said, key=lambda t: len(t["text"]))
-    evidence.append(Evidence("utterance", _q(longest["text"]), "longest answer"))
     return DimensionScore(_clamp(value), tuple(evidence))
 
 

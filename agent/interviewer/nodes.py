@@ -200,7 +200,7 @@ def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
     corrected, values = acks.numbers(claims, _earlier_fixes(state), text)
     fixed = corrected or (bool(values) and reading.has(R.SELF_CORRECTION))
     if values:
-        return replies.acknowledge_numbers(values[-2:], fixed, rng)
+        return replies.acknowledge_numbers(values[:2], fixed, rng)
     earlier = [t["text"] for t in candidate_turns(state)[:-1]]
     pending = [str(f.get("code")) for f in state.get("board_findings", [])]
     covered = acks.covered_line(
@@ -384,7 +384,9 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         return {"move": Move(policy.ADVANCE, target, ("Sure.",), advance_to=target)}
     ack = lead or _ack(state, runtime)
     if (state.get("reading") or R.Reading()).repeated:
-        ack = templates.repeat(_rng(state, "repeat"))
+        ack = _rng(state, "repeat").choice(
+            ("You mentioned that already.", "You said that a moment ago.")
+        )
     ctx = _context(state, deps, phase)
     said = ctx.said
     extra_raised: list[str] = []
@@ -492,21 +494,33 @@ ESTIMATE_TOPICS = {
 
 
 def _missing_estimate(deps: Deps, dialogue: Dialogue) -> tuple[str, str] | None:
-    """The first reference estimate whose topic nobody settled, as (topic, question)."""
+    """The reference estimates nobody settled yet, as (first topic, question): asked once,
+    rephrased once if still unanswered, then left (None)."""
+    gaps = []
     for dim, description in coverage.expected(deps.scenario):
         topic = ESTIMATE_TOPICS[dim]
         if dialogue.is_settled(topic) or (
             topic == topics.MEMORY and dialogue.is_settled("cache size")
         ):
             continue
-        first = description.rstrip(".")
-        first = first[:1].lower() + first[1:]
-        if dim in (coverage.RATE, coverage.PEAK, coverage.BANDWIDTH):
-            return topic, f"What do you get for {first}?"
+        gaps.append((dim, topic, description))
+    if not gaps:
+        return None
+    dim, topic, description = gaps[0]
+    first = description.rstrip(".")
+    first = first[:1].lower() + first[1:]
+    if dim in (coverage.RATE, coverage.PEAK, coverage.BANDWIDTH):
+        detail = f"What do you get for {first}?"
+    else:
         article = (
             "" if first.split(" ", 1)[0] in ("the", "a", "an", "all", "each", "every") else "the "
         )
-        return topic, f"How much for {article}{first}?"
+        detail = f"How much for {article}{first}?"
+    what = replies.join([coverage.ASK[d] for d, _, _ in gaps[:2]])
+    for frame in ("That leaves {what}. {detail}", "Still open: {what}. {detail}"):
+        question = frame.format(what=what, detail=detail)
+        if policy.may_ask(question, dialogue) and policy.may_ask(detail, dialogue):
+            return topic, question
     return None
 
 

@@ -237,11 +237,15 @@ def claim_key(claim: dict[str, Any]) -> str:
 
 
 # -- follow-ups --------------------------------------------------------------------------------------
-def may_ask(question: str, dialogue: Dialogue) -> bool:
-    """A question may be asked unless it asks for a settled topic or was asked before."""
+def may_ask(question: str, dialogue: Dialogue, turn: int | None = None) -> bool:
+    """A question may be asked unless it asks for a topic settled before this turn (`turn`;
+    a follow-up may build on what the candidate just said) or was asked before."""
     if not question:
         return True
+    settled = {t for t, at in dialogue.settled.items() if turn is None or at < turn}
     for sentence in R.sentences(question):
-        if topics.asked_topics(sentence) & set(dialogue.settled):
+        if topics.asked_topics(sentence) & settled:
             return False
-    return dialogue.times_asked(question) == 0 and not dialogue.was_said(question)
+        if dialogue.was_said(sentence):
+            return False
+    return dialogue.times_asked(question) == 0

@@ -99,6 +99,8 @@ SAYS: dict[str, re.Pattern[str]] = {
 def asked_topics(question: str) -> set[str]:
     """The topics an interviewer sentence asks for."""
     found = {topic for topic, pattern in ASKS.items() if pattern.search(question)}
+    if found & {BANDWIDTH, STORAGE, MEMORY}:
+        found -= {PEAK_RATE, AVERAGE_RATE}  # "peak bandwidth" asks for bandwidth
     if PEAK_RATE in found:
         found.discard(AVERAGE_RATE)
     if (
@@ -132,6 +134,13 @@ def settled_by_claims(claims: Iterable[dict[str, Any]]) -> set[str]:
         elif unit == "bytes per second":
             out.add(BANDWIDTH)
         elif unit == "bytes":
+            result = claim.get("verdict") in ("correct", "incorrect") or re.search(
+                r"\bstor|\btotal|\b(?:a|per) (?:day|month|year)|\bover \w+ (?:days|years)",
+                local,
+                re.I,
+            )
+            if not result:
+                continue  # "each payload is 1 KB" is an input, not the storage estimate
             if _MEMORY_WORDS.search(text):
                 out.add(MEMORY)
             else:
