@@ -63,10 +63,11 @@ def transcribe(
     api_key_env: str | None,
 ) -> None:
     """Transcribe a WAV FILE (any rate, mono or stereo, 8/16/24/32-bit or float)."""
-    from voice.wav_io import read_wav
+    from agent.cli.long_audio import transcribe_file
+    from voice.wav_io import WavReader
 
     try:
-        audio = read_wav(file)
+        WavReader(file).close()  # a bad file is one line before any model loads
     except AudioFormatError as exc:
         convertible = file.is_file() and file.suffix.lower() not in ("", ".wav", ".wave")
         hint = f"; convert it first, e.g. sox {file.name} -r 16000 -c 1 {file.stem}.wav"
@@ -78,7 +79,7 @@ def transcribe(
             from voice.remote import RemoteTranscriber
 
             transcriber = RemoteTranscriber(base_url, remote_model, api_key_env)
-            result = transcriber.transcribe(audio, words)
+            loaded = started
         else:
             from voice.stt import WhisperTranscriber
 
@@ -86,17 +87,21 @@ def transcribe(
                 cpu_threads=threads, beam_size=beam, fit_context=not full_context
             )
             loaded = time.monotonic()
-            result = transcriber.transcribe(audio, words)
+        # Streamed a window at a time: an hour of audio never sits in memory at once.
+        long = transcribe_file(file, transcriber, words)
+    except AudioFormatError as exc:
+        raise click.ClickException(str(exc)) from None
     except (VoiceDeviceError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from exc
+    result = long.transcript
     finished = time.monotonic()
     if as_json:
         data = {
             "text": result.text,
             "segments": [s.to_dict() for s in result.segments],
             "no_speech_prob": round(result.no_speech_prob, 4),
-            "duration_s": round(len(audio) / 16_000, 3),
-            "transcribe_ms": round((finished - (started if base_url else loaded)) * 1000),
+            "duration_s": round(long.seconds, 3),
+            "transcribe_ms": round((finished - loaded) * 1000),
         }
         click.echo(json.dumps(data))
         return
