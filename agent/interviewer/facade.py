@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.context import Deps
+from agent.interviewer import events as E
 from agent.interviewer.graph import build_graph
 from agent.interviewer.nodes import set_drawn
 from agent.knowledge import load_knowledge
@@ -264,14 +265,15 @@ class Interviewer:
             except Exception as error:  # a bug must not end the interview; it is reported
                 self.errors += 1
                 _LOG.exception("interviewer failed on %s", payload.get("event"))
-                self._emit({"type": "error", "message": f"{type(error).__name__}: {error}"})
+                self._emit(E.ErrorEvent(f"{type(error).__name__}: {error}"))
                 return {"reply": [FALLBACK_REPLY]}
             self._events(before, result, payload)
             return result
 
-    def _emit(self, event: dict[str, Any]) -> None:
+    def _emit(self, event: Any) -> None:
         if self._on_event is None:
             return
+        event = E.to_dict(event)
         event.setdefault("t", round(self.now(), 3))
         try:
             self._on_event(event)
@@ -287,45 +289,30 @@ class Interviewer:
             return list(after.get(name, []))[len(before.get(name, [])) :]
 
         for turn in new("turns"):
+            phase = turn.get("phase")
             if turn["speaker"] == "candidate":
-                event = {"type": "candidate_turn", "text": turn["text"], "kind": turn.get("kind")}
-                if turn.get("reading"):
-                    event["reading"] = turn["reading"]
+                self._emit(
+                    E.CandidateTurn(turn["text"], turn.get("kind"), phase, t, turn.get("reading"))
+                )
             else:
-                event = {"type": "interviewer_turn", "text": turn["text"]}
-                event["sentences"] = list(after.get("reply", []))
-                if turn.get("move"):
-                    event["move"] = turn["move"]
-            self._emit({**event, "phase": turn.get("phase"), "t": t})
+                sentences = list(after.get("reply", []))
+                self._emit(E.InterviewerTurn(turn["text"], sentences, phase, t, turn.get("move")))
             if turn["speaker"] == "candidate":
                 for claim in new("claims"):
-                    self._emit({"type": "claim", **claim, "t": t})
+                    self._emit(E.Record("claim", claim, t))
                 for finding in new("estimate_findings"):
-                    self._emit({"type": "estimate_finding", **finding, "t": t})
+                    self._emit(E.Record("estimate_finding", finding, t))
                 if after.get("phase") != before.get("phase"):
                     note = after.get("phase_note") or {}
-                    self._emit(
-                        {
-                            "type": "phase_change",
-                            "from": before.get("phase"),
-                            "to": after.get("phase"),
-                            "reason": note.get("reason", ""),
-                            "t": t,
-                        }
-                    )
+                    reason = note.get("reason", "")
+                    self._emit(E.PhaseChange(before.get("phase"), after.get("phase"), reason, t))
                 for asked in new("asked"):
-                    self._emit({"type": "followup", **asked, "t": t})
+                    self._emit(E.Record("followup", asked, t))
         if payload["event"] == "board":
-            self._emit(
-                {
-                    "type": "board_findings",
-                    "revision": (after.get("board") or {}).get("revision"),
-                    "findings": list(after.get("board_findings", [])),
-                    "t": t,
-                }
-            )
+            revision = (after.get("board") or {}).get("revision")
+            self._emit(E.BoardFindings(revision, list(after.get("board_findings", [])), t))
         if payload["event"] == "wrap_up" and after.get("scores") and not before.get("scores"):
-            self._emit({"type": "scores", "scores": after["scores"], "t": t})
+            self._emit(E.ScoresEvent(after["scores"], t))
 
 
 def _scale(scenario: Scenario) -> list[tuple[str, Any]]:
