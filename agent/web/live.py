@@ -255,6 +255,7 @@ class LiveInterview:
         """The server is stopping: leave a resumable session and a replayable recording."""
         if self.voice is not None:
             self.voice.stop()
+            self.voice.join()
         if not self.ended and self.recorder is not None:
             self.recorder.finish(reason="interrupted")
         self.worker.shutdown(wait=True, cancel_futures=True)

@@ -165,7 +165,8 @@ class BrowserVoice:
     def __init__(self, live: Any, backend: VoiceBackend) -> None:
         self.live = live
         self.microphone = BrowserMicrophone()
-        self.speaker = BrowserSpeaker(live.push_bytes, self._stop_playback)
+        self.speaker = BrowserSpeaker(self._send_audio, self._stop_playback)
+        self._committed_at: float | None = None
         self.session = voice_session(
             live.handle,
             recorder=live.recorder,
@@ -200,9 +201,22 @@ class BrowserVoice:
         self.session.stop()
         self.speaker.stop()
 
+    def join(self, timeout: float = 10.0) -> None:
+        """Wait for the voice thread after `stop()` (not from the voice thread itself)."""
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
     def _listening(self) -> None:
         self.listening = True
         self.live.push({"type": "voice", "event": "listening"})
+
+    def _send_audio(self, frame: bytes) -> None:
+        committed, self._committed_at = self._committed_at, None
+        if committed is not None:  # how long the interviewer took to start answering
+            ms = round((time.monotonic() - committed) * 1000)
+            self.live.push({"type": "voice", "event": "answering", "after_commit_ms": ms})
+        self.live.push_bytes(frame)
 
     def _stop_playback(self) -> None:
         self.live.push({"type": "voice", "event": "stop"})
@@ -211,6 +225,7 @@ class BrowserVoice:
         """Voice events the page shows (the interviewer's own events arrive separately)."""
         kind = event.get("type")
         if kind == "turn_committed":
+            self._committed_at = time.monotonic()
             origin = self.session.loop.audio_origin or 0.0
             end = float(event.get("speech_end") or 0.0)
             self.live.push(
@@ -219,6 +234,7 @@ class BrowserVoice:
                     "event": "turn",
                     "text": event.get("text", ""),
                     "speech_end_sample": max(0, round((end - origin) * RATE)),
+                    "commit_ms": round((float(event.get("timestamp") or end) - end) * 1000),
                 }
             )
         elif kind == "voice_error":

@@ -207,6 +207,8 @@
     if (msg.event === "stop") { // barge-in: silence the interviewer now
       for (const s of audio.sources) { try { s.stop(); } catch {} }
       audio.sources = []; audio.next = 0; audio.stops += 1;
+    } else if (msg.event === "answering") {
+      (audio.answerMs = audio.answerMs || []).push(msg.after_commit_ms);
     } else if (msg.event === "listening") {
       setupVoice();
     } else if (msg.event === "turn") {
@@ -214,6 +216,7 @@
       const hit = audio.sendLog.find(([n]) => n >= msg.speech_end_sample);
       audio.pending = hit ? hit[1] : null;
       audio.turns.push(msg.text);
+      (audio.commitMs = audio.commitMs || []).push(msg.commit_ms);
     }
   }
 
