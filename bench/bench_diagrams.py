@@ -292,15 +292,72 @@ def summary(scores: list[BoardScore]) -> dict[str, Any]:
     }
 
 
+def stress_board(corpus: Path, megabytes: float = 5.0) -> str:
+    """A board of about `megabytes` MB: one corpus board tiled over a big canvas, every other
+    copy relabelled, ids kept unique (bindings, containers and groups rewritten)."""
+    source = json.loads((corpus / "ex03_news_feed_unbound_arrows.excalidraw").read_text("utf-8"))
+    elements: list[dict[str, Any]] = []
+    tile = 0
+    while True:
+        tile += 1
+        dx, dy = (tile % 12) * 3000, (tile // 12) * 2500
+
+        def rid(value: Any, tile: int = tile) -> Any:
+            return f"{value}_{tile}" if isinstance(value, str) else value
+
+        for original in source["elements"]:
+            element = json.loads(json.dumps(original))
+            element["id"] = rid(element["id"])
+            element["x"] += dx
+            element["y"] += dy
+            if element.get("containerId"):
+                element["containerId"] = rid(element["containerId"])
+            if element.get("boundElements"):
+                element["boundElements"] = [
+                    {**b, "id": rid(b["id"])} for b in element["boundElements"]
+                ]
+            for key in ("startBinding", "endBinding"):
+                if element.get(key):
+                    element[key] = {**element[key], "elementId": rid(element[key]["elementId"])}
+            element["groupIds"] = [rid(g) for g in element.get("groupIds", [])]
+            if element["type"] == "text" and element.get("containerId") and tile % 2:
+                element["text"] = element["originalText"] = f"{element['text']} {tile}"
+            elements.append(element)
+        text = json.dumps({"type": "excalidraw", "version": 2, "elements": elements})
+        if len(text) >= megabytes * 1_000_000:
+            return text
+
+
+def time_stress(corpus: Path) -> dict[str, Any]:
+    from agent.whiteboard.importers import parse_board
+
+    text = stress_board(corpus)
+    started = time.perf_counter()
+    board = parse_board(text, name="stress.excalidraw")
+    findings = analyze(board)
+    seconds = time.perf_counter() - started
+    return {
+        "stress_megabytes": round(len(text) / 1e6, 2),
+        "stress_components": len(board.components),
+        "stress_findings": len(findings),
+        "stress_seconds": round(seconds, 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every problem")
     parser.add_argument("--only", help="score only boards whose file name contains this")
+    parser.add_argument(
+        "--stress", action="store_true", help="also time a 5 MB board (target < 3 s)"
+    )
     args = parser.parse_args(argv)
     scores = run(args.corpus, args.only)
     result = summary(scores)
+    if args.stress:
+        result.update(time_stress(args.corpus))
     if args.json:
         result["boards_detail"] = [
             {

@@ -80,23 +80,32 @@ class Context:
         """Annotations that name this component, and, for a store, replication or sharding
         notes that name no component at all ("N=3, R=2, W=2", "RF=3 everywhere")."""
         found = []
-        for text in self.board.annotations:
-            named = self._named_in(text)
-            if comp.id in named:
+        for text, named, general in self._annotation_index:
+            if (
+                comp.id in named
+                or general
+                and comp.kind in (ComponentKind.DATABASE, ComponentKind.BLOB_STORE)
+            ):
                 found.append(text)
-            elif not named and comp.kind in (ComponentKind.DATABASE, ComponentKind.BLOB_STORE):
-                facts = read_facts(text)
-                if facts.replicas and facts.replicas > 1 or facts.sharded:
-                    found.append(text)
         return found
 
-    def _named_in(self, text: str) -> set[str]:
-        lowered = text.lower()
-        return {
-            c.id
-            for c in self.board.components.values()
-            if len(c.label) >= 3 and c.label.lower() in lowered
-        }
+    @cached_property
+    def _annotation_index(self) -> list[tuple[str, set[str], bool]]:
+        """Per annotation: the components it names, and whether it is a replication or
+        sharding note that names none."""
+        labels = [
+            (c.id, c.label.lower()) for c in self.board.components.values() if len(c.label) >= 3
+        ]
+        index = []
+        for text in self.board.annotations:
+            lowered = text.lower()
+            named = {cid for cid, label in labels if label in lowered}
+            general = False
+            if not named:
+                facts = read_facts(text)
+                general = bool(facts.replicas and facts.replicas > 1 or facts.sharded)
+            index.append((text, named, general))
+        return index
 
     @cached_property
     def board_facts(self) -> NoteFacts:

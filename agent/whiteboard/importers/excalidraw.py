@@ -152,6 +152,7 @@ class _Scene:
         """Thing id → the board component standing for it (copies share one)."""
         self.arrow_labels: dict[str, list[str]] = {}
         self.through_texts: set[str] = set()
+        self.drawn_edges: set[tuple[str, str, bool]] = set()
 
     # ---- top level ---------------------------------------------------------------------------
 
@@ -234,15 +235,24 @@ class _Scene:
     def _find_containers(self) -> None:
         """A box drawn around other things is a container: a group, or one clustered
         component when what it holds are generic parts."""
+        self.grid = _Grid()
+        for thing in self.things.values():
+            self.grid.insert(thing.id, thing.box)
         things = sorted(self.things.values(), key=lambda t: t.box[2] * t.box[3])
+        order = {t.id: i for i, t in enumerate(things)}
         for outer in reversed(things):
             if outer.shape not in ("rectangle", "ellipse", "diamond"):
                 continue
-            inside = [
-                t.id
-                for t in things
-                if t is not outer and t.id not in self.containers and _contains(outer.box, t.box)
-            ]
+            inside = sorted(
+                (
+                    tid
+                    for tid in self.grid.near(outer.box, 0)
+                    if tid != outer.id
+                    and tid not in self.containers
+                    and _contains(outer.box, self.things[tid].box)
+                ),
+                key=order.__getitem__,
+            )
             if not inside:
                 continue
             self.containers[outer.id] = inside
@@ -257,7 +267,7 @@ class _Scene:
 
     def _assign_texts(self) -> None:
         arrows = [e for e in self.elements.values() if e["type"] in ("arrow", "line")]
-        paths = {a["id"]: _path(a) for a in arrows}
+        paths = _PathIndex({a["id"]: _path(a) for a in arrows})
         bound_to: set[str] = set()
         for arrow in arrows:
             for key in ("startBinding", "endBinding"):
@@ -317,7 +327,7 @@ class _Scene:
                 thing.inside.append((box[1], content))
                 continue
             distance, owner = self._nearest_with_distance(box, exclude_containers=True)
-            arrow_distance, arrow_id = _nearest_path(center, paths)
+            arrow_distance, arrow_id = paths.nearest(center, 25.0)
             if arrow_id is not None and arrow_distance < 25 and arrow_distance < distance:
                 self.arrow_labels.setdefault(arrow_id, []).append(content)
                 continue
@@ -354,7 +364,11 @@ class _Scene:
         return runs
 
     def _innermost_holding(self, point: tuple[float, float]) -> str | None:
-        holders = [t for t in self.things.values() if _inside(point, t.box)]
+        holders = [
+            self.things[tid]
+            for tid in self.grid.near((point[0], point[1], 0.0, 0.0), 0)
+            if _inside(point, self.things[tid].box)
+        ]
         if not holders:
             return None
         return min(holders, key=lambda t: _area(t.box)).id
@@ -363,7 +377,8 @@ class _Scene:
         self, box: tuple[float, float, float, float], exclude_containers: bool = False
     ) -> tuple[float, str | None]:
         best, best_distance = None, math.inf
-        for thing in self.things.values():
+        for tid in self.grid.near(box, _TEXT_REACH):
+            thing = self.things[tid]
             if exclude_containers and thing.id in self.containers:
                 continue
             distance = _box_distance(box, thing.box)
@@ -375,7 +390,8 @@ class _Scene:
         self, point: tuple[float, float], reach: float, among: list[str] | None = None
     ) -> str | None:
         best, best_distance = None, reach
-        for tid in among if among is not None else self.things:
+        box = (point[0], point[1], 0.0, 0.0)
+        for tid in among if among is not None else self.grid.near(box, reach):
             thing = self.things[tid]
             distance = _outline_distance(point, thing.box)
             if distance <= best_distance:
@@ -462,6 +478,7 @@ class _Scene:
     def _add_components(self) -> None:
         clustered = {t for parts in self.clusters.values() for t in parts}
         by_label: dict[str, str] = {}
+        drawn: dict[str, list[str]] = {}
         for thing in self.things.values():
             if thing.id in self.containers or thing.id in clustered:
                 continue
@@ -493,11 +510,8 @@ class _Scene:
                 extra = [n for n in notes if n not in comp.notes]
                 # Copies drawn next to each other are instances; the same box drawn again
                 # elsewhere (a sequence participant at the top and bottom) is the same one.
-                near = any(
-                    _box_distance(thing.box, self.things[t].box) <= 40
-                    for t, c in self.component_of.items()
-                    if c == cid
-                )
+                near = any(_box_distance(thing.box, self.things[t].box) <= 40 for t in drawn[cid])
+                drawn[cid].append(thing.id)
                 instances = comp.instances + copies if near else comp.instances
                 self.board.components[cid] = _with(comp, instances, extra)
                 self.component_of[thing.id] = cid
@@ -517,6 +531,7 @@ class _Scene:
                 instances=copies,
             )
             by_label[key] = comp.id
+            drawn[comp.id] = [thing.id]
             self.component_of[thing.id] = comp.id
         for cid, parts in self.clusters.items():
             if cid in self.component_of:
@@ -584,11 +599,9 @@ class _Scene:
             for b in targets:
                 if a == b:
                     continue
-                if any(
-                    e.source == a and e.target == b and e.bidirectional == two_way
-                    for e in self.board.edges.values()
-                ):
+                if (a, b, two_way) in self.drawn_edges:
                     continue
+                self.drawn_edges.add((a, b, two_way))
                 taken = arrow["id"] in self.board.edges or arrow["id"] in self.board.components
                 self.board.add_edge(
                     a,
@@ -638,7 +651,8 @@ class _Scene:
         """The nearest thing whose outline the point is on or near; a point inside a
         container but near one of its things belongs to the thing."""
         best, best_distance = None, _SNAP
-        for thing in self.things.values():
+        for tid in self.grid.near((point[0], point[1], 0.0, 0.0), _SNAP + 5):
+            thing = self.things[tid]
             if not self._components_for(thing.id):
                 continue
             distance = _outline_distance(point, thing.box)
@@ -820,15 +834,66 @@ def _path_distance(point: tuple[float, float], path: list[tuple[float, float]]) 
     return min(_segment_distance(point, path[i], path[i + 1]) for i in range(len(path) - 1))
 
 
-def _nearest_path(
-    point: tuple[float, float], paths: dict[str, list[tuple[float, float]]]
-) -> tuple[float, str | None]:
-    best, best_distance = None, math.inf
-    for aid, path in paths.items():
-        distance = _path_distance(point, path)
-        if distance < best_distance:
-            best, best_distance = aid, distance
-    return best_distance, best
+class _PathIndex:
+    """Arrow paths by grid cell, for "which arrow is this text next to"."""
+
+    def __init__(self, paths: dict[str, list[tuple[float, float]]]) -> None:
+        self.paths = paths
+        self.grid = _Grid()
+        for aid, path in paths.items():
+            for a, b in zip(path, path[1:], strict=False):
+                x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+                self.grid.insert(aid, (x0, y0, abs(a[0] - b[0]), abs(a[1] - b[1])))
+
+    def nearest(self, point: tuple[float, float], reach: float) -> tuple[float, str | None]:
+        best, best_distance = None, math.inf
+        for aid in self.grid.near((point[0], point[1], 0.0, 0.0), reach):
+            distance = _path_distance(point, self.paths[aid])
+            if distance < best_distance:
+                best, best_distance = aid, distance
+        return best_distance, best
+
+
+class _Grid:
+    """Boxes by grid cell, so "what is near here" looks at a few cells, not the whole board
+    (a 5 MB board has thousands of shapes). Boxes spanning many cells are always checked."""
+
+    CELL = 256.0
+    MAX_CELLS = 64
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[str]] = {}
+        self.big: list[str] = []
+
+    def _span(self, box: tuple[float, ...], margin: float) -> tuple[int, int, int, int]:
+        x, y, w, h = box
+        return (
+            math.floor((x - margin) / self.CELL),
+            math.floor((y - margin) / self.CELL),
+            math.floor((x + w + margin) / self.CELL),
+            math.floor((y + h + margin) / self.CELL),
+        )
+
+    def insert(self, key: str, box: tuple[float, ...]) -> None:
+        x0, y0, x1, y1 = self._span(box, 0.0)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > self.MAX_CELLS:
+            self.big.append(key)
+            return
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                self.cells.setdefault((cx, cy), []).append(key)
+
+    def near(self, box: tuple[float, ...], margin: float) -> list[str]:
+        x0, y0, x1, y1 = self._span(box, margin)
+        found: dict[str, None] = dict.fromkeys(self.big)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > 4 * self.MAX_CELLS:
+            for keys in self.cells.values():
+                found.update(dict.fromkeys(keys))
+            return list(found)
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                found.update(dict.fromkeys(self.cells.get((cx, cy), ())))
+        return list(found)
 
 
 def _icon_shape(parts: list[dict[str, Any]]) -> str:
