@@ -22,6 +22,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from agent.whiteboard.tablet.outbox import COALESCED, Outbox
 from agent.whiteboard.tablet.session import BoardSession
 
 STATIC = Path(__file__).parent / "static"
@@ -30,6 +31,10 @@ MAX_MESSAGE_BYTES = 64 * 1024
 MAX_RATE = 50.0
 """Messages per second per connection (a token bucket, so short bursts are fine)."""
 BURST = 50.0
+MAX_INBOX = 64
+"""Messages accepted but not yet handled, per connection; more are dropped like a flood."""
+BROADCAST_INTERVAL = 0.05
+"""At most 20 board snapshots a second go out, however fast the board changes."""
 BAD_TOKEN = "pairing token missing or wrong: open the exact URL that `hotseat board` printed"
 _NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
@@ -57,31 +62,72 @@ class RateLimit:
 
 
 class Hub:
-    """The connected tablets; pushes snapshots and questions to all of them."""
+    """The connected tablets. Board changes are coalesced: one snapshot is built per
+    `BROADCAST_INTERVAL` at most, however fast changes come and however many tablets watch,
+    and each tablet's `Outbox` keeps only the newest one, so a slow tablet costs nobody else."""
 
     def __init__(self, session: BoardSession, on_change: Callable[[], None] | None = None) -> None:
         self.session = session
         self.on_change = on_change
-        self.clients: set[WebSocket] = set()
+        self.clients: set[Outbox] = set()
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.snapshots_built = 0
+        self._dirty: asyncio.Event | None = None
+        self._broadcaster: asyncio.Task | None = None
+
+    def join(self, outbox: Outbox) -> None:
+        """Add a tablet (on the server's loop)."""
+        self.clients.add(outbox)
+        if self._broadcaster is None or self._broadcaster.done():
+            self._dirty = asyncio.Event()
+            self._broadcaster = asyncio.get_running_loop().create_task(self._broadcast_changes())
+
+    def leave(self, outbox: Outbox) -> None:
+        self.clients.discard(outbox)
+
+    def board_changed(self) -> None:
+        """Mark the board changed (on the server's loop); the broadcaster sends it soon."""
+        if self._dirty is not None:
+            self._dirty.set()
 
     async def broadcast(self, message: dict[str, Any]) -> None:
+        """Send to every tablet: a snapshot is rebuilt by the broadcaster, anything else is
+        offered as is (the newest of its kind wins)."""
+        if message.get("type") == "snapshot":
+            self.board_changed()
+            return
         text = json.dumps(message)
-        for ws in list(self.clients):
-            try:
-                await ws.send_text(text)
-            except Exception:  # a tablet that went away mid-send; its handler cleans up
-                self.clients.discard(ws)
+        kind = str(message.get("type"))
+        for outbox in list(self.clients):
+            if kind in COALESCED:
+                outbox.offer(kind, text)
+            else:
+                outbox.reply(text)
 
     def push(self, message: dict[str, Any]) -> None:
         """Broadcast from any thread (the interviewer's); a no-op before the server runs."""
         loop = self.loop
         if loop is not None and not loop.is_closed():
-            asyncio.run_coroutine_threadsafe(self.broadcast(message), loop)
+            with contextlib.suppress(RuntimeError):  # the loop stopped meanwhile
+                asyncio.run_coroutine_threadsafe(self.broadcast(message), loop)
 
     def changed(self) -> None:
         if self.on_change is not None:
             self.on_change()
+
+    async def _broadcast_changes(self) -> None:
+        assert self._dirty is not None
+        while self.clients:
+            try:
+                await asyncio.wait_for(self._dirty.wait(), 30.0)
+            except TimeoutError:
+                continue
+            self._dirty.clear()
+            text = json.dumps(self.session.snapshot())
+            self.snapshots_built += 1
+            for outbox in list(self.clients):
+                outbox.offer("snapshot", text)
+            await asyncio.sleep(BROADCAST_INTERVAL)
 
 
 def create_app(session: BoardSession, token: str, hub: Hub | None = None) -> Starlette:
@@ -101,32 +147,24 @@ def create_app(session: BoardSession, token: str, hub: Hub | None = None) -> Sta
             await ws.close(code=1008, reason="bad pairing token")
             return
         await ws.accept()
-        hub.clients.add(ws)
-        limit = RateLimit()
-        warned = 0.0
+        reader = asyncio.current_task()
+        outbox = Outbox(ws.send_text, on_dead=lambda: reader.cancel() if reader else None)
+        inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=MAX_INBOX)
+        sender = asyncio.create_task(outbox.run())
+        worker = asyncio.create_task(_work(session, hub, inbox, outbox))
+        outbox.reply(json.dumps(session.snapshot()))
+        hub.join(outbox)
         try:
-            await ws.send_text(json.dumps(session.snapshot()))
-            while True:
-                raw = await ws.receive()
-                if raw["type"] == "websocket.disconnect":
-                    break
-                if not limit.allow():
-                    now = time.monotonic()
-                    if now - warned >= 1.0:  # one warning a second, not one per dropped message
-                        warned = now
-                        await _send_error(
-                            ws, f"too many messages: at most {MAX_RATE:.0f} a second; dropped"
-                        )
-                    continue
-                reply, changed = _handle(session, raw)
-                await ws.send_text(json.dumps(reply))
-                if changed:
-                    await hub.broadcast(session.snapshot())
-                    hub.changed()
-        except WebSocketDisconnect:
-            pass
+            await _read(ws, inbox, outbox)
+        except (WebSocketDisconnect, asyncio.CancelledError):
+            pass  # gone, or dropped for not reading: either way this connection is over
         finally:
-            hub.clients.discard(ws)
+            hub.leave(outbox)
+            worker.cancel()
+            sender.cancel()
+            if outbox.dead:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(ws.close(code=1008, reason="not reading"), 1.0)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -144,6 +182,40 @@ def create_app(session: BoardSession, token: str, hub: Hub | None = None) -> Sta
     )
     app.state.hub = hub
     return app
+
+
+async def _read(ws: WebSocket, inbox: asyncio.Queue, outbox: Outbox) -> None:
+    """Receive and rate-limit messages as they arrive; the worker handles them in turn, so
+    slow handling never lets a flood through (the bucket counts arrivals, not handling)."""
+    limit = RateLimit()
+    warned = 0.0
+    while True:
+        raw = await ws.receive()
+        if raw["type"] == "websocket.disconnect":
+            return
+        if not limit.allow() or inbox.full():
+            now = time.monotonic()
+            if now - warned >= 1.0:  # one warning a second, not one per dropped message
+                warned = now
+                outbox.reply(
+                    _error_text(f"too many messages: at most {MAX_RATE:.0f} a second; dropped")
+                )
+            continue
+        inbox.put_nowait(raw)
+
+
+async def _work(session: BoardSession, hub: Hub, inbox: asyncio.Queue, outbox: Outbox) -> None:
+    while True:
+        raw = await inbox.get()
+        reply, changed = _handle(session, raw)
+        outbox.reply(json.dumps(reply))
+        if changed:
+            hub.board_changed()
+            hub.changed()
+
+
+def _error_text(text: str) -> str:
+    return json.dumps({"type": "error", "seq": None, "message": text})
 
 
 def _handle(session: BoardSession, raw: dict[str, Any]) -> tuple[dict[str, Any], bool]:
@@ -166,7 +238,3 @@ def _handle(session: BoardSession, raw: dict[str, Any]) -> tuple[dict[str, Any],
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a number here")
-
-
-async def _send_error(ws: WebSocket, text: str) -> None:
-    await ws.send_text(json.dumps({"type": "error", "seq": None, "message": text}))

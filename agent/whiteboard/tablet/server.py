@@ -20,6 +20,7 @@ from typing import Any
 from agent.whiteboard.analyzers import Finding
 from agent.whiteboard.graph import Board
 from agent.whiteboard.tablet.app import Hub, create_app
+from agent.whiteboard.tablet.guard import ConnectionGuard
 from agent.whiteboard.tablet.lan import lan_address, qr_text
 from agent.whiteboard.tablet.session import BoardSession, OnChange
 
@@ -54,6 +55,7 @@ class TabletBoard:
         self.session.listener = self._changed
         self.hub = Hub(self.session)
         self.app = create_app(self.session, self.token, self.hub)
+        self.guard = ConnectionGuard()
         self._server: Any = None
         self._thread: threading.Thread | None = None
 
@@ -70,6 +72,8 @@ class TabletBoard:
             log_level="warning",
             ws_max_size=WS_MAX_FRAME,
             lifespan="on",
+            http=self.guard.protocol(),  # request timeout and connection bounds
+            backlog=128,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="tablet-board", daemon=True)
