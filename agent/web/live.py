@@ -117,12 +117,14 @@ class LiveInterview:
         recorded in a new folder next to it, as `hotseat interview --resume` does."""
         live = cls(home, "text", loop)
         earlier = session_folder(home / "sessions", session_id)
+        drawn = None
         if earlier is not None:
             with contextlib.suppress(RecordingError):
                 recording = load_recording(earlier)
                 live.mode = str(recording.meta.get("mode") or "text")
                 for event in recording.events:
                     live._show(event.to_dict())
+                drawn = recording.boards[-1].load() if recording.boards else None
         live.handle = InterviewHandle.resume(
             session_id, checkpoints=home / CHECKPOINTS, library=library, on_event=live.on_event
         )
@@ -135,7 +137,7 @@ class LiveInterview:
             session_id=session_id,
         )
         live.view.phase = live.handle.phase
-        live._attach_board(live.handle.scenario)
+        live._attach_board(live.handle.scenario, drawn)
         live._attach_voice(voice)
         return live
 
@@ -149,8 +151,14 @@ class LiveInterview:
 
         self.voice = BrowserVoice(self, backend)
 
-    def _attach_board(self, scenario: Scenario) -> None:
-        self.board = BoardSession(scenario=scenario)
+    def _attach_board(self, scenario: Scenario, drawn: dict[str, Any] | None = None) -> None:
+        board = None
+        if drawn:
+            from agent.whiteboard import Board, BoardError
+
+            with contextlib.suppress(BoardError, ValueError, KeyError, TypeError):
+                board = Board.from_dict(drawn)
+        self.board = BoardSession(board, scenario=scenario)
         self.board.listener = self._board_changed
         self.board_hub = Hub(self.board)
         self.board_hub.loop = self.loop

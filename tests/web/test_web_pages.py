@@ -189,3 +189,51 @@ def _interviewer_findings_name(live, label):
     events = load_recording(live.recorder.path).events
     findings = [e for e in events if e.type == "board_findings"]
     return findings and label in json.dumps(findings[-1].get("findings"))
+
+
+def test_two_tabs_share_a_session_and_a_restart_resumes_it(browser, hotseat_home):
+    from agent.web.server import WebServer
+    from scenarios import load_scenarios
+
+    with WebServer(hotseat_home, load_scenarios(), port=0) as first:
+        one = browser.new_page(viewport=VIEWPORT)
+        one.goto(first.url)
+        one.wait_for_selector("body[data-ready='1']")
+        one.fill("#search", "notification")
+        one.locator("#scenario-list li", has_text="Notification").first.click()
+        one.click("#start-button")
+        one.wait_for_url("**/interview/*")
+        url, session = one.url, one.url.rsplit("/", 1)[1]
+        one.wait_for_selector("#transcript li.interviewer")
+        say(one, ESTIMATE)
+        two = browser.new_page(viewport=VIEWPORT)
+        two.goto(url)
+        two.wait_for_selector("#conn[data-state='live']")
+        two.wait_for_selector("#transcript li.candidate")
+        board = one.frame_locator("#board-frame")
+        board.locator("#status[data-state='live']").wait_for()
+        draw(one, board.locator("#board"), rectangle(40, 80, 160, 90))
+        say(one, SLIP)
+        # the second tab sees the turn typed in the first, with its chip, and the drawn box
+        two.locator(".chip[data-verdict='incorrect']").wait_for(timeout=30_000)
+        two.frame_locator("#board-frame").locator("#components li").first.wait_for()
+        count = one.locator("#transcript li").count()
+        one.close()  # closing the tab leaves the session running and recorded
+        two.close()
+
+    with WebServer(hotseat_home, load_scenarios(), port=0) as second:
+        # the recording left by the stopped server replays
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(second.base_url + f"/report/{session}")
+        assert "60,000" in page.content()
+        # and the interview resumes from its checkpoint: same transcript, chips, board
+        page.goto(second.base_url + f"/interview/{session}")
+        page.wait_for_selector("#conn[data-state='live']")
+        page.wait_for_function(
+            f"document.querySelectorAll('#transcript li').length === {count}", timeout=30_000
+        )
+        assert page.locator(".chip[data-verdict='incorrect']").count() == 1
+        page.frame_locator("#board-frame").locator("#components li").first.wait_for()
+        say(page, "Right, 3x of 12,000 is 36,000 per second at peak.")
+        assert page.locator("#transcript li").count() > count
+        page.close()

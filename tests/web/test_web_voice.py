@@ -6,6 +6,7 @@ the report opens."""
 
 from __future__ import annotations
 
+import json
 import wave
 from pathlib import Path
 
@@ -18,17 +19,24 @@ from scenarios import load_scenarios
 from tests.web.conftest import FAKE_MIC, chromium_with
 
 pytestmark = pytest.mark.slow
-SLIP_CLIP = Path(__file__).parents[2] / "agent/demo/audio/02-estimate-slip.wav"
+CLIPS = Path(__file__).parents[2] / "agent/demo/audio"
+SLIP_CLIP = CLIPS / "02-estimate-slip.wav"
+FIXED_CLIP = CLIPS / "03-estimate-fixed.wav"
+"""Starts 1.5 s after the slip: while the interviewer is still answering it (a barge-in)."""
 
 
-def candidate_wav(out: Path, clips: list[Path], gap_s: float, lead_s: float = 1.0) -> Path:
-    """The committed candidate clips with silence around them, as the fake microphone's file."""
+def candidate_wav(
+    out: Path, clips: list[Path], gap_s: float | list[float], lead_s: float = 1.0
+) -> Path:
+    """The committed candidate clips with silence around them, as the fake microphone's file;
+    `gap_s` is the silence after every clip, or after each."""
+    gaps = gap_s if isinstance(gap_s, list) else [gap_s] * len(clips)
     parts = [np.zeros(int(lead_s * 16_000), np.int16)]
-    for clip in clips:
+    for clip, gap in zip(clips, gaps, strict=True):
         with wave.open(str(clip)) as w:
             assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (16_000, 1, 2)
             parts.append(np.frombuffer(w.readframes(w.getnframes()), np.int16))
-        parts.append(np.zeros(int(gap_s * 16_000), np.int16))
+        parts.append(np.zeros(int(gap * 16_000), np.int16))
     with wave.open(str(out), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
@@ -45,7 +53,7 @@ def backend():
 
 
 def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
-    wav = candidate_wav(tmp_path / "candidate.wav", [SLIP_CLIP], gap_s=8.0)
+    wav = candidate_wav(tmp_path / "candidate.wav", [SLIP_CLIP, FIXED_CLIP], gap_s=[1.5, 6.0])
     flags = [*FAKE_MIC, f"--use-file-for-fake-audio-capture={wav}%noloop"]
     with (
         WebServer(hotseat_home, load_scenarios(), port=0, voice=backend) as server,
@@ -76,6 +84,10 @@ def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
         reply = page.locator("#transcript li.interviewer").last.inner_text()
         assert "36,000" in reply or "3x" in reply
 
+        # the candidate talks over that answer: the page is told to stop playing it
+        page.wait_for_function("window.hotseatAudio.stops >= 1", timeout=60_000)
+        page.wait_for_function("window.hotseatAudio.turns.length >= 2", timeout=60_000)
+
         page.once("dialog", lambda dialog: dialog.accept())
         page.click("#end")
         page.wait_for_selector("#ended:not([hidden])", timeout=60_000)
@@ -83,6 +95,9 @@ def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
         folder = live.recorder.path
         assert (folder / "candidate.wav").stat().st_size > 16_000 * 2 * 5
         assert (folder / "interviewer.wav").stat().st_size > 16_000
+        events = [json.loads(line) for line in (folder / "events.jsonl").read_text().splitlines()]
+        stopped = [e for e in events if e["type"] == "playback_stopped"]
+        assert any(e["interrupted"] for e in stopped), stopped
         page.click("#report-link")
         page.wait_for_load_state()
         assert "60,000" in page.content()
