@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import threading
+import socket
+import time
 from typing import Any
 
 import click
@@ -25,19 +26,39 @@ def serve(host: str, port: int, open_browser: bool, no_voice: bool) -> None:
     from agent.web.guard import is_loopback
     from agent.web.server import WebServer
 
+    _check_free(host, port)  # before the models load, and without uvicorn's own error lines
     voice = None if no_voice else _voice_backend()
     server = WebServer(hotseat_home(), scenario_library(), host=host, port=port, voice=voice)
+    try:
+        server.start()
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
     if not is_loopback(host):
         click.echo("listening beyond this machine: the page needs the token in this URL", err=True)
     click.echo(f"Hotseat is at {server.url}  (Ctrl-C stops it)")
     if open_browser:
-        import webbrowser  # opened once the server had a moment to bind
+        import webbrowser
 
-        threading.Timer(0.8, webbrowser.open, args=(server.url,)).start()
+        webbrowser.open(server.url)
     try:
-        server.run()
-    except OSError as error:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None
+        while server.running:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        click.echo("stopping; unfinished interviews can be resumed from the start page", err=True)
+    finally:
+        server.stop()
+
+
+def _check_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise click.ClickException(
+                f"cannot listen on {host}:{port}: {error.strerror or error}"
+            ) from None
 
 
 def _voice_backend() -> Any:

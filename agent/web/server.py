@@ -73,12 +73,9 @@ class WebServer:
         self.port = self._server.servers[0].sockets[0].getsockname()[1]
         return self
 
-    def run(self) -> None:
-        """Serve in this thread until Ctrl-C."""
-        import uvicorn
-
-        self._server = uvicorn.Server(self._config())
-        self._server.run()
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     def stop(self) -> None:
         if self._server is not None:
