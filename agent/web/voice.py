@@ -78,10 +78,13 @@ class BrowserMicrophone:
                 self._queue.put_nowait(chunk)
 
     def chunks(self) -> Iterator[AudioChunk]:
-        while not self._closed.is_set():
+        """Frames in order until `close()` (frames fed before it are still delivered)."""
+        while True:
             try:
                 chunk = self._queue.get(timeout=0.2)
             except queue.Empty:
+                if self._closed.is_set():
+                    return
                 continue
             if chunk is None:
                 return
