@@ -247,6 +247,7 @@ def plausible_slip(claim: ClaimCheck, restated: bool) -> bool:
 
 _RESULT_WORDS = frozenset(
     {"leaves", "leaving", "gives", "need", "needs", "total", "is", "are", "be", "rest", "get", "or"}
+    | {"store", "stores", "storing", "ingest", "ingesting", "serve", "serving", "generate"}
 )
 _INPUT_WORDS = frozenset({"say", "assume", "assuming", "suppose", "let's", "lets", "guess"})
 
@@ -279,3 +280,39 @@ def result_position(toks: list[Token], i: int) -> str:
     if prev.kind == "comma" and any(t.kind == "qty" for t in toks[max(0, j - 8) : j]):
         return "closing"
     return ""
+
+
+def working_value(ops: list[Operand], stated: Operand, said_as: Said) -> Quantity | None:
+    """What a working said as a plain list of numbers gives in the stated dimension: "10
+    million daily users uploading 2 photos of 200 KB each" is their product; one of them may
+    divide when only that fits the units ("2 TB a day over 100K seconds"). None when no
+    single reading fits."""
+    ops = [op for op in ops if _usable(op)]
+    if len(ops) > 5 or not ops:
+        return None
+    want = stated.quantity.dimension
+    if len(ops) == 1:  # "a 10 gigabit card gives us 10 GB a second": a link speed restated
+        q = ops[0].quantity
+        if q.dimension.data == want.data == 1 and not q.dimension.money and not want.money:
+            return Quantity(q.value, want)
+        return None
+    periods = set(said_as.periods)
+    for unit, power in stated.time_units:  # "… we store 400 GB a day": a day's total
+        if power < 0 and unit in TIME_UNITS and TIME_UNITS[unit] >= 60:
+            periods = {TIME_UNITS[unit]}
+    for divided in [None, *range(len(ops))]:
+        dim = Dimension()
+        value = 1.0
+        for k, op in enumerate(ops):
+            q = op.quantity
+            if k == divided:
+                dim, value = dim / q.dimension, value / q.value
+            else:
+                dim, value = dim * q.dimension, value * q.value
+        if dim == want:
+            return Quantity(value, want)
+        if dim == Dimension(want.data, want.time + 1, want.money) and len(periods) == 1:
+            return Quantity(value / next(iter(periods)), want)
+        if divided is None and dim.data == want.data and dim.money == want.money:
+            continue
+    return None

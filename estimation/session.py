@@ -16,8 +16,8 @@ from dataclasses import replace
 from estimation.calculator import Node
 from estimation.claims import ASSUME_WORDS, Statement, scan
 from estimation.claims import subject_name as _subject_name
-from estimation.diagnosis import say
-from estimation.explain import build_claim, said_in_bits
+from estimation.diagnosis import diagnose, say
+from estimation.explain import build_claim, said_in_bits, say_like
 from estimation.formatting import format_number
 from estimation.inference import candidates, choose
 from estimation.lexer import MAX_CHARS, tokenize
@@ -32,6 +32,7 @@ from estimation.readings import (
     find_reading,
     plausible_slip,
     result_position,
+    working_value,
 )
 from estimation.reference import capacity_findings
 from estimation.report import (
@@ -232,28 +233,14 @@ class EstimationSession:
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
             if alone and not (hedged and tok.unit_text):
                 continue  # "So one billion notifications a day.": a figure to work from
-            reading = None if alone else self._confirm(stated)
             text = sentence[tok.start : tok.end]
-            if reading is None:
-                claim = ClaimCheck(
-                    text,
-                    "",
-                    stated.quantity,
-                    None,
-                    UNCHECKED,
-                    f"How did you get {say(stated.quantity)}?",
+            claim = ClaimCheck(text, "", stated.quantity, None, UNCHECKED, "")
+            if alone:
+                claim = replace(
+                    claim, explanation=f"How did you get {say_like(stated.quantity, stated)}?"
                 )
             else:
-                words = reading.words()
-                claim = ClaimCheck(
-                    text,
-                    words,
-                    stated.quantity,
-                    reading.value,
-                    CORRECT,
-                    f"{words[:1].upper()}{words[1:]} is about {say(reading.value)}, "
-                    f"so {say(stated.quantity)} holds up.",
-                )
+                claim = self._unsure(claim, stated)
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(replace(claim, start=start, end=end))
 
@@ -570,7 +557,7 @@ class EstimationSession:
             else:
                 meant = self._meant(node, stated, multiplier)
                 if meant is not None:
-                    claim = self._confirmed(claim, meant)
+                    claim = self._confirmed(claim, meant, stated)
                 elif self._another_reading(stated) or not self._recognised(
                     claim, node, stated, multiplier is not None
                 ):
@@ -603,7 +590,7 @@ class EstimationSession:
             return said_in_bits(stated) or any(said_in_bits(op) for op in leaves)
         return True
 
-    def _confirmed(self, claim: ClaimCheck, reading: Reading) -> ClaimCheck:
+    def _confirmed(self, claim: ClaimCheck, reading: Reading, stated: Operand) -> ClaimCheck:
         words = reading.words()
         return replace(
             claim,
@@ -612,20 +599,60 @@ class EstimationSession:
             verdict=CORRECT,
             slip="",
             explanation=f"{words[:1].upper()}{words[1:]} is about "
-            f"{say(reading.value)}, so {say(claim.stated)} holds up.",
+            f"{say_like(reading.value, stated)}, so {say_like(claim.stated, stated)} holds up.",
         )
 
     def _unsure(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck:
         """Not accused: confirmed if the nearby numbers give it, else a question."""
         reading = self._confirm(stated)
         if reading is not None:
-            return self._confirmed(claim, reading)
+            return self._confirmed(claim, reading, stated)
+        slipped = self._slip_in_working(claim, stated)
+        if slipped is not None:
+            return slipped
         return replace(
             claim,
             verdict=UNCHECKED,
             computed=None,
             slip="",
-            explanation=f"How did you get {say(stated.quantity)}?",
+            explanation=f"How did you get {say_like(stated.quantity, stated)}?",
+        )
+
+    def _slip_in_working(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A result right after its working, said as a list of numbers in one breath ("10
+        million users uploading 2 photos of 200 KB each, we store 400 GB a day"), that is off
+        from the working by a unit slip: bits and bytes, a time base, a prefix, a power of ten."""
+        lo = self._span[0]
+        claimed = [c.end - self._offset for c in self.claims[self._sentence_start :]]
+        begin = max([e for e in claimed if e <= lo], default=0)
+        working = [
+            t
+            for t in self._toks
+            if t.kind == "qty" and t.quantity is not None and begin <= t.start and t.end <= lo
+        ]
+        if any(t.kind == "op" and begin <= t.start < lo for t in self._toks):
+            return None  # an explicit expression the grammar already read its own way
+        ops = [self._op(t) for t in working]
+        if len(ops) == 1 and said_in_bits(ops[0]) == said_in_bits(stated):
+            return None  # a lone number restated: only a bits/bytes change is a slip to name
+        value = working_value(ops, stated, self._said_as())
+        if value is None or not value.value:
+            return None
+        diag = diagnose(value, stated.quantity, stated.quantity.dimension.time >= 0)
+        bits = said_in_bits(stated) or any(said_in_bits(self._op(t)) for t in working)
+        if diag.slip not in ("per_day_vs_per_second", "unit_prefix", "order_of_magnitude") and not (
+            diag.slip == "bits_vs_bytes" and bits
+        ):
+            return None
+        words = " times ".join(t.text for t in working)
+        return replace(
+            claim,
+            expression=words,
+            computed=value,
+            verdict=INCORRECT,
+            slip=diag.slip,
+            explanation=f"{words[:1].upper()}{words[1:]} is about {say_like(value, stated)}; "
+            f"you said {say_like(stated.quantity, stated)} — {diag.remark}.",
         )
 
     def _op(self, tok: Token) -> Operand:
