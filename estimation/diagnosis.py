@@ -84,9 +84,12 @@ def _prefix(value: float) -> str:
     return "bytes"
 
 
-def diagnose(computed: Quantity, stated: Quantity, total: bool = False) -> Diagnosis:
+def diagnose(
+    computed: Quantity, stated: Quantity, total: bool = False, bits: bool = False
+) -> Diagnosis:
     """The most likely slip for a stated value far from the computed one. `total`: the
-    result is an amount over a period (storage over a year), not a rate."""
+    result is an amount over a period (storage over a year), not a rate. `bits`: bits were
+    said, so a factor near 8 (with a rounded day on top: 9.3) is bits and bytes."""
     if not computed.value:
         return Diagnosis("arithmetic", "that doesn't follow")
     ratio = stated.value / computed.value
@@ -96,7 +99,7 @@ def diagnose(computed: Quantity, stated: Quantity, total: bool = False) -> Diagn
     direction = "too high" if high else "too low"
     big = ratio if high else 1 / ratio
     data_like = computed.dimension in (DATA, BANDWIDTH)
-    if data_like and _near(big, 8):
+    if data_like and (_near(big, 8) or bits and _near(big, 8.6, 0.1)):
         return Diagnosis("bits_vs_bytes", "looks like bits and bytes got mixed up")
     rate = computed.dimension.time < 0
     for factor, words in (

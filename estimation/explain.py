@@ -68,6 +68,16 @@ def say_like(q: Quantity, like: Operand) -> str:
     return format_like(q, like.unit)
 
 
+def _leaves(node: Node, memory: Memory) -> list[Operand]:
+    out = []
+    for leaf in node.leaves():
+        try:
+            out.append(memory.resolve(leaf))
+        except KeyError:
+            continue
+    return out
+
+
 def _bits(value_bytes: float) -> str:
     bits = value_bytes * 8
     for scale, name in _BIT_STEPS:
@@ -115,7 +125,8 @@ def build_claim(
                 explanation = f"{_cap(diag.remark)}, not {say(mult.quantity)}x."
         if diag is None:
             total = j.stated.dimension.time >= 0 and j.stated.dimension != COUNT
-            diag = diagnose(j.computed, j.stated, total)
+            bits = said_in_bits(stated) or any(said_in_bits(op) for op in _leaves(node, memory))
+            diag = diagnose(j.computed, j.stated, total, bits)
             explanation = (
                 f"{_cap(words)} is about {say_like(j.computed, stated)}; you said "
                 f"{say_like(j.stated, stated)} — {diag.remark}."

@@ -638,8 +638,8 @@ class EstimationSession:
         value = working_value(ops, stated, self._said_as())
         if value is None or not value.value:
             return None
-        diag = diagnose(value, stated.quantity, stated.quantity.dimension.time >= 0)
         bits = said_in_bits(stated) or any(said_in_bits(self._op(t)) for t in working)
+        diag = diagnose(value, stated.quantity, stated.quantity.dimension.time >= 0, bits)
         if diag.slip not in ("per_day_vs_per_second", "unit_prefix", "order_of_magnitude") and not (
             diag.slip == "bits_vs_bytes" and bits
         ):
@@ -699,7 +699,10 @@ class EstimationSession:
         header, periods = self._row_extras()
         if periods:
             said_as = replace(said_as, periods=said_as.periods | periods)
+        first = not self._near_tokens(True)
         for before_only in (True, False):  # the working said before it reads most naturally
+            if not before_only and not first:
+                break  # numbers after a result are worked out from it, unless it came first
             near = [t for t in self._near_tokens(before_only) if t.quantity != stated.quantity]
             if not near:
                 continue
