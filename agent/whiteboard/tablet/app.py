@@ -33,8 +33,8 @@ MAX_RATE = 50.0
 BURST = 50.0
 MAX_INBOX = 64
 """Messages accepted but not yet handled, per connection; more are dropped like a flood."""
-BROADCAST_INTERVAL = 0.05
-"""At most 20 board snapshots a second go out, however fast the board changes."""
+BROADCAST_INTERVAL = 0.1
+"""At most 10 board snapshots a second go out, however fast the board changes."""
 BAD_TOKEN = "pairing token missing or wrong: open the exact URL that `hotseat board` printed"
 _NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
