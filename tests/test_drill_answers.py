@@ -100,3 +100,11 @@ def test_spoken_feedback_says_times_not_the_symbol(questions):
     run.ask()
     reply = run.respond("about five terabytes a day")
     assert "×" not in reply and "1,160 per second times 10% times 500 KB" in reply
+
+
+def test_feedback_quotes_the_corrected_figure_not_the_words_around_it(questions):
+    result = check_answer(
+        questions["scenario:news-feed:media_per_day"], "5 terabytes. No wait, 50 terabytes"
+    )
+    assert not result.correct
+    assert result.feedback.startswith("Not quite: 50 terabytes is 50 TB a day")

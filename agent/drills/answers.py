@@ -75,10 +75,21 @@ def _read_sentence(sentence: str) -> tuple[str, Quantity] | None:
             if not _NUMBERISH.search(phrase):
                 continue
             try:
-                return phrase, parse_quantity(phrase)
+                quantity = parse_quantity(phrase)
             except ValueError:
                 continue
+            return _from_first_number(phrase), quantity
     return None
+
+
+def _from_first_number(phrase: str) -> str:
+    """The phrase from its first number on ("50 terabytes" out of "No wait 50 terabytes")."""
+    words = phrase.split()
+    for index, word in enumerate(words):
+        head = word.split("-")[0].strip(",")
+        if head[:1].isdigit() or re.fullmatch(_NUMBERISH.pattern, head, re.I):
+            return " ".join(words[index:])
+    return phrase
 
 
 _NUMBERISH = re.compile(
