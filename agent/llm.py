@@ -125,6 +125,34 @@ def numbers_agree(output: str, allowed_texts: list[str]) -> bool:
     return True
 
 
+_AFFIRM = re.compile(
+    r"\b(?:correct|right|checks out|holds up|spot on|exactly|looks good|that works|accurate|"
+    r"well done|nailed)\b",
+    re.IGNORECASE,
+)
+_PUSHBACK = re.compile(
+    r"\b(?:not|isn't|aren't|wasn't|off by|wrong|instead|rather than|careful|redo|should be|"
+    r"recheck|double-check)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def keeps_the_verdict(draft: str, output: str) -> bool:
+    """A rephrasing may change words, not the point: every number the draft says must still be
+    said, and a draft that pushes back must not come back as agreement ("...and that's
+    correct", or a bare "Fine.")."""
+    said = numbers(output)
+    for value in numbers(draft):
+        if not any(abs(value - s) <= 0.005 * max(abs(value), abs(s)) for s in said):
+            return False
+    if _PUSHBACK.search(draft):
+        if not _PUSHBACK.search(output):
+            return False
+        if _AFFIRM.search(output) and not _AFFIRM.search(draft):
+            return False
+    return True
+
+
 class LlmClient:
     """Classify and phrase through an OpenAI-compatible chat endpoint, with fallbacks."""
 
@@ -246,6 +274,10 @@ class LlmClient:
         if len(text) > MAX_REPLY_CHARS or not numbers_agree(text, allowed):
             self.fallbacks += 1
             self._say("llm: reply had numbers not in the facts; using the template reply")
+            return draft
+        if not keeps_the_verdict(draft_text, text):
+            self.fallbacks += 1
+            self._say("llm: reply dropped or reversed the template's point; using the template")
             return draft
         return split_sentences(text) or draft
 
