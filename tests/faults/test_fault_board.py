@@ -15,7 +15,6 @@ import threading
 import time
 
 from agent.whiteboard.tablet import TabletBoard
-from agent.whiteboard.tablet.outbox import Outbox
 
 _SNAPSHOT_HEAD = re.compile(r'\{"type": "snapshot", "revision": (\d+)')
 HALF_OPEN = 1000
@@ -195,6 +194,8 @@ def test_item09_board_stays_responsive_under_half_open_non_reading_and_idle_crow
 
 
 def test_item09_a_stalled_tablet_never_delays_the_others():
+    from agent.whiteboard.tablet.outbox import Outbox
+
     async def scenario() -> tuple[list[str], bool]:
         got: list[str] = []
         stalled = asyncio.Event()

@@ -74,7 +74,5 @@ def test_item08_a_phrasing_cannot_flip_the_verdict(model, hostile):
 def test_item08_a_faithful_rewording_is_still_used(model):
     model["text"] = "Careful: 3x of 12,000 is 36,000, not 60,000 — 60,000 would be 5x."
     client = LlmClient(LlmSettings(model="m", base_url=model["url"], timeout=5), environ={})
-    assert (
-        client.phrase({"move": "challenge"}, DRAFT) == [model["text"]]
-        or client.phrase({"move": "challenge"}, DRAFT) != DRAFT
-    )
+    phrased = client.phrase({"move": "challenge"}, DRAFT)
+    assert phrased != DRAFT and "36,000" in " ".join(phrased)
