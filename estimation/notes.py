@@ -56,9 +56,33 @@ def _blank(text: str, start: int, end: int, fill: str = "") -> str:
     return text[:start] + fill + text[end:]
 
 
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_POWER_OF_TEN = re.compile(r"(?<![\d.])10(?:\^\{?(\d{1,2})\}?|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d.])")
+_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u202f\u2009\u00a0]\d{3})+)(?![\d])")
+
+
+def _numbers(text: str) -> str:
+    """10^9, 10⁹ and 10^{9} read as 1e9; "1 000 000" (grouped with spaces) as 1,000,000."""
+
+    def power(m: re.Match[str]) -> str:
+        exponent = m.group(1) or m.group(2).translate(_SUPERSCRIPT)
+        return f"1e{exponent}".ljust(len(m.group()))
+
+    def grouped(m: re.Match[str]) -> str:
+        groups = m.group(2)
+        if len(m.group(1)) == 3 and len(groups) == 4:
+            return m.group()  # "100 200": two numbers, not one
+        return m.group(1) + re.sub(r"[ \u202f\u2009\u00a0]", ",", groups)
+
+    if "10" in text:
+        text = _POWER_OF_TEN.sub(power, text)
+    return _GROUPED.sub(grouped, text)
+
+
 def _latex(text: str) -> str:
     if "\\" not in text and "$" not in text and "^{" not in text:
         return text
+    text = re.sub(r"\^\{([^{}]*)\}", lambda m: ("^" + m.group(1)).ljust(len(m.group())), text)
     for pattern, fill in _LATEX:
         for found in reversed(list(pattern.finditer(text))):
             if fill is None:  # \frac{a}{b} -> "(a)/(b)" padded
@@ -66,8 +90,7 @@ def _latex(text: str) -> str:
                 text = _blank(text, found.start(), found.end(), f"({a})/({b})")
             else:
                 text = _blank(text, found.start(), found.end(), fill)
-    text = re.sub(r"\^\{([^{}]*)\}", lambda m: ("^" + m.group(1)).ljust(len(m.group())), text)
-    return re.sub(r"(?<![\d\s])\$|\$(?![\d.])", " ", text)
+    return re.sub(r"\$(?![\d.])", " ", text)  # "$$ … $$" delimiters; "$40K" is money
 
 
 def _header_unit(cell: str) -> Quantity | None:
@@ -80,7 +103,7 @@ def _header_unit(cell: str) -> Quantity | None:
 
 def lay_out(text: str) -> Layout:
     """`text` with note structure turned into statements; same length as `text`."""
-    text = _latex(text)
+    text = _numbers(_latex(text))
     text = _BOLD.sub(lambda m: " " * len(m.group()), text)
     # each bullet and heading is its own statement: its marker becomes a full stop
     text = _BULLET.sub(lambda m: m.group(1) + ";".ljust(len(m.group(2))), text)

@@ -230,6 +230,10 @@ class EstimationSession:
                 continue  # "peak is 3x": an assumption; "so roughly 5x": a result
             stated = self._op(tok)
             self._span = (tok.start, tok.end)
+            first = not any(t.kind == "qty" for t in toks[:i])
+            strong = hedged or (i > 0 and toks[i - 1].words[:1] in _STRONG_MARKS)
+            if first and how == "marked" and not strong:
+                continue  # "Storage is 30 GB a day", "We need 2.5 million QPS": a given
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
             if alone and not (hedged and tok.unit_text):
                 continue  # "So one billion notifications a day.": a figure to work from
