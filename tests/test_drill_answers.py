@@ -90,7 +90,7 @@ def test_questions_read_like_an_interviewer_speaking(questions):
     media = questions["scenario:news-feed:media_per_day"].text
     assert "photo share at 10%" in media and "500 KB" in media and "1,160" in media
     assert "1,160 per second" not in media  # "posts per second at 1,160", not twice
-    assert "what do you get for new photo bytes per day?" in media
+    assert "what do you get for the new photo bytes per day?" in media
 
 
 def test_spoken_feedback_says_times_not_the_symbol(questions):

@@ -290,7 +290,7 @@ def _spoken_question(
     photo share at 10%, the photo size at 500 KB and posts per second at 1,160, what do you get
     for new photo bytes per day?")."""
     phrases = [_given(name, spoken[name], described.get(name)) for name in used]
-    ask = f"what do you get for {_lower_first(description.rstrip('.?'))}?"
+    ask = f"what do you get for {_with_article(_lower_first(description.rstrip('.?')))}?"
     if not phrases:
         return f"{title}: {ask[:1].upper()}{ask[1:]}"
     given = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
@@ -313,6 +313,18 @@ def _given(name: str, value: str, description: str | None) -> str:
     if " " in value and value.rsplit(" ", 1)[1] == noun.rsplit(" ", 1)[-1]:
         value = value.rsplit(" ", 1)[0]  # "the primary nodes at 80", not "at 80 nodes"
     return f"{noun} at {value}"
+
+
+_NO_ARTICLE = re.compile(
+    r"^(?:the|a|an|each|every|all|one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+    r"thirty|sixty|ninety|hundred|\d)",
+    re.I,
+)
+
+
+def _with_article(noun: str) -> str:
+    """ "the latest position of every driver"; "one year of history" stays as it is."""
+    return noun if _NO_ARTICLE.match(noun) else f"the {noun}"
 
 
 def _lower_first(text: str) -> str:
