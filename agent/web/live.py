@@ -51,7 +51,7 @@ class LiveInterview:
         self.mode = mode
         self.loop = loop
         self.clients: set[Any] = set()
-        self.view = TranscriptView()
+        self.view = TranscriptView(label_of=self._label_of)
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="interview")
         self.handle: InterviewHandle | None = None
         self.recorder: Recorder | None = None
@@ -197,6 +197,12 @@ class LiveInterview:
                 and self.board_hub is not None
             ):
                 self.board_hub.push(self.board.set_question(item["text"], item["component_ids"]))
+
+    def _label_of(self, component_id: str) -> str:
+        if self.board is None:
+            return component_id
+        component = self.board.board().components.get(component_id)
+        return (component.label or component_id) if component is not None else component_id
 
     def _board_changed(self, board: Any, findings: Any) -> None:
         """Called by the board (under its lock): hand the change to the worker, in order."""

@@ -4,6 +4,7 @@ candidate's numbers, and the components each interviewer question is about."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ class Item:
     t: float
     chips: list[Chip] = field(default_factory=list)
     component_ids: list[str] = field(default_factory=list)
+    component_labels: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,14 +45,17 @@ class Item:
             "t": round(self.t, 2),
             "chips": [c.to_dict() for c in self.chips],
             "component_ids": list(self.component_ids),
+            "component_labels": list(self.component_labels),
         }
 
 
 class TranscriptView:
     """Folds interviewer events into items; thread-safe (events come from worker threads)."""
 
-    def __init__(self, phase: str = "requirements") -> None:
+    def __init__(self, phase: str = "requirements", label_of: Callable[[str], str] = str) -> None:
         self.items: list[Item] = []
+        self.label_of = label_of
+        """Names a component id as drawn ("Postgres" for "c2"), for the transcript."""
         self.phase = phase
         self._about: list[str] = []
         self._lock = threading.Lock()
@@ -62,6 +67,7 @@ class TranscriptView:
                 item = Item(len(self.items), event.speaker, event.text, event.t)
                 if event.speaker == "interviewer" and self._about:
                     item.component_ids, self._about = self._about, []
+                    item.component_labels = [self.label_of(c) for c in item.component_ids]
                 self.items.append(item)
                 return [{"type": "item", "item": item.to_dict()}]
             if isinstance(event, Verdict):

@@ -15,7 +15,7 @@ from voice.events import AudioChunk
 
 
 def test_events_fold_into_turns_with_chips_and_highlights():
-    view = TranscriptView()
+    view = TranscriptView(label_of={"c2": "Postgres"}.get)
     events = [
         {"type": "interviewer_turn", "text": "Where would you like to start?", "t": 0.1},
         {"type": "candidate_turn", "text": "Peak is 3x, so 60,000 per second.", "t": 5.0},
@@ -41,6 +41,7 @@ def test_events_fold_into_turns_with_chips_and_highlights():
     (chip,) = items[1]["chips"]
     assert chip["verdict"] == "incorrect" and chip["stated"] == "60,000 per second"
     assert items[2]["component_ids"] == ["c2"]
+    assert items[2]["component_labels"] == ["Postgres"]
     assert items[0]["component_ids"] == []
     assert view.phase == "estimation"
     assert {"type": "phase", "phase": "estimation"} in messages

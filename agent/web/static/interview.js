@@ -100,7 +100,7 @@
     li.className = item.speaker;
     li.replaceChildren(el("span", item.speaker === "candidate" ? "You" : "Interviewer", "who"), el("span", item.text, "text"));
     if (item.component_ids.length) {
-      const about = el("span", "About: " + item.component_ids.join(", "), "about");
+      const about = el("span", "About: " + (item.component_labels || item.component_ids).join(", "), "about");
       about.dataset.components = item.component_ids.join(",");
       li.append(about);
     }
