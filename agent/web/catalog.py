@@ -56,6 +56,22 @@ def session_folder(root: Path, session_id: str) -> Path | None:
     return None
 
 
+def interview_folders(root: Path, interview_id: str) -> list[Path]:
+    """Every recording of one interview, in order: the first, then one per resume after a
+    restart (`<id>-2`, `<id>-3`, ...)."""
+    if not SESSION_ID.match(interview_id):
+        return []
+    found = []
+    for path in list_sessions(root):
+        if path.name == interview_id:
+            found.append(path)
+        elif path.name.startswith(interview_id + "-"):
+            meta = _json(path / "meta.json") or {}
+            if meta.get("interview") == interview_id:
+                found.append(path)
+    return sorted(found, key=lambda p: (len(p.name), p.name))
+
+
 def session_entries(root: Path) -> list[dict[str, Any]]:
     """Past sessions, newest first, with their scores when they have been scored."""
     out = []
@@ -66,6 +82,7 @@ def session_entries(root: Path) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": path.name,
+                "interview": meta.get("interview") or path.name,
                 "scenario": meta.get("scenario") or "",
                 "mode": meta.get("mode") or "",
                 "started_at": meta.get("started_at") or "",

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from agent.web.catalog import session_folder
+from agent.web.catalog import interview_folders
 from agent.web.interviewer_api import (
     GIVE_ME_A_MINUTE,
     CannotStart,
@@ -62,6 +62,8 @@ class LiveInterview:
         self.busy = False
         self.ended = False
         self.scores: dict[str, float] = {}
+        self.report_id: str | None = None
+        """The recording folder whose report the page links to."""
         self.voice: Any = None
         self._end_lock = threading.Lock()
 
@@ -83,9 +85,10 @@ class LiveInterview:
         session_id = fresh_session_id()
         live.recorder = Recorder(
             home / "sessions",
-            meta={"mode": mode, "scenario": scenario.id, "via": "web"},
+            meta={"mode": mode, "scenario": scenario.id, "via": "web", "interview": session_id},
             session_id=session_id,
         )
+        live.report_id = live.recorder.session_id
         try:
             live.handle = InterviewHandle.start(
                 scenario,
@@ -116,27 +119,40 @@ class LiveInterview:
         The earlier recording's events rebuild the transcript; the rest of the interview is
         recorded in a new folder next to it, as `hotseat interview --resume` does."""
         live = cls(home, "text", loop)
-        earlier = session_folder(home / "sessions", session_id)
-        drawn = None
-        if earlier is not None:
+        earlier = interview_folders(home / "sessions", session_id)
+        drawn, scored = None, None
+        for folder in earlier:
             with contextlib.suppress(RecordingError):
-                recording = load_recording(earlier)
-                live.mode = str(recording.meta.get("mode") or "text")
+                recording = load_recording(folder)
+                live.mode = str(recording.meta.get("mode") or live.mode)
+                scored = recording.scores or scored
                 for event in recording.events:
                     live._show(event.to_dict())
-                drawn = recording.boards[-1].load() if recording.boards else None
+                if recording.boards:
+                    drawn = recording.boards[-1].load() or drawn
         live.handle = InterviewHandle.resume(
             session_id, checkpoints=home / CHECKPOINTS, library=library, on_event=live.on_event
         )
         if not live.view.items:
             for said in live.handle.transcript():
                 live._show_view(said)
-        live.recorder = Recorder(
-            home / "sessions",
-            meta={"mode": live.mode, "scenario": live.handle.scenario.id, "via": "web"},
-            session_id=session_id,
-        )
         live.view.phase = live.handle.phase
+        if live.handle.finished:  # over and scored: show it, record nothing new
+            live.ended = True
+            live.report_id = earlier[-1].name if earlier else None
+            live.scores = score_summary(scored) if scored else {}
+        else:
+            live.recorder = Recorder(
+                home / "sessions",
+                meta={
+                    "mode": live.mode,
+                    "scenario": live.handle.scenario.id,
+                    "via": "web",
+                    "interview": session_id,
+                },
+                session_id=session_id,
+            )
+            live.report_id = live.recorder.session_id
         live._attach_board(live.handle.scenario, drawn)
         live._attach_voice(voice)
         return live
@@ -168,11 +184,6 @@ class LiveInterview:
     def session_id(self) -> str:
         assert self.handle is not None
         return self.handle.session_id
-
-    @property
-    def recording_id(self) -> str:
-        assert self.recorder is not None
-        return self.recorder.session_id
 
     # ---- events from the interviewer (worker thread) ----------------------------------------
     def on_event(self, event: dict[str, Any]) -> None:
@@ -251,10 +262,10 @@ class LiveInterview:
 
     def end(self, reason: str = "completed") -> None:
         """Score, close the recording, and tell every page where the report is."""
-        assert self.handle is not None and self.recorder is not None
         with self._end_lock:
             if self.ended:
                 return
+            assert self.handle is not None and self.recorder is not None
             if self.voice is not None:
                 self.voice.stop()
             self._set_busy(True)
@@ -287,7 +298,7 @@ class LiveInterview:
             "busy": self.busy,
             "ended": self.ended,
             "scores": self.scores,
-            "report": f"/report/{self.recording_id}" if self.recorder is not None else None,
+            "report": f"/report/{self.report_id}" if self.report_id else None,
         }
 
     def snapshot(self) -> dict[str, Any]:

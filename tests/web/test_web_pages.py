@@ -227,7 +227,10 @@ def test_two_tabs_share_a_session_and_a_restart_resumes_it(browser, hotseat_home
         page.goto(second.base_url + f"/report/{session}")
         assert "60,000" in page.content()
         # and the interview resumes from its checkpoint: same transcript, chips, board
-        page.goto(second.base_url + f"/interview/{session}")
+        page.goto(second.base_url + "/")
+        page.wait_for_selector("body[data-ready='1']")
+        page.locator(f"#sessions tr[data-id='{session}'] a.resume").click()
+        page.wait_for_url(f"**/interview/{session}")
         page.wait_for_selector("#conn[data-state='live']")
         page.wait_for_function(
             f"document.querySelectorAll('#transcript li').length === {count}", timeout=30_000
@@ -236,4 +239,21 @@ def test_two_tabs_share_a_session_and_a_restart_resumes_it(browser, hotseat_home
         page.frame_locator("#board-frame").locator("#components li").first.wait_for()
         say(page, "Right, 3x of 12,000 is 36,000 per second at peak.")
         assert page.locator("#transcript li").count() > count
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#end")
+        page.wait_for_selector("#ended:not([hidden])", timeout=60_000)
         page.close()
+    folders = sorted(p.name for p in (hotseat_home / "sessions").iterdir())
+    assert folders == [session, f"{session}-2"]  # the part after the restart, as the CLI does
+
+    with WebServer(hotseat_home, load_scenarios(), port=0) as third:
+        # a finished interview opens as finished, with its report, and records nothing new
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(third.base_url + f"/interview/{session}")
+        page.wait_for_selector("#ended:not([hidden])", timeout=30_000)
+        assert "Score" in page.inner_text("#final-score")
+        page.click("#report-link")
+        page.wait_for_load_state()
+        assert "36,000" in page.content()
+        page.close()
+    assert sorted(p.name for p in (hotseat_home / "sessions").iterdir()) == folders

@@ -57,7 +57,10 @@
       const score = s.total === null ? (s.status === "finished" ? "—" : "in progress") : `${s.total} / 60`;
       const links = el("td");
       const report = el("a", "report"); report.href = `/report/${encodeURIComponent(s.id)}`; links.append(report);
-      if (s.status !== "finished") { const r = el("a", " resume"); r.href = `/interview/${encodeURIComponent(s.id)}`; links.append(r); }
+      // unscored and not ended on purpose: a closed tab, a stopped server, Ctrl-C
+      if (s.total === null && !["completed", "error"].includes(s.end_reason)) {
+        const r = el("a", " resume"); r.href = `/interview/${encodeURIComponent(s.interview)}`; r.className = "resume"; links.append(r);
+      }
       tr.append(el("td", when), el("td", s.scenario), el("td", score), links);
       return tr;
     }));
