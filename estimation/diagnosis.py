@@ -128,6 +128,8 @@ def diagnose(
             else:
                 what = "thousand vs million" if factor == 1e3 else "a scale word"
             return Diagnosis("unit_prefix", f"a unit prefix slipped ({what})")
+    if computed.dimension.time and _near(big, 8.64, 0.03):
+        return Diagnosis("order_of_magnitude", "a day is 86,400 seconds, not 10,000")
     exponent = math.log10(big)
     if big >= 9 and abs(exponent - round(exponent)) < 0.06:
         return Diagnosis(

@@ -266,6 +266,9 @@ def result_position(toks: list[Token], i: int) -> str:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.kind == "op":
         return ""
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    if nxt is not None and nxt.kind == "mark" and after is not None and after.kind == "qty":
+        return ""  # "1 billion a day is 100,000 a second": the subject of a conversion
     for k in range(j, max(-1, j - 6), -1):
         if toks[k].kind in ("comma", "sep"):
             break

@@ -68,7 +68,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
-_STRONG_MARKS = frozenset({("so",), ("that's",), ("=",), ("≈",), ("→",), ("call", "it")})
+_STRONG_MARKS = frozenset({("so",), ("that's",), ("it's",), ("=",), ("≈",), ("→",), ("call", "it")})
 _GIG_LINK = re.compile(
     r"(?<=\d )gig(?= (?:nics?|links?|cards?|network|ethernet|ports?|uplinks?|pipes?|interfaces?)\b)",
     re.IGNORECASE,
@@ -106,6 +106,9 @@ class EstimationSession:
         self._previous_mark = 0
         self._toks: list[Token] = []
         self._layout = Layout("")
+        self._misstated: dict[str, tuple[float, int]] = {}
+        """A period the candidate gave the wrong length ("a day is 10^4 seconds"), and the
+        sentence that said so."""
         self._text = ""
         self._span = (-1, -1)
         """Where the stated number being judged sits in the current sentence."""
@@ -273,6 +276,7 @@ class EstimationSession:
                 Assumption(f"seconds per {period}", secs[0].quantity, "convention", text)
             )
         else:
+            self._misstated[period] = (value, self._sentence_count)
             period_op = from_quantity(Quantity(true, TIME), f"a {period}")
             node = Node("leaf", self.memory.leaf(period_op))
             self._record(
@@ -611,7 +615,7 @@ class EstimationSession:
         reading = self._confirm(stated)
         if reading is not None:
             return self._confirmed(claim, reading, stated)
-        slipped = self._slip_in_working(claim, stated)
+        slipped = self._slip_in_working(claim, stated) or self._misstated_period(claim, stated)
         if slipped is not None:
             return slipped
         return replace(
@@ -658,6 +662,31 @@ class EstimationSession:
             explanation=f"{words[:1].upper()}{words[1:]} is about {say_like(value, stated)}; "
             f"you said {say_like(stated.quantity, stated)} — {diag.remark}.",
         )
+
+    def _misstated_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A rate worked out with a period the candidate misstated moments ago ("a day is 10^4
+        seconds, so 1 billion a day is 100,000 a second"): the slip is that period."""
+        for period, (seconds, when) in self._misstated.items():
+            if self._sentence_count - when > 1 or stated.quantity.dimension.time != -1:
+                continue
+            for tok in self._near_tokens(True):
+                op = self._op(tok)
+                if (period, -1) not in op.time_units or op.quantity.dimension.time != -1:
+                    continue
+                if not within(stated.quantity.value, op.nominal.value / seconds, self.tolerance):
+                    continue
+                right = op.quantity
+                return replace(
+                    claim,
+                    expression=f"{op.text} / {format_number(TIME_UNITS[period])}",
+                    computed=right,
+                    verdict=INCORRECT,
+                    slip="order_of_magnitude",
+                    explanation=f"A {period} is {format_number(TIME_UNITS[period])} seconds, "
+                    f"not {format_number(seconds)}: {op.text} is about "
+                    f"{say_like(right, stated)}; you said {say_like(stated.quantity, stated)}.",
+                )
+        return None
 
     def _op(self, tok: Token) -> Operand:
         """The operand a token stands for; a bare table cell takes its column's unit."""
@@ -707,10 +736,17 @@ class EstimationSession:
         for before_only in (True, False):  # the working said before it reads most naturally
             if not before_only and not first:
                 break  # numbers after a result are worked out from it, unless it came first
-            near = [t for t in self._near_tokens(before_only) if t.quantity != stated.quantity]
+            said = self._said_as().number
+            near = [
+                t
+                for t in self._near_tokens(before_only)
+                if t.quantity != stated.quantity or t.number != said  # not itself said again
+            ]
             if not near:
                 continue
             ops = [self._op(t) for t in near[:6]] + header + earlier
+            if before_only:  # "… 550 TB with three replicas": a factor said right after it
+                ops += self._after_factors()
             found = find_reading([], ops, stated, self.tolerance, 3, said_as)
             if found is not None:
                 return found
@@ -742,8 +778,12 @@ class EstimationSession:
                     used.append(m.resolve(leaf))
                 except KeyError:
                     return None
+        return another_reading(used, self._after_factors(), stated, self.tolerance, said_as)
+
+    def _after_factors(self) -> list[Operand]:
+        """Multipliers said right after the result ("550 TB with three replicas")."""
         hi = self._span[1]
-        after = [
+        return [
             from_token(t)
             for t in self._toks
             if t.kind == "qty"
@@ -751,7 +791,6 @@ class EstimationSession:
             and hi <= t.start < hi + 40
             and (t.multiplier or (t.bare and 1 < t.quantity.value <= 10))
         ]
-        return another_reading(used, after, stated, self.tolerance, said_as)
 
     def _another_reading(self, stated: Operand) -> bool:
         """A restatement of a number just said, or working said after the result ("that's
