@@ -56,8 +56,8 @@ def numbers(
     """(corrected?, the turn's correct results as said back, first the corrected ones)."""
     fixed, plain = [], []
     for claim in turn_claims:
-        if claim.get("verdict") == "incorrect" and not claim.get("correction"):
-            continue
+        if claim.get("verdict") != "correct" and not claim.get("correction"):
+            continue  # only what the engine confirmed is said back as right
         said = spoken(claim["stated"])
         if re.search(r"\bpeak", _around(str(claim.get("text", "")), text), re.IGNORECASE):
             said += " at peak"

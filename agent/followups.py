@@ -1,8 +1,8 @@
 """Choose the ONE follow-up that matters most after a candidate turn.
 
-Priority, as a Staff interviewer would: an arithmetic error > a broken assumption > a capacity
-claim that contradicts the reference numbers (or the scenario's own estimates) > a whiteboard
-finding > a scenario probe > moving on. Knowledge-base follow-ups (`agent.kb_followups`) slot
+Priority, as a Staff interviewer would: a whiteboard finding > a scenario probe > moving on.
+Number challenges are not chosen here: the policy (`agent.interviewer.policy`) challenges only
+verdicts the estimation engine calls incorrect, before any follow-up. Knowledge-base follow-ups (`agent.kb_followups`) slot
 in: a result crossing a scale limit after capacity, an anti-pattern with the board findings, a
 pattern's weak spot with the scenario probes. Nothing already raised is raised again, and no
 probe is asked twice. Every follow-up quotes what the candidate said or names what they drew, and
@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.classify import normalise
-from agent.reference_check import Reference, confirms, off_reference, unread_slip
-from estimation import CheckReport, format_quantity
-from estimation.report import INCORRECT
+from agent.reference_check import Reference
+from estimation import CheckReport
 from scenarios import Scenario
 
 ARITHMETIC = "arithmetic"
@@ -160,9 +159,6 @@ def choose(ctx: TurnContext) -> FollowUp:
     from agent.probes import finding, move_on, probe
 
     for pick in (
-        _arithmetic,
-        _assumption,
-        _capacity,
         kb.threshold,
         kb.anti_pattern_said,
         finding,
@@ -175,161 +171,3 @@ def choose(ctx: TurnContext) -> FollowUp:
         if chosen is not None:
             return chosen
     return move_on(ctx)
-
-
-def _arithmetic(ctx: TurnContext) -> FollowUp | None:
-    refs = list(ctx.references)
-    slip = unread_slip(ctx.utterance, refs)
-    for claim in ctx.report.claims:
-        if claim.verdict != INCORRECT or claim.slip in ("contradicts_earlier",):
-            continue
-        if is_correction(claim, ctx.fixes) or confirms(ctx.utterance, claim.stated, refs):
-            continue
-        if slip is not None and abs(slip.stated.value - claim.stated.value) <= 0.01 * abs(
-            slip.stated.value
-        ):
-            break  # the scenario's own estimate explains this slip best
-        key = claim_key(claim.text)
-        return FollowUp(
-            ARITHMETIC,
-            key,
-            statement=claim.explanation,
-            quote=claim.text,
-            numbers=numbers_of(claim.text, claim.explanation),
-            again=key in ctx.raised,
-        )
-    if slip is None or any(
-        c.verdict != INCORRECT and abs(c.stated.value - slip.stated.value) < 1e-9
-        for c in ctx.report.claims
-    ):
-        return None
-    ref = slip.reference
-    inputs = " times ".join(text for _, text, _ in ref.inputs)
-    ratio = slip.ratio
-    how = (
-        f"about {ratio:.0f}x too high"
-        if ratio >= 1.5
-        else f"about {1 / ratio:.0f}x too low"
-        if ratio and ratio <= 1 / 1.5
-        else "a little off"
-    )
-    statement = f"{inputs} is about {ref.spoken}, not {format_quantity(slip.stated)} — {how}."
-    key = claim_key(ctx.utterance)
-    statement = statement[:1].upper() + statement[1:]
-    claim = {
-        "text": ctx.utterance.strip(),
-        "expression": " * ".join(name for name, _, _ in ref.inputs),
-        "stated": slip.stated.to_dict(),
-        "computed": ref.value.to_dict(),
-        "verdict": INCORRECT,
-        "explanation": statement,
-        "slip": "scenario_estimate",
-        "name": ref.name,
-    }
-    return FollowUp(
-        ARITHMETIC,
-        key,
-        statement=statement,
-        quote=ctx.utterance.strip(),
-        numbers=numbers_of(ctx.utterance, statement),
-        again=key in ctx.raised,
-        claim=claim,
-    )
-
-
-def _assumption(ctx: TurnContext) -> FollowUp | None:
-    for claim in ctx.report.claims:
-        if claim.verdict == INCORRECT and claim.slip == "contradicts_earlier":
-            if is_correction(claim, ctx.fixes):
-                continue
-            key = claim_key(claim.text)
-            return FollowUp(
-                ASSUMPTION,
-                key,
-                statement=claim.explanation,
-                question="Which one do you want to carry forward?",
-                quote=claim.text,
-                numbers=numbers_of(claim.text, claim.explanation),
-            )
-    for finding in ctx.report.findings:
-        if finding.code == "changed_assumption":
-            key = "assumption:" + normalise(finding.text or finding.message)
-            if key not in ctx.raised:
-                return FollowUp(
-                    ASSUMPTION,
-                    key,
-                    statement=finding.message,
-                    quote=finding.text,
-                    numbers=numbers_of(finding.message, finding.text),
-                )
-    for assumption in ctx.report.assumptions:
-        broken = _against_brief(assumption, ctx)
-        if broken is not None:
-            return broken
-    return None
-
-
-def _against_brief(assumption: Any, ctx: TurnContext) -> FollowUp | None:
-    """An assumption about something the brief states, with a clearly different value."""
-    words = set(re.findall(r"[a-z]+", assumption.name.lower()))
-    for name, value in ctx.scale_assumptions:
-        name_words = set(name.split("_"))
-        if not words & name_words or value.dimension != assumption.value.dimension:
-            continue
-        if not value.value or 0.5 <= assumption.value.value / value.value <= 2.0:
-            return None
-        key = f"assumption:{name}:{normalise(assumption.text)}"
-        if key in ctx.raised:
-            return None
-        brief = ctx.scenario.scale[name]
-        said = format_quantity(assumption.value)
-        statement = f"You're working with {said} for {assumption.name}, but the brief says {brief}."
-        return FollowUp(
-            ASSUMPTION,
-            key,
-            statement=statement,
-            question="Is that a deliberate change? If so, say why.",
-            quote=assumption.text,
-            numbers=numbers_of(statement, assumption.text),
-        )
-    return None
-
-
-def _capacity(ctx: TurnContext) -> FollowUp | None:
-    for finding in ctx.report.findings:
-        if finding.code in ("changed_assumption", "input_truncated") or not finding.reference:
-            continue
-        key = f"capacity:{finding.reference}:{normalise(finding.text)}"
-        if key in ctx.raised:
-            continue
-        return FollowUp(
-            CAPACITY,
-            key,
-            statement=finding.message,
-            question="How does that change your design?",
-            quote=finding.text,
-            numbers=numbers_of(finding.message, finding.text),
-        )
-    for claim in ctx.report.claims:
-        if claim.verdict == INCORRECT:
-            continue
-        mismatch = off_reference(claim.name, claim.stated, claim.text, list(ctx.references))
-        if mismatch is None:
-            continue
-        key = f"reference:{mismatch.reference.name}"
-        if key in ctx.raised:
-            continue
-        said = format_quantity(claim.stated)
-        statement = (
-            f"You have {said} for {mismatch.reference.description.lower()}; "
-            f"from the brief's numbers I get about {mismatch.reference.spoken}."
-        )
-        return FollowUp(
-            CAPACITY,
-            key,
-            statement=statement,
-            question="Which input are you using differently?",
-            quote=claim.text,
-            numbers=numbers_of(statement, claim.text),
-        )
-    return None

@@ -1,5 +1,5 @@
-"""The first half of a candidate turn: `listen` (record, check the numbers, classify) and
-`pace` (keep time, move phases). Plain functions of the state returning partial state."""
+"""Recording a candidate turn: `listen` stores it, checks its numbers and classifies it (the
+interviewer graph's `listen` node reads it further, `agent.interviewer.nodes`)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ from agent.classify import (
 from agent.context import Deps
 from agent.followups import is_correction
 from agent.kb_followups import speech_hits
-from agent.phases import PhasePlan, next_phase
 from agent.reference_check import confirms
 from agent.state import InterviewState, bump, candidate_turns
 from estimation import CheckReport
@@ -159,40 +158,3 @@ def _fixes(state: InterviewState) -> list[dict[str, Any]]:
         for c in state.get("claims", [])
         if c.get("verdict") == "incorrect" and not c.get("correction") and c.get("computed")
     ]
-
-
-def pace(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    """Keep time: move on when the phase overran, when asked, or when the candidate already has."""
-    plan = PhasePlan(state["minutes"])
-    now = float(state.get("now", 0.0))
-    phase = state["phase"]
-    started = state.get("phase_started", {}).get(phase, 0.0)
-    kind = state.get("kind", "")
-    target, reason = phase, ""
-    if phase == "wrap_up":
-        if plan.out_of_time(now) and not state.get("counters", {}).get("time_up"):
-            return {
-                "phase_note": {"from": phase, "to": phase, "reason": "time_up", "used": now},
-                "counters": bump(state.get("counters", {}), "time_up"),
-                "elapsed": now,
-            }
-    elif plan.overrun(phase, started, now):
-        wrap = now >= plan.total - plan.budget("wrap_up")
-        target, reason = ("wrap_up" if wrap else next_phase(phase)), "overrun"
-    elif kind == MOVE_ON:
-        target, reason = next_phase(phase), "asked"
-    elif phase == "requirements" and kind == ESTIMATE:
-        target, reason = "estimation", "content"
-    elif phase == "estimation" and kind == DESIGN and state.get("claims"):
-        target, reason = "high_level_design", "content"
-    if target == phase:
-        return {"phase_note": None, "elapsed": now}
-    out: dict[str, Any] = {
-        "phase": target,
-        "phase_started": {**state.get("phase_started", {}), target: now},
-        "phase_note": {"from": phase, "to": target, "reason": reason, "used": now - started},
-        "elapsed": now,
-    }
-    if reason == "overrun":
-        out["counters"] = bump(state.get("counters", {}), "overruns")
-    return out

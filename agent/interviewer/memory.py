@@ -55,13 +55,21 @@ class Dialogue:
     def is_settled(self, topic: str) -> bool:
         return topic in self.settled
 
-    def was_said(self, sentence: str) -> bool:
-        key = normalise(sentence)
-        return len(key.split()) >= MIN_WORDS and key in self.said
+    def was_said(self, text: str) -> bool:
+        """Whether any sentence of seven words or more in `text` was said before."""
+        keys = {normalise(s) for s in split(text)}
+        return any(len(k.split()) >= MIN_WORDS and k in self.said for k in keys)
 
     def times_asked(self, question: str) -> int:
-        key = normalise(question)
-        return sum(1 for a in self.asked if normalise(a.text) == key)
+        """How often this question (or a long sentence of it) was asked."""
+        keys = {normalise(question)} | {
+            k for k in (normalise(s) for s in split(question)) if len(k.split()) >= MIN_WORDS
+        }
+        return sum(
+            1
+            for a in self.asked
+            if keys & ({normalise(a.text)} | {normalise(s) for s in split(a.text)})
+        )
 
     def open_question(self) -> Asked | None:
         """The last question, if no turn has answered it yet."""
@@ -91,12 +99,18 @@ class Dialogue:
         repeating on request ("Take your time.")."""
         sentences = tuple(sentences)
         said = list(self.said)
-        for sentence in sentences:
+        for sentence in (part for line in sentences for part in split(line)):
             key = normalise(sentence)
             if len(key.split()) >= MIN_WORDS and key not in said:
                 said.append(key)
         last = sentences if remember_reply else self.last_reply
         return replace(self, said=tuple(said), last_reply=last)
+
+
+def split(text: str) -> list[str]:
+    """Sentences as a listener hears them (a "Label: ..." lead-in counts as its own)."""
+    parts = re.split(r"(?<=[.?!])\s+|\s+(?=[A-Z][a-z]+:)|(?<=:)\s+(?=[A-Z])", text.strip())
+    return [p.strip() for p in parts if p and p.strip()]
 
 
 def normalise(sentence: str) -> str:

@@ -389,6 +389,17 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         )
     ctx = _context(state, deps, phase)
     said = ctx.said
+    capacity = _capacity(deps, ctx.raised)
+    if capacity is not None and policy.may_ask(capacity.statement, dialogue):
+        move = Move(
+            policy.PROBE,
+            capacity.key,
+            (capacity.statement, capacity.question),
+            question=capacity.question,
+            key=capacity.key,
+            followup=capacity.to_dict(),
+        )
+        return {"move": move, "raised": [capacity.key]}
     extra_raised: list[str] = []
     for _ in range(12):
         chosen = choose(ctx)
@@ -426,6 +437,30 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
     ]
     asked_probes = [chosen.probe_id] if chosen.probe_id else []
     return {"move": move, "raised": list(dict.fromkeys(raised)), "probes_asked": asked_probes}
+
+
+def _capacity(deps: Deps, raised: frozenset[str]) -> FollowUp | None:
+    """A capacity limit the engine's reference numbers say this turn's claim crosses ("a single
+    MySQL node does about 10,000 writes a second"): the engine's finding, asked about once."""
+    from agent.classify import normalise
+    from agent.followups import CAPACITY, numbers_of
+
+    for finding in deps.report.findings:
+        if finding.code != "capacity_exceeded" or not finding.reference:
+            continue
+        key = f"capacity:{finding.reference}:{normalise(finding.text)}"
+        if key in raised:
+            continue
+        question = "How does that change your design?"
+        return FollowUp(
+            CAPACITY,
+            key,
+            statement=finding.message,
+            question=question,
+            quote=finding.text,
+            numbers=numbers_of(finding.message, finding.text),
+        )
+    return None
 
 
 def _statement(chosen: FollowUp, dialogue: Dialogue) -> str:
@@ -509,15 +544,15 @@ def _missing_estimate(deps: Deps, dialogue: Dialogue) -> tuple[str, str] | None:
     dim, topic, description = gaps[0]
     first = description.rstrip(".")
     first = first[:1].lower() + first[1:]
+    article = "" if first.split(" ", 1)[0] in ("the", "a", "an", "all", "each", "every") else "the "
     if dim in (coverage.RATE, coverage.PEAK, coverage.BANDWIDTH):
-        detail = f"What do you get for {first}?"
+        asks = (f"What do you get for {first}?", f"How would you size {article}{first}?")
     else:
-        article = (
-            "" if first.split(" ", 1)[0] in ("the", "a", "an", "all", "each", "every") else "the "
-        )
-        detail = f"How much for {article}{first}?"
+        asks = (f"How much for {article}{first}?", f"What's your number for {article}{first}?")
     what = replies.join([coverage.ASK[d] for d, _, _ in gaps[:2]])
-    for frame in ("That leaves {what}. {detail}", "Still open: {what}. {detail}"):
+    for frame, detail in zip(
+        ("That leaves {what}. {detail}", "Still open: {what}. {detail}"), asks, strict=True
+    ):
         question = frame.format(what=what, detail=detail)
         if policy.may_ask(question, dialogue) and policy.may_ask(detail, dialogue):
             return topic, question

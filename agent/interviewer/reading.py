@@ -335,7 +335,7 @@ def read_turn(
         acts.append(SELF_CORRECTION)
     if kind in ("move_on", "small_talk", "silence", "gibberish", "off_topic") and not acts:
         acts.append(kind)
-    settles = topics.settled_by_claims(claims)
+    settles = topics.settled_by_claims(claims, text)
     settles |= topics.settled_by_words(text, len([m for m in found if m.positive and m.label]))
     settles |= set(extra_settled)
     return Reading(

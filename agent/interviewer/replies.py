@@ -225,20 +225,26 @@ def _quote(text: str, limit: int = 90) -> str:
 
 # -- the no-repeat rule and the LLM guard -----------------------------------------------------------
 def fresh(sentences: Sequence[str], dialogue: Dialogue) -> list[str]:
-    """The sentences, with any already said this session rephrased once ("As I said, …") or,
-    when that was said too, dropped."""
+    """The reply with any sentence already said this session rephrased once ("As I said, …")
+    or, when that was said too, dropped; checked sentence by sentence."""
+    from agent.interviewer.memory import split
+
     out = []
     seen = set(dialogue.said)
-    for sentence in sentences:
-        key = normalise(sentence)
-        if len(key.split()) < 7 or key not in seen:
-            out.append(sentence)
-            seen.add(key)
-            continue
-        again = "As I said, " + sentence[:1].lower() + sentence[1:]
-        if normalise(again) not in seen:
-            out.append(again)
-            seen.add(normalise(again))
+    for line in sentences:
+        kept = []
+        for sentence in split(line):
+            key = normalise(sentence)
+            if len(key.split()) < 7 or key not in seen:
+                kept.append(sentence)
+                seen.add(key)
+                continue
+            again = "As I said, " + sentence[:1].lower() + sentence[1:]
+            if normalise(again) not in seen:
+                kept.append(again)
+                seen.add(normalise(again))
+        if kept:
+            out.append(" ".join(kept))
     return out
 
 

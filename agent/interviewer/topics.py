@@ -112,7 +112,17 @@ def asked_topics(question: str) -> set[str]:
     return found
 
 
-def settled_by_claims(claims: Iterable[dict[str, Any]]) -> set[str]:
+def _clauses_around(text: str, start: int, end: int) -> str:
+    """The clause holding text[start:end] and the clause before it ("peak is 3x, so 36,000 a
+    second"): what a number is about, without the neighbouring results."""
+    cuts = [m.end() for m in re.finditer(r"[,;.:!?](?:\s|$)", text)]
+    before = [c for c in cuts if c <= start]
+    after = [c for c in cuts if c > end]
+    begin = before[-2] if len(before) >= 2 else 0
+    return text[begin : after[0] if after else len(text)]
+
+
+def settled_by_claims(claims: Iterable[dict[str, Any]], utterance: str = "") -> set[str]:
     """Topics a turn's stated results settle (a wrong value counts as attempted; the
     challenge deals with it)."""
     out: set[str] = set()
@@ -120,9 +130,8 @@ def settled_by_claims(claims: Iterable[dict[str, Any]]) -> set[str]:
         stated = claim.get("stated") or claim.get("value") or {}
         unit = str(stated.get("unit", ""))
         text = str(claim.get("text", ""))
-        around = text[
-            max(0, int(claim.get("start", 0) or 0) - 60) : int(claim.get("end", 0) or 0) + 40
-        ]
+        start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+        around = _clauses_around(utterance, start, end) if utterance and start >= 0 else ""
         local = around or text
         if unit == "per second":
             if PEAK_WORDS.search(local) or claim.get("name") == "peak":
@@ -150,9 +159,51 @@ def settled_by_claims(claims: Iterable[dict[str, Any]]) -> set[str]:
     return out
 
 
+_NUMBER = r"\d[\d,.]*\s*(?:k|thousand|million|billion)?"
+_RATE_SAID = re.compile(
+    rf"{_NUMBER}\s*(?:\w+\s+){{0,2}}?(?:a|per) second|{_NUMBER}\s*(?:qps|rps)\b", re.I
+)
+_BANDWIDTH_SAID = re.compile(
+    rf"{_NUMBER}\s*(?:[kmgt]b(?:ps|/s)|(?:kilo|mega|giga|tera)(?:bytes|bits) (?:a|per) second"
+    rf"|[kmgtp]b (?:a|per) second)",
+    re.I,
+)
+_SIZE_SAID = re.compile(
+    rf"{_NUMBER}\s*(?:[kmgtpe]b|(?:kilo|mega|giga|tera|peta)bytes)\b"
+    r"(?!\s*(?:/s|ps|a second|per second))",
+    re.I,
+)
+_STORAGE_WORDS = re.compile(
+    r"\bstor|\b(?:a|per) (?:day|month|year)|\bover (?:\w+ ){0,2}(?:days|years|months)|\btotal"
+    r"|\barchive|\bon disk",
+    re.I,
+)
+
+
+def settled_by_numbers(text: str) -> set[str]:
+    """Estimates said in words the engine may not have turned into claims (thinking aloud):
+    a rate with a peak word settles the peak, a size with storage or memory words settles that."""
+    out: set[str] = set()
+    for sentence in re.split(r"(?<=[.?!;])\s+", text):
+        if _BANDWIDTH_SAID.search(sentence):
+            out.add(BANDWIDTH)
+        elif _RATE_SAID.search(sentence):
+            peak = bool(PEAK_WORDS.search(sentence))
+            out.add(PEAK_RATE if peak else AVERAGE_RATE)
+            if peak and re.search(r"\bon average\b|\baverage (?:of|is|load)", sentence, re.I):
+                out.add(AVERAGE_RATE)
+        if _SIZE_SAID.search(sentence):
+            if _MEMORY_WORDS.search(sentence):
+                out.add(MEMORY)
+            elif _STORAGE_WORDS.search(sentence):
+                out.add(STORAGE)
+    return out
+
+
 def settled_by_words(text: str, component_count: int) -> set[str]:
     """Design topics a turn settles by what it says."""
     out = {topic for topic, pattern in SAYS.items() if pattern.search(text)}
+    out |= settled_by_numbers(text)
     if component_count >= 3:
         out.add(DESIGN)
     if re.search(r"\b(?:users|players|daily actives?|dau)\b", text, re.I) and re.search(
