@@ -267,7 +267,13 @@ def result_position(toks: list[Token], i: int) -> str:
     if nxt is not None and nxt.kind == "op":
         return ""
     after = toks[i + 2] if i + 2 < len(toks) else None
-    if nxt is not None and nxt.kind == "mark" and after is not None and after.kind == "qty":
+    if (
+        nxt is not None
+        and nxt.words[:1] in (("is",), ("are",))
+        and after is not None
+        and after.kind == "qty"
+        and not (i > 0 and toks[i - 1].kind == "hedge")
+    ):
         return ""  # "1 billion a day is 100,000 a second": the subject of a conversion
     for k in range(j, max(-1, j - 6), -1):
         if toks[k].kind in ("comma", "sep"):
