@@ -19,6 +19,26 @@ are Quantities or strings parsed with `parse_quantity`:
 Checking speech: `check_transcript(text)` or, turn by turn, `EstimationSession().add(turn)`;
 both return a `CheckReport` whose `to_dict()` is the `hotseat estimate check --json` contract.
 
+The verdict contract (what an interviewer may rely on), one `ClaimCheck` per stated result:
+- `status` (= `verdict`): "correct", "incorrect" or "unchecked". "incorrect" is only given when
+  the candidate's own operands for the result were said in the same breath (this sentence or
+  the one before, or named) and no reasonable reading of them gives the stated value (other
+  groupings as people speak them, a factor said right after the result, accepted roundings:
+  a day ~ 10^5 s, 1024 ~ 1000, a month ~ 30 days, rounding up to whole machines). When the
+  operands had to be guessed the verdict can be "correct" but never "incorrect": it is
+  "unchecked", and the explanation is a question ("How did you get 3.65 PB?"), not a correction.
+- `stated` / `expected` (= `computed`): SI quantities; `stated_words` / `expected_words`: the
+  same in the candidate's own units and period ("400 GB a day" / "4 TB a day").
+- `slip`: when incorrect, one of bits_vs_bytes, per_day_vs_per_second, unit_prefix,
+  order_of_magnitude (a power of ten), dropped_factor, multiplier, arithmetic, or
+  contradicts_earlier (a result said again with another value).
+- `explanation`: one sentence to say aloud, in the candidate's units, naming the slip; a ratio
+  is said only when it is a clean factor no bigger than 1000x.
+- `start` / `end`: where the stated number is in the text given to `add` (offsets are kept
+  through every clean-up), `text`: the candidate's words for the claim.
+Speech as Whisper writes it (restarts, "no wait" corrections, "three sixty five", "seven fifty
+K") and written notes (bullets, tables, `=>`, LaTeX) are read by the same call.
+
 Reference numbers: `reference_numbers()` (all, with sources) and `lookup("redis")`.
 Trade-offs: `tradeoff_matrix(average_rate)` or `EstimationSession.tradeoffs()`.
 """

@@ -7,7 +7,7 @@ from estimation.diagnosis import Diagnosis, diagnose, multiplier_slip, say
 from estimation.formatting import format_like, format_number, format_quantity
 from estimation.memory import Memory
 from estimation.operand import Operand
-from estimation.quantity import COUNT, Dimension, Quantity
+from estimation.quantity import COUNT, DATA, Dimension, Quantity
 from estimation.report import CORRECT, UNCHECKED, ClaimCheck
 from estimation.units import TIME_UNITS
 from estimation.verdicts import Judgement, judge
@@ -65,6 +65,10 @@ def say_like(q: Quantity, like: Operand) -> str:
         return f"{format_quantity(amount)} a {period}"
     if d.data == 1 and d.time in (0, -1) and not d.money and said_in_bits(like):
         return _bits(q.value) + (" a second" if d.time else "")
+    if d == like.quantity.dimension == DATA and like.quantity.value:
+        scale = like.quantity.value / like.nominal.value if like.nominal.value else 1.0
+        if not 0.1 <= abs(q.value / scale) < 1000:  # "146 PB", not "146,000 TB"
+            return format_quantity(q)
     return format_like(q, like.unit)
 
 

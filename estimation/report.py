@@ -36,6 +36,20 @@ class ClaimCheck:
     start: int = -1
     """Character offset of the stated number in the text given to `add` (or the transcript)."""
     end: int = -1
+    stated_words: str = ""
+    """The stated value in the candidate's own units and period ("400 TB a day")."""
+    expected_words: str = ""
+    """The recomputed value in those same units ("4 PB a day"); empty when unchecked."""
+
+    @property
+    def status(self) -> str:
+        """correct, incorrect or unchecked (the same as `verdict`)."""
+        return self.verdict
+
+    @property
+    def expected(self) -> Quantity | None:
+        """What the candidate's own numbers give, SI units (the same as `computed`)."""
+        return self.computed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +62,8 @@ class ClaimCheck:
             "slip": self.slip,
             "start": self.start,
             "end": self.end,
+            "stated_words": self.stated_words,
+            "expected_words": self.expected_words,
         }
 
 

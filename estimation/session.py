@@ -249,7 +249,7 @@ class EstimationSession:
             else:
                 claim = self._unsure(claim, stated)
             start, end = tok.start + lo, tok.end + lo
-            self.claims.append(replace(claim, start=start, end=end))
+            self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
     def _convention(self, toks: list[Token], sentence: str) -> int | None:
         """Declared time conventions: "round a day to 100,000 seconds", "a month is 2.5
@@ -825,11 +825,18 @@ class EstimationSession:
         number = tok.number if tok is not None and tok.number else None
         return Said(number, periods, bits)
 
+    @staticmethod
+    def _worded(claim: ClaimCheck, stated: Operand) -> ClaimCheck:
+        """The stated and expected values in the candidate's own units and period."""
+        expected = say_like(claim.computed, stated) if claim.computed is not None else ""
+        return replace(claim, stated_words=say_like(claim.stated, stated), expected_words=expected)
+
     def _record(self, claim: ClaimCheck, result: Operand) -> None:
         m = self.memory
         if claim.start < 0 and self._span[0] >= 0:
             start, end = self._span
             claim = replace(claim, start=start + self._offset, end=end + self._offset)
+        claim = self._worded(claim, result)
         self.claims.append(claim)
         if claim.name:
             self._set_name(claim.name, result, "result")

@@ -33,6 +33,8 @@ def test_json_contract(tmp_path):
         "slip",
         "start",
         "end",
+        "stated_words",
+        "expected_words",
     }
     assert SEED[first["start"] : first["end"]] == "12,000 a second"
     assert first["verdict"] == "correct"
@@ -86,3 +88,14 @@ def test_absurd_input_through_the_real_command(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "input_truncated" in done.stdout
+
+
+def test_table_shows_per_day_amounts_per_day_and_names_the_prefixes(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("We ingest 400 TB a day, so over a year that's 146 TB.\n")
+    result = CliRunner().invoke(cli, ["estimate", "check", str(path)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "400 TB a day" in result.output or "146 TB" in result.output
+    assert "GB/s" not in result.output
+    assert "TB vs PB" in result.output
+    assert "KB vs MB" not in result.output

@@ -100,11 +100,16 @@ def _print_report(report) -> None:  # noqa: ANN001 - estimation.CheckReport, imp
         table = Table("verdict", "claim", "stated", "computed", "why", show_lines=True)
         for claim in report.claims:
             style = _STYLE.get(claim.verdict, "")
+            # in the candidate's own units and period: "400 TB a day", not "4.63 GB/s"
+            stated = claim.stated_words or format_quantity(claim.stated)
+            expected = claim.expected_words or (
+                format_quantity(claim.computed) if claim.computed is not None else "—"
+            )
             table.add_row(
                 f"[{style}]{claim.verdict}[/{style}]",
                 claim.text,
-                format_quantity(claim.stated),
-                format_quantity(claim.computed) if claim.computed is not None else "—",
+                stated,
+                expected,
                 claim.explanation,
             )
         console.print(table)
