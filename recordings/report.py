@@ -10,6 +10,7 @@ full quality at four times the size.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +110,12 @@ class Card:
         return self.annotation.severity
 
 
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]+: ")
+"""An analyzer code in front of a finding ("NO_MONITORING: "): the timeline's shorthand."""
+
+
 def _card(index: int, note: Annotation) -> Card:
-    title = note.title
+    title = _CODE.sub("", note.title) if note.kind == "finding" else note.title
     body = "" if note.kind == "phase" else note.detail  # a phase's detail is an internal reason
     for said in (title, title.split(": ", 1)[-1]):
         if body.startswith(said):
