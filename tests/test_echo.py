@@ -94,3 +94,57 @@ def test_no_reference_means_no_change():
     assert np.array_equal(gate.process(frame, 10_000), frame)
     gate.add_reference(np.zeros(RATE, np.float32))
     assert np.array_equal(gate.process(frame, 8000), frame)  # a silent reply explains nothing
+
+
+def run_canceller(canceller, mic: np.ndarray, reply: np.ndarray) -> np.ndarray:
+    canceller.add_reference(reply)
+    out = []
+    for i in range(0, len(mic) - FRAME_SAMPLES + 1, FRAME_SAMPLES):
+        frame = (np.clip(mic[i : i + FRAME_SAMPLES], -1, 1) * 32767).astype(np.int16)
+        out.append(canceller.process(frame, i + FRAME_SAMPLES))
+    return np.concatenate(out).astype(np.float32) / 32768.0
+
+
+def reverberant_leak(reply: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+    """The reply through a room with reflections (RT60 about 0.3 s), at a laptop's level."""
+    from bench.voice.echo_compare import room_response
+
+    echo = np.convolve(reply, room_response(True, 60.0)) * 0.3
+    mic = echo.astype(np.float32)
+    mic += np.random.default_rng(1).normal(0, 10 ** (-70 / 20), len(mic)).astype(np.float32)
+    if extra is not None:
+        mic[: len(extra)] += extra
+    return mic
+
+
+def test_reflections_defeat_the_gate_alone_but_not_the_gate_with_aec3(clips):
+    pytest.importorskip("pywebrtc_audio")
+    from voice.webrtc_echo import GatedWebRtcEcho
+
+    reply, _ = clips
+    mic = reverberant_leak(reply)
+    gate_only = run_canceller(EchoGate(), mic, reply)
+    both = run_canceller(GatedWebRtcEcho(), mic, reply)
+    assert voiced_frames(gate_only) > 20  # the single-path gate cannot explain reflections
+    assert voiced_frames(both) <= 2
+
+
+def test_candidate_speech_survives_the_gate_with_aec3(clips):
+    pytest.importorskip("pywebrtc_audio")
+    from voice.webrtc_echo import GatedWebRtcEcho
+
+    reply, candidate = clips
+    start = int(1.5 * RATE)
+    mic = reverberant_leak(reply, np.concatenate([silence(1.5), candidate]))
+    out = run_canceller(GatedWebRtcEcho(), mic, reply)
+    kept = out[start : start + len(candidate)]
+    assert voiced_frames(kept) >= 0.6 * voiced_frames(candidate)
+
+
+def test_the_loop_picks_its_echo_canceller():
+    from voice.loop import LoopConfig, _echo_canceller
+
+    assert type(_echo_canceller(EchoConfig(), LoopConfig().echo_canceller)) is EchoGate
+    assert type(_echo_canceller(EchoConfig(enabled=False), "gate+aec3")) is EchoGate  # headphones
+    with pytest.raises(ValueError, match="unknown echo canceller"):
+        _echo_canceller(EchoConfig(), "speex")

@@ -53,3 +53,16 @@ def test_the_thinking_limit_is_configurable_and_sums_are_never_cut_by_a_pause():
         assert not policy.should_commit("Okay, um", pause)
     assert policy.decide("We have 300 million daily users.").reason == "finished"
     assert policy.decide(" ").reason == "empty"
+
+
+def test_an_end_of_turn_model_only_moves_the_wait_after_finished_words():
+    policy = TurnPolicy()
+    finished = "We have 300 million daily users."
+    assert policy.wait_for(finished) == policy.short_wait_s
+    assert policy.decide(finished, 0.95).seconds == policy.confident_wait_s
+    assert policy.decide(finished, 0.1).seconds == policy.doubtful_wait_s
+    assert policy.decide(finished, 0.5).seconds == policy.short_wait_s
+    # A confident model never cuts a sum or a request for time short.
+    assert policy.decide("One billion divided by", 0.99).reason == "unfinished"
+    assert policy.decide("Give me a minute.", 0.99).seconds == policy.thinking_wait_s
+    assert policy.reads_finished(finished) and not policy.reads_finished("so that's")

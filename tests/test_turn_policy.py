@@ -72,11 +72,24 @@ def test_barge_in_needs_words_not_noises():
     policy = BargeInPolicy()
     assert policy.decide("Wait, hold on.", voiced_s=0.4)
     assert policy.decide("Wait", voiced_s=0.35)  # an interrupt word on its own is enough
-    assert policy.decide("Redis cluster", voiced_s=0.4)
+    # Several plain words count once they persist from one check to the next.
+    assert not policy.decide("Redis cluster", voiced_s=0.4)
+    assert policy.decide("Redis cluster", voiced_s=0.6, previous="Redis")
     assert not policy.decide("Mm-hmm.", voiced_s=0.8)
     assert not policy.decide("Okay, yeah.", voiced_s=0.9)
     assert not policy.decide("", voiced_s=1.0)
     assert not policy.decide("shards", voiced_s=0.3)  # one plain word: not yet sure
+
+
+def test_a_hum_whisper_hears_as_shifting_words_is_not_an_interruption():
+    # What Whisper made of "Mmm hmm." over the reply's echo, check after check (bench run).
+    policy = BargeInPolicy()
+    checks = ["And then...", "And the land.", "in the mind god."]
+    previous = None
+    for text in checks:
+        assert not policy.decide(text, voiced_s=0.6, previous=previous), text
+        previous = text
+    assert policy.decide("Can we go back to storage", 0.8, previous="Can we go back")
 
 
 def test_echo_of_the_reply_is_recognised():

@@ -75,11 +75,19 @@ class BargeInPolicy:
     force_speech_s: float = 1.4
     """Longer than any backchannel: interrupt even before the transcript arrives."""
 
-    def decide(self, transcript: str, voiced_s: float) -> bool:
-        """Interrupt, given the overlap's transcript so far and its voiced duration."""
+    def decide(self, transcript: str, voiced_s: float, previous: str | None = None) -> bool:
+        """Interrupt, given the overlap's transcript so far and its voiced duration.
+
+        ``previous`` is the transcript of the same overlap at the last check. Whisper turns a
+        hum under the reply's echo into a different phrase each time ("and the land", "in the
+        mind god"), while real words persist as the speech grows ("can we" → "can we go
+        back"), so several words without an interrupting one count only once they repeat.
+        """
         words = content_words(transcript)
-        if len(words) >= self.min_words or any(w in INTERRUPT_WORDS for w in words):
+        if any(w in INTERRUPT_WORDS for w in words):
             return True
+        if len(words) >= self.min_words:
+            return previous is not None and bool(set(words) & set(content_words(previous)))
         return len(words) == 1 and voiced_s >= self.one_word_speech_s
 
 

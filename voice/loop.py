@@ -44,7 +44,12 @@ from voice.protocols import (
 )
 from voice.push_to_talk import PushToTalk
 from voice.reply import ReplyPlayback, to_reference
-from voice.transcribe_worker import Job, TranscribeWorker, VirtualTranscribeWorker
+from voice.transcribe_worker import (
+    EndOfTurnModel,
+    Job,
+    TranscribeWorker,
+    VirtualTranscribeWorker,
+)
 from voice.turn_policy import TurnPolicy, TurnWait
 from voice.vad import FRAME_MS, RATE, Endpointer, Framer, VadConfig
 
@@ -61,6 +66,12 @@ class LoopConfig:
     echo: EchoConfig = field(default_factory=EchoConfig)
     headphones: bool = False
     """No echo to remove: the gate is off."""
+    echo_canceller: str = "gate"
+    """"gate" (our reference-aware gate), or WebRTC AEC3 from ``pywebrtc-audio`` (the ``aec``
+    extra): "aec3" alone or "gate+aec3". The gate stays the default: measured in
+    ``bench/voice/echo_compare.py`` and the voice bench, AEC3 wins only in a reverberant room,
+    leaks each reply's onset on a real device, and its double-talk output makes Whisper invent
+    words from "mm-hm" over the reply (false barge-ins)."""
     vocabulary: tuple[str, ...] = ()
     """Words Whisper is biased towards (the scenario's "Redis", "QPS", ...)."""
     max_turn_s: float = 60.0
@@ -84,6 +95,9 @@ class LoopConfig:
     (``TurnPolicy.check_in_after_s``) or after the interviewer spoke (``idle_check_in_s``)."""
     idle_check_in_s: float = 20.0
     """Silence after the interviewer's last words before the gentle check-in."""
+    end_of_turn: EndOfTurnModel | None = None
+    """An audio end-of-turn model (``voice.smart_turn.SmartTurn``) consulted on speculative
+    transcripts whose words read as finished; None (the default) uses the words alone."""
 
 
 _turn_numbers = itertools.count(1)
@@ -110,6 +124,10 @@ class _Turn:
     """Set while the candidate is thinking inside this turn (asked for time, or mid-sum)."""
     nudged: bool = False
     """"Take your time" or the check-in was said during this turn (at most once)."""
+    end_of_turn: float | None = None
+    """The end-of-turn model's probability for the current partial, if one is in use."""
+    barge_text: str | None = None
+    """The overlap's transcript at the last barge-in check."""
 
     def audio(self) -> np.ndarray:
         return np.concatenate(self.frames).astype(np.float32) / 32768.0
@@ -145,19 +163,25 @@ class VoiceLoop:
         echo = self.config.echo
         if self.config.headphones:
             echo = EchoConfig(**{**echo.__dict__, "enabled": False})
-        self.echo = EchoGate(echo)
+        self.echo = _echo_canceller(echo, self.config.echo_canceller)
         self._gate_lock = threading.Lock()
         self._vad = Endpointer(self.config.vad)
         self._framer = Framer()
+        end_of_turn = self.config.end_of_turn
+        finished = self.config.policy.reads_finished
         if self.config.virtual_clock:
             self._worker: TranscribeWorker | VirtualTranscribeWorker = VirtualTranscribeWorker(
                 transcriber,
                 self.config.vocabulary,
                 self._emit_error,
                 clock=lambda: self._framer.now,
+                end_of_turn=end_of_turn,
+                finished=finished,
             )
         else:
-            self._worker = TranscribeWorker(transcriber, self.config.vocabulary, self._emit_error)
+            self._worker = TranscribeWorker(
+                transcriber, self.config.vocabulary, self._emit_error, end_of_turn, finished
+            )
         self._turn: _Turn | None = None
         self._reply: ReplyPlayback | None = None
         self._ref_pos = 0.0
@@ -174,6 +198,11 @@ class VoiceLoop:
     def audio_origin(self) -> float | None:
         """Clock time of the microphone's first sample (None before any audio)."""
         return self._framer.origin
+
+    @property
+    def speaking(self) -> bool:
+        """A reply (or a short line) is being generated or played."""
+        return self._busy()
 
     @property
     def thinking(self) -> TurnWait | None:
@@ -273,6 +302,7 @@ class VoiceLoop:
                 continue
             if job.kind == "partial":
                 turn.partial, turn.partial_generation = transcript.text, job.generation
+                turn.end_of_turn = job.end_of_turn
                 turn.transcript = transcript
                 self._emit(TranscriptPartial(text=transcript.text, timestamp=self._now()))
             elif job.kind == "barge" and turn.overlaps_reply:
@@ -301,7 +331,7 @@ class VoiceLoop:
             return
         if turn.partial_generation != turn.generation or turn.partial is None:
             return
-        wait = self.config.policy.decide(turn.partial)
+        wait = self.config.policy.decide(turn.partial, turn.end_of_turn)
         silence = now - turn.speech_end
         if wait.thinking:
             self._think(turn, wait, silence)
@@ -468,7 +498,8 @@ class VoiceLoop:
         if is_echo_of(text, reply.full_text()):
             turn.veto = True
             return
-        if self.config.barge_in.decide(text, turn.voiced_s):
+        previous, turn.barge_text = turn.barge_text, text
+        if self.config.barge_in.decide(text, turn.voiced_s, previous):
             self._barge_in(turn)
         elif text and not content_words(text):
             turn.veto = True  # a backchannel: never force it through on length alone
@@ -524,6 +555,17 @@ class VoiceLoop:
 
     def _emit_error(self, message: str) -> None:
         self._emit(VoiceError(message=message, timestamp=self._now()))
+
+
+def _echo_canceller(config: EchoConfig, kind: str):
+    """The echo canceller the loop runs every microphone frame through."""
+    if kind not in ("gate", "aec3", "gate+aec3"):
+        raise ValueError(f"unknown echo canceller {kind!r}: gate, aec3 or gate+aec3")
+    if kind == "gate" or not config.enabled:
+        return EchoGate(config)
+    from voice.webrtc_echo import GatedWebRtcEcho, WebRtcEchoCanceller
+
+    return GatedWebRtcEcho(config) if kind == "gate+aec3" else WebRtcEchoCanceller()
 
 
 def _to_model_rate(chunk: AudioChunk) -> np.ndarray:

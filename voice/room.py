@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -141,6 +141,9 @@ class SimulatedRoom:
         """Samples elapsed on the room clock."""
         self.playback_starts: list[int] = []
         """Room sample indices where the speaker went from quiet to playing."""
+        self.reply_active: Callable[[], bool] | None = None
+        """Set to the loop's "still replying" test so a pause between two synthesized sentences
+        (long on a loaded machine) is not taken for the end of the reply."""
         self._closed = threading.Event()
 
     def time_of(self, sample: int) -> float:
@@ -149,6 +152,9 @@ class SimulatedRoom:
 
     def close(self) -> None:
         self._closed.set()
+
+    def _replying(self) -> bool:
+        return self.reply_active is not None and self.reply_active()
 
     def _run(self) -> Iterator[AudioChunk]:
         cfg = self.config
@@ -206,7 +212,7 @@ class SimulatedRoom:
             if out.any() and playing_since is None:
                 playing_since = self.position
                 self.playback_starts.append(self.position)
-            elif out.any() or self.speaker.is_playing():
+            elif out.any() or self.speaker.is_playing() or self._replying():
                 quiet_chunks = 0
             elif playing_since is not None:
                 # A gap between synthesized sentences is not the end of the reply.

@@ -12,7 +12,8 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 import numpy as np
 
@@ -31,6 +32,23 @@ class Job:
     priority: bool = False
     turn: int = 0
     """Which turn asked: a barge-in check stays valid across pauses inside its turn."""
+    end_of_turn: float | None = None
+    """Set on results when an end-of-turn model is in use: its probability that the turn is
+    finished (speculative partials whose words read as finished only)."""
+
+
+class EndOfTurnModel(Protocol):
+    """An audio end-of-turn classifier (``voice.smart_turn.SmartTurn``)."""
+
+    def probability(self, audio: np.ndarray) -> float: ...
+
+
+def _with_end_of_turn(
+    job: Job, transcript: Transcript, model: EndOfTurnModel | None, finished: Callable[[str], bool]
+) -> Job:
+    if model is None or job.kind != "partial" or not finished(transcript.text):
+        return job
+    return replace(job, end_of_turn=model.probability(job.audio))
 
 
 class TranscribeWorker:
@@ -41,10 +59,14 @@ class TranscribeWorker:
         transcriber: Transcriber,
         vocabulary: Sequence[str] = (),
         on_error: Callable[[str], None] | None = None,
+        end_of_turn: EndOfTurnModel | None = None,
+        finished: Callable[[str], bool] = lambda text: True,
     ) -> None:
         self.transcriber = transcriber
         self.vocabulary = tuple(vocabulary)
         self._on_error = on_error or (lambda message: None)
+        self._end_of_turn = end_of_turn
+        self._finished = finished
         self._pending: list[Job] = []
         self._cond = threading.Condition()
         self._results: queue.SimpleQueue[tuple[Job, Transcript]] = queue.SimpleQueue()
@@ -105,6 +127,7 @@ class TranscribeWorker:
             finally:
                 self._busy.release()
             if transcript is not None:
+                job = _with_end_of_turn(job, transcript, self._end_of_turn, self._finished)
                 self._results.put((job, transcript))
 
     def _transcribe(self, audio: np.ndarray) -> Transcript | None:
@@ -132,10 +155,14 @@ class VirtualTranscribeWorker:
         vocabulary: Sequence[str] = (),
         on_error: Callable[[str], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        end_of_turn: EndOfTurnModel | None = None,
+        finished: Callable[[str], bool] = lambda text: True,
     ) -> None:
         self.transcriber = transcriber
         self.vocabulary = tuple(vocabulary)
         self._on_error = on_error or (lambda message: None)
+        self._end_of_turn = end_of_turn
+        self._finished = finished
         self._clock = clock
         self._pending: list[tuple[Job, float]] = []
         self._running: tuple[Job, Transcript | None, float] | None = None
@@ -180,6 +207,8 @@ class VirtualTranscribeWorker:
             self._pending.pop(0)
             began = time.perf_counter()
             transcript = self._transcribe(job.audio)
+            if transcript is not None:
+                job = _with_end_of_turn(job, transcript, self._end_of_turn, self._finished)
             took = time.perf_counter() - began
             self.busy_s += took
             self._running = (job, transcript, start + took)
@@ -200,4 +229,4 @@ class VirtualTranscribeWorker:
             return None
 
 
-__all__ = ["Job", "TranscribeWorker", "VirtualTranscribeWorker"]
+__all__ = ["EndOfTurnModel", "Job", "TranscribeWorker", "VirtualTranscribeWorker"]

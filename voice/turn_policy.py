@@ -210,15 +210,33 @@ class TurnPolicy:
     """Silence after a request for time before the one short "Take your time."."""
     check_in_after_s: float = 6.0
     """Silence inside an unfinished calculation before one gentle check-in."""
+    confident_end_p: float = 0.8
+    """An end-of-turn model at least this sure of a finished-reading turn: ``confident_wait_s``."""
+    confident_wait_s: float = 0.2
+    doubtful_end_p: float = 0.3
+    """Below this, the words read finished but the voice did not: ``doubtful_wait_s``."""
+    doubtful_wait_s: float = 1.5
 
-    def decide(self, partial_text: str) -> TurnWait:
-        """The wait for ``partial_text`` (the speculative transcript of the turn so far)."""
+    def reads_finished(self, partial_text: str) -> bool:
+        """The words alone say the turn may be over (only then is the audio model asked)."""
+        return self.decide(partial_text).reason == "finished"
+
+    def decide(self, partial_text: str, end_of_turn: float | None = None) -> TurnWait:
+        """The wait for ``partial_text`` (the speculative transcript of the turn so far).
+
+        ``end_of_turn`` is an audio model's probability that the speaker finished; it only
+        shortens or lengthens the wait after words that read finished, never a thinking wait.
+        """
         if not partial_text.strip():
             return TurnWait(self.empty_wait_s, "empty")
         if asks_for_time(partial_text):
             return TurnWait(self.thinking_wait_s, "asked")
         if is_unfinished(partial_text):
             return TurnWait(self.long_wait_s, "unfinished")
+        if end_of_turn is not None and end_of_turn >= self.confident_end_p:
+            return TurnWait(self.confident_wait_s, "finished")
+        if end_of_turn is not None and end_of_turn < self.doubtful_end_p:
+            return TurnWait(self.doubtful_wait_s, "finished")
         return TurnWait(self.short_wait_s, "finished")
 
     def wait_for(self, partial_text: str) -> float:

@@ -91,6 +91,8 @@ def run_bench(
     cache_dir: Path,
     turns: int = 24,
     thinking_time: bool = True,
+    echo_canceller: str = "gate",
+    smart_turn: Path | None = None,
     echo_gain: float = 0.3,
     echo_delay_ms: float = 60.0,
     progress: Callable[[str], None] | None = None,
@@ -123,9 +125,16 @@ def run_bench(
             if isinstance(event, TurnCommitted):
                 say(f"turn: {event.text}")
 
+    end_of_turn = None
+    if smart_turn is not None:
+        from voice.smart_turn import SmartTurn
+
+        end_of_turn = SmartTurn(smart_turn)
+    config = LoopConfig(echo_canceller=echo_canceller, end_of_turn=end_of_turn)
     loop = VoiceLoop(
-        room.microphone, room.speaker, stt, tts, lambda u: next(replies), record, LoopConfig()
+        room.microphone, room.speaker, stt, tts, lambda u: next(replies), record, config
     )
+    room.reply_active = lambda: loop.speaking
     say(f"running {len(plan)} cues in real time")
     started = time.monotonic()
     loop.run()
@@ -135,10 +144,12 @@ def run_bench(
     result = score(plan, room, events, TurnCommitted, PlaybackStarted, PlaybackStopped, BargeIn)
     rss, peak = _rss_mb()
     result.update(
+        smart_turn=smart_turn is not None,
         rss_mb=round(rss, 1),
         peak_rss_mb=round(peak, 1),
         wall_s=round(wall, 1),
         echo={
+            "canceller": type(loop.echo).__name__,
             "gain": echo_gain,
             "delay_ms": echo_delay_ms,
             "estimated_delay_ms": loop.echo.delay_ms,
