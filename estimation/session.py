@@ -68,6 +68,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
+_EXPLAINING = frozenset(
+    {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
+)
 _STRONG_MARKS = frozenset({("so",), ("that's",), ("it's",), ("=",), ("≈",), ("→",), ("call", "it")})
 _GIG_LINK = re.compile(
     r"(?<=\d )gig(?= (?:nics?|links?|cards?|network|ethernet|ports?|uplinks?|pipes?|interfaces?)\b)",
@@ -237,6 +240,12 @@ class EstimationSession:
             strong = hedged or (i > 0 and toks[i - 1].words[:1] in _STRONG_MARKS)
             if first and how == "marked" and not strong:
                 continue  # "Storage is 30 GB a day", "We need 2.5 million QPS": a given
+            k = i - 1
+            while k >= 0 and toks[k].kind == "hedge":
+                k -= 1
+            marked = k >= 0 and toks[k].words[:1] in _STRONG_MARKS
+            if first and not marked and not self._explained_after(toks, i):
+                continue  # "Each payload is about 1 KB, so that's 36 MB/s": an input
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
             if alone and not (hedged and tok.unit_text):
                 continue  # "So one billion notifications a day.": a figure to work from
@@ -250,6 +259,21 @@ class EstimationSession:
                 claim = self._unsure(claim, stated)
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
+
+    @staticmethod
+    def _explained_after(toks: list[Token], i: int) -> bool:
+        """A figure said first is a result when the working follows as its explanation
+        ("~460 MB/s (40M/day × 1 MB ÷ 86,400)", "10,000 a second, because 864 million a day
+        over 86,400") or nothing follows; not when it feeds a result ("…, so that's 36 MB/s")."""
+        later = toks[i + 1 :]
+        if not any(t.kind == "qty" for t in later):
+            return True
+        for t in later:
+            if t.kind == "qty":
+                return False
+            if t.kind == "lparen" or t.words[:1] in _EXPLAINING:
+                return True
+        return False
 
     def _convention(self, toks: list[Token], sentence: str) -> int | None:
         """Declared time conventions: "round a day to 100,000 seconds", "a month is 2.5
