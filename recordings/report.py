@@ -1,5 +1,10 @@
 """The self-contained HTML report of one session: one file, inline CSS/JS/SVG, audio embedded.
 
+Reading order: a summary first (the six scores, what to practise first, the key moments linked
+to their place in the transcript), then the board as it stood at each phase, the component and
+dimension tables, the transcript with every event, the knowledge-base glossary and, when some
+dimension moved across sessions, the trends. Play buttons appear only when there is audio.
+
 The mixed session audio is embedded as base64 inside a ``<script type="application/octet-stream">``
 block and turned into a Blob URL by the page, which (unlike a data: URI in ``src``) has no size
 cap in browsers. By default it is 8 kHz G.711 μ-law, telephone-quality speech at about 0.64 MB
