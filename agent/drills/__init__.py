@@ -3,8 +3,11 @@ estimation engine.
 
 Questions come from templates over fixed parameter grids (so every question has a stable id
 that spaced repetition can track across runs) and from the scenarios' reference estimates. The
-exact answer is always computed by `estimation.evaluate`, never written by hand. Scheduling
-lives in `recordings.progress.ProgressStore`; the CLI wires the two.
+exact answer is always computed by `estimation.evaluate`, never written by hand. Answers count
+in any unit of the right dimension, and an amount per period ("new photo bytes per day") may be
+given as a rate ("about five terabytes a day"); a wrong answer gets its slip named the way the
+interviewer names it (`slips`). Scheduling lives in `recordings.progress.ProgressStore`; the
+CLI wires the two.
 """
 
 from agent.drills.answers import DrillResult, check_answer, read_answer, save_to
