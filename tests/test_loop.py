@@ -219,3 +219,39 @@ def test_ten_minute_monologue_keeps_memory_bounded(stt, tts):
     assert 9 <= len(turns) <= 11  # committed every 60 s instead of growing without bound
     assert all(t.speech_end - t.speech_start <= 61.0 for t in turns)
     assert grown_mb < 150, grown_mb
+
+
+def test_asked_for_time_the_loop_waits_says_take_your_time_once_and_resumes(stt, tts):
+    from voice.events import ReplySentence, ThinkingEnded, ThinkingStarted
+
+    clip = np.concatenate(
+        [
+            say(tts, "Okay, give me a minute."),
+            silence(6.0),
+            say(tts, "So that is three billion messages a day."),
+        ]
+    )
+    events, loop, _ = run_room(
+        stt, tts, [Cue(clip, delay_s=0.3)], respond=lambda u: "Right.", echo_gain=0.3
+    )
+    (turn,) = of(events, TurnCommitted)
+    assert "minute" in turn.text and "3 billion" in turn.text
+    said = [e.text for e in of(events, ReplySentence)]
+    assert said == ["Take your time.", "Right."]  # one short line during the wait, no question
+    (started,) = [e for e in of(events, ThinkingStarted) if e.reason == "asked"]
+    assert started.limit_s == LoopConfig().policy.thinking_wait_s
+    assert [e.how for e in of(events, ThinkingEnded)][-1] in ("resumed", "committed")
+    assert loop.thinking is None
+
+
+def test_a_long_silence_after_the_interviewer_spoke_gets_one_gentle_check_in(stt, tts):
+    from voice.events import ReplySentence
+
+    config = LoopConfig(idle_check_in_s=3.0)
+    cues = [Cue(say(tts, "We need four shards."), delay_s=0.3)]
+    events, _, _ = run_room(
+        stt, tts, cues, respond=lambda u: "How would you shard it?", config=config, tail_s=8.0
+    )
+    said = [e.text for e in of(events, ReplySentence)]
+    assert said[0] == "How would you shard it?" and " ".join(said[1:]) == config.check_in
+    assert len(of(events, TurnCommitted)) == 1
