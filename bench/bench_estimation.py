@@ -1,6 +1,7 @@
 """Benchmark the estimation checker: time to check a 200-word utterance, and import time.
 
-Targets (issue 2): median check of a 200-word utterance <= 5 ms on a 2-core machine; import of
+Targets: median check of a 200-word utterance <= 10 ms on a 2-core machine (issue 11 raised it
+from issue 2's 5 ms: every accusation now searches the other readings first); import of
 `estimation` in a fresh interpreter <= 150 ms. Prints one JSON object.
 
     .venv/bin/python bench/bench_estimation.py [--runs 200] [--import-runs 7]
@@ -95,7 +96,7 @@ def main() -> None:
                 "check_cpu_median_ms": round(statistics.median(check_cpu), 3),
                 "load_average_1min": round(os.getloadavg()[0], 2),
                 "cpus": os.cpu_count(),
-                "check_target_ms": 5,
+                "check_target_ms": 10,
                 "import_runs": args.import_runs,
                 "import_median_ms": round(statistics.median(own), 1),
                 "import_wall_over_bare_python_median_ms": round(statistics.median(wall), 1),

@@ -123,22 +123,47 @@ def find_reading(
                 periods.add(TIME_UNITS[unit])
     said = stated.quantity
     options = [said] + ([stated.alt] if stated.alt is not None else [])
+    # dimensions (as exponent tuples) a reading may have to be compared at all
+    wanted: set[tuple[int, int, int]] = set()
+    for want in options:
+        d = want.dimension
+        wanted |= {
+            (d.data, d.time, d.money),
+            (d.data, d.time - 1, d.money),
+            (d.data, d.time + 1, d.money),
+            (0, -1, 0),
+            (d.data, -1, d.money),
+        }
+    if said_as.number:
+        wanted.add((0, 0, 0))
+    facts = {
+        id(op): (
+            op.quantity.dimension.data,
+            op.quantity.dimension.time,
+            op.quantity.dimension.money,
+            op.quantity.value,
+        )
+        for op in required + optional
+    }
     for extra in range(0, min(max_optional, len(optional)) + 1):
         for chosen in itertools.combinations(optional, extra):
             subset = required + list(chosen)
             if not subset:
                 continue
+            parts = [facts[id(op)] for op in subset]
             for signs in itertools.product((1, -1), repeat=len(subset)):
                 if signs[0] == -1:
                     continue
-                dim = Dimension()
+                data = time = money = 0
                 value = 1.0
-                for op, sign in zip(subset, signs, strict=True):
-                    q = op.quantity
+                for (a, b, c, v), sign in zip(parts, signs, strict=True):
                     if sign == 1:
-                        dim, value = dim * q.dimension, value * q.value
+                        data, time, money, value = data + a, time + b, money + c, value * v
                     else:
-                        dim, value = dim / q.dimension, value / q.value
+                        data, time, money, value = data - a, time - b, money - c, value / v
+                if (data, time, money) not in wanted:
+                    continue
+                dim = Dimension(data, time, money)
                 for want in options:
                     got = _matches(value, dim, want, periods, tolerance)
                     if (

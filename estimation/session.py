@@ -768,7 +768,7 @@ class EstimationSession:
             ]
             if not near:
                 continue
-            ops = [self._op(t) for t in near[:6]] + header + earlier
+            ops = [self._op(t) for t in near[:5]] + header + earlier
             if before_only:  # "… 550 TB with three replicas": a factor said right after it
                 ops += self._after_factors()
             found = find_reading([], ops, stated, self.tolerance, 3, said_as)

@@ -36,6 +36,10 @@ _RESTART = re.compile(
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))",
     re.IGNORECASE,
 )
+_CUE_WORDS = re.compile(
+    r"\b(?:wait|sorry|mean|actually|rather|make that|scratch|redo|i divided|oops)\b", re.IGNORECASE
+)
+"""Cheap pre-test: without one of these words there is no correction to look for."""
 _LOOKBACK = 60
 _EMPTY = Memory()
 
@@ -59,9 +63,12 @@ def _figure_before(text: str, end: int) -> int | None:
 
 def drop_abandoned(text: str) -> str:
     """`text` with abandoned figures and their correction words blanked out."""
-    if "." not in text and "—" not in text and "-" not in text and "," not in text:
-        return text
-    for pattern in (_CORRECTION, _RESTART):
+    patterns = []
+    if _CUE_WORDS.search(text):
+        patterns.append(_CORRECTION)
+    if any(mark in text for mark in ("...", "…", "—", "–", "--")):
+        patterns.append(_RESTART)
+    for pattern in patterns:
         cuts: list[tuple[int, int]] = []
         for found in pattern.finditer(text):
             begin = _figure_before(text, found.start())
