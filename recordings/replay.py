@@ -229,7 +229,10 @@ def check_output_device(device: Any = None) -> Any:
     except Exception as exc:  # PortAudio missing or broken
         raise NoAudioDevice(f"no audio output available ({exc}); use --no-audio") from None
     if not outputs and device is None:
-        raise NoAudioDevice("no audio output device found; use --no-audio to print the timeline")
+        raise NoAudioDevice(
+            "no audio output device found, so the audio cannot play "
+            "(--no-audio prints the timeline only)"
+        )
     return sd
 
 
