@@ -20,6 +20,9 @@ from agent.whiteboard.notes import NoteFacts, read_facts
 BOARD_VERSION = 1
 MAX_LABEL = 200
 MAX_NOTE = 500
+MAX_COMPONENTS = 3000
+"""Importers stop adding components past this (with a warning): no interview board is
+bigger, and the analyzers' reachability work grows with the square of it."""
 
 
 class BoardError(ValueError):

@@ -29,7 +29,7 @@ from typing import Any
 
 from agent.whiteboard.annotations import looks_like_note, looks_like_table
 from agent.whiteboard.classify import lookup
-from agent.whiteboard.graph import MAX_LABEL, MAX_NOTE, Board, BoardError
+from agent.whiteboard.graph import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError
 from agent.whiteboard.importers.labels import clip, split_label
 from agent.whiteboard.importers.tidy import merge_numbered_copies, set_aside_sketches
 from agent.whiteboard.notes import read_facts
@@ -530,6 +530,11 @@ class _Scene:
                 group=group,
                 instances=copies,
             )
+            if len(self.board.components) >= MAX_COMPONENTS:
+                self.board.warnings.append(
+                    f"{self.source}: more than {MAX_COMPONENTS} components, the rest are not read"
+                )
+                break
             by_label[key] = comp.id
             drawn[comp.id] = [thing.id]
             self.component_of[thing.id] = comp.id

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from agent.whiteboard.annotations import looks_like_note
 from agent.whiteboard.classify import lookup
-from agent.whiteboard.graph import MAX_LABEL, MAX_NOTE, Board, BoardError
+from agent.whiteboard.graph import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError, Edge
 from agent.whiteboard.importers.labels import clip, split_label
 
 _HEADER = re.compile(r"^(?:graph|flowchart)(?:\s+(?:TB|TD|BT|RL|LR))?\s*(?:;|$)", re.I)
@@ -96,6 +96,8 @@ class _Parse:
     subgraph_ids: set[str] = field(default_factory=set)
     parents: dict[str, str] = field(default_factory=dict)
     """Subgraph id → the subgraph it is nested in."""
+    full: bool = False
+    """MAX_COMPONENTS reached: further nodes (and links to them) are dropped."""
     note_links: set[str] = field(default_factory=set)
     """Edge ids drawn `-.-`: a dotted line with no arrowhead, how notes are tied to a node."""
     pending_edges: list[tuple[list[str], list[str], _Link, int]] = field(default_factory=list)
@@ -126,6 +128,8 @@ def _read_block(parse: _Parse, text: str, source: str, first_line: int) -> bool:
     index = _skip_front_matter(lines, source, first_line)
     header_seen = False
     for number, line in _logical_lines(lines, index, first_line):
+        if parse.full:
+            break
         if not line or line.startswith("%%"):
             continue
         if not header_seen:
@@ -188,11 +192,16 @@ def _open_quote(text: str) -> bool:
 
 def _add_edges(parse: _Parse, source: str) -> None:
     board = parse.board
+    # The same arrow drawn twice ("api --> posts" in two statements) is one edge.
+    seen: set[tuple[str, str, str]] = set()
+    pairs: set[tuple[str, str]] = set()
     for sources, targets, link, number in parse.pending_edges:
         for a in _expand(parse, sources):
             for b in _expand(parse, targets):
-                if a == b or _duplicate(board, a, b, link):
+                if a == b or (a, b) in pairs and (not link.label or (a, b, link.label) in seen):
                     continue
+                seen.add((a, b, link.label))
+                pairs.add((a, b))
                 label = clip(link.label, MAX_LABEL, board.warnings, "link label")
                 try:
                     edge = board.add_edge(
@@ -208,6 +217,8 @@ def _add_edges(parse: _Parse, source: str) -> None:
 def _expand(parse: _Parse, ids: list[str]) -> list[str]:
     """Node ids, with a subgraph id standing for every node inside it (nested ones too)."""
     found: list[str] = []
+    if len(ids) == 1 and ids[0] in parse.board.components:
+        return ids
     for nid in ids:
         if nid in parse.board.components:
             found.append(nid)
@@ -229,8 +240,12 @@ def _set_aside_notes(parse: _Parse) -> None:
     box with a dotted line and no arrowhead, is an annotation: its text becomes a note on that
     box, or a board annotation when it is tied to nothing."""
     board = parse.board
+    touching: dict[str, list[Edge]] = {}
+    for edge in board.edges.values():
+        touching.setdefault(edge.source, []).append(edge)
+        touching.setdefault(edge.target, []).append(edge)
     for comp in list(board.components.values()):
-        links = board.edges_of(comp.id)
+        links = touching.get(comp.id, [])
         if any(e.id not in parse.note_links for e in links):
             continue
         text = " ".join([comp.label, *comp.notes])
@@ -439,6 +454,13 @@ def _split_fields(body: str) -> list[str]:
 
 def _declare(parse: _Parse, nid: str, label: str | None, shape: str | None) -> None:
     board = parse.board
+    if nid not in board.components and len(board.components) >= MAX_COMPONENTS:
+        if not parse.full:
+            parse.full = True
+            board.warnings.append(
+                f"more than {MAX_COMPONENTS} nodes: the rest of the diagram is not read"
+            )
+        return
     group = parse.groups[-1] if parse.groups else None
     text, notes = split_label(_entities(label)) if label is not None else (nid, [])
     warnings = board.warnings
@@ -507,11 +529,3 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
-
-
-def _duplicate(board: Board, a: str, b: str, link: _Link) -> bool:
-    """The same arrow drawn twice ("api --> posts" in two statements) is one edge."""
-    return any(
-        e.source == a and e.target == b and (not link.label or e.label == link.label)
-        for e in board.edges.values()
-    )

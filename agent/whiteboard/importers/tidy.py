@@ -26,36 +26,55 @@ def merge_numbered_copies(
         match = _NUMBERED.match(comp.label)
         if match and not comp.label.strip().isdigit():
             families.setdefault(match.group("base").lower(), []).append(comp.id)
+    touching: dict[str, list[str]] = {}
+    for edge in board.edges.values():
+        touching.setdefault(edge.source, []).append(edge.id)
+        touching.setdefault(edge.target, []).append(edge.id)
     for ids in families.values():
         if len(ids) < 2 or len({board.components[i].kind for i in ids}) > 1:
             continue
-        neighbours = {i: _neighbours(board, i) for i in ids}
+        neighbours = {i: _neighbours(board, touching, i) for i in ids}
         if any(neighbours[a] & set(ids) for a in ids):
             continue
         linked = [n for n in neighbours.values() if n]
         if len(linked) > 1 and not set.intersection(*linked):
             continue
-        _merge(board, ids, ellipsis_near)
+        _merge(board, touching, ids, ellipsis_near)
 
 
-def _neighbours(board: Board, cid: str) -> set[str]:
-    return {e.target if e.source == cid else e.source for e in board.edges_of(cid)}
+def _neighbours(board: Board, touching: dict[str, list[str]], cid: str) -> set[str]:
+    edges = [board.edges[e] for e in touching.get(cid, ()) if e in board.edges]
+    return {e.target if e.source == cid else e.source for e in edges}
 
 
-def _merge(board: Board, ids: list[str], ellipsis_near: Callable[[str], bool]) -> None:
+def _merge(
+    board: Board,
+    touching: dict[str, list[str]],
+    ids: list[str],
+    ellipsis_near: Callable[[str], bool],
+) -> None:
     keep = ids[0]
     base = _NUMBERED.match(board.components[keep].label).group("base")  # type: ignore[union-attr]
     count = len(ids) + (1 if any(ellipsis_near(i) for i in ids) else 0)
     notes = list(board.components[keep].notes)
     for other in ids[1:]:
         notes.extend(n for n in board.components[other].notes if n not in notes)
-        for edge in board.edges_of(other):
+        kept_pairs = {
+            (board.edges[e].source, board.edges[e].target)
+            for e in touching.get(keep, ())
+            if e in board.edges
+        }
+        for edge_id in touching.get(other, ()):
+            edge = board.edges.get(edge_id)
+            if edge is None:
+                continue
             source = keep if edge.source == other else edge.source
             target = keep if edge.target == other else edge.target
-            duplicate = any(e.source == source and e.target == target for e in board.edges.values())
             del board.edges[edge.id]
-            if not duplicate and source != target:
+            if (source, target) not in kept_pairs and source != target:
                 board.edges[edge.id] = replace(edge, source=source, target=target)
+                kept_pairs.add((source, target))
+                touching.setdefault(keep, []).append(edge.id)
         del board.components[other]
     board.update_component(keep, label=base)
     comp = board.components[keep]
