@@ -149,7 +149,7 @@ def test_asked_for_thinking_time_and_pauses_mid_calculation_are_one_turn_each(tt
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"ID3\x03not audio at all", "not a WAV file"),
+        (b"ID3\x03not audio at all", "ffmpeg -i"),
         (b"", "not a WAV file"),
         (b"RIFF\x24\x00\x00\x00WAVEfmt ", "no audio data"),
     ],
@@ -163,9 +163,10 @@ def test_bad_files_are_one_clear_line(tmp_path, content, message):
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_missing_file_and_json_without_wav_are_one_clear_line(tmp_path):
-    result = CliRunner().invoke(cli, ["listen", "--wav", str(tmp_path / "nope.wav")])
-    assert result.exit_code != 0 and "nope.wav" in result.output
-    assert len(result.output.strip().splitlines()) == 1
+def test_missing_file_folder_and_json_without_wav_are_one_clear_line(tmp_path):
+    for path, message in ((tmp_path / "nope.wav", "nope.wav"), (tmp_path, "directory")):
+        result = CliRunner().invoke(cli, ["listen", "--wav", str(path)])
+        assert result.exit_code != 0 and message in result.output
+        assert len(result.output.strip().splitlines()) == 1
     result = CliRunner().invoke(cli, ["listen", "--json"])
     assert result.exit_code != 0 and "--wav" in result.output

@@ -70,7 +70,7 @@ class _Silent:
 @click.option(
     "--wav",
     "wav",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="A recorded answer (WAV, any rate, mono or stereo) instead of the microphone.",
 )
 @click.option("--real-time", is_flag=True, help="With --wav: pace the file like a microphone.")
@@ -113,7 +113,8 @@ def _listen_file(path: Path, vocabulary: tuple, real_time: bool, as_json: bool, 
             path, WhisperTranscriber(), vocabulary, real_time=real_time, on_turn=show
         )
     except AudioFormatError as exc:
-        raise click.ClickException(str(exc)) from None
+        hint = " (convert first: ffmpeg -i answer.m4a answer.wav)" if "only WAV" in str(exc) else ""
+        raise click.ClickException(f"{exc}{hint}") from None
     for message in heard.errors:
         click.echo(f"error: {message}", err=True)
     if not as_json:
