@@ -270,7 +270,7 @@ def plausible_slip(claim: ClaimCheck, restated: bool) -> bool:
     return True
 
 
-_RESULT_WORDS = frozenset(
+RESULT_WORDS = frozenset(
     {"leaves", "leaving", "gives", "need", "needs", "total", "is", "are", "be", "rest", "get", "or"}
     | {"store", "stores", "storing", "ingest", "ingesting", "serve", "serving", "generate"}
 )
@@ -309,7 +309,7 @@ def result_position(toks: list[Token], i: int) -> str:
         return "marked" if hedged else ""
     if prev.kind == "mark" or hedged:
         return "marked"
-    if prev.kind == "word" and prev.words[0] in _RESULT_WORDS:
+    if prev.kind == "word" and prev.words[0] in RESULT_WORDS:
         return "marked"
     if prev.kind == "comma" and any(t.kind == "qty" for t in toks[max(0, j - 8) : j]):
         return "closing"
@@ -324,17 +324,17 @@ def working_value(ops: list[Operand], stated: Operand, said_as: Said) -> Quantit
     ops = [op for op in ops if _usable(op)]
     if len(ops) > 5 or not ops:
         return None
+    periods = set(said_as.periods)
     want = stated.quantity.dimension
     if len(ops) == 1:  # "a 10 gigabit card gives us 10 GB a second": a link speed restated
         q = ops[0].quantity
-        if q.dimension.data == want.data == 1 and not q.dimension.money and not want.money:
+        link = q.dimension.data == want.data == 1 and not q.dimension.money and not want.money
+        if link and q.dimension.time == 0 and want.time == -1:
             return Quantity(q.value, want)
-        return None
-    periods = set(said_as.periods)
     for unit, power in stated.time_units:  # "… we store 400 GB a day": a day's total
         if power < 0 and unit in TIME_UNITS and TIME_UNITS[unit] >= 60:
             periods = {TIME_UNITS[unit]}
-    for divided in [None, *range(len(ops))]:
+    for divided in [None, *range(len(ops) if len(ops) > 1 else 0)]:
         dim = Dimension()
         value = 1.0
         for k, op in enumerate(ops):
@@ -347,6 +347,8 @@ def working_value(ops: list[Operand], stated: Operand, said_as: Said) -> Quantit
             return Quantity(value, want)
         if dim == Dimension(want.data, want.time + 1, want.money) and len(periods) == 1:
             return Quantity(value / next(iter(periods)), want)
+        if dim == Dimension(want.data, want.time - 1, want.money) and len(periods) == 1:
+            return Quantity(value * next(iter(periods)), want)  # "for a year, 365 TB"
         if divided is None and dim.data == want.data and dim.money == want.money:
             continue
     return None

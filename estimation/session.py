@@ -26,6 +26,9 @@ from estimation.notes import Layout, lay_out
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
 from estimation.readings import (
+    RESULT_WORDS as _RESULT_WORDS,
+)
+from estimation.readings import (
     Reading,
     Said,
     another_reading,
@@ -68,6 +71,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
+_NAMED_FACTORS = re.compile(
+    r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
+)
+"""A dropped factor is only named as the slip when the candidate named the factor."""
 _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
 )
@@ -612,6 +619,10 @@ class EstimationSession:
             if node.op == "leaf":  # a restatement: bits and a prefix at once ("100 MB/s, 100 Gbps")
                 return any(abs(big / f - 1) <= 0.05 for f in (125.0, 8000.0))
             return big <= (20.0 if said_multiplier else 3.0)
+        if claim.slip == "dropped_factor":
+            return bool(
+                _NAMED_FACTORS.search(self._text[max(0, self._offset - 300) : self._offset + 300])
+            )
         if claim.slip == "bits_vs_bytes":
             leaves = []
             for leaf in node.leaves():
@@ -665,18 +676,40 @@ class EstimationSession:
         if any(t.kind == "op" and begin <= t.start < lo for t in self._toks):
             return None  # an explicit expression the grammar already read its own way
         ops = [self._op(t) for t in working]
-        if len(ops) == 1 and said_in_bits(ops[0]) == said_in_bits(stated):
-            return None  # a lone number restated: only a bits/bytes change is a slip to name
+        if not ops and begin == 0:
+            # "…3.2 terabits a second. In bytes that's 3.2 terabytes a second": the result
+            # of the sentence before, said again in other units
+            m = self.memory
+            last = m.last_result
+            if last is not None and any(op is last for op in m.pool[self._previous_mark :]):
+                ops = [last]
+                working = []
+        if len(ops) == 1 and not (ops[0].unit or ops[0].quantity.dimension != COUNT):
+            return None  # a bare number said again is a count, not a conversion
+        if not self._said_as_result(lo):
+            return None  # ", 3 sessions/day" in a list of inputs
+        restated = len(ops) == 1 and any(
+            ops[0] is op or ops[0].quantity == op.quantity for op in self._results_so_far()
+        )
+        if len(ops) == 1 and not restated and said_in_bits(ops[0]) == said_in_bits(stated):
+            return None  # one input said again in other units: the rest of the working is unsaid
         value = working_value(ops, stated, self._said_as())
         if value is None or not value.value:
             return None
-        bits = said_in_bits(stated) or any(said_in_bits(self._op(t)) for t in working)
+        bits = said_in_bits(stated) or any(said_in_bits(op) for op in ops)
         diag = diagnose(value, stated.quantity, stated.quantity.dimension.time >= 0, bits)
         if diag.slip not in ("per_day_vs_per_second", "unit_prefix", "order_of_magnitude") and not (
             diag.slip == "bits_vs_bytes" and bits
         ):
             return None
-        words = " times ".join(t.text for t in working)
+        if (
+            len(ops) == 1
+            and diag.slip == "bits_vs_bytes"
+            and said_in_bits(ops[0]) == bits
+            and (said_in_bits(stated) == said_in_bits(ops[0]))
+        ):
+            return None
+        words = " times ".join(op.text for op in ops)
         return replace(
             claim,
             expression=words,
@@ -686,6 +719,32 @@ class EstimationSession:
             explanation=f"{words[:1].upper()}{words[1:]} is about {say_like(value, stated)}; "
             f"you said {say_like(stated.quantity, stated)} — {diag.remark}.",
         )
+
+    def _said_as_result(self, lo: int) -> bool:
+        """The number at `lo` follows a result marker or a hedge, not just a comma."""
+        k = next((n for n, t in enumerate(self._toks) if t.start == lo), None)
+        if k is None:
+            return False
+        k -= 1
+        if k >= 0 and self._toks[k].kind == "hedge":
+            return True
+        return k >= 0 and (self._toks[k].kind == "mark" or self._toks[k].words[:1] in _RESULT_WORDS)
+
+    def _results_so_far(self) -> list[Operand]:
+        """Values the candidate stated as results in this sentence and the one before."""
+        lo = self._span[0]
+        out = [
+            self._op(t)
+            for t in self._toks
+            if t.kind == "qty"
+            and t.quantity is not None
+            and t.end <= lo
+            and any(c.start - self._offset == t.start for c in self.claims[self._sentence_start :])
+        ]
+        last = self.memory.last_result
+        if last is not None:
+            out.append(last)
+        return out
 
     def _misstated_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A rate worked out with a period the candidate misstated moments ago ("a day is 10^4
