@@ -153,6 +153,8 @@ class _Scene:
         self.arrow_labels: dict[str, list[str]] = {}
         self.through_texts: set[str] = set()
         self.drawn_edges: set[tuple[str, str, bool]] = set()
+        self.raw_lines: dict[str, list[str]] = {}
+        """Thing id → the lines of the text that names it, as written."""
 
     # ---- top level ---------------------------------------------------------------------------
 
@@ -439,6 +441,9 @@ class _Scene:
         if candidates:
             label, first_notes = split_label(candidates[0])
             notes.extend(first_notes)
+            self.raw_lines[thing.id] = [
+                line.strip() for line in candidates[0].splitlines() if line.strip()
+            ]
         for text in inside + beside:
             if candidates and text == candidates[0]:
                 continue
@@ -493,6 +498,7 @@ class _Scene:
                 looks_like_note(label)
                 or (looks_like_note(whole) and not _known(label))
                 or looks_like_table(label, notes)
+                or _drawn_table(self.raw_lines.get(thing.id, []))
             ):
                 self.board.annotations.append(" ".join([label, *notes]))
                 continue
@@ -963,3 +969,7 @@ def _with(comp: Any, instances: int, notes: list[str]) -> Any:
     from dataclasses import replace
 
     return replace(comp, instances=instances, notes=tuple(comp.notes) + tuple(notes))
+
+
+def _drawn_table(lines: list[str]) -> bool:
+    return len(lines) >= 3 and looks_like_table(lines[0], lines[1:])
