@@ -25,9 +25,7 @@ from estimation.memory import Memory, compatible
 from estimation.notes import Layout, lay_out
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
-from estimation.readings import (
-    RESULT_WORDS as _RESULT_WORDS,
-)
+from estimation.readings import RESULT_WORDS as _RESULT_WORDS
 from estimation.readings import (
     Reading,
     Said,
@@ -728,7 +726,10 @@ class EstimationSession:
         k -= 1
         if k >= 0 and self._toks[k].kind == "hedge":
             return True
-        return k >= 0 and (self._toks[k].kind == "mark" or self._toks[k].words[:1] in _RESULT_WORDS)
+        prev = self._toks[k] if k >= 0 else None
+        return prev is not None and (
+            prev.kind == "mark" or (bool(prev.words) and prev.words[0] in _RESULT_WORDS)
+        )
 
     def _results_so_far(self) -> list[Operand]:
         """Values the candidate stated as results in this sentence and the one before."""
