@@ -469,6 +469,11 @@ class _Lexer:
             if got is not None:
                 out.append(got[0])
                 i = got[1]
+                if got[0].percent and self.word(i) == "of" and self.starts_operand(i + 1):
+                    # "a tenth of that", "20% of 50K": a share of what follows
+                    text, s2, e2 = self.span(i, i + 1)
+                    out.append(Token("op", text, s2, e2, op="*"))
+                    i += 1
                 continue
             if w in _POSTFIX and kind == "word":  # "40,000 QPS doubled"
                 q = Quantity(_POSTFIX[w])

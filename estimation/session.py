@@ -69,6 +69,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
+_COPIES = re.compile(r"\b(replicas?|copies|copy|primary|standby|followers?)\b", re.I)
 _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
 )
@@ -399,6 +400,18 @@ class EstimationSession:
         if single is None:
             try:
                 value = st.node.evaluate(lambda t: m.resolve(t).quantity)
+                leaves = [m.resolve(t) for t in st.node.leaves()]
+                if any(op.bare and op.converts_time for op in leaves) and any(
+                    p < 0 for op in leaves for _, p in op.time_units
+                ):
+                    # "100 million a day over 86,400": the factor converts, it does not divide
+                    value = st.node.evaluate(
+                        lambda t: (
+                            Quantity(1.0)
+                            if m.resolve(t).bare and m.resolve(t).converts_time
+                            else m.resolve(t).quantity
+                        )
+                    )
             except (KeyError, ValueError, ZeroDivisionError):
                 return
             result = from_quantity(value, text, name)
@@ -611,6 +624,12 @@ class EstimationSession:
         and bytes get mixed up only where bits were said."""
         if claim.computed is None or not claim.computed.value:
             return False
+        if stated.quantity.dimension == COUNT and claim.computed.dimension != COUNT:
+            after = self._text[self._offset + self._span[1] :][:24].lower()
+            if re.match(r"[\s-]*(?:ish\s+)?[a-z]", after) and not re.match(
+                r"[\s-]*(?:a|per|every)\b", after
+            ):
+                return False  # "60-ish nodes": a count of things, not 60 TB
         ratio = abs(claim.stated.value / claim.computed.value)
         big = max(ratio, 1 / ratio) if ratio else math.inf
         if claim.slip == "arithmetic":
@@ -862,7 +881,22 @@ class EstimationSession:
                     used.append(m.resolve(leaf))
                 except KeyError:
                     return None
-        return another_reading(used, self._after_factors(), stated, self.tolerance, said_as)
+        found = another_reading(used, self._after_factors(), stated, self.tolerance, said_as)
+        if found is None and _COPIES.search(self._sentence_text()):
+            # "a primary plus two replicas": three copies
+            for k, op in enumerate(used):
+                if op.bare and 1 <= op.quantity.value <= 10:
+                    plus = from_quantity(op.quantity + 1, f"{op.text} plus one")
+                    others = [o for n, o in enumerate(used) if n != k]
+                    for variant in ([*others, plus], [o for o in others if not o.bare] + [plus]):
+                        found = another_reading(variant, [], stated, self.tolerance, said_as)
+                        if found is not None:
+                            return found
+        return found
+
+    def _sentence_text(self) -> str:
+        end = self._toks[-1].end if self._toks else 0
+        return self._text[self._offset : self._offset + end]
 
     def _after_factors(self) -> list[Operand]:
         """Multipliers said right after the result ("550 TB with three replicas")."""
