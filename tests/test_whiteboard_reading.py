@@ -314,7 +314,9 @@ def test_scale_written_on_the_board_asks_for_sharding_unless_a_key_is_given():
 
 def test_many_findings_of_one_code_are_grouped_and_capped():
     lines = ["graph LR"] + [f" s{i}[Svc {i}] --> q{i}[[Queue {i}]]" for i in range(8)]
-    lines += [f" lonely{i}[Idle {i}]" for i in range(4)]
+    lines += [
+        f" lonely{i}[{name}]" for i, name in enumerate(["Billing", "Audit", "Ranker", "Search"])
+    ]
     board = parse_board("\n".join(lines), name="m.mmd")
     findings = analyze(board)
     queues = [f for f in findings if f.code == "UNBOUNDED_QUEUE"]

@@ -51,7 +51,9 @@ def analyze(board: Board, scenario: Any = None) -> list[Finding]:
     `scenario` is a `scenarios.Scenario` (or None): it supplies the scale for DB_NOT_SHARDED and
     the per-operation consistency for SHARED_STORE_MIXED_CONSISTENCY.
     """
-    ctx = Context.build(board, scenario_view(scenario))
+    from agent.whiteboard.reading import understood
+
+    ctx = Context.build(understood(board), scenario_view(scenario))
     findings = [finding for check in ANALYZERS.values() for finding in check(ctx)]
     findings = group_findings(findings, ctx)
     return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
