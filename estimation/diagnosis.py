@@ -132,9 +132,11 @@ def diagnose(
         return Diagnosis("order_of_magnitude", "a day is 86,400 seconds, not 10,000")
     exponent = math.log10(big)
     if big >= 9 and abs(exponent - round(exponent)) < 0.06:
+        times = 10 ** round(exponent)
+        if times > MAX_SPOKEN_RATIO:
+            return Diagnosis("order_of_magnitude", f"powers of ten are off ({direction})")
         return Diagnosis(
-            "order_of_magnitude",
-            f"a power of ten off ({format_number(10 ** round(exponent))}x {direction})",
+            "order_of_magnitude", f"a power of ten off ({format_number(times)}x {direction})"
         )
     spoken = clean_ratio(big)
     if spoken is None:

@@ -50,6 +50,8 @@ class Operand:
     percent: bool = False
     unit: str = ""
     """The unit as spoken ("per day", "KB"); empty for bare numbers."""
+    number: float = 0.0
+    """The bare number as spoken ("400" of "400 terabytes"); 0 when not from speech."""
 
     def __init__(
         self,
@@ -63,6 +65,7 @@ class Operand:
         name: str = "",
         percent: bool = False,
         unit: str = "",
+        number: float = 0.0,
     ) -> None:
         # Written out: the frozen dataclass `__init__` calls `object.__setattr__` per field,
         # and operands are built for every number of every statement.
@@ -77,6 +80,7 @@ class Operand:
         fields["name"] = name
         fields["percent"] = percent
         fields["unit"] = unit
+        fields["number"] = number
 
     @functools.cached_property
     def converts_time(self) -> bool:
@@ -103,6 +107,7 @@ class Operand:
             name,
             self.percent,
             self.unit,
+            self.number,
         )
 
 
@@ -118,6 +123,7 @@ def from_token(tok: Token) -> Operand:
         tok.alt,
         percent=tok.percent,
         unit=tok.unit_text,
+        number=tok.number,
     )
 
 

@@ -214,6 +214,10 @@ def _matches(
     if count and dim.time == -1 and dim.data == 0 and dim.money == 0:
         # a bare "so 60,000" after rates
         return Quantity(value, d) if _close(want.value, value, tolerance, False) else None
+    if count and dim.data == 1 and dim.time == 0 and not dim.money:
+        for scale in (1e3, 1e6, 1e9, 1e12, 1e15):  # "…, about 225" meaning 225 TB
+            if _close(want.value, value / scale, tolerance, False):
+                return Quantity(value / scale, d)
     # a link rate said without "per second" ("600 MB a second, about 5 gigabits")
     link = d.time == 0 and d.data and dim == Dimension(d.data, -1, d.money)
     if link and _close(want.value, value, tolerance, False):
@@ -247,7 +251,7 @@ _CONVERSIONS = (
     1024.0,
 )
 """Factors a restated number is off by when a unit slipped (bits, prefixes, time bases)."""
-_FAR_CONVERSIONS = (1e6, 1e9, 1e12, 86_400.0, 3600.0, 8e3, 8e6)
+_FAR_CONVERSIONS = (1e6, 1e9, 86_400.0, 3600.0, 8e3)
 
 
 def _near_any(ratio: float, factors: tuple[float, ...], slack: float) -> bool:

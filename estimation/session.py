@@ -69,6 +69,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
+_HIT = re.compile(r"\bhit\b|\bhits\b|cache(?:d)?\b")
+_MISSES = re.compile(
+    r"\b(db|database|databases|origin|backend|backends|misses|miss|storage tier|db tier)\b"
+)
+_GROWTH = re.compile(r"\b(growth|grow|grows|growing|higher|increase|more than|another)\b")
 _COPIES = re.compile(r"\b(replicas?|copies|copy|primary|standby|followers?)\b", re.I)
 _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
@@ -115,6 +120,8 @@ class EstimationSession:
         self._previous_mark = 0
         self._toks: list[Token] = []
         self._layout = Layout("")
+        self._growth: set[float] = set()
+        """Shares the candidate said as growth ("growing about 40% a year")."""
         self._misstated: dict[str, tuple[float, int]] = {}
         """A period the candidate gave the wrong length ("a day is 10^4 seconds"), and the
         sentence that said so."""
@@ -216,6 +223,7 @@ class EstimationSession:
             if skip is not None and st.stated is not None and st.stated.start == skip:
                 continue
             self._statement(st, sentence)
+        self._grown([t for t in toks if t.kind == "qty"])  # remember shares said as growth
         self._leftovers(toks, sentence)
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
 
@@ -435,18 +443,20 @@ class EstimationSession:
             value = tok.quantity.value
             if abs(value) < 10 or tok.power and value < 1e6:
                 continue
+
+            def same(op: Operand, value: float = value) -> bool:
+                return abs(op.nominal.value - value) <= 1e-9 * abs(value) or (
+                    abs(op.number - value) <= 1e-9 * abs(value)
+                )
+
             twins = {
                 (op.quantity.value, op.quantity.dimension)
                 for op in said
-                if not op.bare
-                and op.quantity.dimension != COUNT
-                and abs(op.nominal.value - value) <= 1e-9 * abs(value)
+                if not op.bare and op.quantity.dimension != COUNT and same(op)
             }
             if len(twins) == 1:
                 twin = next(
-                    op
-                    for op in said
-                    if not op.bare and abs(op.nominal.value - value) <= 1e-9 * abs(value)
+                    op for op in said if not op.bare and op.quantity.dimension != COUNT and same(op)
                 )
                 m.adopted[id(tok)] = twin.named(twin.name, tok.text)
 
@@ -737,6 +747,73 @@ class EstimationSession:
             f"you said {say_like(stated.quantity, stated)} — {diag.remark}.",
         )
 
+    def _percent_base(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A share applied to the wrong base: the hit rate where the misses were meant ("80%
+        hit rate, the database sees 80% of that"), the growth where the new total was meant
+        ("40% growth, so this year it's 40% of 500K")."""
+        lo = self._span[0]
+        if lo < 0:
+            return None
+        sentence = self._sentence_text().lower()
+        before = self._toks_before(lo)
+        for k, tok in enumerate(before):
+            if not tok.percent or tok.quantity is None or not 0 < tok.quantity.value < 1:
+                continue
+            share = tok.quantity.value
+            around = " ".join(
+                w for t in before[max(0, k - 4) : k + 5] for w in (t.words or (t.text.lower(),))
+            )
+            if _HIT.search(around) and _MISSES.search(sentence):
+                right, what = 1 - share, "the misses"
+                reason = f"with a {format_number(share * 100)}% hit rate {what} are " + (
+                    f"{format_number(right * 100)}%"
+                )
+            elif _GROWTH.search(around) or share in self._growth:
+                right = 1 + share
+                reason = f"{format_number(share * 100)}% growth means {format_number(right * 100)}% of it"
+            else:
+                continue
+            for base_tok in before:
+                if base_tok is tok or base_tok.quantity is None or base_tok.percent:
+                    continue
+                base = self._op(base_tok)
+                if not within(stated.quantity.value, share * base.quantity.value, self.tolerance):
+                    continue
+                if within(share, right, self.tolerance):
+                    return None
+                expected = base.quantity * right
+                return replace(
+                    claim,
+                    expression=f"{base_tok.text} * {format_number(right)}",
+                    computed=Quantity(expected.value, stated.quantity.dimension),
+                    verdict=INCORRECT,
+                    slip="percent_base",
+                    explanation=f"{reason[:1].upper()}{reason[1:]}: {base_tok.text} gives about "
+                    f"{say_like(Quantity(expected.value, stated.quantity.dimension), stated)}; "
+                    f"you said {say_like(stated.quantity, stated)}.",
+                )
+        return None
+
+    def _grown(self, near: list[Token]) -> list[Operand]:
+        """1 + p for a share said as growth ("growing 40% a year", "another 40%")."""
+        out = []
+        for tok in near:
+            if not tok.percent or tok.quantity is None:
+                continue
+            k = self._toks.index(tok)
+            around = " ".join(
+                w for t in self._toks[max(0, k - 4) : k + 5] for w in (t.words or (t.text.lower(),))
+            )
+            share = tok.quantity.value
+            if _GROWTH.search(around) or share in self._growth:
+                self._growth.add(share)
+                out.append(from_quantity(Quantity(1 + share), f"1 + {tok.text}"))
+        return out
+
+    def _toks_before(self, lo: int) -> list[Token]:
+        """Tokens of this sentence (and its clause) before the stated number."""
+        return [t for t in self._toks if t.end <= lo]
+
     def _said_as_result(self, lo: int) -> bool:
         """The number at `lo` follows a result marker or a hedge, not just a comma."""
         k = next((n for n, t in enumerate(self._toks) if t.start == lo), None)
@@ -792,11 +869,30 @@ class EstimationSession:
         return None
 
     def _op(self, tok: Token) -> Operand:
-        """The operand a token stands for; a bare table cell takes its column's unit."""
+        """The operand a token stands for; a bare table cell takes its column's unit, a bare
+        number repeating a figure said with units takes those units ("40% of 400" after "400
+        terabytes")."""
         unit = self._layout.units.get(tok.start + self._offset)
-        if unit is None or tok.quantity is None:
+        if tok.quantity is None:
             return from_token(tok)
-        return from_quantity(unit * tok.quantity.value, tok.text)
+        if unit is not None:
+            return from_quantity(unit * tok.quantity.value, tok.text)
+        if tok.bare and not tok.power and abs(tok.quantity.value) >= 10:
+            value = tok.quantity.value
+            said = [from_token(t) for t in self._toks if t.kind == "qty" and t.end <= tok.start]
+            twins = [
+                op
+                for op in said + self.memory.recent(8)
+                if not op.bare
+                and op.quantity.dimension != COUNT
+                and (
+                    abs(op.nominal.value - value) <= 1e-9 * abs(value)
+                    or abs(op.number - value) <= 1e-9 * abs(value)
+                )
+            ]
+            if twins and all(op.quantity == twins[0].quantity for op in twins):
+                return twins[0].named(twins[0].name, tok.text)
+        return from_token(tok)
 
     def _row_extras(self) -> tuple[list[Operand], frozenset[float]]:
         """Numbers and a period named in the table header above this row, if any."""
@@ -848,6 +944,7 @@ class EstimationSession:
             if not near:
                 continue
             ops = [self._op(t) for t in near[:5]] + header + earlier
+            ops += self._grown(near)  # "another 40%": times 1.4
             if before_only:  # "… 550 TB with three replicas": a factor said right after it
                 ops += self._after_factors()
             found = find_reading([], ops, stated, self.tolerance, 3, said_as)
@@ -915,9 +1012,16 @@ class EstimationSession:
         2 partitions at 10 MB a second each"): the accusation would rest on a misreading."""
         m = self.memory
         said_as = self._said_as()
-        ops = [from_token(t) for t in self._near_tokens(True)[:5]]
+        near = self._near_tokens(True)
+        grown = self._grown(near)
+        ops = [from_token(t) for t in near[:5]] + grown
         if m.last_result is not None:
             ops.append(m.last_result)
+            last = m.last_result
+            ops += [  # "another 40%, about 225": the last result grown
+                from_quantity(last.quantity * g.quantity.value, f"{last.text} times {g.text}")
+                for g in grown
+            ]
         if find_reading([], ops, stated, self.tolerance, 1, said_as) is not None:
             return True
         hi = self._span[1]
@@ -951,9 +1055,16 @@ class EstimationSession:
 
     def _record(self, claim: ClaimCheck, result: Operand) -> None:
         m = self.memory
+        hi = self._span[1]
+        nxt = next((t for t in self._toks if t.start >= hi), None)
+        if claim.verdict == UNCHECKED and nxt is not None and nxt.kind == "op":
+            m.add_value(result)  # "it's 40% of 400": an operand of what follows, not a result
+            return
         if claim.start < 0 and self._span[0] >= 0:
             start, end = self._span
             claim = replace(claim, start=start + self._offset, end=end + self._offset)
+        if claim.verdict == CORRECT:
+            claim = self._percent_base(claim, result) or claim
         claim = self._worded(claim, result)
         self.claims.append(claim)
         if claim.name:
