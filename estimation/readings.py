@@ -136,6 +136,8 @@ def find_reading(
         }
     if said_as.number:
         wanted.add((0, 0, 0))
+    if any(want.dimension == COUNT for want in options):
+        wanted.add((1, 0, 0))  # "about 225" meaning 225 TB
     facts = {
         id(op): (
             op.quantity.dimension.data,

@@ -74,6 +74,9 @@ _MISSES = re.compile(
     r"\b(db|database|databases|origin|backend|backends|misses|miss|storage tier|db tier)\b"
 )
 _GROWTH = re.compile(r"\b(growth|grow|grows|growing|higher|increase|more than|another)\b")
+_ONE_MORE_EACH = re.compile(
+    r"\b(plus|and|another|one more)\b.*\b(for|per|with) (each|every)\b", re.I
+)
 _COPIES = re.compile(r"\b(replicas?|copies|copy|primary|standby|followers?)\b", re.I)
 _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
@@ -1022,6 +1025,8 @@ class EstimationSession:
                 from_quantity(last.quantity * g.quantity.value, f"{last.text} times {g.text}")
                 for g in grown
             ]
+            if _ONE_MORE_EACH.search(self._sentence_text()):  # "plus a count query for each"
+                ops.append(from_quantity(last.quantity * 2, f"twice {last.text}"))
         if find_reading([], ops, stated, self.tolerance, 1, said_as) is not None:
             return True
         hi = self._span[1]
