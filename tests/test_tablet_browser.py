@@ -131,3 +131,51 @@ def test_draw_label_reload_and_refuse(browser):
         response = page.goto(tablet.url.replace(tablet.token, "not-the-token"))
         assert response.status == 403
         page.close()
+
+
+def test_icon_labelled_beside_it_and_a_group_are_read_like_a_file(browser):
+    """A small icon labelled by tapping beside it, and a box drawn around two workers with an
+    arrow into it: the server reads the icon's name, the group as a group (not a component),
+    and the arrow as reaching both workers, the way `whiteboard analyze` reads a file."""
+    from agent.whiteboard.reading import understood
+
+    with TabletBoard("127.0.0.1", 0) as tablet:
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        page.goto(tablet.url)
+        page.wait_for_selector('#status[data-state="live"]')
+
+        draw(page, rectangle(60, 300, 150, 80))  # the queue
+        draw(page, rectangle(430, 250, 140, 70))  # two workers...
+        draw(page, rectangle(430, 400, 140, 70))
+        assert wait_for(lambda: len(tablet.board.components) == 3), tablet.board.to_dict()
+        draw(page, rectangle(380, 200, 260, 320))  # ...and a box drawn around them
+        draw(page, rectangle(800, 90, 50, 50))  # a small icon
+        assert wait_for(lambda: len(tablet.board.components) == 5), tablet.board.to_dict()
+        draw(page, arrow(215, 340, 395, 370))  # from the queue into the group, between workers
+        assert wait_for(lambda: len(tablet.board.edges) == 1), page.inner_text("#toast")
+
+        label(page, tablet, 130, 340, "Job queue")
+        label(page, tablet, 500, 285, "Email Worker")
+        label(page, tablet, 500, 435, "SMS Worker")
+        label(page, tablet, 400, 215, "Workers")  # inside the group box, off the workers
+        label(page, tablet, 875, 115, "Redis")  # beside the icon, not on it
+        labels = {"Job queue", "Email Worker", "SMS Worker", "Workers", "Redis"}
+        assert wait_for(lambda: {c.label for c in tablet.board.components.values()} == labels)
+
+        raw = tablet.board
+        icon = next(c for c in raw.components.values() if c.label == "Redis")
+        assert icon.kind is ComponentKind.CACHE and icon.w < 80
+        read = understood(raw)
+        names = {c.id: c.label for c in read.components.values()}
+        assert set(names.values()) == labels - {"Workers"}
+        assert {(names[e.source], names[e.target]) for e in read.edges.values()} == {
+            ("Job queue", "Email Worker"),
+            ("Job queue", "SMS Worker"),
+        }
+        group = next(c.id for c in raw.components.values() if c.label == "Workers")
+        findings = tablet.findings
+        assert not any(group in f.components for f in findings)
+        orphans = {names[c] for f in findings if f.code == "ORPHAN" for c in f.subjects}
+        assert orphans == {"Redis"}
+        assert any(f.code == "UNBOUNDED_QUEUE" for f in findings)
+        page.close()

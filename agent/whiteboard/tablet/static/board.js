@@ -8,6 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const HOLD_MS = 350;   // press this long on a box to pick it up and move it
   const SLOP = 6;        // px of movement that turns a tap into a stroke or a drag
+  const NEAR_BOX = 36;   // px: a tap this close beside a box (its name next to an icon) edits that box
 
   const state = {
     board: { components: [], edges: [] }, findings: [], question: null, revision: -1,
@@ -101,6 +102,21 @@
     return best;
   }
 
+  function segDistToBox(p, c) {
+    const dx = Math.max(c.x - p.x, 0, p.x - (c.x + c.w)), dy = Math.max(c.y - p.y, 0, p.y - (c.y + c.h));
+    return Math.hypot(dx, dy);
+  }
+
+  function nearComponent(p, reach) { // the nearest box whose outline is within `reach`
+    let best = null, bestD = reach;
+    for (const c of comps()) {
+      if (!hasBox(c)) continue;
+      const d = segDistToBox(p, c);
+      if (d <= bestD) { bestD = d; best = c; }
+    }
+    return best;
+  }
+
   function edgeEnds(e) {
     const a = byId(e.source), b = byId(e.target);
     if (!a || !b || !hasBox(a) || !hasBox(b)) return null;
@@ -183,8 +199,10 @@
     } else if (g.mode === "undecided" || (g.mode === "ink" && !moved && pathLength(g.points) < 3 * SLOP)) {
       if (g.box) openEditor({ component: g.box.id });
       else {
-        const edge = hitEdge(p);
-        if (edge) openEditor({ edge: edge.id }); else closeEditor();
+        // A tap just beside a box (an icon's name is written next to it) labels that box.
+        const edge = hitEdge(p), near = nearComponent(p, NEAR_BOX);
+        if (near && (!edge || segDistToBox(p, near) < 8)) openEditor({ component: near.id });
+        else if (edge) openEditor({ edge: edge.id }); else closeEditor();
       }
     } else {
       const n = send({ type: "stroke", points: g.points.map(roundPoint) });
