@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from agent.demo.run import load_script
 from agent.whiteboard import Board
 from agent.whiteboard.importers import parse_board
@@ -51,11 +49,6 @@ def demo(tmp_path, deep: str = DEEP, seconds: float = 40.0):
     return run
 
 
-@pytest.mark.xfail(
-    reason="the 1 KB payload input comes back from the engine as a checked bytes result, which "
-    "the reading takes as the storage estimate, so storage is not asked (issue 12 follow-up)",
-    strict=False,
-)
 def test_a_correction_is_acknowledged_with_its_numbers_and_only_storage_is_asked(tmp_path):
     run = demo(tmp_path)
     reply = run.replies[3]
@@ -70,11 +63,11 @@ def test_the_estimation_nudge_lists_what_is_still_missing(tmp_path):
     run = start("notification-system", tmp_path, minutes=45)
     run.say(SLIP.replace("60,000", "36,000"))
     reply = run.say("So peak traffic is about 36,000 notifications per second.")
-    assert "36,000 a second at peak" in reply
+    assert "36,000" in reply and "at peak" in reply  # said back in the candidate's words
     assert "bandwidth" in reply and "storage" in reply
     assert not any(g in reply for g in GENERIC_ESTIMATION), reply
     reply = run.say("At 1 KB each that's 36 MB per second of bandwidth.")
-    assert "36 MB/s" in reply and "storage" in reply and "bandwidth" not in reply
+    assert "36 MB" in reply and "storage" in reply and "bandwidth" not in reply
     reply = run.say("Storage: 1 billion times 1 KB times 30 days is 30 TB.")
     assert "30 TB" in reply
     assert "storage" not in reply.split("30 TB", 1)[1].lower(), reply

@@ -9,6 +9,7 @@ said once). The opening, a board snapshot and the wrap-up are their own one-step
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -120,6 +121,13 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     dialogue = state.get("dialogue") or Dialogue()
     components = [(c.label, c.names()) for c in deps.scenario.components]
     open_question = dialogue.open_question()
+    if out["kind"] == "off_topic" and _on_subject(text, deps):
+        out["kind"] = "design"  # "each quote carries a signed price" is about this system
+        out["turns"][0]["kind"] = "design"
+        out["counters"] = {
+            **out["counters"],
+            "off_topic": max(0, out["counters"].get("off_topic", 1) - 1),
+        }
     reading = R.read_turn(
         text,
         kind=out["kind"],
@@ -153,6 +161,17 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     return out
 
 
+def _on_subject(text: str, deps: Deps) -> bool:
+    """Whether a turn the word rules call off-topic talks about this scenario (two distinctive
+    words of its brief)."""
+    scenario = deps.scenario
+    brief = " ".join(
+        [scenario.prompt, *(f.answer for f in scenario.facts), *scenario.vocabulary]
+        + [c.label for c in scenario.components]
+    )
+    return len(topics.content_words(text) & topics.content_words(brief)) >= 2
+
+
 def _repeated(text: str, state: InterviewState) -> bool:
     from agent.classify import normalise
 
@@ -175,7 +194,9 @@ def route_turn(state: InterviewState) -> str:
     """The branch for this turn (a conditional edge)."""
     reading = state.get("reading") or R.Reading()
     dialogue = state.get("dialogue") or Dialogue()
-    slip = policy.challengeable(_turn_claims(state), dialogue, _earlier_fixes(state))
+    slip = policy.challengeable(
+        _turn_claims(state), dialogue, _earlier_fixes(state), clean(state.get("utterance"))
+    )
     return policy.route(reading, dialogue, slip is not None)
 
 
@@ -199,7 +220,15 @@ def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
     rng = _rng(state, "ack")
     corrected, values = acks.numbers(claims, _earlier_fixes(state), text)
     fixed = corrected or (bool(values) and reading.has(R.SELF_CORRECTION))
-    if values:
+    own = [
+        _at_peak(replies.words_of(c, text), c, text)
+        for c in claims
+        if c.get("verdict") == "correct" or c.get("correction")
+    ]
+    own = list(dict.fromkeys(w for w in own if w and re.search(r"[a-zA-Z]", w)))
+    if own and not corrected:
+        return replies.acknowledge_numbers(own[-2:], fixed, rng)
+    if values and corrected:
         return replies.acknowledge_numbers(values[:2], fixed, rng)
     earlier = [t["text"] for t in candidate_turns(state)[:-1]]
     pending = [str(f.get("code")) for f in state.get("board_findings", [])]
@@ -211,6 +240,15 @@ def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
     labels = [m.label for m in reading.mentions if m.positive and m.label]
     rejected = [m.name for m in reading.mentions if not m.positive]
     return replies.acknowledge([], False, labels, rejected, rng)
+
+
+def _at_peak(words: str, claim: dict[str, Any], text: str) -> str:
+    """ "36,000 a second at peak" when the clause around the number says it is the peak."""
+    start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+    if not words or "peak" in words.lower() or start < 0:
+        return words
+    around = topics._clauses_around(text, start, end)
+    return words + " at peak" if re.search(r"\bpeak", around, re.I) else words
 
 
 def wrap_request(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
@@ -312,30 +350,34 @@ def pushback(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     deps = runtime.context
     text = clean(state.get("utterance"))
     dialogue = state.get("dialogue") or Dialogue()
-    backing = policy.accepted_by_brief(deps.scenario, text)
+    backing = policy.accepted_by_brief(deps.scenario, text, exclude=dialogue.conceded)
     if backing:
         lines = (
-            "Fair point — that matches the brief: "
+            "Fair point — the brief backs that: "
             + backing[:1].lower()
             + backing[1:].rstrip(".")
             + ".",
             "I'll take that.",
         )
         move = Move(policy.CONCEDE, "brief agrees", lines)
+        conceded = (*dialogue.conceded, backing)
     else:
         lines = ("Noted — that's a defensible call if you own the downside.",)
         move = Move(policy.CONCEDE, "candidate's call", lines)
-    return {"move": move, "dialogue": _with(dialogue, pending_challenge="")}
+        conceded = dialogue.conceded
+    return {"move": move, "dialogue": _with(dialogue, pending_challenge="", conceded=conceded)}
 
 
 def challenge(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     """One challenge for the slip the engine found (never the same one twice)."""
     dialogue = state.get("dialogue") or Dialogue()
-    claim = policy.challengeable(_turn_claims(state), dialogue, _earlier_fixes(state))
+    claim = policy.challengeable(
+        _turn_claims(state), dialogue, _earlier_fixes(state), clean(state.get("utterance"))
+    )
     if claim is None:  # routed here only with a slip; kept total for safety
         return {"move": Move(policy.ACKNOWLEDGE, "", (_ack(state, runtime),))}
     key = policy.claim_key(claim)
-    lines = replies.challenge(claim, _rng(state, "challenge"))
+    lines = replies.challenge(claim, _rng(state, "challenge"), clean(state.get("utterance")))
     move = Move(policy.CHALLENGE, str(claim.get("text", ""))[:80], tuple(lines), key=key)
     dialogue = _with(
         dialogue, challenged=(*dialogue.challenged, key), pending_challenge=str(claim.get("text"))
@@ -419,6 +461,8 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
     if chosen.kind == MOVE_ON_FOLLOWUP:
         return _move_on(state, deps, dialogue, phase, chosen, ack, extra_raised)
     statement = _statement(chosen, dialogue)
+    if statement.startswith("You mentioned") and "is in the design" in ack:
+        ack = ""  # the probe's own lead-in names the component
     lines = [ack, statement, chosen.question]
     if not chosen.question and chosen.statement:
         lines = [ack, statement]

@@ -187,15 +187,21 @@ def answer_facts(scenario: Scenario, question: str) -> list[Any]:
 
 
 # -- pushback --------------------------------------------------------------------------------------
-def accepted_by_brief(scenario: Scenario, text: str) -> str:
-    """The brief's own words that back the candidate's argument ("" when nothing does): a fact,
-    a consistency choice or what a probe listens for, sharing two distinctive words with it."""
+def accepted_by_brief(scenario: Scenario, text: str, exclude: Sequence[str] = ()) -> str:
+    """The brief's own sentence that backs the candidate's argument ("" when none does): a fact,
+    or an operation the brief lets be eventually consistent, sharing two distinctive words with
+    it; one already used to concede is not used again."""
     said = topics.content_words(text)
     best, best_hits = "", 1
-    sources = [f.answer for f in scenario.facts]
-    sources += [f"{c.operation}: {c.model}, {c.reason}" for c in scenario.consistency]
-    sources += ["; ".join(p.listen_for) for p in scenario.probes if p.listen_for]
+    sources = [s for f in scenario.facts for s in R.sentences(f.answer)]
+    sources += [
+        f"{c.operation[:1].lower()}{c.operation[1:]} may be eventually consistent: {c.reason}"
+        for c in scenario.consistency
+        if c.model == "AP"
+    ]
     for source in sources:
+        if source in exclude:
+            continue
         hits = len(said & topics.content_words(source))
         if hits > best_hits:
             best, best_hits = source, hits
@@ -208,12 +214,19 @@ NOT_ARITHMETIC = ("contradicts_earlier", "changed_assumption")
 
 
 def challengeable(
-    claims: Sequence[dict[str, Any]], dialogue: Dialogue, fixes: Sequence[dict[str, Any]]
+    claims: Sequence[dict[str, Any]],
+    dialogue: Dialogue,
+    fixes: Sequence[dict[str, Any]],
+    utterance: str = "",
 ) -> dict[str, Any] | None:
     """The first claim of this turn the engine calls incorrect, not raised before, not a
-    correction of an earlier slip."""
+    correction of an earlier slip, and anchored in this turn: at least one number the engine
+    recomputed with was said in it (a reading built only from earlier numbers may be wrong
+    about what the candidate combined; it is not worth an accusation)."""
     for claim in claims:
         if claim.get("verdict") != "incorrect" or not claim.get("computed"):
+            continue
+        if utterance and not anchored(str(claim.get("expression", "")), utterance):
             continue
         if claim.get("slip") in NOT_ARITHMETIC or claim.get("correction"):
             continue
@@ -227,6 +240,18 @@ def challengeable(
             continue
         return claim
     return None
+
+
+def anchored(expression: str, utterance: str) -> bool:
+    """Whether any number of the engine's expression was said in the turn (True when the
+    expression holds no number)."""
+    from agent.llm import numbers
+
+    used = numbers(expression)
+    if not used:
+        return True
+    said = numbers(utterance)
+    return any(abs(u - s) <= 0.005 * max(abs(u), abs(s)) for u in used for s in said)
 
 
 def claim_key(claim: dict[str, Any]) -> str:

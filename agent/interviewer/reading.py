@@ -209,7 +209,7 @@ def sentences(text: str) -> list[str]:
 
 
 def _clauses(text: str) -> list[str]:
-    return [c for c in re.split(r"[.;:?!]|,\s*(?:but|so|and then)\b|\bbut\b", text) if c.strip()]
+    return [c for c in re.split(r"[.;:?!,]|\bbut\b|\bwhile\b", text) if c.strip()]
 
 
 def polarity(text: str, pattern: str) -> bool | None:

@@ -110,12 +110,41 @@ def acknowledge(
             )
         ).format(c=join([_article(c) for c in components[:3]]))
     if components:
-        return f"Okay, {_article(components[0])} it is."
+        return f"Got it — {_article(components[0])} is in the design."
     return rng.choice(SHORT_ACKS)
 
 
+GENERIC_NOUNS = frozenset(
+    [
+        "monitoring",
+        "cache",
+        "database",
+        "queue",
+        "client",
+        "clients",
+        "storage",
+        "archive",
+        "index",
+        "search",
+        "gateway",
+        "worker",
+        "workers",
+        "scheduler",
+        "frontier",
+        "parser",
+        "aggregator",
+        "api",
+        "service",
+        "services",
+        "metadata",
+    ]
+)
+
+
 def _article(label: str) -> str:
-    if any(ch.isupper() for ch in label[1:]) or label[:1].isupper() and " " not in label:
+    """ "the message queue", "Kafka", "APNs/FCM": a component as said in a sentence."""
+    proper = any(ch.isupper() for ch in label[1:]) or (label[:1].isupper() and " " not in label)
+    if proper and label.lower() not in GENERIC_NOUNS:
         return label
     return "the " + label.lower()
 
@@ -194,12 +223,22 @@ def repeat(dialogue: Dialogue, wants_question: bool) -> list[str]:
 
 
 # -- challenges --------------------------------------------------------------------------------------
-def challenge(claim: dict[str, Any], rng: random.Random) -> list[str]:
-    text = str(claim.get("text", ""))
-    said = spoken(claim.get("stated"), text)
-    right = spoken(claim.get("computed"), text)
+def words_of(claim: dict[str, Any], utterance: str) -> str:
+    """The candidate's own words for a stated result ("11,000 writes a second"), when the engine
+    located them in the turn."""
+    start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+    if utterance and 0 <= start < end <= len(utterance):
+        return utterance[start:end].strip()
+    return ""
+
+
+def challenge(claim: dict[str, Any], rng: random.Random, utterance: str = "") -> list[str]:
+    own = words_of(claim, utterance)
+    text = own or str(claim.get("text", ""))
+    said = own or spoken(claim.get("stated"), text)
+    right = spoken(claim.get("computed"), own)
     hint = SLIP_HINTS.get(str(claim.get("slip", "")), "")
-    quoted = _quote(text)
+    quoted = _quote(own or text)
     first = rng.choice(
         (
             'You said "{q}", but from your own numbers I get about {r}.',

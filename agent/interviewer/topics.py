@@ -42,7 +42,8 @@ _SERVER_WORDS = re.compile(
 ASKS: dict[str, re.Pattern[str]] = {
     USERS: re.compile(r"how many (?:users|people|daily|monthly|active)|\bdau\b", re.I),
     AVERAGE_RATE: re.compile(
-        r"(?:average|requests?|events?|messages?|writes?|reads?) (?:per|a) second|average load|\bqps\b",
+        r"(?:average|requests?|events?|messages?|writes?|reads?) (?:per|a) second|average load|\bqps\b"
+        r"|what(?:'s| is) the rate",
         re.I,
     ),
     PEAK_RATE: re.compile(r"\bpeak\b", re.I),
