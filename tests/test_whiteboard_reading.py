@@ -419,3 +419,24 @@ def test_dev_corpus_is_read_as_expected():
     assert result["non_components_read_pct"] <= 2
     assert result["expected_findings_fired_pct"] >= 90
     assert result["ruled_out_findings_fired"] <= 3
+
+
+def test_single_db_on_every_path_is_a_spof_even_with_response_arrows():
+    # Arrows drawn as responses (API -> Client) still leave every client-to-data path
+    # through the one database; a replicated one is not flagged.
+    text_ = "graph LR\n api[API] --> c[Client]\n api --> db[(Orders DB)]\n w[Worker] --> db\n"
+    board = parse_board(text_, name="r.mmd")
+    spof = [f for f in analyze(board) if f.code == "SPOF"]
+    assert [board.components[f.components[0]].label for f in spof] == ["Orders DB"]
+    board = parse_board(text_.replace("Orders DB", "Orders DB<br/>primary + replica"), name="r.mmd")
+    assert not [f for f in analyze(board) if f.code == "SPOF"]
+
+
+def test_arrow_bound_to_the_name_beside_an_icon_reaches_the_icon():
+    board = scene(
+        box("api", 0, 0, label="API"),
+        {"id": "img", "type": "image", "x": 400, "y": 0, "width": 60, "height": 60},
+        text("name", 400, 66, "Postgres", w=80),
+        arrow("a", (162, 35), (398, 70), "api", "name"),
+    )
+    assert edges(board) == {("API", "Postgres")}

@@ -52,10 +52,13 @@ def check(ctx: Context) -> list[Finding]:
     feeds_db = {
         cid for cid in ctx.board.components if not databases.isdisjoint(ctx.downstream[cid])
     }
+    on_every_path = _on_every_path(ctx)
     findings = []
     for i, comp in enumerate(ctx.components):
         single = ctx.facts[comp.id].single
-        if (comp.kind not in _CANDIDATES and not single) or not ctx.upstream[comp.id]:
+        if comp.kind not in _CANDIDATES and not single:
+            continue
+        if not ctx.upstream[comp.id] and comp.id not in on_every_path:
             continue
         own = 1 << i
         cut_off = dominated[i] & counted & ~own
@@ -63,7 +66,8 @@ def check(ctx: Context) -> list[Finding]:
         others = (counted & ~own).bit_count()
         size = impacted.bit_count()
         needed = others / 3 if single else others / 2
-        if size < 1 or size < needed or (size < 2 and not single):
+        cuts = size >= 1 and size >= needed and (size >= 2 or bool(single))
+        if not cuts and comp.id not in on_every_path:
             continue
         if ctx.replicated(comp) or _replicated_group(ctx, comp):
             continue
@@ -74,6 +78,8 @@ def check(ctx: Context) -> list[Finding]:
             if size == others
             else f"{size} of the {others} other components"
         )
+        if not cuts:
+            share = "every path from the clients to the data"
         if cut_off:
             named = ctx.members(cut_off, limit=4)
             count = cut_off.bit_count()
@@ -103,3 +109,47 @@ def _replicated_group(ctx: Context, comp: Component) -> bool:
     """A box inside a frame that says it is repeated ("Edge node (x100)", "Redis cluster")."""
     group = ctx.board.groups.get(comp.group) if comp.group else None
     return group is not None and read_facts(group.label).replicated
+
+
+_DATA = frozenset({ComponentKind.DATABASE, ComponentKind.BLOB_STORE, ComponentKind.SEARCH})
+_MAX_PATH_CHECK = 400
+
+
+def _on_every_path(ctx: Context) -> set[str]:
+    """Components every client-to-data path goes through, whichever way the arrows were drawn
+    (request and response arrows, read and write paths): removing one leaves the clients no
+    way to the data. The only data store the clients reach counts too."""
+    comps = list(ctx.components)
+    if len(comps) > _MAX_PATH_CHECK:
+        return set()
+    clients = [c.id for c in comps if c.kind == ComponentKind.CLIENT]
+    data = {c.id for c in comps if c.kind in _DATA}
+    if not clients or not data:
+        return set()
+    neighbours: dict[str, set[str]] = {c.id: set() for c in comps}
+    for edge in ctx.board.edges.values():
+        neighbours[edge.source].add(edge.target)
+        neighbours[edge.target].add(edge.source)
+
+    def reached(blocked: str | None) -> set[str]:
+        seen = {c for c in clients if c != blocked}
+        todo = list(seen)
+        while todo:
+            for nxt in neighbours[todo.pop()]:
+                if nxt not in seen and nxt != blocked and ctx.get(nxt).kind != ComponentKind.CLIENT:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen & data
+
+    reachable = reached(None)
+    if not reachable:
+        return set()
+    found = set()
+    if len(reachable) == 1:
+        found |= reachable
+    for comp in comps:
+        if comp.kind == ComponentKind.CLIENT or comp.id in reachable:
+            continue
+        if neighbours[comp.id] and not reached(comp.id):
+            found.add(comp.id)
+    return found

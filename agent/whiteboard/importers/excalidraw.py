@@ -154,6 +154,8 @@ class _Scene:
         self.through_texts: set[str] = set()
         self.drawn_edges: set[tuple[str, str, bool]] = set()
         self.raw_lines: dict[str, list[str]] = {}
+        self.text_owner: dict[str, str] = {}
+        """Loose text id → the thing it names or describes (an arrow may be bound to it)."""
         """Thing id → the lines of the text that names it, as written."""
 
     # ---- top level ---------------------------------------------------------------------------
@@ -270,12 +272,15 @@ class _Scene:
     def _assign_texts(self) -> None:
         arrows = [e for e in self.elements.values() if e["type"] in ("arrow", "line")]
         paths = _PathIndex({a["id"]: _path(a) for a in arrows})
-        bound_to: set[str] = set()
+        starts: set[str] = set()
+        ends: set[str] = set()
         for arrow in arrows:
-            for key in ("startBinding", "endBinding"):
+            for key, found in (("startBinding", starts), ("endBinding", ends)):
                 binding = arrow.get(key)
                 if binding:
-                    bound_to.add(binding["elementId"])
+                    found.add(binding["elementId"])
+        # A text with an arrow in and an arrow out labels one connection through it.
+        bound_to = starts & ends
         texts = [e for e in self.elements.values() if e["type"] == "text"]
         letters = self._letter_runs(texts)
         for text in texts:
@@ -306,6 +311,7 @@ class _Scene:
             box = _box(text)
             if owner is not None:
                 self.things[owner].inside.append((box[1], content))
+                self.text_owner[text["id"]] = owner
                 continue
             center = _center(box)
             holder = self._innermost_holding(center)
@@ -325,8 +331,10 @@ class _Scene:
                         < max(box[1] - thing.box[1], 1.0)
                     ):
                         self.things[near].beside.append((0.0, content))
+                        self.text_owner[text["id"]] = near
                         continue
                 thing.inside.append((box[1], content))
+                self.text_owner[text["id"]] = holder
                 continue
             distance, owner = self._nearest_with_distance(box, exclude_containers=True)
             arrow_distance, arrow_id = paths.nearest(center, 25.0)
@@ -335,6 +343,7 @@ class _Scene:
                 continue
             if owner is not None and distance <= _TEXT_REACH:
                 self.things[owner].beside.append((distance, content))
+                self.text_owner[text["id"]] = owner
                 continue
             self.board.annotations.append(" ".join(content.split()))
 
@@ -631,7 +640,7 @@ class _Scene:
         tid = None
         if isinstance(binding, dict):
             element = binding.get("elementId")
-            tid = self.owner.get(element)
+            tid = self.owner.get(element) or self.text_owner.get(element)
             if tid is None and element in self.elements:
                 text = self.elements[element]
                 if text["type"] == "text" and text["containerId"]:
