@@ -280,6 +280,11 @@ RESULT_WORDS = frozenset(
     {"leaves", "leaving", "gives", "need", "needs", "total", "is", "are", "be", "rest", "get", "or"}
     | {"store", "stores", "storing", "ingest", "ingesting", "serve", "serving", "generate"}
 )
+_INPUT_VERBS = frozenset(
+    {"at", "with", "of", "each", "per", "for", "pulling", "using", "uses", "sends", "sending"}
+    | {"takes", "holds", "handles", "does", "receives", "receiving", "is", "are", "weighs"}
+)
+"""Words before a hedged number that make it an input ("each one is pulling about 5 Mbps")."""
 _INPUT_WORDS = frozenset({"say", "assume", "assuming", "suppose", "let's", "lets", "guess"})
 
 
@@ -313,8 +318,10 @@ def result_position(toks: list[Token], i: int) -> str:
             return ""
     if prev is None:
         return "marked" if hedged else ""
-    if prev.kind == "mark" or hedged:
+    if prev.kind == "mark":
         return "marked"
+    if hedged and not (prev.kind == "word" and prev.words[0] in _INPUT_VERBS):
+        return "marked"  # ", about 1,300", "so roughly 5x"; not "pulling about 5 Mbps"
     if prev.kind == "word" and prev.words[0] in RESULT_WORDS:
         return "marked"
     if prev.kind == "comma" and any(t.kind == "qty" for t in toks[max(0, j - 8) : j]):

@@ -82,6 +82,7 @@ _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
 )
 """A dropped factor is only named as the slip when the candidate named the factor."""
+_FILLER_WORDS = frozenset({("um",), ("uh",), ("er",), ("hmm",), ("like",), ("well",)})
 _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
 )
@@ -264,11 +265,12 @@ class EstimationSession:
             if first and not marked and not self._explained_after(toks, i):
                 continue  # "Each payload is about 1 KB, so that's 36 MB/s": an input
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
-            if alone and not (hedged and tok.unit_text):
+            earlier = bool(self.memory.pool[: self._pool_mark])  # something to derive it from
+            if alone and not ((hedged or marked and earlier) and tok.unit_text):
                 continue  # "So one billion notifications a day.": a figure to work from
             text = sentence[tok.start : tok.end]
             claim = ClaimCheck(text, "", stated.quantity, None, UNCHECKED, "")
-            if alone:
+            if alone and not earlier:
                 claim = replace(
                     claim, explanation=f"How did you get {say_like(stated.quantity, stated)}?"
                 )
@@ -711,7 +713,17 @@ class EstimationSession:
             # of the sentence before, said again in other units
             m = self.memory
             last = m.last_result
-            if last is not None and any(op is last for op in m.pool[self._previous_mark :]):
+            said_before = m.pool[self._previous_mark : self._pool_mark]
+            k = next((n for n, t in enumerate(self._toks) if t.start == lo), 0) - 1
+            while k >= 0 and (
+                self._toks[k].kind == "hedge" or self._toks[k].words[:1] in _FILLER_WORDS
+            ):
+                k -= 1
+            trailing = "..." in self._text[max(0, self._offset - 6) : self._offset]
+            restating = (k >= 0 and self._toks[k].words[:1] in _STRONG_MARKS) or (
+                k < 0 and trailing  # "25 GB a day, so... about 290 MB a second"
+            )
+            if restating and last is not None and any(op is last for op in said_before):
                 ops = [last]
                 working = []
         if len(ops) == 1 and not (ops[0].unit or ops[0].quantity.dimension != COUNT):
