@@ -36,7 +36,7 @@ _REPLICATED = re.compile(
     r"|\bha\b|high(?:ly)? availab\w*|cluster(?:ed)?|quorum|raft|paxos|active[- ]active|"
     r"active[- ]passive|sentinel|auto[- ]?scal\w*|fleet|pool|local|in[- ]process|embedded|sidecar|"
     r"per[- ](?:node|host|instance|pod|server)|one per [\w-]+|any node|every node|pods|"
-    r"workers|fleet|~\d+(?:\.\d+)?k\+?\s+\w+|rf\s*[:=]\s*[2-9]|n\s*=\s*[2-9])\b|"
+    r"workers|fleet|~\d+(?:\.\d+)?k\+?\s+\w+|[x×]\s*n|n\s*[x×]|rf\s*[:=]\s*[2-9]|n\s*=\s*[2-9])\b|"
     r"副本|复制|主从|備份|レプリカ|冗長",
     re.I,
 )

@@ -446,6 +446,8 @@ class _Scene:
                 candidates.append(named_inside[0])
             elif named_beside:
                 candidates.append(named_beside[0])
+            elif thing.glyphs and len(thing.glyphs[0]) >= 3:
+                candidates.append(thing.glyphs[0])  # "G","o","o","g","l","e" in a browser icon
         label = ""
         if candidates:
             label, first_notes = split_label(candidates[0])

@@ -77,6 +77,8 @@ def excalidraw_block(text: str, source: str) -> dict | None:
     except json.JSONDecodeError as error:
         line = block.line + error.lineno - 1 if block.info == "json" else block.line
         raise BoardError(f"{source}:{line}: drawing JSON is malformed: {error.msg}") from None
+    except RecursionError:
+        raise BoardError(f"{source}:{block.line}: drawing JSON nested too deeply") from None
 
 
 def mermaid_blocks(text: str, source: str) -> list[Block]:
