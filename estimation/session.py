@@ -716,7 +716,7 @@ class EstimationSession:
             said_before = m.pool[self._previous_mark : self._pool_mark]
             k = next((n for n, t in enumerate(self._toks) if t.start == lo), 0) - 1
             while k >= 0 and (
-                self._toks[k].kind == "hedge" or self._toks[k].words[:1] in _FILLER_WORDS
+                self._toks[k].kind in ("hedge", "comma") or self._toks[k].words[:1] in _FILLER_WORDS
             ):
                 k -= 1
             trailing = "..." in self._text[max(0, self._offset - 6) : self._offset]
