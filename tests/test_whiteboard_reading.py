@@ -440,3 +440,13 @@ def test_arrow_bound_to_the_name_beside_an_icon_reaches_the_icon():
         arrow("a", (162, 35), (398, 70), "api", "name"),
     )
     assert edges(board) == {("API", "Postgres")}
+
+
+def test_a_box_with_a_logo_inside_stays_a_component():
+    board = scene(
+        box("api", 0, 0, label="API"),
+        box("svc", 300, 0, 200, 100, label="Order Service"),
+        {"id": "logo", "type": "image", "x": 310, "y": 10, "width": 24, "height": 24},
+        arrow("a", (162, 35), (298, 35), "api", "svc"),
+    )
+    assert edges(board) == {("API", "Order Service")}
