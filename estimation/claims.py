@@ -261,7 +261,9 @@ _LEADING_OPS = frozenset(
 )
 
 
-def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, list[str]] | None:
+def _stated_after(
+    toks: list[Token], end: int, expression: bool, powers: bool = False
+) -> tuple[int, list[str]] | None:
     """Index of the stated result after an expression ending at `end`, and the words between.
 
     "…, about 3,500", "is 2.4 MB", "so that's 60 MB per second", "for replication, that's 90 TB".
@@ -310,7 +312,8 @@ def _stated_after(toks: list[Token], end: int, expression: bool) -> tuple[int, l
     if k >= n or after_mark:
         return None
     tok = toks[k]
-    if tok.kind != "qty" or tok.multiplier or tok.power:
+    # "10 to the 9 over 10 to the 5 is 10 to the 4": a power is a result only of powers
+    if tok.kind != "qty" or tok.multiplier or (tok.power and not powers):
         return None
     nxt = toks[k + 1] if k + 1 < n else None
     if tok.bare and tok.number == 1 and nxt is not None and nxt.kind == "word":
@@ -374,7 +377,8 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
             continue
         before = toks[clause_start:i]
         expression = node.op != "leaf" or (node.token is not None and node.token.power)
-        found = _stated_after(toks, end, expression)
+        powers = node.op != "leaf" and any(t.power for t in node.leaves())
+        found = _stated_after(toks, end, expression, powers)
         stated = toks[found[0]] if found else None
         after_i = found[0] + 1 if found else end
         after_words: list[str] = []
