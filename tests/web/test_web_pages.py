@@ -257,3 +257,30 @@ def test_two_tabs_share_a_session_and_a_restart_resumes_it(browser, hotseat_home
         assert "36,000" in page.content()
         page.close()
     assert sorted(p.name for p in (hotseat_home / "sessions").iterdir()) == folders
+
+
+def test_start_page_charts_each_dimension_across_scored_sessions(server, browser, hotseat_home):
+    from recordings import Recorder
+
+    dims = ["requirements", "estimation", "high_level_design", "deep_dive", "tradeoffs"]
+    for n, base in enumerate((3, 6)):
+        recorder = Recorder(
+            hotseat_home / "sessions",
+            meta={"scenario": "url-shortener", "mode": "text"},
+            session_id=f"20261130-10000{n}-test",
+        )
+        scores = {
+            "dimensions": {d: {"score": base + i % 2, "evidence": []} for i, d in enumerate(dims)}
+        }
+        recorder.finish(scores)
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.locator("#trends figure").count() == len(dims)
+    assert page.locator("#trends figure polyline").count() == len(dims)
+    rows = page.locator("#sessions tr")
+    assert rows.count() == 2
+    # newest first: 6+7+6+7+6 = 32, then 3+4+3+4+3 = 17
+    assert "32 / 50" in rows.first.inner_text() and "17 / 50" in rows.nth(1).inner_text()
+    assert page.locator("#sessions a.resume").count() == 0  # scored: nothing to resume
+    page.close()

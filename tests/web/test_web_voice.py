@@ -16,7 +16,7 @@ import pytest
 from agent.web.server import WebServer
 from agent.web.voice import VoiceBackend
 from scenarios import load_scenarios
-from tests.web.conftest import FAKE_MIC, chromium_with
+from tests.web.conftest import FAKE_MIC, boxes_apart, chromium_with, wait_for
 
 pytestmark = pytest.mark.slow
 CLIPS = Path(__file__).parents[2] / "agent/demo/audio"
@@ -88,10 +88,16 @@ def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
         page.wait_for_function("window.hotseatAudio.stops >= 1", timeout=60_000)
         page.wait_for_function("window.hotseatAudio.turns.length >= 2", timeout=60_000)
 
+        regions = ["#topbar", "#board-frame", "#transcript", "#voice-bar", "#composer"]
+        assert boxes_apart(page, regions) == []
+        live = server.app.app.state.interviews.live[session]
+        page.click("#mute")  # the page keeps the clock going with silence; the server knows
+        assert wait_for(lambda: live.voice.microphone.muted)
+        assert page.inner_text("#mic-state") == "muted"
+
         page.once("dialog", lambda dialog: dialog.accept())
         page.click("#end")
         page.wait_for_selector("#ended:not([hidden])", timeout=60_000)
-        live = server.app.app.state.interviews.live[session]
         folder = live.recorder.path
         assert (folder / "candidate.wav").stat().st_size > 16_000 * 2 * 5
         assert (folder / "interviewer.wav").stat().st_size > 16_000

@@ -54,7 +54,8 @@
       const tr = el("tr");
       tr.dataset.id = s.id;
       const when = s.started_at ? new Date(s.started_at).toLocaleString() : s.id;
-      const score = s.total === null ? (s.status === "finished" ? "—" : "in progress") : `${s.total} / 60`;
+      const outOf = Object.keys(s.scores).length * 10;
+      const score = s.total === null ? (s.status === "finished" ? "—" : "in progress") : `${s.total} / ${outOf}`;
       const links = el("td");
       const report = el("a", "report"); report.href = `/report/${encodeURIComponent(s.id)}`; links.append(report);
       // unscored and not ended on purpose: a closed tab, a stopped server, Ctrl-C
