@@ -77,6 +77,18 @@ _GROWTH = re.compile(r"\b(growth|grow|grows|growing|higher|increase|more than|an
 _ONE_MORE_EACH = re.compile(
     r"\b(plus|and|another|one more)\b.*\b(for|per|with) (each|every)\b", re.I
 )
+_AGAIN = re.compile(r"\b(again|another)\b", re.I)
+_RATIO = re.compile(r"\b(\d[\d,]*)\s*(?:to|:)\s*1\b")
+
+
+def _key(value: float) -> float:
+    return float(f"{value:.6g}")
+
+
+def _is_time_factor(value: float) -> bool:
+    return any(abs(value - f) <= 0.01 * f for f in (24, 60, 365, 30, 7, 12, 3600, 86400, 1440))
+
+
 _COPIES = re.compile(r"\b(replicas?|copies|copy|primary|standby|followers?)\b", re.I)
 _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
@@ -124,6 +136,11 @@ class EstimationSession:
         self._previous_mark = 0
         self._toks: list[Token] = []
         self._layout = Layout("")
+        self._factors: dict[float, set[float]] = {}
+        """Result value -> the plain factors that made it (to spot a factor applied twice)."""
+        self._bigger_side: dict[float, str] = {}
+        """Multiplier value -> the side it makes bigger ("peak" for "4x peak", "read" for
+        "read to write 100 to 1")."""
         self._growth: set[float] = set()
         """Shares the candidate said as growth ("growing about 40% a year")."""
         self._misstated: dict[str, tuple[float, int]] = {}
@@ -228,8 +245,19 @@ class EstimationSession:
                 continue
             self._statement(st, sentence)
         self._grown([t for t in toks if t.kind == "qty"])  # remember shares said as growth
+        self._remember_sides(toks, sentence)
         self._leftovers(toks, sentence)
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
+
+    def _remember_sides(self, toks: list[Token], sentence: str) -> None:
+        lowered = sentence.lower()
+        ratio = _RATIO.search(lowered)
+        if ratio and "read" in lowered[: ratio.start() + 40]:
+            self._bigger_side[float(ratio.group(1).replace(",", ""))] = "read"
+        if "peak" in lowered:
+            for tok in toks:
+                if tok.kind == "qty" and tok.multiplier and tok.quantity is not None:
+                    self._bigger_side.setdefault(round(tok.quantity.value, 9), "peak")
 
     def _leftovers(self, toks: list[Token], sentence: str) -> None:
         """Results the statement grammar did not take ("the rest, 980K, go through", "~460
@@ -629,7 +657,90 @@ class EstimationSession:
                     claim = self._unsure(claim, stated)
         elif claim.verdict == UNCHECKED:
             claim = self._unsure(claim, stated)
-        self._record(claim, stated.named(name) if name else stated)
+        leaves = self._leaf_operands(node) if not inferred else []
+        if claim.verdict == CORRECT and leaves:
+            claim = self._multiplier_twice(claim, node, leaves, stated) or claim
+        if claim.verdict == CORRECT and leaves and not inferred:
+            claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
+        result = stated.named(name) if name else stated
+        if leaves:
+            self._factors[_key(result.quantity.value)] = {
+                round(op.quantity.value, 9)
+                for op in leaves
+                if op.multiplier and 1 < op.quantity.value <= 1000  # said as "3x", "8x"
+            }
+        self._record(claim, result)
+
+    def _leaf_operands(self, node: Node) -> list[Operand]:
+        out = []
+        for leaf in node.leaves():
+            try:
+                out.append(self.memory.resolve(leaf))
+            except KeyError:
+                return []
+        return out
+
+    def _multiplier_twice(
+        self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """A factor applied again to a result that already has it ("1.6 million [200K x 8]
+        times 1.5 times 8", "600 GB [200 GB x 3] x 365 x 3")."""
+        if node.op != "*" or _AGAIN.search(self._sentence_text()):
+            return None  # "double that again": meant twice
+        for base in leaves:
+            used = self._factors.get(_key(base.quantity.value))
+            if not used:
+                continue
+            for op in leaves:
+                if op is base or op.quantity.dimension != COUNT or op.time_units:
+                    continue
+                f = round(op.quantity.value, 9)
+                if f not in used or _is_time_factor(f):
+                    continue
+                expected = claim.computed / f if claim.computed is not None else None
+                if expected is None:
+                    return None
+                return replace(
+                    claim,
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="multiplier",
+                    explanation=f"The {format_number(f)}x is already in {base.text}; applied "
+                    f"once that's about {say_like(expected, stated)}, not "
+                    f"{say_like(stated.quantity, stated)}.",
+                )
+        return None
+
+    def _multiplier_inverted(
+        self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """Divided by a multiplier that makes the result bigger ("peak would be 14K divided
+        by 4" after "peak-to-average is 4x"; "reads are 1,200 divided by 100" after "read to
+        write is 100 to 1")."""
+        if node.op != "/" or node.right is None or node.right.op != "leaf":
+            return None
+        try:
+            divisor = self.memory.resolve(node.right.token)
+        except KeyError:
+            return None
+        bigger = self._bigger_side.get(round(divisor.quantity.value, 9))
+        if not bigger or divisor.quantity.dimension != COUNT:
+            return None
+        clause = self._sentence_text()[: self._span[1]].lower()
+        if not re.search(rf"\b{bigger}", clause):
+            return None
+        f = divisor.quantity.value
+        expected = claim.computed * (f * f) if claim.computed is not None else None
+        if expected is None:
+            return None
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="multiplier",
+            explanation=f"{bigger.capitalize()} is {format_number(f)}x more, so multiply: about "
+            f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+        )
 
     def _recognised(
         self, claim: ClaimCheck, node: Node, stated: Operand, said_multiplier: bool
