@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 CLIPS = Path(__file__).parents[2] / "agent/demo/audio"
 SLIP_CLIP = CLIPS / "02-estimate-slip.wav"
 FIXED_CLIP = CLIPS / "03-estimate-fixed.wav"
-"""Starts 1.5 s after the slip: while the interviewer is still answering it (a barge-in)."""
+"""Starts 3 s after the slip: while the interviewer is still answering it (a barge-in)."""
 
 
 def candidate_wav(
@@ -53,7 +53,7 @@ def backend():
 
 
 def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
-    wav = candidate_wav(tmp_path / "candidate.wav", [SLIP_CLIP, FIXED_CLIP], gap_s=[1.5, 6.0])
+    wav = candidate_wav(tmp_path / "candidate.wav", [SLIP_CLIP, FIXED_CLIP], gap_s=[3.0, 6.0])
     flags = [*FAKE_MIC, f"--use-file-for-fake-audio-capture={wav}%noloop"]
     with (
         WebServer(hotseat_home, load_scenarios(), port=0, voice=backend) as server,
