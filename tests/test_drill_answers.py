@@ -108,3 +108,21 @@ def test_feedback_quotes_the_corrected_figure_not_the_words_around_it(questions)
     )
     assert not result.correct
     assert result.feedback.startswith("Not quite: 50 terabytes is 50 TB a day")
+
+
+def test_only_judged_answers_reach_the_progress_history(questions, hotseat_home):
+    from agent.drills import DrillRun, save_to
+    from recordings.progress import ProgressStore
+
+    asked = [questions["qps:daily:1 billion"], questions["bandwidth:egress:35,000,1 KB"]]
+    with ProgressStore(hotseat_home / "progress.db") as store:
+        run = store.start_drill_run()
+        drill = DrillRun(asked, on_result=save_to(store, run))
+        drill.ask()
+        drill.answer("and then up")  # mis-heard: no number, no verdict
+        drill.ask()
+        drill.answer("35 MB/s")
+        stored = store.drill_results(run)
+        accuracy = store.summary().drill_accuracy
+    assert [r["item_id"] for r in stored] == [asked[1].id]
+    assert accuracy == {"bandwidth": (1, 1)}

@@ -195,9 +195,14 @@ __all__ = ["DrillResult", "check_answer", "read_answer"]
 
 def save_to(store: Any, run: int) -> Callable[[DrillResult], None]:
     """A `DrillRun(on_result=...)` callback that keeps each result in a
-    `recordings.progress.ProgressStore` drill run (for spaced repetition and progress)."""
+    `recordings.progress.ProgressStore` drill run (for spaced repetition and progress).
+
+    Only judged answers are kept: when no number was heard (a mis-heard or empty answer) there is
+    no verdict, so it neither counts as a miss in progress advice nor moves the schedule."""
 
     def save(result: DrillResult) -> None:
+        if result.heard is None:
+            return
         store.record_drill(
             run,
             item_id=result.question.id,
