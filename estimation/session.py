@@ -77,6 +77,27 @@ _GROWTH = re.compile(r"\b(growth|grow|grows|growing|higher|increase|more than|an
 _ONE_MORE_EACH = re.compile(
     r"\b(plus|and|another|one more)\b.*\b(for|per|with) (each|every)\b", re.I
 )
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_N = r"(\d+|two|three|four|five|six|seven|ten)"
+_COPIES_N = re.compile(
+    rf"\b{_N}\s*x?\s*(?:replicas|copies|renditions|times for (?:replication|qps|redundancy))\b"
+    rf"|\b(?:rf|replication factor)\s*(?:=|of|is)?\s*{_N}\b",
+    re.I,
+)
+_KEEP_N = re.compile(
+    rf"\b(?:keep|retain|retention of|store)\s+{_N}\s+(days?|weeks?|years?)\b", re.I
+)
+_YEARLY = re.compile(r"\b(yearly|per year|a year|annually|for a year|over a year)\b", re.I)
+_DAYS = {"day": 1.0, "week": 7.0, "year": 365.0}
+
+
+def _number(text: str | None) -> float:
+    if not text:
+        return 0.0
+    low = text.lower()
+    return float(_NUMBER_WORDS.get(low, 0) or (low.isdigit() and int(low)) or 0)
+
+
 _AGAIN = re.compile(r"\b(again|another)\b", re.I)
 _RATIO = re.compile(r"\b(\d[\d,]*)\s*(?:to|:)\s*1\b")
 
@@ -873,6 +894,59 @@ class EstimationSession:
             f"you said {say_like(stated.quantity, stated)} — {diag.remark}.",
         )
 
+    def _dropped(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """An earlier result said again as if a factor named just before did not apply ("we
+        keep 7 days, so 43 TB on the cluster"; "4 renditions, so 80 TB a day stored"; "and
+        yearly 120 GB" after 120 GB a day)."""
+        lo = self._span[0]
+        if lo < 0:
+            return None
+        here = self._sentence_text()[:lo]
+        before = self._text[max(0, self._offset - 160) : self._offset] + " " + here
+        said = stated.quantity
+        k = next((n for n, t in enumerate(self._toks) if t.start == lo), 0) - 1
+        while k >= 0 and self._toks[k].kind == "hedge":
+            k -= 1
+        if k >= 0 and (self._toks[k].kind == "op" or self._toks[k].multiplier):
+            return None  # "times about 3 megabits": an operand of the working, not a result
+        per_day = bool(re.search(r"\b(a day|per day|daily)\b", before, re.I))
+        copies = _COPIES_N.search(here) or _COPIES_N.search(before[-120:])
+        keep = _KEEP_N.search(here)
+        yearly = _YEARLY.search(here)
+        for earlier in self.memory.recent(6):
+            if earlier.quantity.dimension == COUNT or earlier is stated:
+                continue
+            same = earlier.quantity.dimension == said.dimension and within(
+                said.value, earlier.quantity.value, 0.05
+            )
+            daily = (("day", -1) in earlier.time_units) and within(
+                said.value, earlier.nominal.value, 0.05
+            )
+            if not (same or daily):
+                continue
+            factor, what = 0.0, ""
+            if copies:
+                factor, what = _number(copies.group(1)), copies.group(0).strip()
+            elif (daily or same and per_day) and said.dimension.time == 0 and keep:
+                days = _number(keep.group(1)) * _DAYS[keep.group(2).rstrip("s")]
+                factor, what = days, keep.group(0).strip()
+            elif daily and said.dimension.time == 0 and yearly:
+                factor, what = 365.0, yearly.group(0).strip()
+            if factor < 2:
+                continue
+            expected = said * factor
+            return replace(
+                claim,
+                expression=f"{earlier.text} * {format_number(factor)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="dropped_factor",
+                explanation=f"That leaves out the {what}: {earlier.text} times "
+                f"{format_number(factor)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)}.",
+            )
+        return None
+
     def _percent_base(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A share applied to the wrong base: the hit rate where the misses were meant ("80%
         hit rate, the database sees 80% of that"), the growth where the new total was meant
@@ -1192,7 +1266,7 @@ class EstimationSession:
             start, end = self._span
             claim = replace(claim, start=start + self._offset, end=end + self._offset)
         if claim.verdict == CORRECT:
-            claim = self._percent_base(claim, result) or claim
+            claim = self._percent_base(claim, result) or self._dropped(claim, result) or claim
         claim = self._worded(claim, result)
         self.claims.append(claim)
         if claim.name:
