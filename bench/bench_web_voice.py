@@ -109,12 +109,22 @@ def main() -> None:
         "latencies_ms": [round(x) for x in lat],
         "speech_end_to_commit_ms": audio["commit"],
         "commit_to_first_reply_audio_sent_ms": audio["answer"],
+        "web_path_ms": _web_path(lat, audio["commit"], audio["answer"]),
         "barge_in_stops": audio["stops"],
         "server_rss_mb": {"idle_with_models": round(idle[0]), "end": round(current)},
         "server_peak_rss_mb": round(peak),
+        "load_average": os.getloadavg(),
         "turn_texts": audio["turns"],
     }
     print(json.dumps(result, indent=2))
+
+
+def _web_path(total: list, commit: list | None, answer: list | None) -> list[int]:
+    """What the page and the socket add: the total minus the voice loop's endpointing and the
+    interviewer + Piper time to the first reply audio (capture frames, transfer, playback start)."""
+    if not commit or not answer or len(commit) != len(total) or len(answer) != len(total):
+        return []
+    return [round(t - c - a) for t, c, a in zip(total, commit, answer, strict=True)]
 
 
 def _seconds(path: Path) -> float:
