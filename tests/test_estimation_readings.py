@@ -280,3 +280,83 @@ def test_offsets_point_into_the_callers_text():
     text = "- reads: 5B/day\n- => 5B / 86,400 ≈ 58K/s"
     claim = verdict_of(text, "58K/s")
     assert text[claim.start : claim.end] == "58K/s"
+
+
+# -- slips found with explicit evidence beyond the literal arithmetic ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, figure, slip, expected",
+    [
+        (
+            "So with an 80% cache hit rate, out of the 50K reads a second at peak, the database "
+            "would see 80% of that, so 40K a second.",
+            "40K",
+            "percent_base",
+            "10,000",
+        ),
+        (
+            "Last year peak was 500K orders a second, and we expect 40% growth, so this year "
+            "it's 40% of 500K, 200K.",
+            "200K",
+            "percent_base",
+            "700,000",
+        ),
+        (
+            "A normal evening is about 200K QPS, and for the final we've seen about 8x, so 1.6 "
+            "million QPS. Add a 50% margin, so 1.6 million times 1.5 times 8, about 19 million.",
+            "19 million",
+            "multiplier",
+            "2.4 million",
+        ),
+        (
+            "Peak-to-average is around 4x. The average is about 14K a second, and peak would be "
+            "14K divided by 4, 3,500 a second.",
+            "3,500",
+            "multiplier",
+            "56,000",
+        ),
+        (
+            "1 million events a second at 500 bytes, so a day is about 43 TB. We keep 7 "
+            "days, so 43 terabytes on the cluster.",
+            "43 terabytes",
+            "dropped_factor",
+            "301 TB",
+        ),
+        (
+            "So 10 million times 320 kilobits, that's 3.2 terabits a second. Um, in bytes "
+            "that's, uh, about 3.2 terabytes a second out of the CDN.",
+            "3.2 terabytes",
+            "bits_vs_bytes",
+            "400 GB",
+        ),
+        (
+            "Screenshots: 50K uploads a day at 500 KB, that's 25 gigabytes a day, so... about "
+            "290 megabytes a second of ingress.",
+            "290 megabytes",
+            "unit_prefix",
+            "289 KB",
+        ),
+    ],
+)
+def test_slips_named_from_the_candidates_own_words(text, figure, slip, expected):
+    claim = verdict_of(text, figure)
+    assert claim.verdict == "incorrect", claim.explanation
+    assert claim.slip == slip
+    assert expected in claim.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Average is 40K QPS and we expect 30% growth, so next year it's 52K QPS.",
+        "With a 90% hit rate the database sees 10% of 50K, so 5K a second.",
+        "40,000 QPS doubled for headroom is 80,000 QPS. Double that again is 160,000.",
+        "300 megabytes times 86,400 times 3 is about 78 terabytes, and with RF 3, about 230 "
+        "terabytes.",
+        "Peak is 3x, so the average is 36K divided by 3, 12K a second.",
+        "We keep 7 days, so 43 terabytes a day times 7 is about 300 terabytes.",
+    ],
+)
+def test_the_same_words_used_rightly_are_not_accused(text):
+    assert accused(text) == []
