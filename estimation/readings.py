@@ -288,6 +288,55 @@ _INPUT_VERBS = frozenset(
 _INPUT_WORDS = frozenset({"say", "assume", "assuming", "suppose", "let's", "lets", "guess"})
 
 
+_RESULT_PHRASES = (
+    "close to",
+    "out to",
+    "up to",
+    "round to",
+    "round up to",
+    "comes to",
+    "plan for",
+    "provision for",
+    "budget for",
+    "size for",
+    "grows by",
+    "grow by",
+    "we're at",
+    "we are at",
+    "yearly",
+    "daily",
+    "monthly",
+    "per year",
+    "a year",
+    "yeah",
+    "okay",
+    "right",
+    "ok",
+    "gives us a",
+    "is a",
+    "so a",
+    "about a",
+    "like a",
+)
+"""Words that introduce a result though no marker does ("which averages out to, um, 23K")."""
+
+
+def _phrase_before(toks: list[Token], j: int) -> str:
+    """The words (fillers and commas skipped) ending at token j, lower case."""
+    words: list[str] = []
+    k = j
+    while k >= 0 and len(words) < 4:
+        tok = toks[k]
+        if tok.kind in ("comma",) or tok.words[:1] in (("um",), ("uh",)):
+            k -= 1
+            continue
+        if tok.kind not in ("word", "mark", "hedge"):
+            break
+        words[:0] = [w.lower() for w in (tok.words or (tok.text.lower(),))]
+        k -= 1
+    return " ".join(words)
+
+
 def result_position(toks: list[Token], i: int) -> str:
     """How the number at `i` is said: "marked" as a result (right after a result marker or
     a hedge: "so that's 80 ms", "~460 MB/s", "which leaves 120 ms", "call it 1,200"),
@@ -320,6 +369,9 @@ def result_position(toks: list[Token], i: int) -> str:
         return "marked" if hedged else ""
     if prev.kind == "mark":
         return "marked"
+    phrase = _phrase_before(toks, j)
+    if any(phrase.endswith(p) for p in _RESULT_PHRASES):
+        return "strong"  # "comes out to 23K", "plan for 400K", "grows by 730 TB", "yearly 120 GB"
     if hedged and not (prev.kind == "word" and prev.words[0] in _INPUT_VERBS):
         return "marked"  # ", about 1,300", "so roughly 5x"; not "pulling about 5 Mbps"
     if prev.kind == "word" and prev.words[0] in RESULT_WORDS:

@@ -298,19 +298,25 @@ class EstimationSession:
             if (
                 not how
                 or (tok.multiplier or tok.power)
-                and not (hedged or toks[i - 1].words[:1] in _STRONG_MARKS)
+                and not (hedged or how == "strong" or toks[i - 1].words[:1] in _STRONG_MARKS)
             ):
                 continue  # "peak is 3x": an assumption; "so roughly 5x": a result
             stated = self._op(tok)
             self._span = (tok.start, tok.end)
             first = not any(t.kind == "qty" for t in toks[:i])
-            strong = hedged or (i > 0 and toks[i - 1].words[:1] in _STRONG_MARKS)
+            trailing = i == 0 and "..." in self._text[max(0, self._offset - 6) : self._offset]
+            strong = (
+                hedged
+                or how == "strong"
+                or trailing  # "…the same size, so... 80 terabytes a day stored"
+                or (i > 0 and toks[i - 1].words[:1] in _STRONG_MARKS)
+            )
             if first and how == "marked" and not strong:
                 continue  # "Storage is 30 GB a day", "We need 2.5 million QPS": a given
             k = i - 1
             while k >= 0 and toks[k].kind == "hedge":
                 k -= 1
-            marked = k >= 0 and toks[k].words[:1] in _STRONG_MARKS
+            marked = (k >= 0 and toks[k].words[:1] in _STRONG_MARKS) or how == "strong" or trailing
             if first and not marked and not self._explained_after(toks, i):
                 continue  # "Each payload is about 1 KB, so that's 36 MB/s": an input
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
