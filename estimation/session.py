@@ -118,6 +118,7 @@ _NAMED_FACTORS = re.compile(
 _FILLER_WORDS = frozenset({("um",), ("uh",), ("er",), ("hmm",), ("like",), ("well",)})
 _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
+    | {("@",)}
 )
 _STRONG_MARKS = frozenset({("so",), ("that's",), ("it's",), ("=",), ("≈",), ("→",), ("call", "it")})
 _GIG_LINK = re.compile(
@@ -321,7 +322,8 @@ class EstimationSession:
                 continue  # "Each payload is about 1 KB, so that's 36 MB/s": an input
             alone = not any(t.quantity != tok.quantity for t in self._near_tokens(False))
             earlier = bool(self.memory.pool[: self._pool_mark])  # something to derive it from
-            if alone and not ((hedged or marked and earlier) and tok.unit_text):
+            in_table = bool(self._row_extras()[0]) or self._in_table_row()
+            if alone and not ((hedged or marked and earlier) and (tok.unit_text or in_table)):
                 continue  # "So one billion notifications a day.": a figure to work from
             text = sentence[tok.start : tok.end]
             claim = ClaimCheck(text, "", stated.quantity, None, UNCHECKED, "")
@@ -1099,6 +1101,10 @@ class EstimationSession:
             if twins and all(op.quantity == twins[0].quantity for op in twins):
                 return twins[0].named(twins[0].name, tok.text)
         return from_token(tok)
+
+    def _in_table_row(self) -> bool:
+        line = self._text.rfind("\n", 0, self._offset + 1) + 1
+        return line in self._layout.operands
 
     def _row_extras(self) -> tuple[list[Operand], frozenset[float]]:
         """Numbers and a period named in the table header above this row, if any."""
