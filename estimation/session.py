@@ -120,6 +120,8 @@ _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
     | {("@",)}
 )
+_FILLER = re.compile(r"(?:,[ \t]*)?\b(?:um+|uh+|er+|erm|hmm+)\b(?:[ \t]*,)?(?=[ \t]*\S)", re.I)
+"""Spoken fillers with their commas: "80 billion over, um, 1,440" is one working."""
 _STRONG_MARKS = frozenset({("so",), ("that's",), ("it's",), ("=",), ("≈",), ("→",), ("call", "it")})
 _GIG_LINK = re.compile(
     r"(?<=\d )gig(?= (?:nics?|links?|cards?|network|ethernet|ports?|uplinks?|pipes?|interfaces?)\b)",
@@ -193,6 +195,7 @@ class EstimationSession:
         text = self._text = _WRAPPED.sub(_blank, layout.text)
         text = _CONTROL.sub(_blank, text)
         text = drop_abandoned(text)
+        text = _FILLER.sub(_blank, text)
         text = _APPROXIMATE.sub(" ", text)
         text = _GIG_LINK.sub("Gb ", text)
         pos = 0
