@@ -336,6 +336,8 @@ class EstimationSession:
                 )
             else:
                 claim = self._unsure(claim, stated)
+            if claim.verdict == CORRECT:
+                claim = self._percent_base(claim, stated) or self._dropped(claim, stated) or claim
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -945,6 +947,16 @@ class EstimationSession:
                 factor, what = 365.0, yearly.group(0).strip()
             if factor < 2:
                 continue
+            phrase = copies or keep or yearly
+            in_here = phrase.re.search(here) if phrase is not None else None
+            after = in_here.end() if in_here is not None else 0
+            used = [
+                t
+                for t in self._toks
+                if t.kind == "qty" and after <= t.start and t.end <= lo and t.quantity is not None
+            ]
+            if any(abs(t.quantity.value - factor) < 1e-9 for t in used):
+                return None  # "5 renditions … 200 times 5 times 3 megabits": it was applied
             expected = said * factor
             return replace(
                 claim,
