@@ -852,6 +852,7 @@ class EstimationSession:
         ]
         if any(t.kind == "op" and begin <= t.start < lo for t in self._toks):
             return None  # an explicit expression the grammar already read its own way
+        working = [t for t in working if not (t.bare and t.number == 1)]  # "one broker"
         ops = [self._op(t) for t in working]
         if not ops and begin == 0:
             # "…3.2 terabits a second. In bytes that's 3.2 terabytes a second": the result
