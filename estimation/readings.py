@@ -226,13 +226,17 @@ def _matches(
         return Quantity(value, d)
     for period in periods:
         # a rate read as a period total ("times 365, that's 36 TB")
-        if dim == Dimension(d.data, d.time - 1, d.money) and _close(
-            want.value, value * period, tolerance, count
+        if (
+            d.time == 0
+            and dim == Dimension(d.data, d.time - 1, d.money)
+            and _close(want.value, value * period, tolerance, count)
         ):
             return Quantity(value * period, d)
         # a total read as a rate of the stated period ("… so 100 GB a day")
-        if dim == Dimension(d.data, d.time + 1, d.money) and _close(
-            want.value, value / period, tolerance, count
+        if (
+            dim.time == 0
+            and dim == Dimension(d.data, d.time + 1, d.money)
+            and _close(want.value, value / period, tolerance, count)
         ):
             return Quantity(value / period, d)
     return None
