@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from agent.classify import LLM_KINDS, OFF_TOPIC
-from agent.prompts import classify_messages, phrase_messages
+from agent.interviewer.prompts import classify_messages, phrase_messages
+from agent.interviewer.turn_kinds import LLM_KINDS, OFF_TOPIC
 
 OPENAI_KEY_ENV = "OPENAI_API_KEY"
 OPENAI_HOST = "api.openai.com"
@@ -263,7 +263,7 @@ class LlmClient:
 
     def phrase(self, facts: dict[str, Any], draft: list[str]) -> list[str]:
         """The draft reworded, or the draft itself when the model fails or adds numbers."""
-        from agent.templates import split_sentences
+        from agent.interviewer.templates import split_sentences
 
         draft_text = " ".join(draft)
         try:

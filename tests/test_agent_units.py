@@ -8,12 +8,13 @@ import sys
 
 import pytest
 
-from agent.clarify import clarify
-from agent.classify import classify, is_gibberish
-from agent.followups import TurnContext, choose
-from agent.phases import PHASES, PhasePlan, next_phase
-from agent.reference_check import references
-from agent.templates import rng_for, silence
+from agent.interviewer.followups import TurnContext
+from agent.interviewer.phases import PHASES, PhasePlan, next_phase
+from agent.interviewer.policy import answer_facts
+from agent.interviewer.priorities import choose
+from agent.interviewer.reference_check import references
+from agent.interviewer.templates import rng_for, silence
+from agent.interviewer.turn_kinds import classify, is_gibberish
 from estimation import EstimationSession
 from scenarios import scale_quantities
 from tests.agent_harness import LIBRARY
@@ -55,12 +56,13 @@ def test_classify_answers_repeats_and_gibberish():
     assert is_gibberish("#### %%%%") and not is_gibberish("Zookeeper")
 
 
-def test_clarify_from_facts_or_your_call():
-    known = clarify(NOTIFY, "How long do we keep the history?")
-    assert known.known and "30 days" in known.answer and known.topics == ("retention",)
-    unknown = clarify(NOTIFY, "Which programming language do we use?")
-    assert not unknown.known and "your call" in unknown.answer.lower()
-    assert "assumption" in unknown.answer.lower()
+def test_clarifying_questions_are_answered_from_facts_by_meaning():
+    known = answer_facts(NOTIFY, "How long do we keep the history?")
+    assert [f.topic for f in known] == ["retention"] and "30 days" in known[0].answer
+    # two questions in one turn get both answers, in the order asked
+    both = answer_facts(NOTIFY, "How big is each notification, and how long do we keep them?")
+    assert len(both) == 2 and "30 days" in both[-1].answer
+    assert answer_facts(NOTIFY, "Which programming language do we use?") == []
 
 
 def test_phase_plan_budgets_and_overrun():

@@ -173,7 +173,7 @@ def test_replies_are_deterministic_and_never_repeat_a_probe(tmp_path):
 def test_every_scenario_nudges_only_for_dimensions_not_yet_covered():
     import random
 
-    from agent import coverage
+    from agent.interviewer import coverage
     from tests.agent_harness import LIBRARY
 
     said = {"text": "about 12,000 per second", "stated": {"value": 12000, "unit": "per second"}}

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from agent.scoring import DIMENSIONS
+from agent.interviewer.scorecard import DIMENSIONS
 from tests.agent_harness import STRONG_NOTIFICATIONS, notification_board, start
 
 SEED_SLIP = "1 billion a day divided by 86,400 is about 12,000 a second, peak is 3x, so 60,000"

@@ -39,7 +39,7 @@ def _llm(base_url: str | None, model: str | None, key_env: str | None, timeout: 
 
 
 def _check_minutes(minutes: float) -> None:
-    from agent.phases import PhasePlan
+    from agent.interviewer.phases import PhasePlan
 
     try:
         PhasePlan(minutes)
@@ -317,7 +317,7 @@ def _print_scores(scores: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from agent.scoring import TITLES
+    from agent.interviewer.scorecard import TITLES
 
     console = Console(file=sys.stdout, soft_wrap=True)
     table = Table("dimension", "score", "evidence", title="Scores")

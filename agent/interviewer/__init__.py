@@ -6,8 +6,13 @@ says it — a LangGraph graph (`graph.py`) over typed state.
 
 Modules: `reading` (what a turn does), `topics` (what it settles or asks for), `memory` (what
 the interviewer remembers), `policy` (what to do, in priority order), `replies` (the words),
-`nodes` (the graph's steps), `graph` (every node and edge in one place), `facade` (the
-`Interviewer` the CLI and the voice loop call), `events` (what a recording receives).
+`nodes` (the graph's steps), `graph` (every node and edge in one place), `state` (the
+checkpointed state), `facade` (the `Interviewer` the CLI and the voice loop call), `events`
+(what a recording receives), `scorecard` (the wrap-up scores). Underneath: `record` (storing a
+turn and its checked numbers), `turn_kinds` (the word rules for a turn's kind), `priorities`,
+`followups`, `probes`, `kb_followups` (the follow-up to ask), `coverage` (estimates still
+missing), `acks`, `templates`, `prompts`, `phases`, `reference_check`, `context` (the runtime
+context). Whiteboard, knowledge and drills are peers in `agent/`, not parts of the interviewer.
 Names are imported on first use so `import agent.interviewer.reading` stays light.
 """
 

@@ -24,16 +24,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from agent.context import Deps
 from agent.interviewer import events as E
+from agent.interviewer.context import Deps
 from agent.interviewer.graph import build_graph
 from agent.interviewer.nodes import set_drawn
+from agent.interviewer.phases import PhasePlan
+from agent.interviewer.reference_check import references
+from agent.interviewer.scorecard import Scores
+from agent.interviewer.state import InterviewState, new_state
 from agent.knowledge import load_knowledge
 from agent.llm import LlmClient
-from agent.phases import PhasePlan
-from agent.reference_check import references
-from agent.scoring import Scores
-from agent.state import InterviewState, new_state
 from estimation import EstimationSession
 from scenarios import Scenario, ScenarioLibrary, load_scenarios, scale_quantities
 

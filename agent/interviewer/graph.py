@@ -4,7 +4,7 @@ One graph call handles one event: the opening, a candidate turn, a board snapsho
 wrap-up. A candidate turn is `listen` → one branch chosen by `policy.route` → `pace` → `speak`;
 the branching is conditional edges, so the compiled graph's drawing (see README.md) is the
 interviewer's diagram. Nodes live in `agent.interviewer.nodes`; collaborators that are not plain
-data travel in the runtime context (`agent.context.Deps`).
+data travel in the runtime context (`agent.interviewer.context.Deps`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Any
 
 from langgraph.graph import END, START, StateGraph
 
-from agent.context import Deps
 from agent.interviewer import nodes
+from agent.interviewer.context import Deps
 from agent.interviewer.policy import BRANCHES
-from agent.state import InterviewState
+from agent.interviewer.state import InterviewState
 
 EVENT_PATHS = {"open": "open", "board": "board", "wrap_up": "wrap", "init": END}
 

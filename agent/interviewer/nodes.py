@@ -14,19 +14,19 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agent import coverage, templates
-from agent.context import Deps
-from agent.followups import MOVE_ON as MOVE_ON_FOLLOWUP
-from agent.followups import FollowUp, TurnContext, choose
-from agent.interviewer import policy, replies, topics
+from agent.interviewer import coverage, policy, replies, templates, topics
 from agent.interviewer import reading as R
+from agent.interviewer.context import Deps
+from agent.interviewer.followups import MOVE_ON as MOVE_ON_FOLLOWUP
+from agent.interviewer.followups import FollowUp, TurnContext
+from agent.interviewer.kb_followups import board_hits, kb_key, speech_hits
 from agent.interviewer.memory import Dialogue
+from agent.interviewer.phases import PhasePlan, later, next_phase
 from agent.interviewer.policy import Move
-from agent.kb_followups import board_hits, kb_key, speech_hits
-from agent.phases import PhasePlan, later, next_phase
-from agent.state import InterviewState, bump, candidate_turns
-from agent.turn import _fixes, clean
-from agent.turn import listen as record_turn
+from agent.interviewer.priorities import choose
+from agent.interviewer.record import _fixes, clean
+from agent.interviewer.record import listen as record_turn
+from agent.interviewer.state import InterviewState, bump, candidate_turns
 
 _LOG = logging.getLogger("hotseat.interviewer")
 
@@ -90,7 +90,7 @@ def set_drawn(deps: Deps, board: Any) -> None:
 
 def wrap(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     """Score the interview and close it (scored once; later calls return the same scores)."""
-    from agent.scoring import score
+    from agent.interviewer.scorecard import score
     from agent.whiteboard import Board, score_components
 
     deps = runtime.context
@@ -112,7 +112,7 @@ def wrap(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
 
 # -- a candidate turn --------------------------------------------------------------------------------
 def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    """Record the turn and its checked numbers (`agent.turn`), then read it: acts, mentions
+    """Record the turn and its checked numbers (`agent.interviewer.record`), then read it: acts, mentions
     with polarity, settled topics, verdicts; and remember what it settled."""
     deps = runtime.context
     out = record_turn(state, runtime)
@@ -173,7 +173,7 @@ def _on_subject(text: str, deps: Deps) -> bool:
 
 
 def _repeated(text: str, state: InterviewState) -> bool:
-    from agent.classify import normalise
+    from agent.interviewer.turn_kinds import normalise
 
     said = normalise(text)
     return bool(said) and any(normalise(t["text"]) == said for t in candidate_turns(state))
@@ -212,7 +212,7 @@ def _rng(state: InterviewState, slot: str = "") -> Any:
 def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
     """One sentence naming what was right in the turn: its checked numbers (a fix first), a
     gap it covered aloud, the components it put in the design, or the choice it made."""
-    from agent import acks
+    from agent.interviewer import acks
 
     reading = state.get("reading") or R.Reading()
     claims = _turn_claims(state)
@@ -247,7 +247,7 @@ def _at_peak(words: str, claim: dict[str, Any], text: str) -> str:
     start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
     if not words or "peak" in words.lower() or start < 0:
         return words
-    around = topics._clauses_around(text, start, end)
+    around = topics.clauses_around(text, start, end)
     return words + " at peak" if re.search(r"\bpeak", around, re.I) else words
 
 
@@ -486,8 +486,8 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
 def _capacity(deps: Deps, raised: frozenset[str]) -> FollowUp | None:
     """A capacity limit the engine's reference numbers say this turn's claim crosses ("a single
     MySQL node does about 10,000 writes a second"): the engine's finding, asked about once."""
-    from agent.classify import normalise
-    from agent.followups import CAPACITY, numbers_of
+    from agent.interviewer.followups import CAPACITY, numbers_of
+    from agent.interviewer.turn_kinds import normalise
 
     for finding in deps.report.findings:
         if finding.code != "capacity_exceeded" or not finding.reference:

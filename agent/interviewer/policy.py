@@ -72,7 +72,7 @@ class Move:
     advance_to: str = ""
     """A phase the move asks `pace` to go to."""
     followup: dict[str, Any] | None = None
-    """The structured follow-up behind a probe (`agent.followups.FollowUp.to_dict()`)."""
+    """The structured follow-up behind a probe (`agent.interviewer.followups.FollowUp.to_dict()`)."""
     verbatim: bool = False
     """Said again on purpose ("could you repeat that?"): exempt from the no-repeat rule."""
     claims: tuple[dict[str, Any], ...] = field(default=())

@@ -181,7 +181,7 @@ class Reading:
     verdicts: tuple[Verdict, ...] = ()
     question: bool = False
     kind: str = ""
-    """The single kind the older code paths use (`agent.classify` kinds)."""
+    """The single kind the older code paths use (`agent.interviewer.turn_kinds` kinds)."""
     tail: str = ""
     """The last sentence of the turn: where requests such as "let's wrap up" live."""
     repeated: bool = False
@@ -309,7 +309,7 @@ def read_turn(
     extra_settled: Sequence[str] = (),
     repeated: bool = False,
 ) -> Reading:
-    """The typed reading of one turn. `kind` is the base classification (`agent.classify`),
+    """The typed reading of one turn. `kind` is the base classification (`agent.interviewer.turn_kinds`),
     `claims` the engine's checked claims for this turn, `components` the scenario's expected
     components as (label, names)."""
     words = len(text.split())

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from agent.interviewer.memory import Dialogue, normalise
+from agent.interviewer.topics import clauses_around
 from estimation import Quantity, format_quantity
 from estimation.quantity import dimension_from_unit
 
@@ -238,7 +239,9 @@ def challenge(claim: dict[str, Any], rng: random.Random, utterance: str = "") ->
     said = own or spoken(claim.get("stated"), text)
     right = spoken(claim.get("computed"), own)
     hint = SLIP_HINTS.get(str(claim.get("slip", "")), "")
-    quoted = _quote(own or text)
+    start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+    clause = clauses_around(utterance, start, end) if own else ""
+    quoted = _quote(clause.strip().rstrip(".,;") or own or text)
     first = rng.choice(
         (
             'You said "{q}", but from your own numbers I get about {r}.',

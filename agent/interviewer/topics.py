@@ -113,7 +113,7 @@ def asked_topics(question: str) -> set[str]:
     return found
 
 
-def _clauses_around(text: str, start: int, end: int) -> str:
+def clauses_around(text: str, start: int, end: int) -> str:
     """The clause holding text[start:end] and the clause before it ("peak is 3x, so 36,000 a
     second"): what a number is about, without the neighbouring results."""
     cuts = [m.end() for m in re.finditer(r"[,;.:!?](?:\s|$)", text)]
@@ -132,7 +132,7 @@ def settled_by_claims(claims: Iterable[dict[str, Any]], utterance: str = "") -> 
         unit = str(stated.get("unit", ""))
         text = str(claim.get("text", ""))
         start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
-        around = _clauses_around(utterance, start, end) if utterance and start >= 0 else ""
+        around = clauses_around(utterance, start, end) if utterance and start >= 0 else ""
         local = around or text
         if unit == "per second":
             if PEAK_WORDS.search(local) or claim.get("name") == "peak":

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from agent.classify import LLM_KINDS, OFF_TOPIC
+from agent.interviewer.turn_kinds import LLM_KINDS, OFF_TOPIC
 
 CLASSIFY_SYSTEM = (
     "You label one turn of a candidate in a system design interview. Answer with exactly one "

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.interviewer.reference_check import Reference
 from agent.llm import LlmClient
-from agent.reference_check import Reference
 from estimation import CheckReport, EstimationSession, Quantity
 from scenarios import Scenario
 

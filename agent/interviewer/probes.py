@@ -1,5 +1,5 @@
 """Board findings, scenario probes and moving on: the lowest priorities of
-`agent.followups.choose`. A board finding the candidate already covered aloud is skipped.
+`agent.interviewer.followups.choose`. A board finding the candidate already covered aloud is skipped.
 
 A probe is asked in the design phases, first about components the candidate drew, then about
 ones they named; in the deep dive the rest follow, interleaved with CAP-per-operation questions
@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.classify import normalise
-from agent.followups import (
+from agent.interviewer.followups import (
     FINDING,
     MOVE_ON,
     PROBE,
@@ -21,9 +20,10 @@ from agent.followups import (
     TurnContext,
     numbers_of,
 )
-from agent.kb_followups import covered, finding_reference
+from agent.interviewer.kb_followups import covered, finding_reference
+from agent.interviewer.phases import later, next_phase
+from agent.interviewer.turn_kinds import normalise
 from agent.knowledge import load_knowledge
-from agent.phases import later, next_phase
 
 ANSWERED_BY = {
     "NO_MONITORING": (
@@ -149,7 +149,7 @@ def probe(ctx: TurnContext) -> FollowUp | None:
 def _probe_answered(probe: Any, ctx: TurnContext) -> bool:
     """The candidate already said the answer aloud: monitoring named for a monitoring probe, or
     most of what the probe listens for ("exponential backoff", "dead letter queue")."""
-    from agent.turn import heard
+    from agent.interviewer.record import heard
 
     earlier = " ".join(ctx.said)
     kinds = {

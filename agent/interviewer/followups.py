@@ -2,12 +2,12 @@
 
 Priority, as a Staff interviewer would: a whiteboard finding > a scenario probe > moving on.
 Number challenges are not chosen here: the policy (`agent.interviewer.policy`) challenges only
-verdicts the estimation engine calls incorrect, before any follow-up. Knowledge-base follow-ups (`agent.kb_followups`) slot
+verdicts the estimation engine calls incorrect, before any follow-up. Knowledge-base follow-ups (`agent.interviewer.kb_followups`) slot
 in: a result crossing a scale limit after capacity, an anti-pattern with the board findings, a
 pattern's weak spot with the scenario probes. Nothing already raised is raised again, and no
 probe is asked twice. Every follow-up quotes what the candidate said or names what they drew, and
 carries the numbers it states so an LLM rephrasing can be checked against them. The last two
-priorities (board findings, scenario probes, moving on) live in `agent.probes`.
+priorities (board findings, scenario probes, moving on) live in `agent.interviewer.probes`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.classify import normalise
-from agent.reference_check import Reference
+from agent.interviewer.reference_check import Reference
+from agent.interviewer.turn_kinds import normalise
 from estimation import CheckReport
 from scenarios import Scenario
 
@@ -60,7 +60,7 @@ class FollowUp:
     """A claim this follow-up judged itself (a slip found through the scenario's estimates)."""
     kb: dict[str, Any] | None = None
     """The knowledge-base entry this is about: {"id", "name", "kind", "summary", "source",
-    "source_title", "why", "via"} (see `agent.kb_followups.reference`)."""
+    "source_title", "why", "via"} (see `agent.interviewer.kb_followups.reference`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -150,24 +150,3 @@ def numbers_of(*texts: str) -> tuple[str, ...]:
 
 def claim_key(text: str) -> str:
     return "claim:" + normalise(text)
-
-
-def choose(ctx: TurnContext) -> FollowUp:
-    """The single most important follow-up for this turn."""
-    # they build on the types defined here
-    from agent import kb_followups as kb
-    from agent.probes import finding, move_on, probe
-
-    for pick in (
-        kb.threshold,
-        kb.anti_pattern_said,
-        finding,
-        kb.anti_pattern_drawn,
-        kb.pattern_said,
-        kb.pattern_drawn,
-        probe,
-    ):
-        chosen = pick(ctx)
-        if chosen is not None:
-            return chosen
-    return move_on(ctx)

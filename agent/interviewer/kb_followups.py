@@ -1,4 +1,4 @@
-"""Follow-ups from the knowledge base, slotted into `agent.followups.choose`'s priorities.
+"""Follow-ups from the knowledge base, slotted into `agent.interviewer.followups.choose`'s priorities.
 
 A computed result crossing a scale limit ranks with capacity (after any arithmetic slip or
 broken assumption); an anti-pattern said aloud or drawn ranks with the whiteboard findings; a
@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from agent.followups import CAPACITY, FINDING, PROBE, FollowUp, TurnContext, numbers_of
+from agent.interviewer.followups import CAPACITY, FINDING, PROBE, FollowUp, TurnContext, numbers_of
+from agent.interviewer.phases import later
 from agent.knowledge import KnowledgeBase, load_knowledge
 from agent.knowledge.cite import fill, plain_words, quote_words, reference
 from agent.knowledge.speech import SpeechHit
 from agent.knowledge.thresholds import threshold_probes
-from agent.phases import later
 from estimation import format_quantity
 from estimation.report import INCORRECT
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.reference_check import Reference
+from agent.interviewer.reference_check import Reference
 from scenarios import RUBRIC_DIMENSIONS, Scenario
 
 DIMENSIONS: tuple[str, ...] = RUBRIC_DIMENSIONS
@@ -307,7 +307,7 @@ def probes_covered(
 ) -> list[str]:
     """Scenario probes whose point the candidate made, asked or not (most of what each listens
     for, said in one turn)."""
-    from agent.turn import heard
+    from agent.interviewer.record import heard
 
     out = []
     for probe in scenario.probes:
@@ -372,11 +372,14 @@ def _tradeoffs(
         and f"board:{f.get('code')}:{','.join(f.get('components', []))}"
         not in {a.get("key") for a in state.get("answers", [])}
     ]
+    named = [t for t in said if re.search(r"\btrade-?offs?\b|\bat the cost of\b", t["text"], re.I)]
     value = 2 + min(3.0, 0.5 * len(hits)) + min(2.0, 0.5 * len(reasons))
+    value += 1.5 if named else 0.0  # a trade-off named as such, with both sides
     value += min(2.0, 1.0 * len(answered)) + min(1.0, 1.0 * len(pushback))
     value -= min(3.0, 1.0 * len(open_findings))
     quotes = list(dict.fromkeys(hits.values()))[:3]
     evidence = [Evidence("utterance", _q(q), "names a trade-off or failure mode") for q in quotes]
+    evidence += [Evidence("utterance", _q(t["text"]), "named the trade-off") for t in named[:1]]
     evidence += [Evidence("utterance", _q(t["text"]), "argued a position") for t in pushback[:1]]
     evidence += [
         Evidence("finding", f.get("question", ""), f"{f.get('code')} left unanswered")

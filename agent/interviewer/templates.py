@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 import re
 
-from agent.followups import ARITHMETIC, ASSUMPTION, CAPACITY, FINDING, PROBE, FollowUp
-from agent.phases import TITLES, minutes_text
+from agent.interviewer.followups import ARITHMETIC, ASSUMPTION, CAPACITY, FINDING, PROBE, FollowUp
+from agent.interviewer.phases import TITLES, minutes_text
 
 MAX_QUOTE = 90
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from agent.followups import is_correction
+from agent.interviewer.followups import is_correction
 from estimation import Quantity, format_quantity
 from estimation.quantity import dimension_from_unit
 from scenarios import Scenario

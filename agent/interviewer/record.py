@@ -9,9 +9,12 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agent.clarify import clarify
-from agent.classify import (
-    CLARIFYING,
+from agent.interviewer.context import Deps
+from agent.interviewer.followups import is_correction
+from agent.interviewer.kb_followups import speech_hits
+from agent.interviewer.reference_check import confirms
+from agent.interviewer.state import InterviewState, bump, candidate_turns
+from agent.interviewer.turn_kinds import (
     DESIGN,
     ESTIMATE,
     GIBBERISH,
@@ -22,11 +25,6 @@ from agent.classify import (
     SMALL_TALK,
     classify,
 )
-from agent.context import Deps
-from agent.followups import is_correction
-from agent.kb_followups import speech_hits
-from agent.reference_check import confirms
-from agent.state import InterviewState, bump, candidate_turns
 from estimation import CheckReport
 from scenarios import Scenario
 
@@ -100,16 +98,12 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         relabel = deps.llm.classify(text, state["phase"], (last or {}).get("text", ""))
         if relabel is not None:
             kind = DESIGN if relabel == PROBE_ANSWER and not last else relabel
-    out: dict[str, Any] = {"kind": kind, "clarification": None, "answers": [], "topics": []}
+    out: dict[str, Any] = {"kind": kind, "answers": [], "topics": []}
     names = (SILENCE, GIBBERISH, OFF_TOPIC, SMALL_TALK)
     counters = bump(state.get("counters", {}), *([kind] if kind in names else []))
     if reading.repeat and kind not in (MOVE_ON, SMALL_TALK, SILENCE, GIBBERISH):
         counters = bump(counters, "repeat")
     out["counters"] = counters
-    if kind == CLARIFYING:
-        answer = clarify(deps.scenario, text)
-        out["clarification"] = answer.to_dict()
-        out["topics"] = [t for t in answer.topics if t not in state.get("topics", [])]
     if last and kind in (PROBE_ANSWER, DESIGN, ESTIMATE):
         out["answers"] = [
             {
