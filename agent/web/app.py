@@ -6,10 +6,13 @@ Routes:
 - `/ws/{id}` the session socket (protocol below); `/board/{id}/` the tablet board of that
   session (its page, static files and socket, mounted from `agent.whiteboard.tablet`).
 
-Session socket, page → server (JSON text, at most `MAX_TEXT_BYTES`): `turn` {text}, `minute`,
-`end`, `ping`; binary frames are microphone PCM (voice mode, at most `MAX_AUDIO_BYTES`).
-Server → page: `state` on connect, then `item`, `phase`, `busy`, `status`, `error`, and in
-voice mode `voice` events and binary reply audio.
+Session socket, page → server (JSON text, at most `MAX_TEXT_BYTES`, `TEXT_RATE` a second):
+`turn` {text}, `minute` ("give me a minute"), `end`, `mute` {muted}, `ping`; binary frames are
+microphone PCM, 16 kHz int16 (voice mode, at most `MAX_AUDIO_BYTES`, `AUDIO_RATE` a second).
+Server → page: `state` on connect (everything: a reload or a second tab starts from it), then
+`item` (a transcript turn, re-sent when a verdict chip is added), `phase`, `busy`, `status`
+(clock, end, scores, report link), `error` (one line); in voice mode `voice` events
+(`listening`, `turn`, `answering`, `stop` on barge-in) and binary reply audio (`agent.web.voice`).
 """
 
 from __future__ import annotations
