@@ -405,7 +405,9 @@ def working_value(ops: list[Operand], stated: Operand, said_as: Said) -> Quantit
     if len(ops) == 1:  # "a 10 gigabit card gives us 10 GB a second": a link speed restated
         q = ops[0].quantity
         link = q.dimension.data == want.data == 1 and not q.dimension.money and not want.money
-        if link and q.dimension.time == 0 and want.time == -1:
+        unit = ops[0].unit.split(" ")[0] if ops[0].unit else ""
+        in_bits = unit.endswith("b") or "bps" in ops[0].unit.lower()
+        if link and in_bits and q.dimension.time == 0 and want.time == -1:
             return Quantity(q.value, want)
     for unit, power in stated.time_units:  # "… we store 400 GB a day": a day's total
         if power < 0 and unit in TIME_UNITS and TIME_UNITS[unit] >= 60:

@@ -854,6 +854,17 @@ class EstimationSession:
             return None  # an explicit expression the grammar already read its own way
         working = [t for t in working if not (t.bare and t.number == 1)]  # "one broker"
         ops = [self._op(t) for t in working]
+        if not ops and begin > 0:
+            # "…, 250 terabytes, and we need to ingest that, so 250 terabytes a second": the
+            # result just said, said again in other units
+            before = [
+                t
+                for t in self._toks
+                if t.kind == "qty" and t.end == begin and t.quantity is not None
+            ]
+            restating_here = self._said_as_result(lo) and bool(before)
+            if restating_here:
+                ops = [self._op(before[0])]
         if not ops and begin == 0:
             # "…3.2 terabits a second. In bytes that's 3.2 terabytes a second": the result
             # of the sentence before, said again in other units
@@ -876,8 +887,9 @@ class EstimationSession:
             return None  # a bare number said again is a count, not a conversion
         if not self._said_as_result(lo):
             return None  # ", 3 sessions/day" in a list of inputs
-        restated = len(ops) == 1 and any(
-            ops[0] is op or ops[0].quantity == op.quantity for op in self._results_so_far()
+        restated = len(ops) == 1 and (
+            not working
+            or any(ops[0] is op or ops[0].quantity == op.quantity for op in self._results_so_far())
         )
         if len(ops) == 1 and not restated and said_in_bits(ops[0]) == said_in_bits(stated):
             return None  # one input said again in other units: the rest of the working is unsaid

@@ -55,8 +55,13 @@ def _figure_before(text: str, end: int) -> int | None:
     toks = tokenize(window, _EMPTY.conventions, _EMPTY.name_index())
     if not toks:
         return None
-    last = toks[-1]
-    if last.kind != "qty" or window[last.end :].strip():
+    figures = [t for t in toks if t.kind == "qty"]
+    if not figures:
+        return None
+    last = figures[-1]
+    rest = window[last.end :]
+    # "3.2 terabytes total for edges... wait": a few words may follow the abandoned figure
+    if len(rest) > 32 or any(t.kind != "word" for t in toks if t.start >= last.end):
         return None
     return start + last.start
 
