@@ -123,6 +123,8 @@ class ProgressStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.executescript(_SCHEMA)
             row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        except sqlite3.OperationalError as exc:  # read-only or missing folder, locked, disk full
+            raise RecordingError(f"cannot open {self.path} ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise RecordingError(
                 f"{self.path} is not a Hotseat progress database ({exc})"
