@@ -48,7 +48,7 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _figure_before(text: str, end: int) -> int | None:
+def _figure_before(text: str, end: int, trailing_words: bool = False) -> int | None:
     """Start of the number (with its unit) that ends at `end`, if one does."""
     start = max(0, end - _LOOKBACK)
     window = text[start:end]
@@ -61,6 +61,8 @@ def _figure_before(text: str, end: int) -> int | None:
     last = figures[-1]
     rest = window[last.end :]
     # "3.2 terabytes total for edges... wait": a few words may follow the abandoned figure
+    if rest.strip() and not trailing_words:
+        return None  # a restart is the figure itself trailing off: "thirty... thirty-six"
     if len(rest) > 32 or any(t.kind != "word" for t in toks if t.start >= last.end):
         return None
     return start + last.start
@@ -76,7 +78,7 @@ def drop_abandoned(text: str) -> str:
     for pattern in patterns:
         cuts: list[tuple[int, int]] = []
         for found in pattern.finditer(text):
-            begin = _figure_before(text, found.start())
+            begin = _figure_before(text, found.start(), pattern is _CORRECTION)
             if begin is not None:
                 cuts.append((begin, found.end()))
         for begin, end in reversed(cuts):
