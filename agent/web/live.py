@@ -364,6 +364,17 @@ class Interviews:
         self._lock = asyncio.Lock()
 
     async def create(self, scenario: Scenario, minutes: float, mode: str) -> LiveInterview:
+        """A new interview; CannotStart (one line) for a second spoken one, because the
+        server has one Whisper and one Piper and one candidate at the desk."""
+        speaking = [
+            live.session_id
+            for live in self.live.values()
+            if live.voice is not None and not live.ended
+        ]
+        if mode == "voice" and speaking:
+            raise CannotStart(
+                f"a spoken interview is already running ({speaking[0]}); end it first or type"
+            )
         loop = asyncio.get_running_loop()
         live = await asyncio.to_thread(
             LiveInterview.start,

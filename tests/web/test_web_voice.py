@@ -108,3 +108,20 @@ def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
         page.wait_for_load_state()
         assert "60,000" in page.content()
         page.close()
+
+
+def test_one_spoken_interview_at_a_time(backend, hotseat_home):
+    import httpx
+
+    with WebServer(hotseat_home, load_scenarios(), port=0, voice=backend) as server:
+        base = server.base_url
+
+        def start(mode):
+            body = {"scenario": "url-shortener", "minutes": 20, "mode": mode}
+            return httpx.post(base + "/api/sessions", json=body, headers={"Origin": base})
+
+        assert start("voice").status_code == 200
+        second = start("voice")
+        assert second.status_code == 400
+        assert "already running" in second.json()["error"]
+        assert start("text").status_code == 200  # typing is always possible
