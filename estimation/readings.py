@@ -412,6 +412,8 @@ def working_value(ops: list[Operand], stated: Operand, said_as: Said) -> Quantit
     for unit, power in stated.time_units:  # "… we store 400 GB a day": a day's total
         if power < 0 and unit in TIME_UNITS and TIME_UNITS[unit] >= 60:
             periods = {TIME_UNITS[unit]}
+    if not periods and want.time == -1:
+        periods = {86_400.0}  # a total said as a per-second rate: a day's worth, most often
     for divided in [None, *range(len(ops) if len(ops) > 1 else 0)]:
         dim = Dimension()
         value = 1.0

@@ -170,6 +170,15 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
                 time_map != said_times
             ):
                 continue
+            if (
+                not converts
+                and not time_map
+                and said_times
+                and any(p < 0 for p in said_times.values())
+                and node.op == "leaf"
+                and pick(leaves[0]).quantity.dimension not in (COUNT,)
+            ):
+                continue  # "250 TB, so 250 TB a second": a total is not its own rate
             intended: list[Quantity] = []
             if converts and time_map and said_times and time_map != said_times:
                 # converting by hand: the factors must be the ones the units call for
