@@ -409,6 +409,7 @@ class EstimationSession:
             if single is not None and single.kind == "qty":
                 op = from_token(single)
                 concept = multiplier_concept(st, single)
+                self._span = (single.start, single.end)  # the first figure is judged first
                 # "That's 10 GB per second, so 10 Gbps": a result, then said again
                 if (
                     not concept
@@ -417,12 +418,14 @@ class EstimationSession:
                     and not assume
                     and self._implicit(op, text, name, st)
                 ):
+                    self._span = (st.stated.start, st.stated.end)
                     if is_conversion(op, stated, ()):
                         leaf = Node("leaf", m.leaf(m.last_result or op))
                         self._claim(leaf, stated, text, result_name)
                     else:
                         self._result_without_expression(st.stated, st, sentence)
                     return
+                self._span = (st.stated.start, st.stated.end)
                 if concept:
                     self._remember_multiplier(concept, op, text)
                     base = m.base(stated.quantity)
