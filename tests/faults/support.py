@@ -63,6 +63,13 @@ def tmpfs(path: Path, size_kb: int, read_only: bool = False) -> Iterator[Path]:
         timeout=30,
     )
     if mounted.returncode != 0:
+        if read_only and os.geteuid() != 0:  # without a mount, permissions do it for non-root
+            path.chmod(0o555)
+            try:
+                yield path
+            finally:
+                path.chmod(0o755)
+            return
         pytest.skip("cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)")
     try:
         yield path
