@@ -251,9 +251,11 @@ class LiveInterview:
             return
         self._set_busy(True)
         try:
-            self.handle.respond(text)
+            reply = self.handle.respond(text)
         finally:
             self._set_busy(False)
+        if self.voice is not None and self.voice.listening:
+            self.voice.say(" ".join(reply))  # typed or a button in a spoken interview: said too
         if self.handle.finished:
             self.end()
 

@@ -62,6 +62,12 @@ class BrowserMicrophone:
         self._closed = threading.Event()
         self.muted = False
 
+    def say(self, text: str) -> None:
+        """Speak a reply that did not come through the microphone (a typed turn, the "give me
+        a minute" button); recorded on the interviewer's track like any other."""
+        for chunk in self.synthesizer.synthesize(text):
+            self.session.speaker.play(chunk)
+
     def feed(self, pcm: bytes) -> None:
         if self._closed.is_set():
             return
@@ -167,6 +173,7 @@ class BrowserVoice:
 
     def __init__(self, live: Any, backend: VoiceBackend) -> None:
         self.live = live
+        self.synthesizer = backend.synthesizer
         self.microphone = BrowserMicrophone()
         self.speaker = BrowserSpeaker(self._send_audio, self._stop_playback)
         self._committed_at: float | None = None
@@ -193,6 +200,12 @@ class BrowserVoice:
         self.session.run(listening=self._listening)
         if self.live.handle.finished and not self.live.ended:
             self.live.end()
+
+    def say(self, text: str) -> None:
+        """Speak a reply that did not come through the microphone (a typed turn, the "give me
+        a minute" button); recorded on the interviewer's track like any other."""
+        for chunk in self.synthesizer.synthesize(text):
+            self.session.speaker.play(chunk)
 
     def feed(self, pcm: bytes) -> None:
         self.microphone.feed(pcm)

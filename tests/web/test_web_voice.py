@@ -91,6 +91,18 @@ def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
         regions = ["#topbar", "#board-frame", "#transcript", "#voice-bar", "#composer"]
         assert boxes_apart(page, regions) == []
         live = server.app.app.state.interviews.live[session]
+        # the "give me a minute" button: once the answer to the second turn has been played
+        # (the microphone file is silent from then on), the button's answer is shown and spoken
+        page.wait_for_function("window.hotseatAudio.latencies.length >= 2", timeout=60_000)
+        assert wait_for(lambda: not live.voice.speaker.is_playing(), timeout=60)
+        before = page.evaluate("window.hotseatAudio.received")
+        page.click("#minute")
+        asked = page.locator("#transcript li.candidate", has_text="Give me a minute")
+        asked.wait_for(timeout=30_000)
+        page.locator(
+            "#transcript li.candidate:has-text('Give me a minute') + li.interviewer"
+        ).wait_for()
+        page.wait_for_function(f"window.hotseatAudio.received > {before}", timeout=60_000)
         page.click("#mute")  # the page keeps the clock going with silence; the server knows
         assert wait_for(lambda: live.voice.microphone.muted)
         assert page.inner_text("#mic-state") == "muted"
