@@ -167,7 +167,7 @@ def find_reading(
                     continue
                 dim = Dimension(data, time, money)
                 for want in options:
-                    got = _matches(value, dim, want, periods, tolerance)
+                    got = _matches(value, dim, want, periods, tolerance, said_as.bits)
                     if (
                         got is None
                         and said_as.number
@@ -206,7 +206,12 @@ def another_reading(
 
 
 def _matches(
-    value: float, dim: Dimension, want: Quantity, periods: set[float], tolerance: float
+    value: float,
+    dim: Dimension,
+    want: Quantity,
+    periods: set[float],
+    tolerance: float,
+    bits: bool = True,
 ) -> Quantity | None:
     """The reading's value in the stated dimension when it lands within the tolerance."""
     d = want.dimension
@@ -221,7 +226,7 @@ def _matches(
             if _close(want.value, value / scale, tolerance, False):
                 return Quantity(value / scale, d)
     # a link rate said without "per second" ("600 MB a second, about 5 gigabits")
-    link = d.time == 0 and d.data and dim == Dimension(d.data, -1, d.money)
+    link = bits and d.time == 0 and d.data and dim == Dimension(d.data, -1, d.money)
     if link and _close(want.value, value, tolerance, False):
         return Quantity(value, d)
     for period in periods:

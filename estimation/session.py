@@ -1175,9 +1175,11 @@ class EstimationSession:
         if periods:
             said_as = replace(said_as, periods=said_as.periods | periods)
         first = not self._near_tokens(True)
+        at = next((n for n, t in enumerate(self._toks) if t.start == self._span[0]), None)
+        explained = at is not None and self._explained_after(self._toks, at)
         for before_only in (True, False):  # the working said before it reads most naturally
-            if not before_only and not first:
-                break  # numbers after a result are worked out from it, unless it came first
+            if not before_only and not (first and explained):
+                break  # numbers after a result are worked out from it, unless they explain it
             said = self._said_as().number
             near = [
                 t
