@@ -15,7 +15,11 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.facts[queue.id].bounded:
             continue
         consumers = [ctx.get(cid) for cid in ctx.downstream[queue.id]]
-        producers = [ctx.get(cid) for cid in ctx.upstream[queue.id]]
+        producers = [
+            ctx.get(cid)
+            for cid in ctx.upstream[queue.id]
+            if not consumers or cid != consumers[0].id
+        ]
         who = consumers[0].name if consumers else "the consumers"
         ahead = f" {producers[0].name}" if producers else ""
         findings.append(
