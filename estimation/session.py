@@ -118,7 +118,7 @@ _NAMED_FACTORS = re.compile(
 _FILLER_WORDS = frozenset({("um",), ("uh",), ("er",), ("hmm",), ("like",), ("well",)})
 _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
-    | {("@",)}
+    | {("@",), ("for",)}
 )
 _FILLER = re.compile(r"(?:,[ \t]*)?\b(?:um+|uh+|er+|erm|hmm+)\b(?:[ \t]*,)?(?=[ \t]*\S)", re.I)
 """Spoken fillers with their commas: "80 billion over, um, 1,440" is one working."""
