@@ -1274,8 +1274,11 @@ class EstimationSession:
         hi = self._span[1]
         later = [
             from_token(t)
-            for t in self._toks
-            if t.kind == "qty" and t.quantity is not None and hi <= t.start < hi + 40
+            for n, t in enumerate(self._toks)
+            if t.kind == "qty"
+            and t.quantity is not None
+            and hi <= t.start < hi + 40
+            and not result_position(self._toks, n)  # "…, and a year is 3.3 TB": derived
         ]
         return any(
             find_reading([op], ops, stated, self.tolerance, 1, said_as) is not None
