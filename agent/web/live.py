@@ -35,6 +35,7 @@ from agent.whiteboard.tablet.app import Hub, create_app
 from agent.whiteboard.tablet.session import BoardSession
 from recordings import Recorder
 from recordings.reader import RecordingError, load_recording
+from recordings.recorder import SessionBusy
 from scenarios import Scenario, ScenarioLibrary
 
 _LOG = logging.getLogger("hotseat.web")
@@ -117,7 +118,7 @@ class LiveInterview:
         """An interview from its checkpoint after the server restarted (CannotStart if none).
 
         The earlier recording's events rebuild the transcript; the rest of the interview is
-        recorded in a new folder next to it, as `hotseat interview --resume` does."""
+        appended to the same recording, as `hotseat interview --resume` does."""
         live = cls(home, "text", loop)
         earlier = interview_folders(home / "sessions", session_id)
         drawn, scored = None, None
@@ -142,16 +143,21 @@ class LiveInterview:
             live.report_id = earlier[-1].name if earlier else None
             live.scores = score_summary(scored) if scored else {}
         else:
-            live.recorder = Recorder(
-                home / "sessions",
-                meta={
-                    "mode": live.mode,
-                    "scenario": live.handle.scenario.id,
-                    "via": "web",
-                    "interview": session_id,
-                },
-                session_id=session_id,
-            )
+            try:
+                live.recorder = Recorder(
+                    home / "sessions",
+                    meta={
+                        "mode": live.mode,
+                        "scenario": live.handle.scenario.id,
+                        "via": "web",
+                        "interview": session_id,
+                    },
+                    session_id=session_id,
+                    resume=True,
+                )
+            except SessionBusy as error:
+                live.handle.close()
+                raise CannotStart(str(error)) from None
             live.report_id = live.recorder.session_id
         live._attach_board(live.handle.scenario, drawn)
         live._attach_voice(voice)
