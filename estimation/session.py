@@ -300,6 +300,12 @@ class EstimationSession:
             how = result_position(toks, i)
             hedged = i > 0 and toks[i - 1].kind == "hedge"
             if (
+                tok.percent
+                and how != "strong"
+                and not (i > 0 and toks[i - 1].words[:1] in _STRONG_MARKS)
+            ):
+                continue  # "~25% connected at peak": a share given, not worked out
+            if (
                 not how
                 or (tok.multiplier or tok.power)
                 and not (hedged or how == "strong" or toks[i - 1].words[:1] in _STRONG_MARKS)
