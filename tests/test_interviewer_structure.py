@@ -145,3 +145,37 @@ def test_interviewer_events_are_the_types_recordings_read():
         "t": 2.0,
     }
     assert set(events.EVENT_TYPES) >= {"candidate_turn", "interviewer_turn", "scores"}
+
+
+def _imports(module: str) -> set[str]:
+    """The agent.interviewer modules `module` imports anywhere (functions included)."""
+    import ast
+
+    path = ROOT / (module.replace(".", "/") + ".py")
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "agent.interviewer":
+                found |= {f"agent.interviewer.{a.name}" for a in node.names}
+            elif node.module.startswith("agent.interviewer."):
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("agent.interviewer.")}
+    return found & set(MODULES)
+
+
+def test_no_import_cycle_inside_the_package():
+    graph = {m: _imports(m) for m in MODULES}
+    state: dict[str, int] = {}
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for dep in sorted(graph[module]):
+            assert state.get(dep) != 1, "import cycle: " + " -> ".join([*path, module, dep])
+            if dep not in state:
+                visit(dep, [*path, module])
+        state[module] = 2
+
+    for module in MODULES:
+        if module not in state:
+            visit(module, [])

@@ -27,7 +27,6 @@ from typing import Any
 from agent.interviewer import events as E
 from agent.interviewer.context import Deps
 from agent.interviewer.graph import build_graph
-from agent.interviewer.nodes import set_drawn
 from agent.interviewer.phases import PhasePlan
 from agent.interviewer.reference_check import references
 from agent.interviewer.scorecard import Scores
@@ -170,14 +169,11 @@ class Interviewer:
         )
 
     def _rebuild(self, values: dict[str, Any]) -> None:
-        """Replay the candidate's turns into a fresh estimation session; restore the board."""
+        """Replay the candidate's turns into a fresh estimation session (the board is read from
+        its snapshot in the state)."""
         for turn in values.get("turns", []):
             if turn.get("speaker") == "candidate" and turn.get("text"):
                 self._deps.estimator.add(turn["text"])
-        if values.get("board"):
-            from agent.whiteboard import Board
-
-            set_drawn(self._deps, Board.from_dict(values["board"]))
 
     def close(self) -> None:
         """Release the checkpoint database."""

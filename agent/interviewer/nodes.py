@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -27,6 +29,7 @@ from agent.interviewer.priorities import choose
 from agent.interviewer.record import _fixes, clean
 from agent.interviewer.record import listen as record_turn
 from agent.interviewer.state import InterviewState, bump, candidate_turns
+from estimation import CheckReport, ClaimCheck
 
 _LOG = logging.getLogger("hotseat.interviewer")
 
@@ -57,7 +60,6 @@ def take_board(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         _LOG.warning("board snapshot ignored: %s", error)
         return {"reply": []}
     findings = analyze(board, deps.scenario)
-    set_drawn(deps, board)
     return {
         "board": snapshot,
         "board_findings": [f.to_dict() for f in findings],
@@ -67,15 +69,32 @@ def take_board(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     }
 
 
-def set_drawn(deps: Deps, board: Any) -> None:
-    """Map each probe key (a kind or an expected label) to the candidate's box for it."""
-    deps.board = board
-    deps.drawn, deps.drawn_ids = {}, {}
-    if board is None:
-        return
-    keys = {key for probe in deps.scenario.probes for key in probe.components}
+@dataclass(frozen=True)
+class BoardView:
+    """The board of the last snapshot and, for each probe key (a kind or an expected label),
+    the candidate's box for it."""
+
+    board: Any = None
+    drawn: dict[str, str] = field(default_factory=dict)
+    drawn_ids: dict[str, str] = field(default_factory=dict)
+
+
+def board_view(state: InterviewState, scenario: Any) -> BoardView:
+    """Read from the snapshot in the state (never kept in the runtime context)."""
+    from agent.whiteboard import Board, BoardError
+
+    snapshot = state.get("board")
+    if not snapshot:
+        return BoardView()
+    try:
+        board = Board.from_dict(snapshot)
+    except (BoardError, TypeError, ValueError, KeyError):
+        return BoardView()
+    drawn: dict[str, str] = {}
+    drawn_ids: dict[str, str] = {}
+    keys = {key for probe in scenario.probes for key in probe.components}
     for key in sorted(keys):
-        expected = deps.scenario.component(key)
+        expected = scenario.component(key)
         for comp in board.components.values():
             label = comp.label.lower()
             by_name = expected is not None and any(n in label for n in expected.names())
@@ -83,9 +102,10 @@ def set_drawn(deps: Deps, board: Any) -> None:
                 expected is not None and key.lower() == expected.kind and comp.kind.value == key
             )
             if by_name or by_kind:
-                deps.drawn[key] = comp.name
-                deps.drawn_ids[key] = comp.id
+                drawn[key] = comp.name
+                drawn_ids[key] = comp.id
                 break
+    return BoardView(board, drawn, drawn_ids)
 
 
 def wrap(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
@@ -96,7 +116,7 @@ def wrap(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     deps = runtime.context
     if state.get("scores"):
         return {"reply": []}
-    board = deps.board if deps.board is not None else Board()
+    board = board_view(state, deps.scenario).board or Board()
     rows = [
         r.to_dict()
         for r in score_components(board, deps.scenario, mentioned=state.get("mentioned", []))
@@ -290,7 +310,8 @@ def meta(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         lines = replies.feedback(correct, len(wrong), fixed, sorted(dialogue.settled), gap, design)
         return {"move": Move(policy.FEEDBACK, "interim", tuple(lines))}
     if reading.has(R.BOARD):
-        labels = [c.name for c in deps.board.components.values()] if deps.board else []
+        board = board_view(state, deps.scenario).board
+        labels = [c.name for c in board.components.values()] if board is not None else []
         described = list(dict.fromkeys(state.get("mentioned", [])))[-3:]
         return {"move": Move(policy.ANSWER, "board", (replies.board(labels, described),))}
     lines = [replies.WAIT_LINES[len(candidate_turns(state)) % len(replies.WAIT_LINES)]]
@@ -431,7 +452,7 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         )
     ctx = _context(state, deps, phase)
     said = ctx.said
-    capacity = _capacity(deps, ctx.raised)
+    capacity = _capacity(state, ctx.raised)
     if capacity is not None and policy.may_ask(capacity.statement, dialogue):
         move = Move(
             policy.PROBE,
@@ -483,13 +504,19 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
     return {"move": move, "raised": list(dict.fromkeys(raised)), "probes_asked": asked_probes}
 
 
-def _capacity(deps: Deps, raised: frozenset[str]) -> FollowUp | None:
+def _capacity(state: InterviewState, raised: frozenset[str]) -> FollowUp | None:
     """A capacity limit the engine's reference numbers say this turn's claim crosses ("a single
     MySQL node does about 10,000 writes a second"): the engine's finding, asked about once."""
     from agent.interviewer.followups import CAPACITY, numbers_of
     from agent.interviewer.turn_kinds import normalise
 
-    for finding in deps.report.findings:
+    index = len(candidate_turns(state)) - 1
+    for found in state.get("estimate_findings", []):
+        if found.get("turn") != index:
+            continue
+        finding = SimpleNamespace(
+            **{k: found.get(k, "") for k in ("code", "reference", "message", "text")}
+        )
         if finding.code != "capacity_exceeded" or not finding.reference:
             continue
         key = f"capacity:{finding.reference}:{normalise(finding.text)}"
@@ -609,7 +636,8 @@ def _kb_keys(chosen: FollowUp) -> tuple[str, ...]:
 
 def _context(state: InterviewState, deps: Deps, phase: str) -> TurnContext:
     said = [t["text"] for t in candidate_turns(state)]
-    board = deps.board
+    view = board_view(state, deps.scenario)
+    board = view.board
     phase_turns = sum(1 for t in candidate_turns(state) if t.get("phase") == phase)
     if phase != state["phase"]:
         phase_turns = 1
@@ -618,11 +646,11 @@ def _context(state: InterviewState, deps: Deps, phase: str) -> TurnContext:
         phase=phase,
         kind=state.get("kind", ""),
         utterance=clean(state.get("utterance")),
-        report=deps.report,
+        report=_turn_report(state),
         references=deps.references,
         board_findings=state.get("board_findings", []),
-        drawn=deps.drawn,
-        drawn_ids=deps.drawn_ids,
+        drawn=view.drawn,
+        drawn_ids=view.drawn_ids,
         mentioned=state.get("mentioned", []),
         raised=frozenset(state.get("raised", [])),
         probes_asked=frozenset(state.get("probes_asked", [])),
@@ -637,6 +665,30 @@ def _context(state: InterviewState, deps: Deps, phase: str) -> TurnContext:
         kb_board=state.get("kb_board", []),
         asked_texts=[a.get("text", "") for a in state.get("asked", [])],
     )
+
+
+def _turn_report(state: InterviewState) -> CheckReport:
+    """This turn's checked claims, as the engine's report (from the state, not the context)."""
+    from agent.interviewer.acks import _quantity
+
+    claims = []
+    for c in _turn_claims(state):
+        computed = c.get("computed")
+        claims.append(
+            ClaimCheck(
+                text=str(c.get("text", "")),
+                expression=str(c.get("expression", "")),
+                stated=_quantity(c.get("stated") or {"value": 0}),
+                computed=_quantity(computed) if computed else None,
+                verdict=str(c.get("verdict", "unchecked")),
+                explanation=str(c.get("explanation", "")),
+                slip=str(c.get("slip", "")),
+                name=str(c.get("name", "")),
+                start=int(c.get("start", -1) if c.get("start") is not None else -1),
+                end=int(c.get("end", -1) if c.get("end") is not None else -1),
+            )
+        )
+    return CheckReport(claims=tuple(claims))
 
 
 # -- time and phases ---------------------------------------------------------------------------------

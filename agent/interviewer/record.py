@@ -79,7 +79,6 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     answerable = any(fact.matches(text) for fact in deps.scenario.facts)
     index = len(candidate_turns(state))
     report = _check(deps, text)
-    deps.report = report
     last = state.get("last_question")
     reading = classify(
         text,
@@ -91,8 +90,8 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         question_words=re.findall(r"[a-z]{4,}", str((last or {}).get("text", "")).lower()),
     )
     kind = reading.kind
-    deps.kb_speech = speech_hits(text, [t["text"] for t in candidate_turns(state)])
-    if kind == OFF_TOPIC and deps.kb_speech:
+    kb_speech = speech_hits(text, [t["text"] for t in candidate_turns(state)])
+    if kind == OFF_TOPIC and kb_speech:
         kind = DESIGN  # "event sourcing for the ledger" is design talk in any scenario
     if kind == OFF_TOPIC and deps.llm is not None:
         relabel = deps.llm.classify(text, state["phase"], (last or {}).get("text", ""))
