@@ -66,18 +66,23 @@ _WAIT = re.compile(
     r"\b(?:give me (?:a|one) (?:sec|second|minute|moment|bit)|let me think|hold on|"
     r"one (?:sec|second|moment)|bear with me|just a (?:sec|second|moment|minute)|"
     r"let me (?:gather|collect) my thoughts|(?:need|want) a (?:minute|moment|second) to|"
-    r"mind if i (?:take|think))\b",
+    r"mind if i (?:take|think)|can i (?:have|take|get) a (?:sec|second|minute|moment)|"
+    r"(?:a|one) (?:moment|minute|second),? please|let me work (?:this|that|it) out)\b",
     re.I,
 )
 _TIME = re.compile(
     r"\b(?:how much time|how (?:are|'re) we (?:doing )?(?:on|for) time|time (?:do we have )?left|"
-    r"how long do we have|how many minutes|time check|(?:out of|short on|running out of) time)\b",
+    r"how long do we have|how many minutes|time check|(?:out of|short on|running out of) time|"
+    r"how long (?:have we got|do i have|is left|have i got)|(?:are we|am i) (?:ok|okay|good|fine|"
+    r"doing) (?:on|for|with) time|time-?wise)\b",
     re.I,
 )
 _FEEDBACK = re.compile(
     r"\b(?:(?:any|your|some|give me|get|quick|interim) feedback|feedback (?:so far|at this point|"
     r"on (?:my|how|what))|how am i doing|how'?m i doing|how did i do|am i on the right track|"
-    r"how (?:is|'s) (?:it|this) going so far)\b",
+    r"how (?:is|'s) (?:it|this) going so far|any thoughts on (?:my|the|this) (?:approach|design|"
+    r"answer|work)(?: so far)?|is this what you(?:'re| are) looking for|how (?:does|is) (?:this|that|"
+    r"it) look(?:ing)?(?: so far)?|am i (?:on track|missing anything))\b",
     re.I,
 )
 _BOARD_WORDS = re.compile(
@@ -92,7 +97,9 @@ _WRAP = re.compile(
     r"\b(?:wrap(?:ping)? (?:it |things |this |us )?up|happy to stop|(?:we|i) (?:can|could) stop|"
     r"let'?s stop|i'?m done|i am done|where i'?d stop|that'?s (?:all|about it|it) (?:from|for) me|"
     r"that'?s my (?:whole )?design\W*$|i(?:'ve| have) covered what i wanted|call it (?:a day|there)|"
-    r"end (?:it|the interview) (?:here|there))\b",
+    r"end (?:it|the interview) (?:here|there)|(?:we|i) can (?:finish|end) (?:here|there|now)|"
+    r"that'?s all i (?:have|got)(?: for (?:now|today))?(?=\W*$)|happy to (?:end|finish)|nothing (?:else|more) (?:from me|to add)|"
+    r"i'?m finished)\b",
     re.I,
 )
 _PUSHBACK = re.compile(
@@ -272,8 +279,17 @@ def meta_acts(text: str, *, has_claims: bool, words: int) -> list[str]:
     return acts
 
 
-def is_pushback(text: str) -> bool:
-    return bool(_PUSHBACK.search(text))
+_PUSHBACK_ON_QUESTION = re.compile(
+    r"\b(?:overkill|premature|not worth (?:it|the)|i'?d rather not|i would rather not|"
+    r"we can live with|that'?s fine as is)\b",
+    re.I,
+)
+
+
+def is_pushback(text: str, answering: bool = False) -> bool:
+    """Disagreement said as such; "overkill", "premature" and the like count when they answer
+    the interviewer's question (pushing back on what it suggested)."""
+    return bool(_PUSHBACK.search(text)) or (answering and bool(_PUSHBACK_ON_QUESTION.search(text)))
 
 
 def self_corrects(text: str) -> bool:
@@ -326,7 +342,7 @@ def read_turn(
         acts.append(ANSWER)
         if kind == "probe_answer" and found and DESIGN not in acts:
             acts.append(DESIGN)
-    if is_pushback(text):
+    if is_pushback(text, awaiting_answer):
         acts.append(PUSHBACK)
     acts.extend(metas)
     if thinking(text):

@@ -1,0 +1,73 @@
+"""The typed reading of a candidate turn: meta requests, pushback and polarity in wordings the
+listening corpus does not use (the held-out set words things differently)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.interviewer import reading as R
+from agent.interviewer import topics
+from agent.interviewer.turn_kinds import classify
+
+
+def _read(text: str, answering: bool = False) -> R.Reading:
+    kind = classify(text).kind
+    return R.read_turn(
+        text, kind=kind, claims=[], components=[], awaiting_answer=answering, question=False
+    )
+
+
+@pytest.mark.parametrize(
+    "text,act",
+    [
+        ("Sorry, what was the question?", R.REPEAT),
+        ("Come again?", R.REPEAT),
+        ("I missed that, could you rephrase?", R.REPEAT),
+        ("One sec.", R.WAIT),
+        ("Can I have a minute?", R.WAIT),
+        ("Hmm, let me think.", R.WAIT),
+        ("How long have we got?", R.TIME),
+        ("Are we OK on time?", R.TIME),
+        ("Any thoughts on my approach so far?", R.FEEDBACK),
+        ("How am I doing so far?", R.FEEDBACK),
+        ("Can you see my diagram?", R.BOARD),
+        ("I think we can finish here.", R.WRAP_UP),
+        ("Let's call it a day.", R.WRAP_UP),
+        ("That's all I have.", R.WRAP_UP),
+    ],
+)
+def test_meta_requests_in_other_words(text, act):
+    assert act in _read(text).acts
+
+
+def test_not_every_mention_of_an_ending_is_a_wrap_up():
+    assert R.WRAP_UP not in _read("That's all I have on the storage side, now the cache.").acts
+    assert (
+        R.WAIT
+        not in _read(
+            "Let me think about storage: 100 million a day at 1 KB is 100 GB a day, so 36 TB a year."
+        ).acts
+    )
+
+
+def test_pushback_is_disagreement_or_resisting_the_question():
+    assert R.PUSHBACK in _read("I disagree that we need strong consistency for reads.").acts
+    assert R.PUSHBACK in _read("That's overkill at this scale.", answering=True).acts
+    assert R.PUSHBACK not in _read("We use Kafka between the API and the workers.").acts
+
+
+def test_polarity_of_choices():
+    said = _read("No CDN for now, and instead of Redis we keep counters in process.")
+    rejected = set(said.rejected)
+    assert {"cdn", "cache"} <= rejected
+    taken = _read("Photos come from object storage behind a CDN.")
+    assert "cdn" not in taken.rejected
+
+
+def test_numbers_said_aloud_settle_their_topics():
+    assert topics.PEAK_RATE in topics.settled_by_numbers("So 5x is, uh, 5,800 a second at peak.")
+    assert topics.STORAGE in topics.settled_by_numbers("So 100 GB a day, 36 TB a year.")
+    assert topics.BANDWIDTH in topics.settled_by_numbers("That's 195 MB a second of ingest.")
+    assert not topics.settled_by_numbers("Each payload is 1 KB.")
+    # "peak bandwidth" asks for bandwidth, not for the peak rate again
+    assert topics.asked_topics("What do you get for peak outbound bandwidth?") == {topics.BANDWIDTH}
