@@ -98,6 +98,7 @@ def _number(text: str | None) -> float:
     return float(_NUMBER_WORDS.get(low, 0) or (low.isdigit() and int(low)) or 0)
 
 
+_WORD_OF = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight", 10: "ten"}
 _AGAIN = re.compile(r"\b(again|another)\b", re.I)
 _RATIO = re.compile(r"\b(\d[\d,]*)\s*(?:to|:)\s*1\b")
 
@@ -705,6 +706,8 @@ class EstimationSession:
             claim = self._multiplier_twice(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
+        if claim.verdict == CORRECT and leaves and not inferred:
+            claim = self._split_or_each(claim, node, stated) or claim
         result = stated.named(name) if name else stated
         if leaves:
             self._factors[_key(result.quantity.value)] = {
@@ -753,6 +756,50 @@ class EstimationSession:
                     f"{say_like(stated.quantity, stated)}.",
                 )
         return None
+
+    def _split_or_each(self, claim: ClaimCheck, node: Node, stated: Operand) -> ClaimCheck | None:
+        """A count applied the wrong way round: traffic "split evenly" across 3 regions
+        multiplied by 3, or "4 renditions, each on its own worker" / "2 devices per user"
+        divided by it."""
+        if node.op not in "*/" or node.right is None or node.right.op != "leaf":
+            return None
+        try:
+            count = self.memory.resolve(node.right.token)
+        except KeyError:
+            return None
+        if count.quantity.dimension != COUNT or not 1 < count.quantity.value <= 100:
+            return None
+        n = count.quantity.value
+        text = (self._text[max(0, self._offset - 200) : self._offset] + " ") + (
+            self._sentence_text()[: self._span[0]]
+        )
+        text = text.lower()
+        number = rf"(?:{format_number(n)}|{_WORD_OF.get(int(n), '#')})"
+        if node.op == "*" and re.search(
+            rf"\b{number}\s+(?:regions|zones|shards|nodes|brokers|boxes|servers|partitions)\b"
+            r"[^.]*\b(?:split|spread|evenly|divided)\b",
+            text,
+        ):
+            factor, words = 1 / (n * n), f"split across {format_number(n)} means divide by it"
+        elif node.op == "/" and re.search(
+            rf"\b{number}\s+\w+\s+(?:per|each|a)\s+(?:user|device|request|upload|video)\b"
+            rf"|\b{number}\s+\w+,?\s+each\s+(?:on|with|needs|gets)\b",
+            text,
+        ):
+            factor, words = n * n, f"{format_number(n)} each means multiply by it"
+        else:
+            return None
+        if claim.computed is None:
+            return None
+        expected = claim.computed * factor
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="multiplier",
+            explanation=f"{words[:1].upper()}{words[1:]}: about {say_like(expected, stated)}, "
+            f"not {say_like(stated.quantity, stated)}.",
+        )
 
     def _multiplier_inverted(
         self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand

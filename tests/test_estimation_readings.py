@@ -337,6 +337,20 @@ def test_offsets_point_into_the_callers_text():
             "unit_prefix",
             "289 KB",
         ),
+        (
+            "40M concurrent users, 1.5 devices each, so 60M sockets. 3 regions, traffic split "
+            "evenly, so per region 60M times 3 = 180M.",
+            "180M",
+            "multiplier",
+            "20 million",
+        ),
+        (
+            "About 30% of our 100 million DAU are online, so 30 million. With 2 devices per "
+            "user on average, that's 30 million divided by 2, 15 million connections.",
+            "15 million",
+            "multiplier",
+            "60 million",
+        ),
     ],
 )
 def test_slips_named_from_the_candidates_own_words(text, figure, slip, expected):
