@@ -114,6 +114,10 @@ def test_llm_phrasing_never_flips_a_verdict_or_drops_a_challenge():
     assert replies.guard("challenge", challenge, ["You said 58,000 but I get about 40,000."]) == (
         challenge
     )
+    seed = ['You said "peak is 3x, so 60,000 per second", but I get about 36,000 a second.']
+    flipped = ["You said 60,000 per second at 3x peak, and that's correct."]
+    assert replies.guard("challenge", seed, flipped) == seed  # issue 15, item 8
+    assert replies.guard("challenge", seed, ["Fine."]) == seed
     ack = ["Good — 35,000 a second checks out."]
     # turns an acknowledgement into an accusation
     assert replies.guard("acknowledge", ack, ["Hmm, I get about 35,000; redo that."]) == ack
