@@ -450,3 +450,16 @@ def test_a_box_with_a_logo_inside_stays_a_component():
         arrow("a", (162, 35), (298, 35), "api", "svc"),
     )
     assert edges(board) == {("API", "Order Service")}
+
+
+def test_sticky_note_box_with_a_fact_is_a_note_on_the_box_beside_it():
+    board = scene(
+        box("api", 0, 0, label="API"),
+        box("c", 300, 0, label="Session Cache"),
+        box("sticky", 300, 90, 120, 40, label="TTL 15m"),
+        box("d", 700, 0, 140, 90, kind="diamond", label="Cache hit?"),
+        arrow("a", (162, 35), (298, 35), "api", "c"),
+    )
+    assert set(by_label(board)) == {"API", "Session Cache"}
+    assert "TTL 15m" in by_label(board)["Session Cache"].notes
+    assert not any(f.code == "CACHE_NO_TTL" for f in analyze(board))

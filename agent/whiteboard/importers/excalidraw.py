@@ -430,7 +430,17 @@ class _Scene:
         beside = [t for _, t in sorted(thing.beside)]
         candidates: list[str] = []
         if thing.bound:
-            candidates.append(thing.bound[0])
+            first = thing.bound[0]
+            if (
+                _name_like(first)
+                or _known(first)
+                or _GENERIC_PART.match(first.strip())
+                or thing.shape == "diamond"
+                or looks_like_note(first)
+            ):
+                candidates.append(first)
+            else:
+                notes.extend(_lines(first))  # a sticky note: "TTL 1h" is a fact, not a name
             for extra in thing.bound[1:]:
                 notes.extend(_lines(extra))
         named_inside = [t for t in inside if _name_like(t)]
@@ -495,14 +505,18 @@ class _Scene:
         clustered = {t for parts in self.clusters.values() for t in parts}
         by_label: dict[str, str] = {}
         drawn: dict[str, list[str]] = {}
+        stickies: list[_Thing] = []
         for thing in self.things.values():
             if thing.id in self.containers or thing.id in clustered:
                 continue
             label = self.labels.get(thing.id, "")
             notes = self.notes_of.get(thing.id, [])
-            if not label and thing.glyphs:
-                label = ""
             if not label:
+                if notes:
+                    stickies.append(thing)
+                continue
+            if thing.shape == "diamond" and label.rstrip().endswith("?"):
+                self.board.annotations.append(label)  # a decision in a flowchart
                 continue
             whole = " ".join([label, *notes])
             if (
@@ -555,10 +569,31 @@ class _Scene:
             by_label[key] = comp.id
             drawn[comp.id] = [thing.id]
             self.component_of[thing.id] = comp.id
+        self._attach_stickies(stickies)
         for cid, parts in self.clusters.items():
             if cid in self.component_of:
                 for part in parts:
                     self.component_of[part] = self.component_of[cid]
+
+    def _attach_stickies(self, stickies: list[_Thing]) -> None:
+        """A box holding only facts ("TTL 1h", "RF=3") is a sticky note about the nearest
+        component; with none near, its text is an annotation."""
+        for sticky in stickies:
+            notes = self.notes_of.get(sticky.id, [])
+            best, best_distance = None, _TEXT_REACH
+            for tid in self.grid.near(sticky.box, _TEXT_REACH):
+                cid = self.component_of.get(tid)
+                if cid is None or cid not in self.board.components:
+                    continue
+                distance = _box_distance(sticky.box, self.things[tid].box)
+                if distance <= best_distance:
+                    best, best_distance = cid, distance
+            if best is None:
+                self.board.annotations.append(" ".join(notes))
+                continue
+            comp = self.board.components[best]
+            extra = [clip(n, MAX_NOTE, self.board.warnings, "note") for n in notes]
+            self.board.components[best] = _with(comp, comp.instances, extra)
 
     def _group_of(self, thing: _Thing) -> str | None:
         if thing.frame and thing.frame in self.board.groups:
