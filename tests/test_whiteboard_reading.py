@@ -463,3 +463,16 @@ def test_sticky_note_box_with_a_fact_is_a_note_on_the_box_beside_it():
     assert set(by_label(board)) == {"API", "Session Cache"}
     assert "TTL 15m" in by_label(board)["Session Cache"].notes
     assert not any(f.code == "CACHE_NO_TTL" for f in analyze(board))
+
+
+def test_boxes_that_share_a_generic_name_far_apart_stay_separate():
+    board = scene(
+        box("a", 0, 0, label="Chat Service"),
+        box("b", 400, 0, label="User Service"),
+        box("d1", 0, 200, label="DB"),
+        box("d2", 400, 200, label="DB"),
+        arrow("x", (80, 72), (80, 198), "a", "d1"),
+        arrow("y", (480, 72), (480, 198), "b", "d2"),
+    )
+    assert [c.label for c in board.components.values()].count("DB") == 2
+    assert not [f for f in analyze(board) if f.code == "SPOF"]

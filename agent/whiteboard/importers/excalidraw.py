@@ -535,6 +535,17 @@ class _Scene:
             if thing.id in self.clusters:
                 for part in self.clusters[thing.id]:
                     notes = notes + [n for n in self.notes_of.get(part, []) if n not in notes]
+            if key in by_label and _generic_name(label):
+                # Three boxes each called "DB" next to three services are three databases;
+                # only copies stacked together or in one column (a sequence participant drawn
+                # at the top and the bottom) are one.
+                cid = by_label[key]
+                if not any(
+                    _box_distance(thing.box, self.things[t].box) <= 40
+                    or abs(_center(thing.box)[0] - _center(self.things[t].box)[0]) <= 20
+                    for t in drawn[cid]
+                ):
+                    key = f"{key}\u0000{thing.id}"
             if key in by_label:
                 cid = by_label[key]
                 comp = self.board.components[cid]
@@ -1019,3 +1030,37 @@ def _with(comp: Any, instances: int, notes: list[str]) -> Any:
 
 def _drawn_table(lines: list[str]) -> bool:
     return len(lines) >= 3 and looks_like_table(lines[0], lines[1:])
+
+
+_GENERIC_NAMES = frozenset(
+    {
+        "db",
+        "database",
+        "cache",
+        "service",
+        "server",
+        "api",
+        "worker",
+        "queue",
+        "app",
+        "node",
+        "storage",
+        "store",
+        "backend",
+        "microservice",
+        "instance",
+        "replica",
+        "redis",
+        "postgres",
+        "mysql",
+        "sql",
+        "nosql",
+        "kv",
+    }
+)
+
+
+def _generic_name(label: str) -> bool:
+    """A label that names a kind of thing, not one thing ("DB", "Cache", "Redis")."""
+    words = re.findall(r"\w+", label.lower())
+    return bool(words) and all(w in _GENERIC_NAMES for w in words)
