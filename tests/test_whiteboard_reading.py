@@ -476,3 +476,16 @@ def test_boxes_that_share_a_generic_name_far_apart_stay_separate():
     )
     assert [c.label for c in board.components.values()].count("DB") == 2
     assert not [f for f in analyze(board) if f.code == "SPOF"]
+
+
+def test_ungrouped_hand_drawn_cylinder_is_one_database_named_below():
+    board = scene(
+        box("api", 0, 0, label="Notification API"),
+        {"id": "top", "type": "ellipse", "x": 300, "y": 0, "width": 90, "height": 22},
+        {"id": "l", "type": "line", "x": 300, "y": 11, "width": 0, "height": 78},
+        {"id": "r", "type": "line", "x": 390, "y": 11, "width": 0, "height": 78},
+        text("name", 290, 110, "Templates"),
+        arrow("a", (162, 35), (296, 40), "api"),
+    )
+    assert by_label(board)["Templates"].kind == K.DATABASE
+    assert edges(board) == {("Notification API", "Templates")}

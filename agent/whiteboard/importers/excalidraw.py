@@ -224,6 +224,7 @@ class _Scene:
             thing = _Thing(element["id"], _SHAPES[element["type"]], box, {element["id"]})
             thing.frame = element.get("frameId")
             self.things[element["id"]] = thing
+        self._hand_drawn_cylinders(icon_members)
         for thing in self.things.values():
             for member in thing.members:
                 self.owner[member] = thing.id
@@ -235,6 +236,33 @@ class _Scene:
                 if gid in self.things:
                     self.owner[text["id"]] = gid
                     break
+
+    def _hand_drawn_cylinders(self, taken: set[str]) -> None:
+        """A flat ellipse with two vertical lines hanging from its sides, drawn without
+        grouping them, is one cylinder (a database icon)."""
+        lines = [
+            e
+            for e in self.elements.values()
+            if e["type"] == "line" and e["id"] not in taken and _box(e)[2] <= 6 and _box(e)[3] >= 20
+        ]
+        if not lines:
+            return
+        for thing in list(self.things.values()):
+            if thing.shape != "ellipse" or thing.box[2] < thing.box[3] * 2:
+                continue
+            x, y, w, h = thing.box
+            sides = [
+                line
+                for line in lines
+                if abs(_box(line)[1] - (y + h / 2)) <= max(h, 12)
+                and min(abs(_box(line)[0] - x), abs(_box(line)[0] - (x + w))) <= 8
+            ]
+            if len(sides) < 2:
+                continue
+            bottom = max(_box(line)[1] + _box(line)[3] for line in sides)
+            thing.box = (x, y, w, max(h, bottom - y + h / 2))
+            thing.shape = "cylinder"
+            thing.members.update(line["id"] for line in sides)
 
     def _find_containers(self) -> None:
         """A box drawn around other things is a container: a group, or one clustered
