@@ -782,10 +782,14 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         intro = (
             templates.overrun(note["from"], note["to"], note["used"], rng)
             if note["reason"] == "overrun"
+            else ""  # the candidate moved on by themselves: no "let's put numbers on it"
+            if note["reason"] == "content"
             else _intro(note["to"], rng)
         )
         lines = [s for s in lines if s not in replies.CONTINUE and s != move.question]
         lines.extend([intro, prompt] if prompt else [intro])
+        if not any(lines):
+            lines = [rng.choice(replies.CONTINUE)]
         question = prompt
         asks = topics.asked_topics(prompt) if prompt else set()
     elif note and note["reason"] == "overrun":

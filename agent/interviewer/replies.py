@@ -111,7 +111,9 @@ def acknowledge(
             )
         ).format(c=join([_article(c) for c in components[:3]]))
     if components:
-        return f"Got it — {_article(components[0])} is in the design."
+        label = components[0]
+        verb = "are" if label.endswith("s") and not label.endswith("ss") else "is"
+        return f"Got it — {_article(label)} {verb} in the design."
     return rng.choice(SHORT_ACKS)
 
 
