@@ -489,3 +489,15 @@ def test_ungrouped_hand_drawn_cylinder_is_one_database_named_below():
     )
     assert by_label(board)["Templates"].kind == K.DATABASE
     assert edges(board) == {("Notification API", "Templates")}
+
+
+def test_a_whole_diagram_grouped_together_is_read_box_by_box():
+    group = ["all"]
+    board = scene(
+        box("a", 0, 0, groups=group),
+        text("an", 20, 25, "Order Service", groups=group),
+        box("b", 400, 0, groups=group),
+        text("bn", 420, 25, "Orders DB", groups=group),
+        {**arrow("x", (162, 35), (398, 35)), "groupIds": group},
+    )
+    assert edges(board) == {("Order Service", "Orders DB")}

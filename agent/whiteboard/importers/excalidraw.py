@@ -209,6 +209,8 @@ class _Scene:
             if labelled:
                 continue
             box = _union([_box(p) for p in parts])
+            if len(parts) > 16 or box[2] > 400 or box[3] > 400:
+                continue  # a whole diagram grouped together, not an icon
             shapes = [p for p in parts if p["type"] in _SHAPES]
             thing = _Thing(gid, _icon_shape(parts), box, {p["id"] for p in parts})
             thing.copies = _stacked(shapes)
@@ -650,6 +652,8 @@ class _Scene:
         through: dict[str, list[tuple[str, str]]] = {}
         for arrow in arrows:
             if arrow["id"] in lifelines or self.owner.get(arrow["id"]):
+                continue
+            if any(g in self.things for g in arrow["groupIds"]):  # an arrow drawn in an icon
                 continue
             try:
                 start, end = _endpoints(arrow)
