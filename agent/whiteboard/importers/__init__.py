@@ -2,8 +2,10 @@
 
 Formats: Excalidraw (`.excalidraw`, `.excalidraw.json`), Obsidian Excalidraw notes (`.md` with
 a drawing block, plain or compressed), Mermaid flowcharts (`.mmd`/`.mermaid`, or ```mermaid
-blocks in `.md`), and Hotseat's own board JSON (`.json`). Anything malformed raises one
-`BoardError` naming the file and the line or element.
+blocks in `.md`: every flowchart block, merged), and Hotseat's own board JSON (`.json`).
+A bad element or line is skipped and named in `board.warnings`; limits (label length, element
+and component counts) shorten with a warning. Only a file that cannot be read at all raises
+one `BoardError` naming the file and the line.
 """
 
 from __future__ import annotations
