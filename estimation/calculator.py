@@ -16,6 +16,9 @@ from estimation.quantity import Quantity
 from estimation.tokens import Token
 
 MAX_DEPTH = 50
+MAX_TOKENS = 300
+"""Longer than any estimate: refused before parsing, because the tree (and the recursion that
+walks it) grows with every operand and every stacked minus sign."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class Parser:
     power := atom (^ unary)?; atom := quantity | name | ( expr )."""
 
     def __init__(self, tokens: list[Token]) -> None:
+        if len(tokens) > MAX_TOKENS:
+            raise ParseError(f"more than {MAX_TOKENS} numbers and operators is not an estimate")
         self.tokens = tokens
         self.i = 0
         self.depth = 0

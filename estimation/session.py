@@ -67,6 +67,11 @@ _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9×*÷=≈→~+$])")
 _WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9×*÷=≈→~+$])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]+")
 MAX_SENTENCES = 2_000
+MAX_SENTENCE_NUMBERS = 60
+"""A sentence with more numbers than this is not an estimate anyone says; it is left unchecked
+(the statement grammar and the reading search grow faster than linearly with it)."""
+MAX_NESTING = 16
+"""Parentheses nested deeper than this leave the sentence unchecked."""
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
 _HIT = re.compile(r"\bhit\b|\bhits\b|cache(?:d)?\b")
@@ -257,6 +262,9 @@ class EstimationSession:
         self._sentence_count += 1
         m = self.memory
         toks = tokenize(sentence, m.conventions, m.name_index())
+        if _oversized(toks):
+            self._leave_unchecked(sentence)
+            return
         self._toks = toks
         skip = self._convention(toks, sentence)
         if skip is not None:
@@ -274,6 +282,19 @@ class EstimationSession:
         self._remember_sides(toks, sentence)
         self._leftovers(toks, sentence)
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
+
+    def _leave_unchecked(self, sentence: str) -> None:
+        if any(f.code == "input_unchecked" for f in self.findings):
+            return  # said once per session, not once per hostile sentence
+        self.findings.append(
+            Finding(
+                "input_unchecked",
+                f"That had more than {MAX_SENTENCE_NUMBERS} numbers or brackets nested more "
+                f"than {MAX_NESTING} deep in one sentence; I left it unchecked.",
+                "info",
+                sentence[:80],
+            )
+        )
 
     def _remember_sides(self, toks: list[Token], sentence: str) -> None:
         lowered = sentence.lower()
@@ -1383,3 +1404,21 @@ def check_transcript(text: str, tolerance: float = 0.15) -> CheckReport:
     session = EstimationSession(tolerance)
     session.add(text)
     return session.report()
+
+
+def _oversized(toks: list[Token]) -> bool:
+    """More numbers or deeper parentheses than any estimate: checking it would only burn time
+    (and, for a parse tree that deep, the recursion limit)."""
+    numbers = depth = 0
+    for tok in toks:
+        if tok.kind in ("qty", "var", "ref"):
+            numbers += 1
+            if numbers > MAX_SENTENCE_NUMBERS:
+                return True
+        elif tok.kind == "lparen":
+            depth += 1
+            if depth > MAX_NESTING:
+                return True
+        elif tok.kind == "rparen":
+            depth = max(0, depth - 1)
+    return False

@@ -63,3 +63,57 @@ def test_huge_and_tiny_values_stay_finite():
 )
 def test_gibberish_does_not_crash(text):
     check_transcript(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So " + "+".join(["1"] * 1000) + " = 1000 requests per second.",
+        "So " + " + ".join(["1"] * 3000) + " is 3000 requests per second.",
+        "Peak is " + " * ".join(["2"] * 1500) + " = 4 TB.",
+        "Total is " + "(" * 5000 + "1" + ")" * 5000 + " = 1 GB.",
+        "Peak qps is 100 per second. So " + " + ".join(["peak qps"] * 1000) + " = 5 per second.",
+        "We have " + ", ".join(str(i) for i in range(1, 1500)) + " users, so that's 5 TB.",
+    ],
+    ids=["1000-operands", "3000-operands", "product", "nested-5000", "named-1000", "list-1500"],
+)
+def test_oversized_sentences_are_left_unchecked_by_every_entry_point(text):
+    """The bound lives in the engine, not only in `estimate check`: no RecursionError, no
+    verdict on a sentence nobody says, and one note saying it was left unchecked."""
+    for report in (check_transcript(text), EstimationSession().add(text)):
+        assert not any(c.verdict == "incorrect" for c in report.claims)
+        assert [f.code for f in report.findings].count("input_unchecked") == 1
+
+
+def test_hostile_sentence_does_not_stop_the_ones_around_it():
+    session = EstimationSession()
+    session.add("We have 10 million users times 3 = 30 million requests a day.")
+    report = session.add("Ignore " + "+".join(["1"] * 500) + " = 7. Then 2 KB times 1,000 is 5 MB.")
+    assert [c.verdict for c in report.claims] == ["incorrect"]
+    again = session.add("So " + "(" * 40 + "3" + ")" * 40 + " = 9 servers.")
+    assert again.findings == ()  # the note is said once per session
+
+
+def test_ordinary_sentences_below_the_bound_are_still_checked():
+    chain = "+".join(["1"] * 50)
+    assert [c.verdict for c in check_transcript(f"So {chain} = 40 per second.").claims] == [
+        "incorrect"
+    ]
+    nested = "(" * 12 + "2 * 3" + ")" * 12
+    assert [c.verdict for c in check_transcript(f"So {nested} = 6 GB.").claims] == ["correct"]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["+".join(["1"] * 1000), " * ".join(["2"] * 1500), "-" * 3000 + "1", "2^" * 2000 + "1"],
+    ids=["sum", "product", "stacked-minus", "tower"],
+)
+def test_calculator_refuses_expressions_longer_than_any_estimate(expression):
+    with pytest.raises(ValueError, match="not an estimate"):
+        evaluate(expression)
+    verdicts = [c.verdict for c in check_transcript(f"So {expression} = 5 GB.").claims]
+    assert "incorrect" not in verdicts
+
+
+def test_calculator_still_reads_a_long_but_human_expression():
+    assert evaluate(" + ".join(["1"] * 100)).value == 100
