@@ -391,6 +391,8 @@ class EstimationSession:
         words = [t.words[0] for t in toks if t.kind == "word"]
         period = next((w for w in words if w in PERIODS), None)
         secs = [t for t in toks if t.kind == "qty" and t.unit_text == "second"]
+        if len(secs) == 1 and secs[0].quantity is not None:
+            self._misstated_in_passing(sentence.lower(), secs[0].quantity.value)
         if period is None or len(secs) != 1 or secs[0].quantity is None:
             return None
         lowered = sentence.lower()
@@ -417,6 +419,16 @@ class EstimationSession:
                 from_token(secs[0]),
             )
         return secs[0].start
+
+    def _misstated_in_passing(self, lowered: str, seconds: float) -> None:
+        """ "times 10^4 seconds in a day": a period misstated inside a working, which goes on."""
+        for period in PERIODS:
+            if period in TIME_UNITS and re.search(
+                rf"\bseconds?\s+(?:in|per)\s+(?:a|one|each|every)\s+{period}\b", lowered
+            ):
+                if not within(seconds, TIME_UNITS[period], 0.25):
+                    self._misstated[period] = (seconds, self._sentence_count)
+                return
 
     def _statement(self, st: Statement, sentence: str) -> None:
         m = self.memory
@@ -1181,6 +1193,55 @@ class EstimationSession:
                 )
         return None
 
+    def _carried_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A result worked out, in this sentence, with a period the candidate misstated ("a
+        day is 10^4 seconds, so 5 billion over 10^4 is 500K a second"; "50 GB a second times
+        10^4 seconds in a day, 500 TB a day"): right by its own arithmetic, off by the period.
+        Only when the misstated figure is said in the working and an earlier figure gives the
+        result through it."""
+        lo = self._span[0]
+        said = stated.quantity
+        for period, (seconds, when) in self._misstated.items():
+            if self._sentence_count - when > 1 or lo < 0:
+                continue
+            if not any(
+                t.kind == "qty" and t.end <= lo and within(t.number, seconds, 0.01)
+                for t in self._toks
+            ):
+                continue
+            true = TIME_UNITS[period]
+            for earlier in self.memory.recent(6):
+                if earlier is stated or earlier.quantity.dimension == COUNT and earlier.bare:
+                    continue
+                per_second = ("second", -1) in stated.time_units
+                if (
+                    per_second
+                    and (period, -1) in earlier.time_units
+                    and within(said.value, earlier.nominal.value / seconds, self.tolerance)
+                ):
+                    expected = said * (seconds / true)  # a total over the period, per second
+                elif (
+                    not per_second
+                    and ("second", -1) in earlier.time_units
+                    and within(
+                        stated.nominal.value, earlier.nominal.value * seconds, self.tolerance
+                    )
+                ):
+                    expected = said * (true / seconds)  # a per-second rate over the period
+                else:
+                    continue
+                return replace(
+                    claim,
+                    expression=f"{earlier.text} with a {period} of {format_number(true)} s",
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="order_of_magnitude",
+                    explanation=f"A {period} is about {format_number(true)} seconds, not "
+                    f"{format_number(seconds)}: {earlier.text} gives about "
+                    f"{say_like(expected, stated)}; you said {say_like(said, stated)}.",
+                )
+        return None
+
     def _op(self, tok: Token) -> Operand:
         """The operand a token stands for; a bare table cell takes its column's unit, a bare
         number repeating a figure said with units takes those units ("40% of 400" after "400
@@ -1389,6 +1450,8 @@ class EstimationSession:
             claim = replace(claim, start=start + self._offset, end=end + self._offset)
         if claim.verdict == CORRECT:
             claim = self._percent_base(claim, result) or self._dropped(claim, result) or claim
+        if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
+            claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)
         self.claims.append(claim)
         if claim.name:

@@ -1,0 +1,60 @@
+"""Slips that are right by their own arithmetic and wrong by what the candidate said they meant:
+a working that carries a misstated period, a factor the candidate named and then left out. Each
+rule accuses only when the candidate's own words give the evidence; the near misses stay quiet."""
+
+from __future__ import annotations
+
+from estimation import check_transcript
+from estimation.report import ClaimCheck
+
+
+def verdict_of(text: str, figure: str) -> ClaimCheck:
+    found = [c for c in check_transcript(text).claims if figure in text[c.start : c.end]]
+    assert found, f"no claim for {figure!r}"
+    return found[0]
+
+
+def accused(text: str) -> list[str]:
+    return [
+        text[c.start : c.end] for c in check_transcript(text).claims if c.verdict == "incorrect"
+    ]
+
+
+# -- a working that carries a misstated period --------------------------------------------------
+
+
+def test_a_rate_divided_by_a_misstated_day_is_a_power_of_ten_slip():
+    text = (
+        "Uploads are 2 billion a day. A day is about 10 to the 4 seconds, "
+        "so 2 times 10 to the 9 over 10 to the 4 gives 200K a second."
+    )
+    claim = verdict_of(text, "200K")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+    assert claim.computed is not None and abs(claim.computed.value - 2e9 / 86_400) < 500
+
+
+def test_a_rate_times_seconds_in_a_day_said_in_passing_is_a_power_of_ten_slip():
+    text = (
+        "The fleet writes 20 megabytes a second, times 10,000 seconds in a day, "
+        "that's 200 gigabytes a day."
+    )
+    claim = verdict_of(text, "200 gigabytes")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+    assert "86,400" in claim.explanation
+
+
+def test_the_right_day_in_passing_is_not_a_slip():
+    text = (
+        "The fleet writes 20 megabytes a second, times 86,400 seconds in a day, "
+        "that's about 1.7 terabytes a day."
+    )
+    assert accused(text) == []
+
+
+def test_a_figure_carried_from_the_misstated_one_is_not_accused_again():
+    text = (
+        "Uploads are 2 billion a day. A day is about 10 to the 4 seconds, "
+        "so 2 times 10 to the 9 over 10 to the 4 gives 200K a second. "
+        "Peak is 2x, so 400K a second."
+    )
+    assert verdict_of(text, "400K").verdict == "correct"
