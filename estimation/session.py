@@ -1193,6 +1193,58 @@ class EstimationSession:
                 )
         return None
 
+    def _span_in_other_units(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A per-day figure times a span said in years, months or weeks, multiplied by the bare
+        count of the span ("20 TB a day, kept 5 years, so 20 TB times 5, 100 TB"): the days in
+        the span were dropped. Only when the count is said in the working, the span was named
+        with its unit, and no copies of the same count were named."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or said.dimension.time != 0 or said.dimension == COUNT:
+            return None
+        working = [
+            t.number for t in self._toks_before(lo) if t.kind == "qty" and t.bare and t.number > 1
+        ]
+        recent = self.memory.recent(8)
+        nearby = self._text[max(0, self._offset - 300) : self._offset + lo]
+        for span in recent:
+            units = dict(span.time_units)
+            unit = next((u for u in ("year", "month", "week") if units.get(u) == 1), None)
+            if unit is None or span.quantity.dimension != TIME or len(units) != 1:
+                continue
+            count = span.number or span.nominal.value
+            if not any(within(n, count, 0.001) for n in working):
+                continue
+            copies = _COPIES_N.search(nearby)
+            if copies and within(_number(copies.group(1)), count, 0.001):
+                continue
+            for earlier in recent:
+                period = next((u for u, p in earlier.time_units if p == -1), None)
+                if period not in ("day", "hour", "week", "month") or earlier is stated:
+                    continue
+                if earlier.quantity.dimension.data != said.dimension.data or (
+                    earlier.quantity.dimension.money != said.dimension.money
+                ):
+                    continue
+                factor = TIME_UNITS[unit] / TIME_UNITS[period]
+                if factor < 2 or not within(
+                    said.value, earlier.nominal.value * count, self.tolerance
+                ):
+                    continue
+                expected = Quantity(earlier.nominal.value * count * factor, said.dimension)
+                per = f"{format_number(factor)} {period}s a {unit}"
+                return replace(
+                    claim,
+                    expression=f"{earlier.text} * {format_number(count)} {unit}s",
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="dropped_factor",
+                    explanation=f"That leaves out the {per}: {earlier.text} for "
+                    f"{span.text} is about {say_like(expected, stated)}, not "
+                    f"{say_like(said, stated)}.",
+                )
+        return None
+
     def _carried_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A result worked out, in this sentence, with a period the candidate misstated ("a
         day is 10^4 seconds, so 5 billion over 10^4 is 500K a second"; "50 GB a second times
@@ -1450,6 +1502,8 @@ class EstimationSession:
             claim = replace(claim, start=start + self._offset, end=end + self._offset)
         if claim.verdict == CORRECT:
             claim = self._percent_base(claim, result) or self._dropped(claim, result) or claim
+        if claim.verdict == CORRECT:
+            claim = self._span_in_other_units(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)

@@ -58,3 +58,33 @@ def test_a_figure_carried_from_the_misstated_one_is_not_accused_again():
         "Peak is 2x, so 400K a second."
     )
     assert verdict_of(text, "400K").verdict == "correct"
+
+
+# -- a span in other units multiplied by its bare count ------------------------------------------
+
+
+def test_a_daily_figure_times_the_number_of_years_drops_the_days():
+    text = (
+        "Logs come to 3 terabytes a day. We retain them for 2 years, "
+        "so 3 terabytes times 2, about 6 terabytes in total."
+    )
+    claim = verdict_of(text, "6 terabytes")
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 3e12 * 730) < 1e12
+    assert "365" in claim.explanation
+
+
+def test_a_daily_figure_times_the_days_in_the_span_is_correct():
+    text = (
+        "Logs come to 3 terabytes a day. We retain them for 2 years, "
+        "so 3 terabytes times 365 times 2, about 2.2 petabytes in total."
+    )
+    assert accused(text) == []
+
+
+def test_the_same_count_named_as_copies_is_not_a_span():
+    text = (
+        "Logs come to 3 terabytes a day, kept for 2 years, with 2 replicas. "
+        "So 3 terabytes times 2, 6 terabytes a day on disk."
+    )
+    assert accused(text) == []
