@@ -187,6 +187,7 @@ class BrowserVoice:
             synthesizer=backend.synthesizer,
         )
         self._thread: threading.Thread | None = None
+        self._stopped = threading.Event()
         self.listening = False
         """The opening has been heard and the microphone is live: the page starts capturing
         only now (as the terminal opens its microphone only after the opening)."""
@@ -198,7 +199,9 @@ class BrowserVoice:
 
     def _run(self) -> None:
         self.session.run(listening=self._listening)
-        if self.live.handle.finished and not self.live.ended:
+        # After stop() the page or server owns the ending (and may already have closed the
+        # interviewer); only a loop that ended by itself (the interviewer wrapped up) ends it here.
+        if not self._stopped.is_set() and self.live.handle.finished and not self.live.ended:
             self.live.end()
 
     def say(self, text: str) -> None:
@@ -214,6 +217,7 @@ class BrowserVoice:
         self.microphone.muted = muted
 
     def stop(self) -> None:
+        self._stopped.set()
         self.session.stop()
         self.speaker.stop()
 
