@@ -220,13 +220,18 @@ def test_buffer_speaker_plays_in_real_time_and_keeps_audio():
         speaker.play(AudioChunk.from_float(audio, 22_050))
         assert speaker.is_playing()
         speaker.wait()
-        elapsed = time.monotonic() - started
-        assert elapsed == pytest.approx(0.5, abs=0.1)
+        drained = time.monotonic()
         assert not speaker.is_playing()
         assert speaker.played_samples == len(audio)
         played = speaker.played_audio()
         assert len(played) == len(audio)
-        assert speaker.first_play_time is not None and speaker.first_play_time - started < 0.05
+        # Paced like a device: never faster than real time once it starts. The upper bounds
+        # are loose because a busy machine may deschedule the playback thread; latency
+        # itself is measured by the voice bench, not here.
+        first = speaker.first_play_time
+        assert first is not None and started <= first < started + 1.0
+        assert drained - first >= 0.5 - 0.011
+        assert drained - started < 0.5 + 2.0
     finally:
         speaker.close()
 
@@ -235,13 +240,18 @@ def test_buffer_speaker_stop_drops_queued_audio_quickly():
     heard: list[AudioChunk] = []
     speaker = BufferSpeaker(rate=22_050, on_play=heard.append)
     try:
+        started = time.monotonic()
         speaker.play(AudioChunk.from_float(tone(2.0, 22_050), 22_050))
-        time.sleep(0.3)
+        while speaker.played_seconds < 0.3:
+            time.sleep(0.01)
         stop_at = time.monotonic()
         speaker.stop()
         time.sleep(0.1)
         assert not speaker.is_playing()
-        assert speaker.played_seconds == pytest.approx(0.3, abs=0.06)
+        # Real-time pacing: what was played fits in the wall time before stop() (plus the one
+        # 10 ms block in flight), and the rest of the 2 s reply was dropped.
+        assert 0.3 <= speaker.played_seconds <= stop_at - started + 0.011
+        assert speaker.played_seconds < 1.5
         assert max(c.timestamp for c in heard) <= stop_at + 0.011  # at most one 10 ms block
         before = speaker.played_samples
         time.sleep(0.1)
