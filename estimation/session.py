@@ -121,6 +121,13 @@ _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
 )
 """A dropped factor is only named as the slip when the candidate named the factor."""
+_LINK = re.compile(r"(?:\w+\s+)?(?:link|uplink|nic|card|port|pipe|interface|connection)s?\b")
+"""Words that make a figure in bits a network link ("10 gigabit link", "10 Gbps NIC")."""
+_LINK_BEFORE = re.compile(r"\b(?:link|uplink|nic|card|port|interface)\b")
+_SIZING = re.compile(
+    r"\b(?:need|needs|enough|plenty|fits?|handles?|covers?|so|get|buy|one|a single)\b"
+)
+"""A link named as what it takes ("so we need one 10 gigabit link")."""
 _FILLER_WORDS = frozenset({("um",), ("uh",), ("er",), ("hmm",), ("like",), ("well",)})
 _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
@@ -366,6 +373,7 @@ class EstimationSession:
                 claim = self._unsure(claim, stated)
             if claim.verdict == CORRECT:
                 claim = self._percent_base(claim, stated) or self._dropped(claim, stated) or claim
+            claim = self._link_in_bits(claim, stated) or claim
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -1193,6 +1201,113 @@ class EstimationSession:
                 )
         return None
 
+    def _link_in_bits(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A link said in bits sized, or filled, as if it were bytes: "58 MB a second, so a 58
+        megabit link"; "2 GB a second, so one 10 gigabit link"; "1.5 GB a second on a 10 gig
+        uplink, 15% utilisation". Only when the link is named as one (link, uplink, NIC, card,
+        port) in this sentence, the rate in bytes was said in this sentence or the one
+        before, and the stated figure holds only if the bits were bytes."""
+        lo, hi = self._span
+        if lo < 0:
+            return None
+        said = stated.quantity
+        toks = self._toks
+        link = None
+        for n, tok in enumerate(toks):
+            if tok.kind != "qty" or tok.quantity is None or tok.quantity.dimension.data != 1:
+                continue
+            after = " ".join(w for t in toks[n + 1 : n + 3] for w in t.words)
+            before = " ".join(w for t in toks[max(0, n - 2) : n] for w in t.words)
+            named = _LINK.match(after) or _LINK_BEFORE.search(before)
+            if named and said_in_bits(self._op(tok)):
+                link = tok
+                break
+        if link is None or link.quantity is None:
+            return None
+        capacity = link.quantity.value  # bytes (a second) the link really carries
+        recent = self.memory.pool[self._previous_mark :]
+        rates = [
+            op
+            for op in reversed(recent)
+            if op is not stated
+            and op.quantity.dimension.data == 1
+            and op.quantity.dimension.time == -1
+            and not said_in_bits(op)
+            and op.unit
+        ]
+        if not rates:
+            return None
+        rate = rates[0].quantity.value
+        at = toks.index(link)
+        count, sharing = 1.0, False
+        if link.start == lo:
+            expected = Quantity(rate, said.dimension)  # the link it takes, in its own bits
+        elif at > 0 and toks[at - 1].start == lo and said.dimension == COUNT and said.value >= 1:
+            count = said.value  # "one 10 gigabit link"
+            expected = Quantity(float(math.ceil(rate / capacity * 0.99)))
+        else:
+            expected = Quantity(0.0)
+        if expected.value:
+            sizing = _SIZING.search(self._sentence_text()[:lo].lower())
+            if sizing and count * capacity >= 0.9 * rate:
+                # "one 40 gigabit link" for 3 GB a second: the link (or the count) holds up
+                return replace(
+                    claim,
+                    expression=f"{rates[0].text} on {link.text}",
+                    computed=said,
+                    verdict=CORRECT,
+                    slip="",
+                    explanation=f"{link.text[:1].upper()}{link.text[1:]} carries about "
+                    f"{say_like(Quantity(capacity, rates[0].quantity.dimension), rates[0])}, "
+                    f"enough for {rates[0].text}.",
+                )
+            fits_as_bytes = count * capacity < 0.9 * rate <= count * capacity * 8
+            if not (sizing and fits_as_bytes):
+                return None
+        elif claim.verdict == INCORRECT:
+            return None
+        elif (
+            link.end <= lo
+            and said.dimension == COUNT
+            and 0 < said.value <= 1
+            and within(said.value, rate / capacity, self.tolerance)
+        ):
+            return replace(
+                claim,
+                expression=f"{rates[0].text} / {link.text}",
+                computed=said,
+                verdict=CORRECT,
+                slip="",
+                explanation=f"{rates[0].text[:1].upper()}{rates[0].text[1:]} on {link.text} is "
+                f"about {format_number(round(rate / capacity * 100))}% of it, so that holds up.",
+            )
+        elif (
+            link.end <= lo
+            and said.dimension == COUNT
+            and 0 < said.value <= 1
+            and within(said.value, rate / (capacity * 8), self.tolerance)
+            and not within(said.value, rate / capacity, self.tolerance)
+        ):
+            expected = Quantity(rate / capacity)  # the share of the link it fills
+            sharing = True
+        else:
+            return None
+        words = f"{rates[0].text} on {link.text}"
+        carries = say_like(Quantity(capacity, rates[0].quantity.dimension), rates[0])
+        if sharing:
+            needs = f"fills about {format_number(round(expected.value * 100))}% of it"
+        else:
+            needs = f"needs about {say_like(expected, stated)}"
+        return replace(
+            claim,
+            expression=words,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="bits_vs_bytes",
+            explanation=f"Looks like bits and bytes: {link.text} carries about {carries}, so "
+            f"{rates[0].text} {needs}; you said {self._sentence_text()[lo:hi]}.",
+        )
+
     def _span_in_other_units(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A per-day figure times a span said in years, months or weeks, multiplied by the bare
         count of the span ("20 TB a day, kept 5 years, so 20 TB times 5, 100 TB"): the days in
@@ -1504,6 +1619,7 @@ class EstimationSession:
             claim = self._percent_base(claim, result) or self._dropped(claim, result) or claim
         if claim.verdict == CORRECT:
             claim = self._span_in_other_units(claim, result) or claim
+        claim = self._link_in_bits(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)

@@ -88,3 +88,39 @@ def test_the_same_count_named_as_copies_is_not_a_span():
         "So 3 terabytes times 2, 6 terabytes a day on disk."
     )
     assert accused(text) == []
+
+
+# -- a link said in bits, sized or filled as if it were bytes ------------------------------------
+
+DAILY = "Replication is 3.5 TB a day, which over 86,400 seconds is about 40 megabytes a second"
+STREAMS = "Video is 1,000 streams at 3 megabytes a second each, so 3 gigabytes a second."
+AGENTS = "Each of 200 agents ships 3 megabytes a second, so 600 megabytes a second"
+
+
+def test_a_link_sized_in_bits_for_a_rate_in_bytes_is_a_bits_slip():
+    text = f"{DAILY}, so we need at least a 40 megabit link."
+    claim = verdict_of(text, "40 megabit")
+    assert claim.verdict == "incorrect" and claim.slip == "bits_vs_bytes"
+    assert "320 megabits" in claim.explanation
+
+
+def test_one_link_that_fits_only_as_bytes_is_a_bits_slip():
+    claim = verdict_of(f"{STREAMS} So we need one 20 gigabit link, plenty.", "one")
+    assert claim.verdict == "incorrect" and claim.slip == "bits_vs_bytes"
+
+
+def test_a_link_share_computed_as_bytes_is_a_bits_slip():
+    text = f"{AGENTS} on a 10 gigabit NIC, so we are at 6% utilisation."
+    claim = verdict_of(text, "6%")
+    assert claim.verdict == "incorrect" and claim.slip == "bits_vs_bytes"
+    assert "48%" in claim.explanation
+
+
+def test_links_sized_in_bits_correctly_hold_up():
+    for text, figure in (
+        (f"{DAILY}, so we need at least a 400 megabit link.", "400 megabit"),
+        (f"{STREAMS} So we need one 40 gigabit link, plenty.", "one"),
+        (f"{AGENTS} on a 10 gigabit NIC, so we are at 48% utilisation.", "48%"),
+    ):
+        assert accused(text) == [], text
+        assert verdict_of(text, figure).verdict == "correct", text
