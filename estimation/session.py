@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 
 from estimation.calculator import Node
@@ -175,6 +176,10 @@ class EstimationSession:
         self._layout = Layout("")
         self._factors: dict[float, set[float]] = {}
         """Result value -> the plain factors that made it (to spot a factor applied twice)."""
+        self._named_factors: Counter[float] = Counter()
+        """Small factors said as factors ("three replicas", "a 3x peak"), each time said."""
+        self._applied: dict[float, Counter[float]] = {}
+        """Result value -> the small plain factors in its lineage, each time applied."""
         self._bigger_side: dict[float, str] = {}
         """Multiplier value -> the side it makes bigger ("peak" for "4x peak", "read" for
         "read to write 100 to 1")."""
@@ -273,6 +278,7 @@ class EstimationSession:
             self._leave_unchecked(sentence)
             return
         self._toks = toks
+        self._name_factors(toks)
         skip = self._convention(toks, sentence)
         if skip is not None:
             toks = tokenize(sentence, m.conventions, m.name_index())
@@ -743,13 +749,19 @@ class EstimationSession:
         elif claim.verdict == UNCHECKED:
             claim = self._unsure(claim, stated)
         leaves = self._leaf_operands(node) if not inferred else []
+        applied = self._applied_factors(node, leaves)
         if claim.verdict == CORRECT and leaves:
             claim = self._multiplier_twice(claim, node, leaves, stated) or claim
+        if claim.verdict == CORRECT and leaves:
+            claim = self._applied_more_than_named(claim, applied, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._split_or_each(claim, node, stated) or claim
         result = stated.named(name) if name else stated
+        if applied and claim.verdict == CORRECT:
+            self._applied[_key(result.quantity.value)] = applied
+            self._applied[_key(result.nominal.value)] = applied  # "600 GB" of "600 GB per year"
         if leaves:
             self._factors[_key(result.quantity.value)] = {
                 round(op.quantity.value, 9)
@@ -766,6 +778,59 @@ class EstimationSession:
             except KeyError:
                 return []
         return out
+
+    def _name_factors(self, toks: list[Token]) -> None:
+        for n, tok in enumerate(toks):
+            f = _small_factor(tok.quantity.value if tok.quantity is not None else 0.0)
+            if tok.kind != "qty" or not f or not (tok.bare or tok.multiplier):
+                continue
+            prev = toks[n - 1] if n else None
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            if (prev is not None and prev.kind == "op") or (nxt is not None and nxt.kind == "op"):
+                continue  # an operand of a working, not a factor named
+            if tok.multiplier or (nxt is not None and nxt.kind == "word"):
+                self._named_factors[f] += 1
+
+    def _applied_factors(self, node: Node, leaves: list[Operand]) -> Counter[float]:
+        """The small plain factors of a product, with those of the results it multiplies."""
+        if not leaves or not _product_only(node):
+            return Counter()
+        applied: Counter[float] = Counter()
+        for op in leaves:
+            f = _small_factor(op.quantity.value)
+            if f and op.quantity.dimension == COUNT and not op.time_units and not op.percent:
+                applied[f] += 1
+            elif op.quantity.dimension != COUNT:
+                inherited = self._applied.get(_key(op.quantity.value))
+                if inherited is None:
+                    inherited = self._applied.get(_key(op.nominal.value), Counter())
+                applied.update(inherited)
+        return applied
+
+    def _applied_more_than_named(
+        self, claim: ClaimCheck, applied: Counter[float], stated: Operand
+    ) -> ClaimCheck | None:
+        """A factor applied more often than the candidate named it ("three replicas and a 3x
+        peak, so 330K times 3 times 3 times 3"; "3 replicas: 200 GB x 3 = 600 GB, then 600 GB
+        x 365 x 3"). Only a factor named at least once; one never named says nothing."""
+        if claim.computed is None or _AGAIN.search(self._sentence_text()):
+            return None
+        for f, times in applied.items():
+            named = self._named_factors.get(f, 0)
+            if not named or times <= named:
+                continue
+            extra = times - named
+            expected = claim.computed / f**extra
+            return replace(
+                claim,
+                computed=expected,
+                verdict=INCORRECT,
+                slip="multiplier",
+                explanation=f"You named the {format_number(f)}x {_TIMES.get(named, f'{named} times')} "
+                f"but applied it {_TIMES.get(times, f'{times} times')}: that makes it about "
+                f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+            )
+        return None
 
     def _multiplier_twice(
         self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
@@ -1655,3 +1720,21 @@ def _oversized(toks: list[Token]) -> bool:
         elif tok.kind == "rparen":
             depth = max(0, depth - 1)
     return False
+
+
+_TIMES = {1: "once", 2: "twice", 3: "three times"}
+
+
+def _small_factor(value: float) -> float:
+    """A whole factor people name (2 to 16, not a time factor), else 0."""
+    if 2 <= value <= 16 and abs(value - round(value)) < 1e-9 and not _is_time_factor(value):
+        return float(round(value))
+    return 0.0
+
+
+def _product_only(node: Node) -> bool:
+    if node.op == "leaf":
+        return True
+    if node.op != "*" or node.left is None or node.right is None:
+        return False
+    return _product_only(node.left) and _product_only(node.right)

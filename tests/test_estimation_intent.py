@@ -124,3 +124,30 @@ def test_links_sized_in_bits_correctly_hold_up():
     ):
         assert accused(text) == [], text
         assert verdict_of(text, figure).verdict == "correct", text
+
+
+# -- a factor applied more often than it was named -----------------------------------------------
+
+
+def test_a_named_factor_applied_again_down_the_lineage_is_a_multiplier_slip():
+    text = (
+        "We keep 2 copies of everything. Raw is 50 GB a day, so 50 GB × 2 = 100 GB a day. "
+        "For a year, 100 GB × 365 × 2 = 73 TB."
+    )
+    claim = verdict_of(text, "73 TB")
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+    assert claim.computed is not None and abs(claim.computed.value - 36.5e12) < 1e12
+    assert "once" in claim.explanation and "twice" in claim.explanation
+
+
+def test_a_factor_named_as_often_as_applied_holds_up():
+    text = (
+        "We keep 2 copies in each of 2 regions. Raw is 50 GB a day, so 50 GB × 2 = 100 GB a day. "
+        "Across regions, 100 GB × 2 = 200 GB a day."
+    )
+    assert accused(text) == []
+
+
+def test_a_factor_never_named_says_nothing_about_intent():
+    text = "Raw is 50 GB a day, so 50 GB × 2 = 100 GB a day. Then 100 GB × 2 = 200 GB a day."
+    assert accused(text) == []
