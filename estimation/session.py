@@ -178,6 +178,8 @@ class EstimationSession:
         """Result value -> the plain factors that made it (to spot a factor applied twice)."""
         self._named_factors: Counter[float] = Counter()
         """Small factors said as factors ("three replicas", "a 3x peak"), each time said."""
+        self._priced_per: dict[float, float] = {}
+        """Price value -> the batch it is priced per ("$0.005 per 1,000 requests" -> 1,000)."""
         self._applied: dict[float, Counter[float]] = {}
         """Result value -> the small plain factors in its lineage, each time applied."""
         self._bigger_side: dict[float, str] = {}
@@ -754,6 +756,8 @@ class EstimationSession:
             claim = self._multiplier_twice(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves:
             claim = self._applied_more_than_named(claim, applied, stated) or claim
+        if claim.verdict == CORRECT and leaves:
+            claim = self._price_per_batch(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
@@ -781,6 +785,10 @@ class EstimationSession:
 
     def _name_factors(self, toks: list[Token]) -> None:
         for n, tok in enumerate(toks):
+            if tok.kind == "qty" and tok.quantity is not None and tok.quantity.dimension == MONEY:
+                batch = _batch_after(toks[n + 1 : n + 3])
+                if batch:
+                    self._priced_per[_key(tok.quantity.value)] = batch
             f = _small_factor(tok.quantity.value if tok.quantity is not None else 0.0)
             if tok.kind != "qty" or not f or not (tok.bare or tok.multiplier):
                 continue
@@ -790,6 +798,33 @@ class EstimationSession:
                 continue  # an operand of a working, not a factor named
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
+
+    def _price_per_batch(
+        self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """A price quoted per batch ("$0.005 per 1,000 requests", "$2 per million") times a
+        count of single items, with the batch never divided out: the total is the batch size
+        too big. Only a plain product whose operands include that price and not the batch."""
+        if claim.computed is None or not _product_only(node):
+            return None
+        if _IN_BATCHES.search(self._sentence_text()):
+            return None  # "30 thousands of requests at $0.005": already counted in batches
+        for op in leaves:
+            if op.quantity.dimension != MONEY:
+                continue
+            batch = self._priced_per.get(_key(op.quantity.value))
+            if not batch or any(within(o.quantity.value, batch, 0.001) for o in leaves):
+                continue
+            expected = claim.computed / batch
+            return replace(
+                claim,
+                computed=expected,
+                verdict=INCORRECT,
+                slip="dropped_factor",
+                explanation=f"{op.text} is per {format_number(batch)}: that makes it about "
+                f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+            )
+        return None
 
     def _applied_factors(self, node: Node, leaves: list[Operand]) -> Counter[float]:
         """The small plain factors of a product, with those of the results it multiplies."""
@@ -1720,6 +1755,22 @@ def _oversized(toks: list[Token]) -> bool:
         elif tok.kind == "rparen":
             depth = max(0, depth - 1)
     return False
+
+
+_IN_BATCHES = re.compile(r"\b(thousands|millions|batch(?:es)?|blocks of|units of|lots of)\b", re.I)
+_BATCH_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _batch_after(toks: list[Token]) -> float:
+    """The batch a price is quoted per ("per 1,000", "per thousand", "per 1M"), else 0."""
+    if len(toks) < 2 or toks[0].words[:1] != ("per",):
+        return 0.0
+    nxt = toks[1]
+    if nxt.kind == "word":
+        return _BATCH_WORDS.get(nxt.words[0] if nxt.words else "", 0.0)
+    if nxt.kind == "qty" and nxt.bare and nxt.quantity is not None:
+        return nxt.quantity.value if nxt.quantity.value >= 100 else 0.0
+    return 0.0
 
 
 _TIMES = {1: "once", 2: "twice", 3: "three times"}

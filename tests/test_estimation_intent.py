@@ -151,3 +151,27 @@ def test_a_factor_named_as_often_as_applied_holds_up():
 def test_a_factor_never_named_says_nothing_about_intent():
     text = "Raw is 50 GB a day, so 50 GB × 2 = 100 GB a day. Then 100 GB × 2 = 200 GB a day."
     assert accused(text) == []
+
+
+# -- a price quoted per batch ---------------------------------------------------------------------
+
+
+def test_a_price_per_thousand_times_single_requests_drops_the_batch():
+    text = (
+        "Lookups are priced at $0.02 per 1,000 calls. We make 5 million calls a month, "
+        "so 5 million × $0.02 = $100,000 a month."
+    )
+    claim = verdict_of(text, "$100,000")
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert "$100" in claim.explanation and "per 1,000" in claim.explanation
+
+
+def test_a_price_per_thousand_divided_out_or_counted_in_batches_holds_up():
+    for text in (
+        "Lookups are priced at $0.02 per 1,000 calls. We make 5 million calls a month, "
+        "so 5 million × $0.02 / 1,000 = $100 a month.",
+        "Lookups are priced at $0.02 per 1,000 calls. That is 5,000 batches of calls a month, "
+        "so 5,000 × $0.02 = $100 a month.",
+        "Lookups cost $0.02 per call. We make 5,000 calls a month, so 5,000 × $0.02 = $100.",
+    ):
+        assert accused(text) == [], text
