@@ -758,6 +758,8 @@ class EstimationSession:
             claim = self._applied_more_than_named(claim, applied, stated) or claim
         if claim.verdict == CORRECT and leaves:
             claim = self._price_per_batch(claim, node, leaves, stated) or claim
+        if claim.verdict == CORRECT and leaves:
+            claim = self._utilisation_margin(claim, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
@@ -798,6 +800,51 @@ class EstimationSession:
                 continue  # an operand of a working, not a factor named
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
+
+    def _utilisation_margin(
+        self, claim: ClaimCheck, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """Machines sized for a target utilisation with the share added or taken off as a
+        margin ("at most 40% busy, so add 40%: 5 x 1.4"; "at 75% CPU, want 50%, so take 25%
+        off 20"): running N machines' load at u takes N x current / u. Only when the target
+        was named, the working uses that share, and no reading of it gives the stated count."""
+        if stated.quantity.dimension != COUNT or stated.percent:
+            return None
+        nearby = self._text[max(0, self._offset - 300) : self._offset + self._span[0]].lower()
+        if not _MACHINES.search(nearby) or _GROWTH.search(self._sentence_text().lower()):
+            return None
+        targets = [float(m.group(1)) / 100 for m in _TARGET_UTIL.finditer(nearby)]
+        if not targets or not 0 < targets[-1] < 1:
+            return None
+        target = targets[-1]
+        current = [float(m.group(1)) / 100 for m in _CURRENT_UTIL.finditer(nearby)]
+        now = current[-1] if current and current[-1] != target else 1.0
+        shares = [target, now - target] if now < 1 else [target, 1 - target]
+        margins = {round(v, 6) for p in shares if p > 0 for v in (p, 1 + p, 1 - p)}
+        used = [op for op in leaves if round(op.quantity.value, 6) in margins]
+        bases = [
+            op
+            for op in leaves
+            if op.quantity.dimension == COUNT and op.quantity.value >= 2 and op not in used
+        ]
+        if not used or not bases:
+            return None
+        right = bases[0].quantity.value * now / target
+        said = stated.quantity.value
+        if within(said, right, self.tolerance) or within(said, math.ceil(right), self.tolerance):
+            return None
+        expected = Quantity(right)
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="percent_base",
+            explanation=f"To run at {format_number(target * 100)}% busy, {bases[0].text}"
+            f"{' at ' + format_number(now * 100) + '%' if now < 1 else ''} needs {bases[0].text}"
+            f"{' times ' + format_number(now) if now < 1 else ''} divided by "
+            f"{format_number(target)}, about {format_number(math.ceil(right - 1e-9))}, "
+            f"not {say_like(stated.quantity, stated)}.",
+        )
 
     def _price_per_batch(
         self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
@@ -1757,6 +1804,22 @@ def _oversized(toks: list[Token]) -> bool:
     return False
 
 
+_MACHINES = re.compile(
+    r"\b(servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|shards?|instances?|hosts?|pods?|vms?)\b"
+)
+_UTIL_WORDS = r"(?:busy|utili[sz]ation|utili[sz]ed|cpu|load|capacity)"
+_TARGET_UTIL = re.compile(
+    r"\b(?:at most|no more than|under|below|want(?:\s+to)?(?:\s+run)?(?:\s+at)?|target(?:ing)?"
+    r"|run (?:them |it |each )?at|keep (?:it |them |each \w+ )?(?:at|under|below))\s+"
+    r"(?:about |around |roughly )?(\d+(?:\.\d+)?)\s*(?:%|percent)"
+    rf"(?:\s+{_UTIL_WORDS})?"
+)
+"""A target utilisation named ("at most 40% busy", "we want to run at 50%")."""
+_CURRENT_UTIL = re.compile(
+    r"\b(?:running|currently|today|right now|now)\b[^.%]{0,30}?\b(\d+(?:\.\d+)?)\s*(?:%|percent)"
+    rf"\s+{_UTIL_WORDS}"
+)
+"""The utilisation the machines run at now ("20 servers running at about 75% CPU")."""
 _IN_BATCHES = re.compile(r"\b(thousands|millions|batch(?:es)?|blocks of|units of|lots of)\b", re.I)
 _BATCH_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 

@@ -175,3 +175,37 @@ def test_a_price_per_thousand_divided_out_or_counted_in_batches_holds_up():
         "Lookups cost $0.02 per call. We make 5,000 calls a month, so 5,000 × $0.02 = $100.",
     ):
         assert accused(text) == [], text
+
+
+# -- a utilisation target applied as a margin -----------------------------------------------------
+
+
+def test_a_utilisation_target_added_as_a_margin_is_a_percent_base_slip():
+    text = (
+        "Each worker handles 2,000 jobs a second and we have 16,000 jobs a second, so 8 workers. "
+        "We want every worker at most 40% busy, so add 40%: 8 times 1.4, 11 workers."
+    )
+    claim = verdict_of(text, "11")
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+    assert claim.computed is not None and abs(claim.computed.value - 20) < 0.1
+
+
+def test_a_utilisation_drop_taken_off_the_fleet_is_a_percent_base_slip():
+    text = (
+        "Today 40 hosts are running at 80% CPU and we want to run at 40%, "
+        "so we take 40% off: 40 minus 40% of 40, 24 hosts."
+    )
+    claim = verdict_of(text, "24")
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+    assert claim.computed is not None and abs(claim.computed.value - 80) < 0.5
+
+
+def test_a_utilisation_target_divided_out_holds_up():
+    for text in (
+        "Each worker handles 2,000 jobs a second and we have 16,000 jobs a second, so 8 workers. "
+        "We want every worker at most 50% busy, so 8 times 2, 16 workers.",
+        "Each worker handles 2,000 jobs a second and we have 16,000 jobs a second, so 8 workers. "
+        "We want every worker at most 60% busy, so 8 over 0.6, 14 workers.",
+        "We have 8 workers and traffic grows 50% next year, so 8 times 1.5, 12 workers.",
+    ):
+        assert accused(text) == [], text
