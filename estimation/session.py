@@ -801,6 +801,43 @@ class EstimationSession:
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
 
+    def _hit_from_backend(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A hit ratio worked out as what the backend takes over the total ("the DB handles
+        10K of 200K reads, so a hit ratio of 10K over 200K, 5%"): that share is the misses;
+        the cache must hit the rest. Only when the numerator was said as the database's (or
+        origin's, backend's) share, and the result is called a hit ratio."""
+        lo = self._span[0]
+        v = stated.quantity.value
+        if lo < 0 or not stated.percent or not 0 < v < 0.5:
+            return None
+        here = self._sentence_text()[:lo].lower()
+        if not _HIT_RATIO.search(here[-80:]) or "miss" in here[-80:]:
+            return None
+        before = [t for t in self._toks_before(lo) if t.kind == "qty" and t.quantity is not None]
+        passage = self._text[: self._offset + lo].lower()
+        for part in before:
+            for whole in before:
+                assert part.quantity is not None and whole.quantity is not None
+                if whole.quantity.value <= part.quantity.value or not within(
+                    v, part.quantity.value / whole.quantity.value, self.tolerance
+                ):
+                    continue
+                first = passage.find(part.text.lower())
+                if first < 0 or not _MISSES.search(passage[max(0, first - 50) : first]):
+                    continue
+                expected = Quantity(1 - part.quantity.value / whole.quantity.value)
+                return replace(
+                    claim,
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="percent_base",
+                    explanation=f"{part.text} over {whole.text} is what still reaches the "
+                    f"backend, the misses; the hit ratio is the rest, about "
+                    f"{format_number(round(expected.value * 100))}%, not "
+                    f"{self._sentence_text()[lo : self._span[1]]}.",
+                )
+        return None
+
     def _utilisation_margin(
         self, claim: ClaimCheck, leaves: list[Operand], stated: Operand
     ) -> ClaimCheck | None:
@@ -1767,6 +1804,8 @@ class EstimationSession:
         if claim.verdict == CORRECT:
             claim = self._span_in_other_units(claim, result) or claim
         claim = self._link_in_bits(claim, result) or claim
+        if claim.verdict in (CORRECT, UNCHECKED):
+            claim = self._hit_from_backend(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)
@@ -1804,6 +1843,7 @@ def _oversized(toks: list[Token]) -> bool:
     return False
 
 
+_HIT_RATIO = re.compile(r"\bhit (?:ratio|rate)\b")
 _MACHINES = re.compile(
     r"\b(servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|shards?|instances?|hosts?|pods?|vms?)\b"
 )

@@ -209,3 +209,26 @@ def test_a_utilisation_target_divided_out_holds_up():
         "We have 8 workers and traffic grows 50% next year, so 8 times 1.5, 12 workers.",
     ):
         assert accused(text) == [], text
+
+
+# -- a hit ratio worked out from what reaches the backend -----------------------------------------
+
+
+def test_a_hit_ratio_computed_from_the_database_share_is_the_miss_ratio():
+    text = (
+        "The database can take 6K queries a second and we serve 120K at peak. "
+        "So the cache has to soak up the rest, a hit ratio of 6K over 120K, 5%."
+    )
+    claim = verdict_of(text, "5%")
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+    assert "95%" in claim.explanation
+
+
+def test_a_miss_ratio_or_a_hit_ratio_of_the_hits_holds_up():
+    for text in (
+        "The database can take 6K queries a second and we serve 120K at peak. "
+        "So the miss ratio is 6K over 120K, 5%.",
+        "The cache answers 114K of the 120K queries a second at peak, "
+        "so a hit ratio of 114K over 120K, 95%.",
+    ):
+        assert accused(text) == [], text
