@@ -180,6 +180,9 @@ class EstimationSession:
         """Small factors said as factors ("three replicas", "a 3x peak"), each time said."""
         self._priced_per: dict[float, float] = {}
         """Price value -> the batch it is priced per ("$0.005 per 1,000 requests" -> 1,000)."""
+        self._each: dict[float, tuple[float, str, int]] = {}
+        """Count -> the things each of them has, and the sentence ("50M devices, 2 conns
+        each" -> 50M: (2, "conns", n))."""
         self._applied: dict[float, Counter[float]] = {}
         """Result value -> the small plain factors in its lineage, each time applied."""
         self._bigger_side: dict[float, str] = {}
@@ -786,6 +789,18 @@ class EstimationSession:
         return out
 
     def _name_factors(self, toks: list[Token]) -> None:
+        for n, tok in enumerate(toks[:-2]):
+            f = _small_factor(tok.quantity.value if tok.quantity is not None else 0.0)
+            thing, each = toks[n + 1], toks[n + 2]
+            if not (f and tok.bare and thing.kind == "word" and each.words[:1] == ("each",)):
+                continue
+            base = next(
+                (t for t in reversed(toks[:n]) if t.kind == "qty" and t.quantity is not None),
+                None,
+            )
+            if base is not None and base.quantity is not None and base.quantity.value >= 100:
+                noun = thing.words[0] if thing.words else ""
+                self._each[_key(base.quantity.value)] = (f, noun, self._sentence_count)
         for n, tok in enumerate(toks):
             if tok.kind == "qty" and tok.quantity is not None and tok.quantity.dimension == MONEY:
                 batch = _batch_after(toks[n + 1 : n + 3])
@@ -800,6 +815,61 @@ class EstimationSession:
                 continue  # an operand of a working, not a factor named
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
+
+    def _each_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A total of things said as the count that has them ("50M devices, 2 conns each",
+        later "total conns = 50M"): the "each" was never multiplied in. Only when the total
+        names those things and equals that count."""
+        lo = self._span[0]
+        found = self._each.get(_key(stated.quantity.value))
+        if lo < 0 or found is None or stated.quantity.dimension != COUNT:
+            return None
+        factor, noun, when = found
+        if when >= self._sentence_count or len(noun) < 3:
+            return None
+        here = self._sentence_text()[:lo].lower()
+        if not re.search(rf"\b{re.escape(noun.lower().rstrip('s'))}", here):
+            return None
+        expected = stated.quantity * factor
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="dropped_factor",
+            explanation=f"That leaves out the {format_number(factor)} {noun} each: about "
+            f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+        )
+
+    def _rate_as_period_total(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A per-second rate said again as the total of a longer period ("7 MB a second, so a
+        day is about 7 MB"): the period was never multiplied in. Only when the period is named
+        right before the total and the rate was said in this sentence or the one before."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or stated.time_units or said.dimension.time != 0 or said.dimension == COUNT:
+            return None
+        lead = _PERIOD_TOTAL.search(self._sentence_text()[:lo][-40:].lower())
+        if lead is None or lead.group(1) not in TIME_UNITS:
+            return None
+        for op in reversed(self.memory.pool[self._previous_mark :]):
+            if op is stated or ("second", -1) not in op.time_units:
+                continue
+            if op.quantity.dimension.data != said.dimension.data:
+                continue
+            if not within(said.value, op.nominal.value, 0.05):
+                continue
+            expected = Quantity(op.quantity.value * TIME_UNITS[lead.group(1)], said.dimension)
+            return replace(
+                claim,
+                expression=f"{op.text} * 1 {lead.group(1)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="per_day_vs_per_second",
+                explanation=f"That's per second, not per {lead.group(1)}: {op.text} for a "
+                f"{lead.group(1)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)}.",
+            )
+        return None
 
     def _hit_from_backend(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A hit ratio worked out as what the backend takes over the total ("the DB handles
@@ -982,6 +1052,20 @@ class EstimationSession:
                 )
         return None
 
+    def _on_each_of(self, number: str) -> bool:
+        """The result is said "on each replica" (per node, for every shard) right after a
+        working that multiplied by the number of those replicas ("3 replicas")."""
+        after = self._sentence_text()[self._span[1] :][:40].lower()
+        each = re.match(
+            r"[\s\w]{0,24}?\b(?:on|per|for|to|at|in)\s+(?:each|every)\s+([a-z]+)", after
+        )
+        each = each or re.match(r"[\s\w]{0,24}?\bper\s+([a-z]+)", after)
+        if each is None:
+            return False
+        noun = each.group(1).rstrip("s")
+        said = self._text[max(0, self._offset - 200) : self._offset + self._span[0]].lower()
+        return len(noun) > 2 and bool(re.search(rf"\b{number}\s+{noun}s\b", said))
+
     def _split_or_each(self, claim: ClaimCheck, node: Node, stated: Operand) -> ClaimCheck | None:
         """A count applied the wrong way round: traffic "split evenly" across 3 regions
         multiplied by 3, or "4 renditions, each on its own worker" / "2 devices per user"
@@ -1006,6 +1090,11 @@ class EstimationSession:
             text,
         ):
             factor, words = 1 / (n * n), f"split across {format_number(n)} means divide by it"
+        elif node.op == "*" and self._on_each_of(number):
+            factor, words = (
+                1 / (n * n),
+                (f"{format_number(n)} sharing it means divided by {format_number(n)}, not times"),
+            )
         elif node.op == "/" and re.search(
             rf"\b{number}\s+\w+\s+(?:per|each|a)\s+(?:user|device|request|upload|video)\b"
             rf"|\b{number}\s+\w+,?\s+each\s+(?:on|with|needs|gets)\b",
@@ -1806,6 +1895,10 @@ class EstimationSession:
         claim = self._link_in_bits(claim, result) or claim
         if claim.verdict in (CORRECT, UNCHECKED):
             claim = self._hit_from_backend(claim, result) or claim
+        if claim.verdict == CORRECT:
+            claim = self._rate_as_period_total(claim, result) or claim
+        if claim.verdict in (CORRECT, UNCHECKED):
+            claim = self._each_left_out(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)
@@ -1843,6 +1936,12 @@ def _oversized(toks: list[Token]) -> bool:
     return False
 
 
+_PERIOD_TOTAL = re.compile(
+    r"\b(?:a|one|per|each|every|over a|in a|for a|for the)\s+(day|hour|month|year|week)"
+    r"(?:'s worth)?\s*(?:is|that's|it's|comes to|gives|would be|=|of that is)?\s*"
+    r"(?:about|around|roughly|~)?\s*$"
+)
+"""A period named right before a total ("so a day is about", "per day that's")."""
 _HIT_RATIO = re.compile(r"\bhit (?:ratio|rate)\b")
 _MACHINES = re.compile(
     r"\b(servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|shards?|instances?|hosts?|pods?|vms?)\b"

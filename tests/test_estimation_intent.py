@@ -232,3 +232,62 @@ def test_a_miss_ratio_or_a_hit_ratio_of_the_hits_holds_up():
         "so a hit ratio of 114K over 120K, 95%.",
     ):
         assert accused(text) == [], text
+
+
+# -- a count said "on each" of the things it multiplied by -----------------------------------------
+
+MISSES = "Reads are 240K a second and 5% miss, so misses are 12K a second."
+
+
+def test_a_load_multiplied_by_the_replicas_it_is_spread_over_is_a_multiplier_slip():
+    text = f"{MISSES} The DB sees the 12K reads times the 4 replicas, so 48K reads on each replica."
+    claim = verdict_of(text, "48K")
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+    assert claim.computed is not None and abs(claim.computed.value - 3_000) < 100
+
+
+def test_a_load_spread_over_its_replicas_or_multiplied_for_a_total_holds_up():
+    for text in (
+        f"{MISSES} The DB sees the 12K reads over the 4 replicas, so 3K reads on each replica.",
+        f"{MISSES} The DB sees the 12K reads times the 4 replicas, so 48K reads in total.",
+    ):
+        assert accused(text) == [], text
+
+
+# -- a per-second rate said again as a longer period's total ---------------------------------------
+
+
+def test_a_rate_said_again_as_a_days_total_is_a_time_base_slip():
+    text = (
+        "Each event is 4 KB and we get 500 a second, so 2 megabytes a second, "
+        "so a day is about 2 megabytes, nothing."
+    )
+    claim = [c for c in check_transcript(text).claims if c.start > text.index("a day")][0]
+    assert claim.verdict == "incorrect" and claim.slip == "per_day_vs_per_second"
+    assert claim.computed is not None and abs(claim.computed.value - 2e6 * 86_400) < 1e9
+
+
+def test_a_rate_multiplied_out_to_a_days_total_holds_up():
+    text = (
+        "Each event is 4 KB and we get 500 a second, so 2 megabytes a second, "
+        "so a day is about 170 gigabytes."
+    )
+    assert accused(text) == []
+
+
+# -- a total of things said as the count that has them ---------------------------------------------
+
+
+def test_a_total_that_leaves_out_the_each_is_a_dropped_factor():
+    text = "Users: 30M, 3 sessions each.\nTotal sessions = 30M."
+    claim = [c for c in check_transcript(text).claims if c.start > text.index("Total")][0]
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 90e6) < 1e6
+
+
+def test_a_total_with_the_each_multiplied_in_holds_up():
+    for text in (
+        "Users: 30M, 3 sessions each.\nTotal sessions = 90M.",
+        "Users: 30M, 3 sessions each.\nTotal users = 30M.",
+    ):
+        assert accused(text) == [], text
