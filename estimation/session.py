@@ -385,6 +385,8 @@ class EstimationSession:
             if claim.verdict == CORRECT:
                 claim = self._percent_base(claim, stated) or self._dropped(claim, stated) or claim
             claim = self._link_in_bits(claim, stated) or claim
+            if claim.verdict == UNCHECKED:
+                claim = self._span_total_off_by_prefix(claim, stated) or claim
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -815,6 +817,39 @@ class EstimationSession:
                 continue  # an operand of a working, not a factor named
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
+
+    def _span_total_off_by_prefix(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A year (month, week) of a per-day figure said with the digits right and the prefix
+        wrong ("a petabyte a day; for a year, 365 terabytes"). Only when the span is named
+        right before the total and the digits match the per-day figure times the span."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or stated.time_units or said.dimension.time != 0 or said.dimension == COUNT:
+            return None
+        lead = _SPAN_LEAD.search(self._sentence_text()[:lo][-60:].lower())
+        if lead is None:
+            return None
+        days = _DAYS_IN[lead.group(1)]
+        for earlier in self.memory.recent(6):
+            if earlier is stated or ("day", -1) not in earlier.time_units:
+                continue
+            if earlier.quantity.dimension.data != said.dimension.data:
+                continue
+            expected = Quantity(earlier.nominal.value * days, said.dimension)
+            diag = diagnose(expected, said, True)
+            if diag.slip != "unit_prefix":
+                continue
+            return replace(
+                claim,
+                expression=f"{earlier.text} * {format_number(days)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="unit_prefix",
+                explanation=f"{earlier.text[:1].upper()}{earlier.text[1:]} for a "
+                f"{lead.group(1)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)} — {diag.remark}.",
+            )
+        return None
 
     def _each_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A total of things said as the count that has them ("50M devices, 2 conns each",
@@ -1899,6 +1934,8 @@ class EstimationSession:
             claim = self._rate_as_period_total(claim, result) or claim
         if claim.verdict in (CORRECT, UNCHECKED):
             claim = self._each_left_out(claim, result) or claim
+        if claim.verdict == UNCHECKED:
+            claim = self._span_total_off_by_prefix(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)
@@ -1942,6 +1979,8 @@ _PERIOD_TOTAL = re.compile(
     r"(?:about|around|roughly|~)?\s*$"
 )
 """A period named right before a total ("so a day is about", "per day that's")."""
+_SPAN_LEAD = re.compile(r"\b(?:for|over|in|per|after|of)\s+(?:a|one|the)\s+(year|month|week)\b")
+_DAYS_IN = {"year": 365.0, "month": 30.0, "week": 7.0}
 _HIT_RATIO = re.compile(r"\bhit (?:ratio|rate)\b")
 _MACHINES = re.compile(
     r"\b(servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|shards?|instances?|hosts?|pods?|vms?)\b"

@@ -291,3 +291,24 @@ def test_a_total_with_the_each_multiplied_in_holds_up():
         "Users: 30M, 3 sessions each.\nTotal users = 30M.",
     ):
         assert accused(text) == [], text
+
+
+# -- a span of a per-day figure with the prefix slipped --------------------------------------------
+
+
+def test_a_year_of_a_daily_figure_with_the_prefix_slipped_is_a_unit_prefix_slip():
+    text = (
+        "Sensors send 4 billion readings a day at 500 bytes each, so 2 terabytes a day. "
+        "For a year of history, 730 gigabytes, which fits on one disk."
+    )
+    claim = verdict_of(text, "730 gigabytes")
+    assert claim.verdict == "incorrect" and claim.slip == "unit_prefix"
+    assert claim.computed is not None and abs(claim.computed.value - 730e12) < 1e12
+
+
+def test_a_year_of_a_daily_figure_with_the_right_prefix_is_not_accused():
+    text = (
+        "Sensors send 4 billion readings a day at 500 bytes each, so 2 terabytes a day. "
+        "For a year of history, 730 terabytes, which needs a cluster."
+    )
+    assert accused(text) == []
