@@ -49,7 +49,7 @@ def _to(run: Run, phase: str) -> None:
 
 @pytest.mark.xfail(
     reason="the interviewer challenges only verdicts the estimation engine calls incorrect "
-    "(issue 12); the engine leaves '100,000 keys at 24 bytes is 24 MB' unchecked (issue 11)",
+    "(issue 12); they pass once the engine calls '100,000 keys at 24 bytes is 24 MB' incorrect (issue 11)",
     strict=False,
 )
 def test_rate_limiter_memory_probe_comes_after_the_slip_is_fixed(tmp_path):
@@ -75,7 +75,7 @@ def test_rate_limiter_memory_probe_comes_after_the_slip_is_fixed(tmp_path):
 
 @pytest.mark.xfail(
     reason="the interviewer challenges only verdicts the estimation engine calls incorrect "
-    "(issue 12); the engine leaves '100,000 keys at 24 bytes is 24 MB' unchecked (issue 11)",
+    "(issue 12); they pass once the engine calls '100,000 keys at 24 bytes is 24 MB' incorrect (issue 11)",
     strict=False,
 )
 def test_threshold_waits_for_a_slip_in_the_same_turn(tmp_path):
@@ -103,11 +103,6 @@ def test_event_sourcing_probe_in_the_deep_dive_and_not_before(tmp_path):
     assert _kb_ids(run).count("event-sourcing") == 1
 
 
-@pytest.mark.xfail(
-    reason="the knowledge-base pattern probe on consistent hashing now comes before the "
-    "virtual-nodes anti-pattern in this script (issue 12 follow-up: order of kb follow-ups)",
-    strict=False,
-)
 def test_consistent_hashing_without_virtual_nodes_is_probed_once(tmp_path):
     run = start("rate-limiter", tmp_path)
     run.say("100,000 keys at 24 bytes is 2.4 MB per node.")

@@ -66,7 +66,7 @@ def test_weak_candidate_is_caught_on_the_seed_peak_slip(tmp_path):
 
 @pytest.mark.xfail(
     reason="the interviewer challenges only verdicts the estimation engine calls incorrect "
-    "(issue 12); the engine leaves '100,000 keys at 24 bytes is 24 MB' unchecked (issue 11)",
+    "(issue 12); they pass once the engine calls '100,000 keys at 24 bytes is 24 MB' incorrect (issue 11)",
     strict=False,
 )
 def test_weak_candidate_is_caught_on_the_seed_memory_slip(tmp_path):

@@ -469,9 +469,11 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         if chosen.kind == MOVE_ON_FOLLOWUP:
             break
         question = chosen.question or chosen.statement
-        if policy.may_ask(question, dialogue) and not topics.answered_by(
-            question, said[:-1] if chosen.probe_id else said
-        ):
+        # a scenario probe the candidate already answered aloud is not asked; board findings
+        # have their own answered-aloud rule (agent.interviewer.probes)
+        answered = chosen.kind == "probe" and topics.answered_by(question, said)
+        ruled_out = policy.builds_on_rejected(f"{chosen.statement} {question}", dialogue.rejected)
+        if policy.may_ask(question, dialogue, len(said) - 1) and not answered and not ruled_out:
             break
         extra_raised.append(chosen.key)
         ctx.raised = ctx.raised | {chosen.key}

@@ -228,6 +228,8 @@ def challengeable(
             continue
         if utterance and not anchored(str(claim.get("expression", "")), utterance):
             continue
+        if utterance and retracted(claim, utterance):
+            continue
         if claim.get("slip") in NOT_ARITHMETIC or claim.get("correction"):
             continue
         key = claim_key(claim)
@@ -240,6 +242,21 @@ def challengeable(
             continue
         return claim
     return None
+
+
+_RETRACT = re.compile(
+    r"^\W{0,6}(?:\w+\W+){0,2}?(?:no,? wait|wait,? no|sorry|i mean|i meant|actually|no,? no|"
+    r"scratch that|hmm,? no|let me redo)\b",
+    re.I,
+)
+
+
+def retracted(claim: dict[str, Any], utterance: str) -> bool:
+    """The candidate took the number back right after saying it ("25 GB... no wait, 2.5 GB")."""
+    end = int(claim.get("end", -1) if claim.get("end") is not None else -1)
+    if end < 0 or end > len(utterance):
+        return False
+    return bool(_RETRACT.match(utterance[end : end + 40]))
 
 
 def anchored(expression: str, utterance: str) -> bool:
@@ -262,6 +279,18 @@ def claim_key(claim: dict[str, Any]) -> str:
 
 
 # -- follow-ups --------------------------------------------------------------------------------------
+def builds_on_rejected(text: str, rejected: Sequence[str]) -> bool:
+    """Whether a follow-up talks about a choice the candidate ruled out as if they had made it
+    ("your cache" after "we don't need a cache"). A lead-in "You mentioned …" is rephrased
+    instead (`nodes._statement`)."""
+    lowered = text.lower()
+    for name in rejected:
+        said = rf"\byour {re.escape(name)}\b|\bmentioned (?:the |a )?{re.escape(name)}\b"
+        if re.search(said, lowered) and not lowered.startswith("you mentioned"):
+            return True
+    return False
+
+
 def may_ask(question: str, dialogue: Dialogue, turn: int | None = None) -> bool:
     """A question may be asked unless it asks for a topic settled before this turn (`turn`;
     a follow-up may build on what the candidate just said) or was asked before."""
