@@ -14,16 +14,22 @@ from tests.audio.clips import piper, speech, whisper
 from tests.pulse import start_pulse, stop_pulse
 from voice.errors import VoiceDeviceError
 from voice.events import AudioChunk
+from voice.resample import resample
 from voice.wav_io import write_wav
 
 pytestmark = pytest.mark.slow
 pulse_server = pulse.pulse_server  # the module-scoped null-sink daemon fixture
 
 
-def capture(mic, seconds_after_start: float, start=None, timeout: float = 20.0) -> np.ndarray:
-    """Read the microphone; call ``start()`` once audio flows, keep ``seconds_after_start``."""
+def capture(
+    mic, seconds_after_start: float, start=None, timeout: float = 30.0, until=None
+) -> np.ndarray:
+    """Read the microphone; call ``start()`` once audio flows, keep ``seconds_after_start``,
+    and (``until``) keep going until the sound is over plus half a second: on a loaded machine
+    a player can start late or stall, and a fixed-length capture would cut its end off."""
     collected: list[AudioChunk] = []
     began = None
+    over_at = None
     deadline = time.monotonic() + timeout
     for chunk in mic.chunks():
         if began is None:
@@ -32,9 +38,27 @@ def capture(mic, seconds_after_start: float, start=None, timeout: float = 20.0) 
                 start()
             continue  # keep only what arrives after the sound started
         collected.append(chunk)
-        if len(collected) * chunk.duration >= seconds_after_start or time.monotonic() > deadline:
+        if time.monotonic() > deadline:
+            break
+        if len(collected) * chunk.duration < seconds_after_start:
+            continue
+        if until is None:
+            break
+        if over_at is None and until():
+            over_at = len(collected)
+        if over_at is not None and (len(collected) - over_at) * chunk.duration >= 0.5:
             break
     return np.concatenate([c.to_float() for c in collected])
+
+
+def best_correlation(captured: np.ndarray, played: np.ndarray) -> float:
+    """Peak normalised cross-correlation of ``played`` inside ``captured``."""
+    size = 1 << (len(captured) + len(played)).bit_length()
+    xc = np.fft.irfft(np.fft.rfft(captured, size) * np.conj(np.fft.rfft(played, size)), size)
+    lag = int(np.argmax(xc[: max(1, len(captured) - len(played) + 1)]))
+    window = captured[lag : lag + len(played)]
+    denom = np.sqrt(np.dot(window, window) * np.dot(played[: len(window)], played[: len(window)]))
+    return float(np.dot(window, played[: len(window)]) / denom) if denom > 0 else 0.0
 
 
 def vad_segments(audio: np.ndarray, hangover_ms: int = 300, min_ms: int = 300) -> list[np.ndarray]:
@@ -95,7 +119,12 @@ def test_paplay_into_null_sink_is_captured_segmented_and_transcribed(pulse_serve
     mic = SoundDeviceMicrophone()
     players = []
     try:
-        audio = capture(mic, total + 1.0, start=lambda: players.append(pulse_server.play(wav)))
+        audio = capture(
+            mic,
+            total + 1.0,
+            start=lambda: players.append(pulse_server.play(wav)),
+            until=lambda: bool(players) and players[0].poll() is not None,
+        )
     finally:
         mic.close()
     assert players[0].wait(timeout=10) == 0, players[0].stderr.read()
@@ -126,9 +155,17 @@ def test_our_speaker_plays_into_the_sink_and_stops_on_demand(pulse_server):
             for chunk in chunks:
                 speaker.play(chunk)
 
-        audio = capture(mic, sum(c.duration for c in chunks) + 1.0, start=start)
+        audio = capture(
+            mic,
+            sum(c.duration for c in chunks) + 1.0,
+            start=start,
+            until=lambda: not speaker.is_playing(),
+        )
         speaker.wait()
         assert speaker.played_samples >= sum(len(c.samples) for c in chunks) * 0.99
+        # What came back through the sink is what we played (not just similar words).
+        played = resample(np.concatenate([c.to_float() for c in chunks]), chunks[0].rate, 16_000)
+        assert best_correlation(audio, played) > 0.6
         text = whisper().transcribe(audio, ["Redis", "shards"]).text
         assert "shards" in text and "Redis" in text, text
 
