@@ -387,6 +387,8 @@ class EstimationSession:
             claim = self._link_in_bits(claim, stated) or claim
             if claim.verdict == UNCHECKED:
                 claim = self._span_total_off_by_prefix(claim, stated) or claim
+            if claim.verdict in (CORRECT, UNCHECKED):
+                claim = self._one_for_the_fleet(claim, stated) or claim
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -817,6 +819,53 @@ class EstimationSession:
                 continue  # an operand of a working, not a factor named
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
+
+    def _one_for_the_fleet(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """One machine's figure said as the whole fleet's ("each of our 20K hosts ... 2.6 MB a
+        day. So a year for the whole fleet is 950 MB"): the count of machines was left out.
+        Only when the count was said as "each of (our) N things", the result is said for the
+        whole fleet (all the things), it is one machine's figure (over a period) and nothing
+        said since was scaled by the count."""
+        lo = self._span[0]
+        if lo < 0 or stated.quantity.dimension == COUNT:
+            return None
+        passage = self._text[max(0, self._offset - 400) : self._offset + lo].lower()
+        each = list(_EACH_OF_N.finditer(passage))
+        if not each:
+            return None
+        said_count = [t for t in tokenize(each[-1].group(1)) if t.kind == "qty" and t.quantity]
+        count = said_count[0].quantity.value if said_count and said_count[0].quantity else 0.0
+        noun = each[-1].group(2).rstrip("s")
+        here = self._sentence_text()[:lo].lower()
+        if count < 2 or not re.search(
+            rf"\b(?:whole|entire)\s+(?:fleet|cluster)\b|\ball\s+(?:the\s+|our\s+)?{noun}s?\b"
+            rf"|\bacross\s+(?:all\s+)?(?:the\s+)?{noun}s\b|\bfleet[- ]wide\b",
+            here,
+        ):
+            return None
+        recent = [op for op in self.memory.recent(8) if op is not stated]
+        if any(
+            within(a.nominal.value, b.nominal.value * count, 0.05) for a in recent for b in recent
+        ):
+            return None  # something was already scaled to the fleet
+        said = stated.nominal.value
+        for earlier in recent:
+            if earlier.quantity.dimension.data != stated.quantity.dimension.data:
+                continue
+            for span in (1.0, 365.0, 30.0, 7.0, 24.0):
+                if not within(said, earlier.nominal.value * span, 0.05):
+                    continue
+                expected = stated.quantity * count
+                return replace(
+                    claim,
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="dropped_factor",
+                    explanation=f"That is one {noun}'s; the fleet has {format_number(count)}, "
+                    f"so about {say_like(expected, stated)}, not "
+                    f"{say_like(stated.quantity, stated)}.",
+                )
+        return None
 
     def _span_total_off_by_prefix(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A year (month, week) of a per-day figure said with the digits right and the prefix
@@ -1936,6 +1985,8 @@ class EstimationSession:
             claim = self._each_left_out(claim, result) or claim
         if claim.verdict == UNCHECKED:
             claim = self._span_total_off_by_prefix(claim, result) or claim
+        if claim.verdict in (CORRECT, UNCHECKED):
+            claim = self._one_for_the_fleet(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)
@@ -1979,6 +2030,10 @@ _PERIOD_TOTAL = re.compile(
     r"(?:about|around|roughly|~)?\s*$"
 )
 """A period named right before a total ("so a day is about", "per day that's")."""
+_EACH_OF_N = re.compile(
+    r"\beach of (?:our |the |those |these )?((?:\d[\d,.]*\s*[km]?)|\w+ thousand)\s+([a-z]+)"
+)
+"""A fleet named one machine at a time ("each of our 20K hosts")."""
 _SPAN_LEAD = re.compile(r"\b(?:for|over|in|per|after|of)\s+(?:a|one|the)\s+(year|month|week)\b")
 _DAYS_IN = {"year": 365.0, "month": 30.0, "week": 7.0}
 _HIT_RATIO = re.compile(r"\bhit (?:ratio|rate)\b")

@@ -312,3 +312,24 @@ def test_a_year_of_a_daily_figure_with_the_right_prefix_is_not_accused():
         "For a year of history, 730 terabytes, which needs a cluster."
     )
     assert accused(text) == []
+
+
+# -- one machine's figure said for the whole fleet -------------------------------------------------
+
+
+def test_one_machines_figure_said_for_the_whole_fleet_is_a_dropped_factor():
+    text = (
+        "Each of our 500 servers writes 40 kilobytes a second of traces, so 3.5 gigabytes a day. "
+        "So a year for the whole fleet is about 1.3 terabytes."
+    )
+    claim = verdict_of(text, "1.3 terabytes")
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 1.3e12 * 500) < 1e13
+
+
+def test_a_fleet_total_scaled_by_the_count_is_not_accused():
+    text = (
+        "Each of our 500 servers writes 40 kilobytes a second of traces, so 3.5 gigabytes a day. "
+        "So a year for the whole fleet is about 640 terabytes."
+    )
+    assert accused(text) == []
