@@ -189,3 +189,18 @@ def test_every_scenario_nudges_only_for_dimensions_not_yet_covered():
     assert (
         coverage.nudge(LIBRARY.get("notification-system"), {"claims": []}, random.Random()) is None
     )
+
+
+def test_a_question_with_a_slip_gets_the_answer_and_the_challenge(tmp_path):
+    run = start("notification-system", tmp_path, minutes=45)
+    reply = run.say(
+        "What is the daily volume? So a billion a day is about 116,000 a second, right?"
+    )
+    assert "one billion" in reply.lower() and "11,600" in reply
+    assert "116,000" in reply  # the candidate's own number is quoted back
+
+
+def test_a_meta_request_and_a_brief_question_in_one_turn_get_both_answers(tmp_path):
+    run = start("notification-system", tmp_path, minutes=45)
+    reply = run.say("Hi, how much time do we have, and how many users are there?")
+    assert "45 minutes" in reply and "500 million" in reply

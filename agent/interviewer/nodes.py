@@ -299,7 +299,8 @@ def meta(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     if reading.has(R.TIME):
         now = float(state.get("now", 0.0))
         line = replies.time_left(float(state["minutes"]), now, state["phase"])
-        return {"move": Move(policy.ANSWER, "time", (line,))}
+        also = _brief_question(text, deps)
+        return {"move": Move(policy.ANSWER, "time", (line, *also))}
     if reading.has(R.FEEDBACK):
         claims = state.get("claims", [])
         correct = sum(1 for c in claims if c.get("verdict") == "correct")
@@ -322,6 +323,22 @@ def _unsaid(options: tuple[str, ...], dialogue: Dialogue, rng: Any) -> str:
     """A phrasing not said yet this session (the first one again when all were)."""
     fresh = [o for o in options if not dialogue.was_said(o)]
     return rng.choice(fresh) if fresh else options[0]
+
+
+def _brief_question(text: str, deps: Deps) -> tuple[str, ...]:
+    """Facts asked for in the same turn as a meta request ("How long do we have, and how many
+    users are there?"): the sub-questions that are not about the interview itself."""
+    rest = [
+        part
+        for part in policy.parts(text)
+        if len(part.split()) >= 3
+        and not R.meta_acts(part, has_claims=False, words=len(part.split()))
+    ]
+    if not rest or not any(
+        "?" in text or w in part.lower() for part in rest for w in ("how", "what")
+    ):
+        return ()
+    return tuple(f.answer for f in policy.answer_facts(deps.scenario, " and ".join(rest)))
 
 
 def _verbatim(move: Move) -> Move:
@@ -348,9 +365,22 @@ def _gap(state: InterviewState, deps: Deps) -> str:
 
 
 def clarify(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    """Answer from the scenario's facts, by meaning."""
+    """Answer from the scenario's facts, by meaning; a slip said in the same turn is still
+    challenged after the answer (it would never come up again)."""
     deps = runtime.context
     text = clean(state.get("utterance"))
+    out = _answer(state, deps, text)
+    slip = _challenge_too(state, runtime)
+    if slip:
+        move: Move = out["move"]
+        out["move"] = Move(
+            move.kind, move.about, (*move.sentences, *slip["lines"]), key=slip["key"]
+        )
+        out.update(dialogue=slip["dialogue"], raised=[slip["key"]])
+    return out
+
+
+def _answer(state: InterviewState, deps: Deps, text: str) -> dict[str, Any]:
     facts = policy.answer_facts(deps.scenario, text)
     if facts:
         lines = tuple(f.answer for f in facts)
@@ -364,6 +394,20 @@ def clarify(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     if custom and custom != line and "your call" not in custom.lower():
         line = custom
     return {"move": Move(policy.ANSWER, "not in the brief", (line,))}
+
+
+def _challenge_too(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any] | None:
+    dialogue = state.get("dialogue") or Dialogue()
+    text = clean(state.get("utterance"))
+    claim = policy.challengeable(_turn_claims(state), dialogue, _earlier_fixes(state), text)
+    if claim is None:
+        return None
+    key = policy.claim_key(claim)
+    lines = replies.challenge(claim, _rng(state, "challenge"), text)
+    dialogue = _with(
+        dialogue, challenged=(*dialogue.challenged, key), pending_challenge=str(claim.get("text"))
+    )
+    return {"lines": lines, "key": key, "dialogue": dialogue}
 
 
 def pushback(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:

@@ -102,7 +102,7 @@ def route(reading: R.Reading, dialogue: Dialogue, challengeable: bool) -> str:
 MAX_FACTS = 3
 
 
-def _parts(question: str) -> list[str]:
+def parts(question: str) -> list[str]:
     """The sub-questions of one turn ("how many users, and how often do they search?")."""
     parts = re.split(
         r"\?|;|,\s*(?:and|or)\b|\band (?:how|what|is|are|do|does|which|who)\b", question
@@ -168,7 +168,7 @@ def answer_facts(scenario: Scenario, question: str) -> list[Any]:
     """The scenario facts that answer the question: the best fact for each sub-question (by
     meaning: keywords, stems and synonyms), in the order asked."""
     chosen: list[Any] = []
-    for part in _parts(question):
+    for part in parts(question):
         scored = [(fact_score(fact, part), i, fact) for i, fact in enumerate(scenario.facts)]
         scored = [x for x in scored if x[0] >= 1.0]
         if not scored:
