@@ -95,7 +95,8 @@ def format_like(q: Quantity, unit: str) -> str:
     spoken = lookup_unit(unit) if unit and " " not in unit else None
     if spoken is None or spoken.dimension != q.dimension or spoken.dimension not in (TIME, DATA):
         return format_quantity(q)
-    name = unit if spoken.dimension == DATA else f"{unit}s"
+    plural = spoken.dimension == TIME and len(unit) > 2 and not unit.endswith("s")
+    name = f"{unit}s" if plural else unit  # "80 ms", "3 hrs" stay; "30 day" -> "30 days"
     value = q.value / spoken.factor
     if spoken.dimension == TIME and abs(value - 1) < 0.0005:
         name = unit

@@ -183,6 +183,8 @@ class EstimationSession:
         self._each: dict[float, tuple[float, str, int]] = {}
         """Count -> the things each of them has, and the sentence ("50M devices, 2 conns
         each" -> 50M: (2, "conns", n))."""
+        self._prev_toks: list[Token] = []
+        """The tokens of the sentence before (a list of parts said there is summed here)."""
         self._applied: dict[float, Counter[float]] = {}
         """Result value -> the small plain factors in its lineage, each time applied."""
         self._bigger_side: dict[float, str] = {}
@@ -300,6 +302,7 @@ class EstimationSession:
         self._remember_sides(toks, sentence)
         self._leftovers(toks, sentence)
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
+        self._prev_toks = toks
 
     def _leave_unchecked(self, sentence: str) -> None:
         if any(f.code == "input_unchecked" for f in self.findings):
@@ -389,6 +392,8 @@ class EstimationSession:
                 claim = self._span_total_off_by_prefix(claim, stated) or claim
             if claim.verdict in (CORRECT, UNCHECKED):
                 claim = self._one_for_the_fleet(claim, stated) or claim
+            if claim.verdict == UNCHECKED:
+                claim = self._sum_missing_a_part(claim, stated) or claim
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -819,6 +824,53 @@ class EstimationSession:
                 continue  # an operand of a working, not a factor named
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
+
+    def _sum_missing_a_part(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A total of parts just listed that leaves one of them out ("50 for the client, 10 at
+        the gateway, 20 for the cache and 60 for the DB. So that's 80 ms gone"). Only for a
+        result said as a total (gone, in total, altogether, used) of three or more parts, when
+        the sum of all of them is not it and leaving exactly one out is."""
+        lo, hi = self._span
+        if lo < 0 or stated.quantity.dimension == COUNT:
+            return None
+        after = self._sentence_text()[hi:][:24].lower()
+        before = self._sentence_text()[:lo][-30:].lower()
+        if not (_TOTAL_AFTER.match(after) or _TOTAL_BEFORE.search(before)):
+            return None
+        parts = [
+            t.number
+            for t in self._prev_toks + self._toks_before(lo)
+            if t.kind == "qty"
+            and t.quantity is not None
+            and t.number > 0
+            and not t.percent
+            and not t.multiplier
+            and (t.bare or t.quantity.dimension == stated.quantity.dimension)
+        ]
+        said = stated.number
+        if len(parts) < 3 or not said:
+            return None
+        whole = sum(parts)
+        # other readings: a part that is a count ("two DB writes at 25 each, so 50") or the
+        # component of another part said with that count is not a part of its own
+        counts = [p for p in parts if p <= 10 and p == int(p)]
+        shares = [p for p in parts if any(within(q, k * p, 0.02) for q in parts for k in counts)]
+        readings = {whole, whole - sum(counts), whole - sum(shares), whole - sum(counts + shares)}
+        if any(within(said, r, 0.02) for r in readings):
+            return None
+        left_out = [p for p in parts if within(said, whole - p, 0.02)]
+        if len(set(left_out)) != 1:
+            return None
+        expected = stated.quantity * (whole / said)
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="dropped_factor",
+            explanation=f"That leaves out the {format_number(left_out[0])}: all "
+            f"{len(parts)} parts add up to about {say_like(expected, stated)}, not "
+            f"{say_like(stated.quantity, stated)}.",
+        )
 
     def _one_for_the_fleet(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """One machine's figure said as the whole fleet's ("each of our 20K hosts ... 2.6 MB a
@@ -1987,6 +2039,8 @@ class EstimationSession:
             claim = self._span_total_off_by_prefix(claim, result) or claim
         if claim.verdict in (CORRECT, UNCHECKED):
             claim = self._one_for_the_fleet(claim, result) or claim
+        if claim.verdict == UNCHECKED:
+            claim = self._sum_missing_a_part(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)
@@ -2030,6 +2084,12 @@ _PERIOD_TOTAL = re.compile(
     r"(?:about|around|roughly|~)?\s*$"
 )
 """A period named right before a total ("so a day is about", "per day that's")."""
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:gone|in total|total|altogether|all in|combined|used up|spent)\b"
+)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:in total|total(?:s| is)?|altogether|all in|adds? up to|sums? to)\W*(?:about |roughly )?$"
+)
 _EACH_OF_N = re.compile(
     r"\beach of (?:our |the |those |these )?((?:\d[\d,.]*\s*[km]?)|\w+ thousand)\s+([a-z]+)"
 )

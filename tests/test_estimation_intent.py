@@ -333,3 +333,26 @@ def test_a_fleet_total_scaled_by_the_count_is_not_accused():
         "So a year for the whole fleet is about 640 terabytes."
     )
     assert accused(text) == []
+
+
+# -- a total of listed parts that leaves one out ---------------------------------------------------
+
+
+def test_a_total_that_leaves_out_one_listed_part_is_a_dropped_factor():
+    text = (
+        "Page load budget is 1 second. Say 200 for DNS and TLS, 120 for the API, "
+        "and 250 for rendering. So that's 370 milliseconds gone."
+    )
+    claim = verdict_of(text, "370 milliseconds")
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert "570 ms" in claim.explanation and "mss" not in claim.explanation
+
+
+def test_a_total_of_all_parts_or_of_a_part_said_with_its_count_holds_up():
+    for text in (
+        "Page load budget is 1 second. Say 200 for DNS and TLS, 120 for the API, "
+        "and 250 for rendering. So that's 570 milliseconds gone.",
+        "Page load budget is 1 second. Say 300 for DNS and TLS, two API calls at 100 each, "
+        "so 200 for the API. That's 500 milliseconds total.",
+    ):
+        assert accused(text) == [], text
