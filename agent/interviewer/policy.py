@@ -105,7 +105,7 @@ MAX_FACTS = 3
 def parts(question: str) -> list[str]:
     """The sub-questions of one turn ("how many users, and how often do they search?")."""
     parts = re.split(
-        r"\?|;|,\s*(?:and|or)\b|\band (?:how|what|is|are|do|does|which|who)\b", question
+        r"\?|;|,\s*(?:and|or)\b|\band (?=(?:how|what|is|are|do|does|which|who)\b)", question
     )
     return [p for p in parts if len(p.split()) >= 2] or [question]
 
@@ -117,9 +117,15 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bhow big|\bsize|\bhow large|\bweigh", "size how big"),
     (r"\bpeaks?\b|\bspikes?\b|\bbursts?\b", "peak traffic"),
     (r"\bkeep\b|\bhistory\b|\bstore .* for|\bhow long", "retention how long keep"),
-    (r"\bpeople\b|\bplayers\b|\bfans\b|\bcustomers\b", "users how many"),
+    (
+        r"\bpeople\b|\bplayers\b|\bfans\b|\bcustomers\b|\blisteners\b|\bviewers\b|\briders\b"
+        r"|\bmembers\b|\bsubscribers\b|\baccounts\b|\bshoppers\b|\bguests\b|\bdaily actives?\b",
+        "users how many",
+    ),
     (r"\bin scope\b|\bout of scope\b|\bours to build\b|\bdo we (?:need|build|handle)", "scope"),
     (r"\bhonou?r|\bguarantee|\bcharged?\b|\bexact", "consistency same price"),
+    (r"\ba day\b|\beach day\b|\bper user\b", "per day"),
+    (r"\bstream(?:s|ing)?\b|\bwatch(?:es|ing)?\b|\bplay(?:s|ing)?\b|\buse it\b", "how often"),
     (r"\bwrites?\b|\bproduces?\b|\bemits?\b|\bgenerates?\b|\bsends?\b", "volume traffic"),
     (r"\bheld\b|\bholds?\b|\breserved?\b", "hold reserve"),
     (r"\brespond|\bresponse time|\bquick", "latency fast"),

@@ -102,7 +102,8 @@ def acknowledge(
             v=join(values), verb=verb
         )
     if rejected:
-        return f"Okay, no {join(list(rejected)[:2], ' and no ')} then."
+        names = [SPOKEN_NAMES.get(r, r) for r in list(rejected)[:2]]
+        return f"Okay, no {join(names, ' and no ')} then."
     if len(components) >= 2:
         return rng.choice(
             (
@@ -116,6 +117,9 @@ def acknowledge(
         return f"Got it — {_article(label)} {verb} in the design."
     return rng.choice(SHORT_ACKS)
 
+
+SPOKEN_NAMES = {"cdn": "CDN", "queue": "queue", "load balancer": "load balancer"}
+"""Generic choices as they are said ("no CDN")."""
 
 GENERIC_NOUNS = frozenset(
     [
