@@ -183,6 +183,9 @@ class EstimationSession:
         self._each: dict[float, tuple[float, str, int]] = {}
         """Count -> the things each of them has, and the sentence ("50M devices, 2 conns
         each" -> 50M: (2, "conns", n))."""
+        self._open_working: tuple[Node, int, Operand] | None = None
+        """A working that ended its sentence with no result ("330K times 3 times 3..."), and
+        that sentence's number: the result said right after the pause is its result."""
         self._prev_toks: list[Token] = []
         """The tokens of the sentence before (a list of parts said there is summed here)."""
         self._applied: dict[float, Counter[float]] = {}
@@ -472,6 +475,8 @@ class EstimationSession:
         result_name = connector_name(st) or name
         assume = any(w in ASSUME_WORDS for w in st.words)
         single = st.single
+        if st.stated is None and single is not None and self._after_paused_working(single, text):
+            return
         if st.stated is not None:
             stated = from_token(st.stated)
             if single is not None and single.kind == "qty":
@@ -565,6 +570,27 @@ class EstimationSession:
                 self._set_name(name, result, "result")
             m.last_result = result
             m.add_value(result)
+            if st.node.op != "leaf" and sentence[st.end :].strip().startswith(("...", "…")):
+                self._open_working = (st.node, self._sentence_count, result)
+
+    def _after_paused_working(self, single: Token, text: str) -> bool:
+        """ "330K times 3 times 3... about 9 million": a figure opening the sentence after a
+        working that trailed off is that working's result, checked against it."""
+        working = self._open_working
+        if working is None or working[1] != self._sentence_count - 1 or single.kind != "qty":
+            return False
+        before = [t for t in self._toks if t.end <= single.start]
+        if not all(t.kind in ("hedge", "comma") for t in before):
+            return False
+        if "..." not in self._text[max(0, self._offset - 6) : self._offset]:
+            return False
+        self._open_working = None
+        pool = self.memory.pool
+        if pool and pool[-1] is working[2]:
+            pool.pop()  # the working's value is this result, not an earlier one it repeats
+        self._span = (single.start, single.end)
+        self._claim(working[0], from_token(single), text, "")
+        return True
 
     def _adopt(self, st: Statement) -> None:
         """A bare number in the working that repeats a figure said with units takes its

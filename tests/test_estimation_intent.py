@@ -356,3 +356,24 @@ def test_a_total_of_all_parts_or_of_a_part_said_with_its_count_holds_up():
         "so 200 for the API. That's 500 milliseconds total.",
     ):
         assert accused(text) == [], text
+
+
+# -- a result said after a working that trailed off ------------------------------------------------
+
+
+def test_a_result_after_a_trailing_working_is_checked_against_it():
+    text = (
+        "We ingest 50K events a second, with two replicas and a 2x peak factor, "
+        "so 50K times 2 times 2 times 2... about 400K writes a second."
+    )
+    claim = verdict_of(text, "400K")
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+    assert claim.computed is not None and abs(claim.computed.value - 200_000) < 1_000
+
+
+def test_a_result_after_a_trailing_working_that_matches_holds_up():
+    text = (
+        "We ingest 50K events a second, with two replicas and a 2x peak factor, "
+        "so 50K times 2 times 2... about 200K writes a second."
+    )
+    assert verdict_of(text, "200K").verdict == "correct"
