@@ -397,6 +397,8 @@ class EstimationSession:
                 claim = self._one_for_the_fleet(claim, stated) or claim
             if claim.verdict == UNCHECKED:
                 claim = self._sum_missing_a_part(claim, stated) or claim
+            if claim.verdict == UNCHECKED:
+                claim = self._share_of_another_period(claim, stated) or claim
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -850,6 +852,44 @@ class EstimationSession:
                 continue  # an operand of a working, not a factor named
             if tok.multiplier or (nxt is not None and nxt.kind == "word"):
                 self._named_factors[f] += 1
+
+    def _share_of_another_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A share of a span that gives the share of another span ("a year is 525,600 minutes,
+        and 0.1% of that is about 43 minutes": 43 is 0.1% of a month). Only when the share
+        and the span were said in this sentence, before the result, and the result is off by
+        exactly the ratio of two calendar periods."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or said.dimension != TIME:
+            return None
+        before = self._toks_before(lo)
+        shares = [t for t in before if t.percent and t.quantity is not None]
+        spans = [
+            t
+            for t in before
+            if t.kind == "qty" and t.quantity is not None and t.quantity.dimension == TIME
+        ]
+        if len(shares) != 1 or not spans or shares[0].quantity is None:
+            return None
+        share, span = shares[0].quantity.value, spans[-1]
+        assert span.quantity is not None
+        right = span.quantity * share
+        if within(said.value, right.value, self.tolerance):
+            return None
+        for other in ("month", "week", "day", "hour"):
+            ratio = span.quantity.value / TIME_UNITS[other]
+            if ratio < 2 or not within(said.value, right.value / ratio, 0.08):
+                continue
+            return replace(
+                claim,
+                computed=right,
+                verdict=INCORRECT,
+                slip="percent_base",
+                explanation=f"{shares[0].text} of {span.text} is about "
+                f"{say_like(right, stated)}; {say_like(said, stated)} is {shares[0].text} of "
+                f"a {other}.",
+            )
+        return None
 
     def _sum_missing_a_part(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A total of parts just listed that leaves one of them out ("50 for the client, 10 at
@@ -2067,6 +2107,8 @@ class EstimationSession:
             claim = self._one_for_the_fleet(claim, result) or claim
         if claim.verdict == UNCHECKED:
             claim = self._sum_missing_a_part(claim, result) or claim
+        if claim.verdict == UNCHECKED:
+            claim = self._share_of_another_period(claim, result) or claim
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)

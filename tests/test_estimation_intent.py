@@ -377,3 +377,19 @@ def test_a_result_after_a_trailing_working_that_matches_holds_up():
         "so 50K times 2 times 2... about 200K writes a second."
     )
     assert verdict_of(text, "200K").verdict == "correct"
+
+
+# -- a share of one span that gives the share of another -------------------------------------------
+
+
+def test_a_share_of_a_year_said_as_the_share_of_a_month_is_a_percent_base_slip():
+    text = "A year is 8,760 hours, and 1% of that is about 7.2 hours of maintenance a year."
+    claim = verdict_of(text, "7.2 hours")
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+    assert claim.computed is not None and abs(claim.computed.value - 87.6 * 3600) < 3600
+    assert "of a month" in claim.explanation
+
+
+def test_a_share_of_a_year_worked_out_right_holds_up():
+    text = "A year is 8,760 hours, and 1% of that is about 88 hours of maintenance a year."
+    assert accused(text) == []
