@@ -283,7 +283,7 @@ class EstimationSession:
         self._sentence_start = len(self.claims)
         self._sentence_count += 1
         m = self.memory
-        toks = tokenize(sentence, m.conventions, m.name_index())
+        toks = _span_of_period(tokenize(sentence, m.conventions, m.name_index()))
         if _oversized(toks):
             self._leave_unchecked(sentence)
             return
@@ -291,7 +291,7 @@ class EstimationSession:
         self._name_factors(toks)
         skip = self._convention(toks, sentence)
         if skip is not None:
-            toks = tokenize(sentence, m.conventions, m.name_index())
+            toks = _span_of_period(tokenize(sentence, m.conventions, m.name_index()))
             self._toks = toks
         for st in scan(toks, m.last_result is not None or bool(m.pool)):
             if skip is not None and any(t.start == skip for t in st.chain):
@@ -2213,3 +2213,28 @@ def _product_only(node: Node) -> bool:
     if node.op != "*" or node.left is None or node.right is None:
         return False
     return _product_only(node.left) and _product_only(node.right)
+
+
+def _span_of_period(toks: list[Token]) -> list[Token]:
+    """ "730 hours in a month", "86,400 seconds in a day": the period qualifies the span
+    before it; it is not a figure of its own (nor the subject of the result after it)."""
+    out: list[Token] = []
+    skip = 0
+    for n, tok in enumerate(toks):
+        if skip:
+            skip -= 1
+            continue
+        out.append(tok)
+        if (
+            tok.kind == "qty"
+            and tok.quantity is not None
+            and tok.quantity.dimension == TIME
+            and n + 2 < len(toks)
+            and toks[n + 1].words[:1] in (("in",), ("per",))
+            and toks[n + 2].kind == "qty"
+            and toks[n + 2].number == 1
+            and toks[n + 2].quantity is not None
+            and toks[n + 2].quantity.dimension == TIME
+        ):
+            skip = 2
+    return out

@@ -393,3 +393,18 @@ def test_a_share_of_a_year_said_as_the_share_of_a_month_is_a_percent_base_slip()
 def test_a_share_of_a_year_worked_out_right_holds_up():
     text = "A year is 8,760 hours, and 1% of that is about 88 hours of maintenance a year."
     assert accused(text) == []
+
+
+# -- "730 hours in a month": the period qualifies the span -----------------------------------------
+
+
+def test_hours_in_a_month_is_one_operand_of_the_working():
+    text = "Each GPU box is $3 an hour, so times 730 hours in a month is about $1,500 a month."
+    claim = verdict_of(text, "$1,500")
+    assert claim.verdict == "incorrect" and claim.slip == "arithmetic"
+    assert claim.expected_words == "$2,190 a month"
+
+
+def test_hours_in_a_month_worked_out_right_holds_up():
+    text = "Each GPU box is $3 an hour, so times 730 hours in a month is about $2,200 a month."
+    assert verdict_of(text, "$2,200").verdict == "correct"
