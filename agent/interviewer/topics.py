@@ -114,12 +114,16 @@ def asked_topics(question: str) -> set[str]:
 
 
 def clauses_around(text: str, start: int, end: int) -> str:
-    """The clause holding text[start:end] and the clause before it ("peak is 3x, so 36,000 a
-    second"): what a number is about, without the neighbouring results."""
-    cuts = [m.end() for m in re.finditer(r"[,;.:!?](?:\s|$)", text)]
-    before = [c for c in cuts if c <= start]
-    after = [c for c in cuts if c > end]
-    begin = before[-2] if len(before) >= 2 else 0
+    """The clause holding text[start:end] and the clause before it in the same sentence ("peak
+    is 3x, so 36,000 a second"): what a number is about, without the neighbouring results."""
+    cuts = [(m.end(), m.group(0)[0]) for m in re.finditer(r"[,;.:!?](?:\s|$)", text)]
+    before = [(c, mark) for c, mark in cuts if c <= start]
+    after = [c for c, _ in cuts if c > end]
+    begin = 0
+    if before:
+        begin = before[-1][0]
+        if before[-1][1] in ",;:" and len(before) >= 2:
+            begin = before[-2][0]
     return text[begin : after[0] if after else len(text)]
 
 
