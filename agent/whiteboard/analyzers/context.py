@@ -15,6 +15,8 @@ from agent.whiteboard.kinds import STORE_KINDS, ComponentKind, EdgeMode
 from agent.whiteboard.notes import NoteFacts, read_facts
 from agent.whiteboard.scenario_view import ScenarioView
 
+MAX_ANNOTATIONS = 300
+"""Annotations matched against component names (a board of notes beyond this is not a design)."""
 _REPLICA_WORDS = re.compile(
     r"\b(?:replicas?|r[ée]plicas?|standby|secondary|follower|mirror|dr|failover)\b|副本|从库",
     re.I,
@@ -97,7 +99,7 @@ class Context:
             (c.id, c.label.lower()) for c in self.board.components.values() if len(c.label) >= 3
         ]
         index = []
-        for text in self.board.annotations:
+        for text in self.board.annotations[:MAX_ANNOTATIONS]:
             lowered = text.lower()
             named = {cid for cid, label in labels if label in lowered}
             general = False

@@ -793,13 +793,22 @@ class _Scene:
         """A board written as text with arrow glyphs ("Client → Load Balancer → API")."""
         texts = [e for e in self.elements.values() if e["type"] == "text" and not e["containerId"]]
         glyphs = [t for t in texts if _ARROW_GLYPHS.match(_text_of(t))]
-        words = [t for t in texts if t not in glyphs]
+        glyph_ids = {t["id"] for t in glyphs}
+        words = [t for t in texts if t["id"] not in glyph_ids]
+        linked: set[tuple[str, str]] = set()
         ids: dict[str, str] = {}
         named: set[str] = set()
 
-        def node(text: dict[str, Any]) -> str:
+        def node(text: dict[str, Any]) -> str | None:
             label, notes = split_label(_text_of(text))
             key = _key(label)
+            if key not in ids and len(self.board.components) >= MAX_COMPONENTS:
+                if not self.board.warnings or "text-only" not in self.board.warnings[-1]:
+                    self.board.warnings.append(
+                        f"{self.source}: more than {MAX_COMPONENTS} components on a text-only "
+                        "board, the rest are not read"
+                    )
+                return None
             if key not in ids:
                 comp = self.board.add_component(
                     clip(label, MAX_LABEL, self.board.warnings, "label"),
@@ -809,9 +818,14 @@ class _Scene:
             named.add(text["id"])
             return ids[key]
 
+        rows: dict[int, list[dict[str, Any]]] = {}
+        for word in words:
+            rows.setdefault(int(_center(_box(word))[1] // 50), []).append(word)
         for glyph in glyphs:
             gx, gy, gw, gh = _box(glyph)
-            row = [t for t in words if abs(_center(_box(t))[1] - (gy + gh / 2)) <= max(gh, 20) / 2]
+            middle = gy + gh / 2
+            nearby = [w for r in (-1, 0, 1) for w in rows.get(int(middle // 50) + r, ())]
+            row = [t for t in nearby if abs(_center(_box(t))[1] - middle) <= max(gh, 20) / 2]
             left = [t for t in row if _box(t)[0] + _box(t)[2] <= gx + 2]
             right = [t for t in row if _box(t)[0] >= gx + gw - 2]
             if not left or not right:
@@ -821,12 +835,13 @@ class _Scene:
             if max(gx - (_box(a)[0] + _box(a)[2]), _box(b)[0] - (gx + gw)) > 80:
                 continue
             source, target = node(a), node(b)
+            if source is None or target is None:
+                continue
             reverse = _text_of(glyph).strip() in ("←", "<-")
             if reverse:
                 source, target = target, source
-            if source != target and not any(
-                e.source == source and e.target == target for e in self.board.edges.values()
-            ):
+            if source != target and (source, target) not in linked:
+                linked.add((source, target))
                 self.board.add_edge(
                     source, target, bidirectional=_text_of(glyph).strip() in ("↔", "<->", "⟷")
                 )
