@@ -27,6 +27,16 @@ The verdict contract (what an interviewer may rely on), one `ClaimCheck` per sta
   a day ~ 10^5 s, 1024 ~ 1000, a month ~ 30 days, rounding up to whole machines). When the
   operands had to be guessed the verdict can be "correct" but never "incorrect": it is
   "unchecked", and the explanation is a question ("How did you get 3.65 PB?"), not a correction.
+- Intent readings (estimation/session.py, tests/test_estimation_intent.py): a result that is
+  right by its own arithmetic is still "incorrect" when the candidate's own words say what
+  was meant and the working contradicts it: a period misstated in the same breath ("10^4
+  seconds in a day"), a per-day figure times the bare count of years kept, a link in bits
+  sized or filled as bytes, a small factor applied more often than it was named, a price
+  "per 1,000" times single items, a target utilisation added as a margin, a hit ratio worked
+  out from the database's share, a load multiplied by the replicas it lands "on each" of, a
+  per-second rate said again as a day's total, "N things each" left out of the total, one
+  host's figure said for the whole fleet, a total of listed parts missing one, a share of a
+  year that is the share of a month. Each rule stays quiet when any reading gives the value.
 - `stated` / `expected` (= `computed`): SI quantities; `stated_words` / `expected_words`: the
   same in the candidate's own units and period ("400 GB a day" / "4 TB a day").
 - `slip`: when incorrect, one of bits_vs_bytes, per_day_vs_per_second, unit_prefix,
