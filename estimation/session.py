@@ -1367,7 +1367,14 @@ class EstimationSession:
         if claim.slip == "arithmetic":
             if node.op == "leaf":  # a restatement: bits and a prefix at once ("100 MB/s, 100 Gbps")
                 return any(abs(big / f - 1) <= 0.05 for f in (125.0, 8000.0))
-            return big <= (20.0 if said_multiplier else 3.0)
+            if said_multiplier:
+                return big <= 20.0
+            leaves = node.leaves()
+            explicit = 2 <= len(leaves) <= 3 and all(
+                t.kind == "qty" and self._span[0] > t.start >= 0 for t in leaves
+            )
+            # "one billion divided by 86,400 is about 50,000": every operand said just now
+            return big <= (5.0 if explicit else 3.0)
         if claim.slip == "dropped_factor":
             return bool(
                 _NAMED_FACTORS.search(self._text[max(0, self._offset - 300) : self._offset + 300])

@@ -408,3 +408,18 @@ def test_hours_in_a_month_is_one_operand_of_the_working():
 def test_hours_in_a_month_worked_out_right_holds_up():
     text = "Each GPU box is $3 an hour, so times 730 hours in a month is about $2,200 a month."
     assert verdict_of(text, "$2,200").verdict == "correct"
+
+
+# -- a plain two-operand working said in one breath ------------------------------------------------
+
+
+def test_an_explicit_division_off_by_a_few_times_is_an_arithmetic_slip():
+    text = "Two billion divided by 86,400 is about 80,000 per second."
+    claim = verdict_of(text, "80,000")
+    assert claim.verdict == "incorrect" and claim.slip == "arithmetic"
+    assert "23,100 per second" in claim.explanation
+
+
+def test_an_explicit_working_off_by_a_wild_ratio_is_still_only_a_question():
+    text = "Two billion divided by 86,400 is about 900,000 per second."
+    assert accused(text) == []
