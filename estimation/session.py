@@ -654,10 +654,17 @@ class EstimationSession:
             old = m.names[known]
             agrees = within(op.quantity.value, old.quantity.value, self.tolerance)
             if m.origin.get(known) == "result":
-                verdict = "correct" if agrees else INCORRECT
+                # Names are matched by guess; a figure over 1000x away from the earlier one is
+                # a misread ("4 shards, so 12K times the 4 shards"), not a changed mind: ask.
+                ratio = abs(op.quantity.value) / max(abs(old.quantity.value), 1e-12)
+                unsure = not 1e-3 <= ratio <= 1e3
+                verdict = "correct" if agrees else UNCHECKED if unsure else INCORRECT
                 explanation = (
                     f"That matches the {say(old.quantity)} you worked out for {known}."
                     if agrees
+                    else f"Earlier you had {say(old.quantity)} for {known}, now "
+                    f"{say(op.quantity)}. Which one holds?"
+                    if unsure
                     else f"Earlier you worked out {say(old.quantity)} for {known}; "
                     f"now you say {say(op.quantity)}."
                 )
@@ -669,7 +676,7 @@ class EstimationSession:
                         old.quantity,
                         verdict,
                         explanation,
-                        "" if agrees else "contradicts_earlier",
+                        "" if agrees or unsure else "contradicts_earlier",
                         known,
                     ),
                     op if not agrees else old,

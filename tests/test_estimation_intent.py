@@ -423,3 +423,14 @@ def test_an_explicit_division_off_by_a_few_times_is_an_arithmetic_slip():
 def test_an_explicit_working_off_by_a_wild_ratio_is_still_only_a_question():
     text = "Two billion divided by 86,400 is about 900,000 per second."
     assert accused(text) == []
+
+
+# -- a count matched to an earlier result by name alone -----------------------------------------
+
+
+def test_a_figure_a_thousand_times_off_an_earlier_result_of_its_name_is_asked_not_accused():
+    text = (
+        "Peak is 12K writes a second per shard. There are 4 shards, so 12K times the 4 shards, 48K."
+    )
+    assert accused(text) == []
+    assert any(c.verdict == "unchecked" for c in check_transcript(text).claims)
