@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from agent.whiteboard import Board
 from tests.agent_harness import Run, start
 
@@ -47,11 +45,6 @@ def _to(run: Run, phase: str) -> None:
     assert run.interviewer.phase == phase
 
 
-@pytest.mark.xfail(
-    reason="the interviewer challenges only verdicts the estimation engine calls incorrect "
-    "(issue 12); they pass once the engine calls '100,000 keys at 24 bytes is 24 MB' incorrect (issue 11)",
-    strict=False,
-)
 def test_rate_limiter_memory_probe_comes_after_the_slip_is_fixed(tmp_path):
     run = start("rate-limiter", tmp_path)
     run.say("We limit per API key and reject with a 429.")
@@ -73,11 +66,6 @@ def test_rate_limiter_memory_probe_comes_after_the_slip_is_fixed(tmp_path):
     assert _kb_ids(run) == ["per-node-memory-fits-in-ram"]
 
 
-@pytest.mark.xfail(
-    reason="the interviewer challenges only verdicts the estimation engine calls incorrect "
-    "(issue 12); they pass once the engine calls '100,000 keys at 24 bytes is 24 MB' incorrect (issue 11)",
-    strict=False,
-)
 def test_threshold_waits_for_a_slip_in_the_same_turn(tmp_path):
     run = start("rate-limiter", tmp_path)
     run.say("We limit per API key and reject with a 429.")

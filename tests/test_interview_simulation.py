@@ -64,11 +64,6 @@ def test_weak_candidate_is_caught_on_the_seed_peak_slip(tmp_path):
     assert estimation.score < scores.dimensions["communication"].score
 
 
-@pytest.mark.xfail(
-    reason="the interviewer challenges only verdicts the estimation engine calls incorrect "
-    "(issue 12); they pass once the engine calls '100,000 keys at 24 bytes is 24 MB' incorrect (issue 11)",
-    strict=False,
-)
 def test_weak_candidate_is_caught_on_the_seed_memory_slip(tmp_path):
     run = start("rate-limiter", tmp_path)
     run.say("We limit per API key and reject with a 429.")
