@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from estimation.calculator import Node
@@ -63,6 +64,9 @@ from estimation.tradeoffs import Assumptions as TradeoffAssumptions
 from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
 from estimation.units import TIME_UNITS
 from estimation.verdicts import Judgement, within
+
+IntentRule = Callable[["EstimationSession", ClaimCheck, Operand], "ClaimCheck | None"]
+IntentRules = tuple[tuple[tuple[str, ...] | None, IntentRule], ...]
 
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+(?=[A-Z0-9×*÷=≈→~+$])")
 _WRAPPED = re.compile(r"(?<![.?!;:])\n+(?![A-Z0-9×*÷=≈→~+$])")
@@ -388,17 +392,7 @@ class EstimationSession:
                 )
             else:
                 claim = self._unsure(claim, stated)
-            if claim.verdict == CORRECT:
-                claim = self._percent_base(claim, stated) or self._dropped(claim, stated) or claim
-            claim = self._link_in_bits(claim, stated) or claim
-            if claim.verdict == UNCHECKED:
-                claim = self._span_total_off_by_prefix(claim, stated) or claim
-            if claim.verdict in (CORRECT, UNCHECKED):
-                claim = self._one_for_the_fleet(claim, stated) or claim
-            if claim.verdict == UNCHECKED:
-                claim = self._sum_missing_a_part(claim, stated) or claim
-            if claim.verdict == UNCHECKED:
-                claim = self._share_of_another_period(claim, stated) or claim
+            claim = self._read_intent(claim, stated, self._LEFTOVER_INTENT)
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -2104,25 +2098,7 @@ class EstimationSession:
         if claim.start < 0 and self._span[0] >= 0:
             start, end = self._span
             claim = replace(claim, start=start + self._offset, end=end + self._offset)
-        if claim.verdict == CORRECT:
-            claim = self._percent_base(claim, result) or self._dropped(claim, result) or claim
-        if claim.verdict == CORRECT:
-            claim = self._span_in_other_units(claim, result) or claim
-        claim = self._link_in_bits(claim, result) or claim
-        if claim.verdict in (CORRECT, UNCHECKED):
-            claim = self._hit_from_backend(claim, result) or claim
-        if claim.verdict == CORRECT:
-            claim = self._rate_as_period_total(claim, result) or claim
-        if claim.verdict in (CORRECT, UNCHECKED):
-            claim = self._each_left_out(claim, result) or claim
-        if claim.verdict == UNCHECKED:
-            claim = self._span_total_off_by_prefix(claim, result) or claim
-        if claim.verdict in (CORRECT, UNCHECKED):
-            claim = self._one_for_the_fleet(claim, result) or claim
-        if claim.verdict == UNCHECKED:
-            claim = self._sum_missing_a_part(claim, result) or claim
-        if claim.verdict == UNCHECKED:
-            claim = self._share_of_another_period(claim, result) or claim
+        claim = self._read_intent(claim, result, self._RESULT_INTENT)
         if claim.verdict == CORRECT or claim.slip in ("per_day_vs_per_second", "arithmetic"):
             claim = self._carried_period(claim, result) or claim
         claim = self._worded(claim, result)
@@ -2133,6 +2109,39 @@ class EstimationSession:
         m.last_result = result
         m.add_value(result)
         m.pending = None
+
+    def _factor_misread(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        return self._percent_base(claim, stated) or self._dropped(claim, stated)
+
+    def _read_intent(self, claim: ClaimCheck, stated: Operand, rules: IntentRules) -> ClaimCheck:
+        """Apply the intent readings in order, each to the verdicts it may revise (None: any)."""
+        for verdicts, rule in rules:
+            if verdicts is None or claim.verdict in verdicts:
+                claim = rule(self, claim, stated) or claim
+        return claim
+
+    # A result the statement grammar took, and one only the leftover scan found (a subset: the
+    # readings that need a worked statement have nothing to read there).
+    _RESULT_INTENT: IntentRules = (
+        ((CORRECT,), _factor_misread),
+        ((CORRECT,), _span_in_other_units),
+        (None, _link_in_bits),
+        ((CORRECT, UNCHECKED), _hit_from_backend),
+        ((CORRECT,), _rate_as_period_total),
+        ((CORRECT, UNCHECKED), _each_left_out),
+        ((UNCHECKED,), _span_total_off_by_prefix),
+        ((CORRECT, UNCHECKED), _one_for_the_fleet),
+        ((UNCHECKED,), _sum_missing_a_part),
+        ((UNCHECKED,), _share_of_another_period),
+    )
+    _LEFTOVER_INTENT: IntentRules = (
+        ((CORRECT,), _factor_misread),
+        (None, _link_in_bits),
+        ((UNCHECKED,), _span_total_off_by_prefix),
+        ((CORRECT, UNCHECKED), _one_for_the_fleet),
+        ((UNCHECKED,), _sum_missing_a_part),
+        ((UNCHECKED,), _share_of_another_period),
+    )
 
 
 def check_transcript(text: str, tolerance: float = 0.15) -> CheckReport:
