@@ -28,14 +28,13 @@ def hotseat(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """`hotseat ARGS` in a subprocess (this checkout's code), stdout/stderr as text."""
-    environ = {**os.environ, "HOTSEAT_HOME": str(home), "HF_HUB_OFFLINE": "1", **(env or {})}
     result = subprocess.run(
-        [sys.executable, "-m", "agent.cli.main", *args],
+        _command(args),
         input=stdin,
         capture_output=True,
         timeout=timeout,
         cwd=ROOT,
-        env=environ,
+        env=_environ(home, env),
     )
     return subprocess.CompletedProcess(
         result.args,
@@ -43,6 +42,26 @@ def hotseat(
         result.stdout.decode("utf-8", errors="replace"),
         result.stderr.decode("utf-8", errors="replace"),
     )
+
+
+def start_hotseat(args: list[str], home: Path) -> subprocess.Popen:
+    """`hotseat ARGS` started in the background with piped stdin/stdout/stderr (bytes)."""
+    return subprocess.Popen(
+        _command(args),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=_environ(home, None),
+    )
+
+
+def _command(args: list[str]) -> list[str]:
+    return [sys.executable, "-m", "agent.cli.main", *args]
+
+
+def _environ(home: Path, env: dict[str, str] | None) -> dict[str, str]:
+    return {**os.environ, "HOTSEAT_HOME": str(home), "HF_HUB_OFFLINE": "1", **(env or {})}
 
 
 def one_clear_line(result: subprocess.CompletedProcess) -> None:

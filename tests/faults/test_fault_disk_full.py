@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from recordings import Recorder, load_recording
 from recordings.replay import build_replay
-from tests.faults.support import ROOT, TURNS, hotseat, tmpfs
+from tests.faults.support import TURNS, hotseat, start_hotseat, tmpfs
 
 NOTICE = re.compile(r"disk full — the recording stopped at \d\d:\d\d; the interview continues")
 
@@ -63,15 +60,7 @@ def test_item01_recorder_survives_a_full_disk_and_says_so_once(tmp_path, monkeyp
 def test_item01_interview_on_a_disk_that_fills_goes_on_and_scores(tmp_path):
     home = tmp_path / "home"
     with tmpfs(home, 4096):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "agent.cli.main", "interview", "--text"]
-            + ["--scenario", "url-shortener"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=ROOT,
-            env={**os.environ, "HOTSEAT_HOME": str(home)},
-        )
+        proc = start_hotseat(["interview", "--text", "--scenario", "url-shortener"], home)
         try:
             events = None
             proc.stdin.write((TURNS[0] + "\n").encode())

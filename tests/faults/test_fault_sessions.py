@@ -4,10 +4,7 @@ read-only data folder, through the real `hotseat` command."""
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,7 +13,14 @@ import pytest
 from recordings import Recorder, load_recording
 from recordings.reader import resolve_session
 from recordings.replay import build_replay
-from tests.faults.support import ROOT, TURNS, hotseat, make_recording, one_clear_line, tmpfs
+from tests.faults.support import (
+    TURNS,
+    hotseat,
+    make_recording,
+    one_clear_line,
+    start_hotseat,
+    tmpfs,
+)
 
 
 def _candidate_turns(home: Path) -> list[dict]:
@@ -102,15 +106,7 @@ def test_item03_replay_and_annotate_refuse_hostile_ids(tmp_path, ref):
 
 # -- item 5: resume bookkeeping -------------------------------------------------------------------
 def _start_and_kill(home: Path) -> str:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "agent.cli.main", "interview", "--text"]
-        + ["--scenario", "url-shortener"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        env={**os.environ, "HOTSEAT_HOME": str(home)},
-    )
+    proc = start_hotseat(["interview", "--text", "--scenario", "url-shortener"], home)
     try:
         proc.stdin.write(("\n".join(TURNS[:2]) + "\n").encode())
         proc.stdin.flush()
@@ -151,14 +147,7 @@ def test_item05_resume_continues_the_same_folder_and_clock_and_scores_once(tmp_p
 def test_item05_two_resumes_at_once_are_refused_with_a_lock(tmp_path):
     home = tmp_path / "home"
     session = _start_and_kill(home)
-    first = subprocess.Popen(
-        [sys.executable, "-m", "agent.cli.main", "interview", "--text", "--resume", session],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        env={**os.environ, "HOTSEAT_HOME": str(home)},
-    )
+    first = start_hotseat(["interview", "--text", "--resume", session], home)
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:  # the first one has the session once it resumed
