@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from agent.cli.main import cli
 from agent.knowledge import load_knowledge, search
-from agent.knowledge.board import CHECKS, recognise_on_board
-from agent.knowledge.speech import recognise_in_speech
+from agent.knowledge.board_patterns import CHECKS, recognise_on_board
+from agent.knowledge.speech_patterns import recognise_in_speech
 from agent.knowledge.thresholds import threshold_probes
 from agent.whiteboard import Board, analyze
 from estimation import check_transcript, parse_quantity

@@ -17,7 +17,7 @@ from agent.interviewer.followups import CAPACITY, FINDING, PROBE, FollowUp, Turn
 from agent.interviewer.phases import later
 from agent.knowledge import KnowledgeBase, load_knowledge
 from agent.knowledge.cite import fill, plain_words, quote_words, reference
-from agent.knowledge.speech import SpeechHit
+from agent.knowledge.speech_patterns import SpeechHit
 from agent.knowledge.thresholds import threshold_probes
 from estimation import format_quantity
 from estimation.report import INCORRECT
@@ -262,7 +262,7 @@ def pattern_drawn(ctx: TurnContext) -> FollowUp | None:
 def speech_hits(utterance: str, history: Sequence[str]) -> list[SpeechHit]:
     """Patterns and anti-patterns in this turn, with the earlier turns as history (a candidate
     who mentioned virtual nodes before is not asked about them)."""
-    from agent.knowledge.speech import recognise_in_speech
+    from agent.knowledge.speech_patterns import recognise_in_speech
 
     if not utterance:
         return []
@@ -272,7 +272,7 @@ def speech_hits(utterance: str, history: Sequence[str]) -> list[SpeechHit]:
 def board_hits(board: Any) -> list[dict[str, Any]]:
     """Patterns and structural anti-patterns on a board, as plain data for the state (analyzer
     findings are cited through `finding_reference` instead)."""
-    from agent.knowledge.board import recognise_on_board
+    from agent.knowledge.board_patterns import recognise_on_board
 
     return [
         {
