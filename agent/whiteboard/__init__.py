@@ -9,9 +9,9 @@ board = load_board("design.excalidraw")       # or .md, .mmd, board JSON
 """
 
 from agent.whiteboard.analyzers import ANALYZERS, CODES, Finding, Severity, analyze
+from agent.whiteboard.board import BOARD_VERSION, Board, BoardError, Component, Edge, Group
 from agent.whiteboard.classify import Classification, classify, lookup, vocabulary
 from agent.whiteboard.events import EVENT_TYPES, apply_event
-from agent.whiteboard.graph import BOARD_VERSION, Board, BoardError, Component, Edge, Group
 from agent.whiteboard.importers import load_board, parse_board
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
 from agent.whiteboard.notes import NoteFacts, read_facts

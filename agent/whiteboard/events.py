@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from agent.whiteboard.graph import BoardError
+from agent.whiteboard.board import BoardError
 
 if TYPE_CHECKING:
-    from agent.whiteboard.graph import Board
+    from agent.whiteboard.board import Board
 
 _NUMBER = (int, float)
 

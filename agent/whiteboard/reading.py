@@ -18,8 +18,8 @@ import bisect
 from dataclasses import replace
 
 from agent.whiteboard.annotations import looks_like_note
+from agent.whiteboard.board import Board, Component, Group
 from agent.whiteboard.classify import lookup
-from agent.whiteboard.graph import Board, Component, Group
 from agent.whiteboard.importers.tidy import merge_numbered_copies
 
 

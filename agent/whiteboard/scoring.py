@@ -18,7 +18,7 @@ from typing import Any
 
 from agent.whiteboard.analyzers import Finding, Severity, analyze
 from agent.whiteboard.analyzers.context import is_replicated, is_sharded, technology
-from agent.whiteboard.graph import Board, Component
+from agent.whiteboard.board import Board, Component
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.scenario_view import ExpectedComponent, scenario_view
 

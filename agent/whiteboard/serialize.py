@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.whiteboard.graph import BOARD_VERSION, Board, BoardError
+from agent.whiteboard.board import BOARD_VERSION, Board, BoardError
 
 FORMAT = "hotseat-board"
 

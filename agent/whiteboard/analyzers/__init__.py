@@ -24,7 +24,7 @@ from agent.whiteboard.analyzers import (
 )
 from agent.whiteboard.analyzers.context import Context, names
 from agent.whiteboard.analyzers.finding import SEVERITY_ORDER, Finding, Severity
-from agent.whiteboard.graph import Board
+from agent.whiteboard.board import Board
 from agent.whiteboard.scenario_view import scenario_view
 
 ANALYZERS: dict[str, Callable[[Context], list[Finding]]] = {

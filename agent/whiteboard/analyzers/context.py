@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from agent.whiteboard.analyzers.reach import closure, dominated
+from agent.whiteboard.board import Board, Component, Edge
 from agent.whiteboard.classify import lookup
-from agent.whiteboard.graph import Board, Component, Edge
 from agent.whiteboard.kinds import STORE_KINDS, ComponentKind, EdgeMode
 from agent.whiteboard.notes import NoteFacts, read_facts
 from agent.whiteboard.scenario_view import ScenarioView

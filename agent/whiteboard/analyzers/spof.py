@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context, names
 from agent.whiteboard.analyzers.finding import Finding, Severity
-from agent.whiteboard.graph import Component
+from agent.whiteboard.board import Component
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.notes import read_facts
 

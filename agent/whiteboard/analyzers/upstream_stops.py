@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context, states_degradation
 from agent.whiteboard.analyzers.finding import Finding, Severity
-from agent.whiteboard.graph import Component
+from agent.whiteboard.board import Component
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "UPSTREAM_STOPS"

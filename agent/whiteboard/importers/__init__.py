@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from agent.whiteboard.graph import Board, BoardError
+from agent.whiteboard.board import Board, BoardError
 from agent.whiteboard.importers.excalidraw import board_from_excalidraw
 from agent.whiteboard.importers.markdown import excalidraw_block, mermaid_blocks, prose
 from agent.whiteboard.importers.mermaid import board_from_mermaid, board_from_mermaid_blocks

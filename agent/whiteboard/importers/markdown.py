@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from agent.whiteboard.graph import BoardError
+from agent.whiteboard.board import BoardError
 from agent.whiteboard.importers.lzstring import decompress_from_base64
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)$")

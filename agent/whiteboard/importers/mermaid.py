@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from agent.whiteboard.annotations import looks_like_note
+from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError, Edge
 from agent.whiteboard.classify import lookup
-from agent.whiteboard.graph import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError, Edge
 from agent.whiteboard.importers.labels import clip, split_label
 
 _HEADER = re.compile(r"^(?:graph|flowchart)(?:\s+(?:TB|TD|BT|RL|LR))?\s*(?:;|$)", re.I)

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from agent.whiteboard.board import Board
 from agent.whiteboard.classify import lookup
-from agent.whiteboard.graph import Board
 from agent.whiteboard.kinds import ComponentKind
 
 _NUMBERED = re.compile(r"^(?P<base>.*?\S)\s*[-#_]?\s*(?:\d{1,3}|[A-Z])$")

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from agent.whiteboard.analyzers import Finding
-from agent.whiteboard.graph import Board
+from agent.whiteboard.board import Board
 from agent.whiteboard.tablet.app import Hub, create_app
 from agent.whiteboard.tablet.guard import ConnectionGuard
 from agent.whiteboard.tablet.lan import lan_address, qr_text

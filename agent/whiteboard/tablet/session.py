@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 from agent.whiteboard.analyzers import Finding, analyze
+from agent.whiteboard.board import Board, BoardError
 from agent.whiteboard.events import EVENT_TYPES
-from agent.whiteboard.graph import Board, BoardError
 from agent.whiteboard.strokes import StrokeError, parse_points
 from agent.whiteboard.tablet.sketch import Sketcher
 

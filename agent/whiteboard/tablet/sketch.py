@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from agent.whiteboard.graph import Board, Component
+from agent.whiteboard.board import Board, Component
 from agent.whiteboard.strokes import Recognition, ShapeKind, StrokePoint, recognize
 
 SNAP_TOLERANCE = 40.0
