@@ -18,7 +18,7 @@ from agent.whiteboard import (
     ComponentScore,
     Finding,
     analyze,
-    lookup,
+    meaning_of,
     score_components,
 )
 from agent.whiteboard.importers import load_board
@@ -70,7 +70,7 @@ def analyze_cmd(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def classify_cmd(label: str, shape: str | None, as_json: bool) -> None:
     """Show what a box LABEL reads as (misspellings welcome: "Reddis", "load balancr")."""
-    found = lookup(label, shape)
+    found = meaning_of(label, shape)
     data = {
         "label": label,
         "kind": found.kind.value,

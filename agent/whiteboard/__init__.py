@@ -1,6 +1,6 @@
 """The whiteboard as a graph: components, edges, importers, the tablet board and analyzers.
 
-from agent.whiteboard import Board, classify
+from agent.whiteboard import Board, classify_label
 board = Board()
 cache = board.add_component("Timeline cache (Redis)")
 board.apply({"type": "add_note", "id": cache.id, "text": "TTL 60s, LRU"})
@@ -10,10 +10,10 @@ board = load_board("design.excalidraw")       # or .md, .mmd, board JSON
 
 from agent.whiteboard.analyzers import ANALYZERS, CODES, Finding, Severity, analyze
 from agent.whiteboard.board import BOARD_VERSION, Board, BoardError, Component, Edge, Group
-from agent.whiteboard.classify import Classification, classify, lookup, vocabulary
 from agent.whiteboard.events import EVENT_TYPES, apply_event
 from agent.whiteboard.importers import load_board, parse_board
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
+from agent.whiteboard.label_meaning import LabelMeaning, classify_label, meaning_of, vocabulary
 from agent.whiteboard.notes import NoteFacts, read_facts
 from agent.whiteboard.scoring import ComponentScore, score_components
 
@@ -23,7 +23,7 @@ __all__ = [
     "Board",
     "BoardError",
     "CODES",
-    "Classification",
+    "LabelMeaning",
     "Component",
     "ComponentKind",
     "ComponentScore",
@@ -37,9 +37,9 @@ __all__ = [
     "Severity",
     "analyze",
     "apply_event",
-    "classify",
+    "classify_label",
     "load_board",
-    "lookup",
+    "meaning_of",
     "parse_board",
     "read_facts",
     "score_components",

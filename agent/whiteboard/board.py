@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from agent.whiteboard.classify import classify
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
+from agent.whiteboard.label_meaning import classify_label
 from agent.whiteboard.notes import NoteFacts, read_facts
 
 BOARD_VERSION = 1
@@ -125,12 +125,12 @@ class Board:
         group = _optional_text(group, "group")
         x, y, w, h = (_coordinate(v, n) for v, n in ((x, "x"), (y, "y"), (w, "w"), (h, "h")))
         clean_notes = _clean_notes(notes)
-        guessed_kind, guessed_layer = classify(label, shape)
+        guessed_kind, guessed_layer = classify_label(label, shape)
         kind_value = _kind(kind) if kind is not None else guessed_kind
         if layer is not None:
             layer_value = _layer(layer)
         elif kind is not None and kind_value != guessed_kind:
-            layer_value = classify(kind_value.value)[1]
+            layer_value = classify_label(kind_value.value)[1]
         else:
             layer_value = guessed_layer
         if group is not None and group not in self.groups:
@@ -179,9 +179,9 @@ class Board:
             changes["group"] = group or None
         if kind is not None:
             changes["kind"] = _kind(kind)
-            changes["layer"] = classify(changes["kind"].value)[1]
+            changes["layer"] = classify_label(changes["kind"].value)[1]
         elif "label" in changes or "shape" in changes:
-            changes["kind"], changes["layer"] = classify(
+            changes["kind"], changes["layer"] = classify_label(
                 changes.get("label", old.label), changes.get("shape", old.shape)
             )
         if layer is not None:

@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from agent.whiteboard.annotations import looks_like_note
 from agent.whiteboard.board import Board, Component, Group
-from agent.whiteboard.classify import lookup
 from agent.whiteboard.importers.tidy import merge_numbered_copies
+from agent.whiteboard.label_meaning import meaning_of
 
 
 def understood(board: Board) -> Board:
@@ -33,7 +33,8 @@ def understood(board: Board) -> Board:
         if not comp.label.strip():
             read.remove(comp.id)
         elif (
-            looks_like_note(" ".join([comp.label, *comp.notes])) and lookup(comp.label).term is None
+            looks_like_note(" ".join([comp.label, *comp.notes]))
+            and meaning_of(comp.label).term is None
         ):
             read.annotations.append(" ".join([comp.label, *comp.notes]))
             read.remove(comp.id)

@@ -10,8 +10,8 @@ from functools import cached_property
 
 from agent.whiteboard.analyzers.reach import closure, dominated
 from agent.whiteboard.board import Board, Component, Edge
-from agent.whiteboard.classify import lookup
 from agent.whiteboard.kinds import STORE_KINDS, ComponentKind, EdgeMode
+from agent.whiteboard.label_meaning import meaning_of
 from agent.whiteboard.notes import NoteFacts, read_facts
 from agent.whiteboard.scenario_view import ScenarioView
 
@@ -267,10 +267,10 @@ def is_sharded(component: Component) -> bool:
 def distributed_technology(component: Component) -> bool:
     """The label, or a note naming a technology of the same kind ("Message queue" / "SQS"),
     names something replicated by design."""
-    if lookup(component.label, component.shape).distributed:
+    if meaning_of(component.label, component.shape).distributed:
         return True
     for note in component.notes:
-        found = lookup(note)
+        found = meaning_of(note)
         if found.distributed and found.kind == component.kind:
             return True
     return False
@@ -278,11 +278,11 @@ def distributed_technology(component: Component) -> bool:
 
 def technology(component: Component) -> str | None:
     """The technology named in the label or, failing that, in a note."""
-    named = lookup(component.label, component.shape).technology
+    named = meaning_of(component.label, component.shape).technology
     if named:
         return named
     for note in component.notes:
-        found = lookup(note)
+        found = meaning_of(note)
         if found.technology and found.kind == component.kind:
             return found.technology
     return None

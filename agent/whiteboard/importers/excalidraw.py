@@ -29,9 +29,9 @@ from typing import Any
 
 from agent.whiteboard.annotations import looks_like_note, looks_like_table
 from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError
-from agent.whiteboard.classify import lookup
 from agent.whiteboard.importers.labels import clip, split_label
 from agent.whiteboard.importers.tidy import merge_numbered_copies, set_aside_sketches
+from agent.whiteboard.label_meaning import meaning_of
 from agent.whiteboard.notes import read_facts
 
 _SHAPES = {"rectangle": "rectangle", "ellipse": "ellipse", "diamond": "diamond", "image": "image"}
@@ -1054,7 +1054,7 @@ def _name_like(text: str) -> bool:
     if not stripped or looks_like_note(text):
         return False
     first = split_label(text)[0]
-    if read_facts(first) != _EMPTY_FACTS and lookup(first).term is None:
+    if read_facts(first) != _EMPTY_FACTS and meaning_of(first).term is None:
         return False
     if re.match(r"^\s*[x×]\s*\d+|^\s*[x×]\s*n\b|^\d", first, re.I):
         return False
@@ -1062,7 +1062,7 @@ def _name_like(text: str) -> bool:
 
 
 def _known(text: str) -> bool:
-    return lookup(split_label(text)[0]).term is not None
+    return meaning_of(split_label(text)[0]).term is not None
 
 
 def _key(label: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from agent.whiteboard.classify import lookup
+from agent.whiteboard.label_meaning import meaning_of
 from agent.whiteboard.notes import read_facts
 
 _BREAK = re.compile(r"<br\s*/?>|\\n", re.I)
@@ -26,13 +26,13 @@ def split_label(text: str) -> tuple[str, list[str]]:
     if not lines:
         return "", []
     label, notes = lines[0], []
-    head = lookup(label)
+    head = meaning_of(label)
     for line in lines[1:]:
         if line.startswith("(") and not notes:
             label = f"{label} {line}"
         elif notes or _NOTE_START.match(line) or read_facts(line) != _EMPTY:
             notes.append(line.strip("-•* ").strip())
-        elif head.term is not None and lookup(line).term and lookup(line).kind != head.kind:
+        elif head.term is not None and meaning_of(line).term and meaning_of(line).kind != head.kind:
             notes.append(line)  # "Redis" / "sliding window counters": a description
         else:
             label = f"{label} {line}"

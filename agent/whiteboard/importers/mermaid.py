@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from agent.whiteboard.annotations import looks_like_note
 from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError, Edge
-from agent.whiteboard.classify import lookup
 from agent.whiteboard.importers.labels import clip, split_label
+from agent.whiteboard.label_meaning import meaning_of
 
 _HEADER = re.compile(r"^(?:graph|flowchart)(?:\s+(?:TB|TD|BT|RL|LR))?\s*(?:;|$)", re.I)
 _SKIP = re.compile(
@@ -262,7 +262,7 @@ def _set_aside_notes(parse: _Parse) -> None:
 
 
 def _names_a_component(label: str) -> bool:
-    return lookup(label).term is not None and not looks_like_note(label)
+    return meaning_of(label).term is not None and not looks_like_note(label)
 
 
 def _skip_front_matter(lines: list[str], source: str, first_line: int) -> int:

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from agent.whiteboard.board import Board
-from agent.whiteboard.classify import lookup
 from agent.whiteboard.kinds import ComponentKind
+from agent.whiteboard.label_meaning import meaning_of
 
 _NUMBERED = re.compile(r"^(?P<base>.*?\S)\s*[-#_]?\s*(?:\d{1,3}|[A-Z])$")
 
@@ -94,6 +94,6 @@ def set_aside_sketches(board: Board) -> None:
             continue
         for cid in ids:
             comp = board.components[cid]
-            if comp.kind == ComponentKind.OTHER and lookup(comp.label).term is None:
+            if comp.kind == ComponentKind.OTHER and meaning_of(comp.label).term is None:
                 board.annotations.append(comp.label)
                 board.remove(cid)

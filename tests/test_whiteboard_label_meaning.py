@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from agent.whiteboard import ComponentKind, Layer, classify, lookup, read_facts, vocabulary
+from agent.whiteboard import (
+    ComponentKind,
+    Layer,
+    classify_label,
+    meaning_of,
+    read_facts,
+    vocabulary,
+)
 from scenarios import COMPONENT_KINDS
 
 K = ComponentKind
@@ -54,7 +61,7 @@ def test_vocabulary_is_curated_and_large():
     ],
 )
 def test_technology_and_role_names(label, kind):
-    assert classify(label)[0] == kind
+    assert classify_label(label)[0] == kind
 
 
 @pytest.mark.parametrize(
@@ -93,7 +100,7 @@ def test_technology_and_role_names(label, kind):
     ],
 )
 def test_multi_word_labels_pick_the_role(label, kind):
-    assert classify(label)[0] == kind
+    assert classify_label(label)[0] == kind
 
 
 @pytest.mark.parametrize(
@@ -115,43 +122,43 @@ def test_multi_word_labels_pick_the_role(label, kind):
     ],
 )
 def test_misspellings_are_tolerated(label, kind):
-    assert classify(label)[0] == kind
+    assert classify_label(label)[0] == kind
 
 
 @pytest.mark.parametrize("label", ["Stuff", "Foo bar", "", "42"])
 def test_unknown_labels_are_other(label):
-    assert classify(label)[0] == K.OTHER
+    assert classify_label(label)[0] == K.OTHER
 
 
 def test_common_words_are_not_bent_into_technologies():
     # Short or unrelated words must not be "corrected" into a vocabulary word.
-    assert lookup("feed").term is None
-    assert lookup("post").term is None
-    assert classify("Posts")[0] == K.OTHER
+    assert meaning_of("feed").term is None
+    assert meaning_of("post").term is None
+    assert classify_label("Posts")[0] == K.OTHER
 
 
 def test_shape_decides_when_the_label_does_not():
-    assert classify("", "cylinder") == (K.DATABASE, Layer.STORAGE)
-    assert classify("Users", "cylinder")[0] == K.DATABASE
-    assert classify("Orders", "cylinder")[0] == K.DATABASE
-    assert classify("Kafka", "cylinder")[0] == K.QUEUE  # a named technology beats the shape
-    assert classify("Redis", "cylinder")[0] == K.CACHE
+    assert classify_label("", "cylinder") == (K.DATABASE, Layer.STORAGE)
+    assert classify_label("Users", "cylinder")[0] == K.DATABASE
+    assert classify_label("Orders", "cylinder")[0] == K.DATABASE
+    assert classify_label("Kafka", "cylinder")[0] == K.QUEUE  # a named technology beats the shape
+    assert classify_label("Redis", "cylinder")[0] == K.CACHE
 
 
 def test_layers_follow_role():
-    assert classify("Ingestion service")[1] == Layer.INGESTION
-    assert classify("Query service")[1] == Layer.SERVING
-    assert classify("Prometheus")[1] == Layer.CROSS_CUTTING
-    assert classify("Cassandra")[1] == Layer.STORAGE
-    assert classify("Flink")[1] == Layer.PROCESSING
+    assert classify_label("Ingestion service")[1] == Layer.INGESTION
+    assert classify_label("Query service")[1] == Layer.SERVING
+    assert classify_label("Prometheus")[1] == Layer.CROSS_CUTTING
+    assert classify_label("Cassandra")[1] == Layer.STORAGE
+    assert classify_label("Flink")[1] == Layer.PROCESSING
 
 
 def test_lookup_reports_technology_and_distribution():
-    found = lookup("Timeline Cache (Redis)")
+    found = meaning_of("Timeline Cache (Redis)")
     assert found.term == "timeline cache" and found.technology == "redis"
     assert not found.distributed
-    assert lookup("DynamoDB").distributed
-    assert lookup("S3 media bucket").distributed
+    assert meaning_of("DynamoDB").distributed
+    assert meaning_of("S3 media bucket").distributed
 
 
 @pytest.mark.parametrize(

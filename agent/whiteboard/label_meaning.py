@@ -36,7 +36,7 @@ class Term:
 
 
 @dataclass(frozen=True)
-class Classification:
+class LabelMeaning:
     """What a label was read as, and which vocabulary phrase decided it (None: no match)."""
 
     kind: ComponentKind
@@ -78,15 +78,15 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(terms, words, max(len(p) for p in terms))
 
 
-def classify(label: str, shape: str | None = None) -> tuple[ComponentKind, Layer]:
+def classify_label(label: str, shape: str | None = None) -> tuple[ComponentKind, Layer]:
     """The kind and layer a label (and the shape it is drawn in) most likely means."""
-    result = lookup(label, shape)
+    result = meaning_of(label, shape)
     return result.kind, result.layer
 
 
 @lru_cache(maxsize=4096)
-def lookup(label: str, shape: str | None = None) -> Classification:
-    """Like `classify`, with the matched phrase and whether the technology is distributed.
+def meaning_of(label: str, shape: str | None = None) -> LabelMeaning:
+    """Like `classify_label`, with the matched phrase and whether the technology is distributed.
 
     The words outside parentheses name the thing ("Api Gateway (load balancing, rate
     limiting)" is a gateway, "Kafka (ledger-events)" a queue); a technology in parentheses
@@ -105,21 +105,21 @@ def lookup(label: str, shape: str | None = None) -> Classification:
     main = _best(main_tokens, vocab)
     cjk = _cjk_kind(_PAREN.sub(" ", label))
     if main[0] is None and cjk is not None:
-        return Classification(cjk, DEFAULT_LAYER[cjk], "cjk")
+        return LabelMeaning(cjk, DEFAULT_LAYER[cjk], "cjk")
     best_term, technology = main if main[0] is not None else full
     technology = technology or full[1]
     shape = (shape or "").lower() or None
     if best_term is None:
         cjk = _cjk_kind(label)
         if cjk is not None:
-            return Classification(cjk, DEFAULT_LAYER[cjk], "cjk")
+            return LabelMeaning(cjk, DEFAULT_LAYER[cjk], "cjk")
     if best_term is None or best_term.rank == _CLASS_RANK["generic"]:
         if shape in _STORE_SHAPES:
-            return Classification(ComponentKind.DATABASE, Layer.STORAGE, "cylinder")
+            return LabelMeaning(ComponentKind.DATABASE, Layer.STORAGE, "cylinder")
         if shape in _PERSON_SHAPES:
-            return Classification(ComponentKind.CLIENT, Layer.INGESTION, shape)
+            return LabelMeaning(ComponentKind.CLIENT, Layer.INGESTION, shape)
     if best_term is None:
-        return Classification(ComponentKind.OTHER, DEFAULT_LAYER[ComponentKind.OTHER])
+        return LabelMeaning(ComponentKind.OTHER, DEFAULT_LAYER[ComponentKind.OTHER])
     kind, layer = best_term.kind, best_term.layer
     external = _external_in(_tokens(text), vocab)
     if external is not None and kind != ComponentKind.CLIENT:
@@ -140,7 +140,7 @@ def lookup(label: str, shape: str | None = None) -> Classification:
     ):
         kind, layer = ComponentKind.SERVICE, DEFAULT_LAYER[ComponentKind.SERVICE]
     tech = technology or (best_term if best_term.rank == _CLASS_RANK["tech"] else None)
-    return Classification(
+    return LabelMeaning(
         kind,
         layer,
         " ".join(best_term.phrase),
