@@ -137,7 +137,7 @@ def test_icon_labelled_beside_it_and_a_group_are_read_like_a_file(browser):
     """A small icon labelled by tapping beside it, and a box drawn around two workers with an
     arrow into it: the server reads the icon's name, the group as a group (not a component),
     and the arrow as reaching both workers, the way `whiteboard analyze` reads a file."""
-    from agent.whiteboard.reading import understood
+    from agent.whiteboard.understanding import understood
 
     with TabletBoard("127.0.0.1", 0) as tablet:
         page = browser.new_page(viewport={"width": 1200, "height": 800})

@@ -51,7 +51,7 @@ def analyze(board: Board, scenario: Any = None) -> list[Finding]:
     `scenario` is a `scenarios.Scenario` (or None): it supplies the scale for DB_NOT_SHARDED and
     the per-operation consistency for SHARED_STORE_MIXED_CONSISTENCY.
     """
-    from agent.whiteboard.reading import understood
+    from agent.whiteboard.understanding import understood
 
     ctx = Context.build(understood(board), scenario_view(scenario))
     findings = [finding for check in ANALYZERS.values() for finding in check(ctx)]
