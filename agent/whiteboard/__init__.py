@@ -10,8 +10,8 @@ board = load_board("design.excalidraw")       # or .md, .mmd, board JSON
 
 from agent.whiteboard.analyzers import ANALYZERS, CODES, Finding, Severity, analyze
 from agent.whiteboard.board import BOARD_VERSION, Board, BoardError, Component, Edge, Group
+from agent.whiteboard.board_events import EVENT_TYPES, apply_event
 from agent.whiteboard.component_scores import ComponentScore, score_components
-from agent.whiteboard.events import EVENT_TYPES, apply_event
 from agent.whiteboard.importers import load_board, parse_board
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
 from agent.whiteboard.label_meaning import LabelMeaning, classify_label, meaning_of, vocabulary

@@ -326,7 +326,7 @@ class Board:
 
     def apply(self, event: dict[str, Any]) -> None:
         """Apply one tablet event (`{"type": "add_component", ...}`); BoardError if invalid."""
-        from agent.whiteboard.events import apply_event
+        from agent.whiteboard.board_events import apply_event
 
         apply_event(self, event)
 

@@ -5,7 +5,7 @@ Client → server messages (JSON objects, an optional `seq` is echoed back):
 - `{"type": "stroke", "points": [[x, y, t?, pressure?], ...]}`: recognised into a box, ellipse,
   cylinder or arrow (see `sketch.py`);
 - any board event (`update_component`, `move`, `remove`, `add_note`, `add_edge`, ... as in
-  `agent.whiteboard.events`): tap-to-label, drag, delete, notes;
+  `agent.whiteboard.board_events`): tap-to-label, drag, delete, notes;
 - `{"type": "sync"}`: ask for a fresh snapshot; `{"type": "ping"}`.
 
 Server → client: `snapshot` (the whole board, findings and question; sent on connect and to
@@ -20,7 +20,7 @@ from typing import Any
 
 from agent.whiteboard.analyzers import Finding, analyze
 from agent.whiteboard.board import Board, BoardError
-from agent.whiteboard.events import EVENT_TYPES
+from agent.whiteboard.board_events import EVENT_TYPES
 from agent.whiteboard.strokes import StrokeError, parse_points
 from agent.whiteboard.tablet.sketch import Sketcher
 
