@@ -15,7 +15,7 @@ from agent.whiteboard.component_scores import ComponentScore, score_components
 from agent.whiteboard.importers import load_board, parse_board
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
 from agent.whiteboard.label_meaning import LabelMeaning, classify_label, meaning_of, vocabulary
-from agent.whiteboard.notes import NoteFacts, read_facts
+from agent.whiteboard.note_facts import NoteFacts, read_facts
 
 __all__ = [
     "ANALYZERS",

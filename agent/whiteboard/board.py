@@ -15,7 +15,7 @@ from typing import Any
 
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
 from agent.whiteboard.label_meaning import classify_label
-from agent.whiteboard.notes import NoteFacts, read_facts
+from agent.whiteboard.note_facts import NoteFacts, read_facts
 
 BOARD_VERSION = 1
 MAX_LABEL = 200

@@ -68,7 +68,7 @@ def check(ctx: Context) -> list[Finding]:
 
 
 def _priority_in(text: str) -> bool:
-    from agent.whiteboard.notes import read_facts
+    from agent.whiteboard.note_facts import read_facts
 
     return bool(text) and read_facts(text).priority is not None
 

@@ -12,7 +12,7 @@ from agent.whiteboard.analyzers.reach import closure, dominated
 from agent.whiteboard.board import Board, Component, Edge
 from agent.whiteboard.kinds import STORE_KINDS, ComponentKind, EdgeMode
 from agent.whiteboard.label_meaning import meaning_of
-from agent.whiteboard.notes import NoteFacts, read_facts
+from agent.whiteboard.note_facts import NoteFacts, read_facts
 from agent.whiteboard.scenario_view import ScenarioView
 
 MAX_ANNOTATIONS = 300

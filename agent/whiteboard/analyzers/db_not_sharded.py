@@ -11,7 +11,7 @@ from __future__ import annotations
 from agent.whiteboard.analyzers.context import Context
 from agent.whiteboard.analyzers.finding import Finding, Severity
 from agent.whiteboard.kinds import ComponentKind
-from agent.whiteboard.notes import scale_in
+from agent.whiteboard.note_facts import scale_in
 
 CODE = "DB_NOT_SHARDED"
 WRITES_PER_NODE = 10_000.0

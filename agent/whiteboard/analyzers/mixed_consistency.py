@@ -10,7 +10,7 @@ from __future__ import annotations
 from agent.whiteboard.analyzers.context import Context
 from agent.whiteboard.analyzers.finding import Finding, Severity
 from agent.whiteboard.kinds import ComponentKind
-from agent.whiteboard.notes import consistency_of
+from agent.whiteboard.note_facts import consistency_of
 
 CODE = "SHARED_STORE_MIXED_CONSISTENCY"
 _STORES = (ComponentKind.DATABASE, ComponentKind.CACHE)

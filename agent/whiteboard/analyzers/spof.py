@@ -14,7 +14,7 @@ from agent.whiteboard.analyzers.context import Context, names
 from agent.whiteboard.analyzers.finding import Finding, Severity
 from agent.whiteboard.board import Component
 from agent.whiteboard.kinds import ComponentKind
-from agent.whiteboard.notes import read_facts
+from agent.whiteboard.note_facts import read_facts
 
 CODE = "SPOF"
 # Stateless service boxes usually stand for a fleet; a box per instance is not how people draw.

@@ -32,7 +32,7 @@ from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, B
 from agent.whiteboard.importers.labels import clip, split_label
 from agent.whiteboard.importers.tidy import merge_numbered_copies, set_aside_sketches
 from agent.whiteboard.label_meaning import meaning_of
-from agent.whiteboard.notes import read_facts
+from agent.whiteboard.note_facts import read_facts
 
 _SHAPES = {"rectangle": "rectangle", "ellipse": "ellipse", "diamond": "diamond", "image": "image"}
 _SNAP = 45.0

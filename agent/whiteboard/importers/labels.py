@@ -11,7 +11,7 @@ import html
 import re
 
 from agent.whiteboard.label_meaning import meaning_of
-from agent.whiteboard.notes import read_facts
+from agent.whiteboard.note_facts import read_facts
 
 _BREAK = re.compile(r"<br\s*/?>|\\n", re.I)
 _MARKUP = re.compile(r"</?(?:b|i|u|em|strong|code|small|sub|sup|span)[^>]*>|\*\*|__|`", re.I)
