@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from agent.whiteboard.annotations import looks_like_note
 from agent.whiteboard.board import Board, Component, Group
+from agent.whiteboard.board_annotations import looks_like_note
 from agent.whiteboard.importers.tidy import merge_numbered_copies
 from agent.whiteboard.label_meaning import meaning_of
 

@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.whiteboard.annotations import looks_like_note, looks_like_table
 from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError
+from agent.whiteboard.board_annotations import looks_like_note, looks_like_table
 from agent.whiteboard.importers.labels import clip, split_label
 from agent.whiteboard.importers.tidy import merge_numbered_copies, set_aside_sketches
 from agent.whiteboard.label_meaning import meaning_of

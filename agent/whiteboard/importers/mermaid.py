@@ -14,8 +14,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from agent.whiteboard.annotations import looks_like_note
 from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError, Edge
+from agent.whiteboard.board_annotations import looks_like_note
 from agent.whiteboard.importers.labels import clip, split_label
 from agent.whiteboard.label_meaning import meaning_of
 
