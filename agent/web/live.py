@@ -32,7 +32,7 @@ from agent.web.interviewer_api import (
 )
 from agent.web.transcript import TranscriptView
 from agent.whiteboard.tablet.app import Hub, create_app
-from agent.whiteboard.tablet.session import BoardSession
+from agent.whiteboard.tablet.board_session import BoardSession
 from recordings import Recorder
 from recordings.reader import RecordingError, load_recording
 from recordings.recorder import SessionBusy

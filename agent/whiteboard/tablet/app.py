@@ -22,8 +22,8 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from agent.whiteboard.tablet.board_session import BoardSession
 from agent.whiteboard.tablet.outbox import COALESCED, Outbox
-from agent.whiteboard.tablet.session import BoardSession
 
 STATIC = Path(__file__).parent / "static"
 MAX_MESSAGE_BYTES = 64 * 1024
