@@ -39,7 +39,7 @@ from agent.web.catalog import SESSION_ID, scenario_entries, session_entries, ses
 from agent.web.guard import Guard, GuardMiddleware
 from agent.web.interviewer_api import CannotStart
 from agent.web.live import MAX_TURN_CHARS, Interviews, LiveInterview
-from agent.whiteboard.tablet.app import RateLimit
+from agent.whiteboard.tablet.tablet_app import RateLimit
 from scenarios import ScenarioLibrary, UnknownScenarioError
 
 STATIC = Path(__file__).parent / "static"

@@ -31,8 +31,8 @@ from agent.web.interviewer_api import (
     score_summary,
 )
 from agent.web.transcript import TranscriptView
-from agent.whiteboard.tablet.app import Hub, create_app
 from agent.whiteboard.tablet.board_session import BoardSession
+from agent.whiteboard.tablet.tablet_app import Hub, create_app
 from recordings import Recorder
 from recordings.reader import RecordingError, load_recording
 from recordings.recorder import SessionBusy

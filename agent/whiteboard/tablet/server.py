@@ -19,10 +19,10 @@ from typing import Any
 
 from agent.whiteboard.analyzers import Finding
 from agent.whiteboard.board import Board
-from agent.whiteboard.tablet.app import Hub, create_app
 from agent.whiteboard.tablet.board_session import BoardSession, OnChange
 from agent.whiteboard.tablet.guard import ConnectionGuard
 from agent.whiteboard.tablet.lan import lan_address, qr_text
+from agent.whiteboard.tablet.tablet_app import Hub, create_app
 
 WS_MAX_FRAME = 1024 * 1024
 """Frames above this are cut off by the WebSocket layer itself (close 1009); anything between
