@@ -11,9 +11,9 @@ Starlette and uvicorn are imported only when this package is.
 
 from agent.whiteboard.tablet.board_session import BoardSession, copy_board
 from agent.whiteboard.tablet.lan import lan_address, qr_text
-from agent.whiteboard.tablet.server import TabletBoard
 from agent.whiteboard.tablet.sketch import SNAP_TOLERANCE, Sketcher, SketchResult
 from agent.whiteboard.tablet.tablet_app import MAX_MESSAGE_BYTES, MAX_RATE, RateLimit, create_app
+from agent.whiteboard.tablet.tablet_server import TabletBoard
 
 __all__ = [
     "MAX_MESSAGE_BYTES",
