@@ -738,8 +738,10 @@ class EstimationSession:
             if base is not None and compatible(base.quantity, stated.quantity):
                 self._multiplier_claim(base, m.multipliers["peak"], stated, text, name or "peak")
                 return True
-        found = candidates(m, stated, words, prefer)
         restating = len(self.claims) > self._sentence_start or bool(words & {"or", "which"})
+        if self._breath_claim(stated, text, name, words, restating):
+            return True
+        found = candidates(m, stated, words, prefer)
         chosen = choose(m, stated, found, self.tolerance, restating)
         if chosen is None:
             return False
@@ -747,6 +749,32 @@ class EstimationSession:
         breath = {id(op) for op in m.pool[self._previous_mark :]}
         said_now = all(id(p) in breath for p in chosen.parts)
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement, inferred=not said_now)
+        return True
+
+    def _breath_claim(
+        self, stated: Operand, text: str, name: str, words: set[str], restating: bool
+    ) -> bool:
+        """A result whose working is the two figures said just before it in this sentence
+        ("460,000 a second across 1,000 servers is 46 per server"; "3.65 billion pastes, at 200
+        bytes each, 73 GB"): when they combine one way only, that is the working, and readings
+        built on earlier turns' numbers must not excuse it."""
+        m = self.memory
+        fresh = m.pool[self._pool_mark :]
+        start = max((k for k, op in enumerate(fresh) if op is m.last_result), default=0)
+        working: list[Operand] = []
+        for op in fresh[start:]:
+            if op.multiplier or (op.bare and op.quantity.value == 1) or op is stated:
+                continue
+            if not any(op is w for w in working):
+                working.append(op)
+        if len(working) != 2 or any(op.percent for op in working):
+            return False
+        breath = replace(m, pool=working[::-1], last_result=None)  # read in the order said
+        found = [c for c in candidates(breath, stated, words, None) if c.op in "*/"]
+        chosen = choose(breath, stated, found, self.tolerance, restating)
+        if chosen is None or {id(p) for p in chosen.parts} != {id(op) for op in working}:
+            return False  # a total of listed parts, or no single reading: not this breath's
+        self._claim(chosen.node, stated, text, name, judged=chosen.judgement)
         return True
 
     def _unchecked(self, stated: Operand, text: str, st: Statement, name: str) -> None:

@@ -132,6 +132,56 @@ def _unit_readings(
     return out
 
 
+def _time_powers(op: Operand) -> tuple[int, int]:
+    """The powers of time a value may have as spoken: a duration said with its unit ("30
+    days") is time; a per-period figure ("1 TB a day") is a rate or that period's amount; a
+    bare time factor (86,400, 365) stands for a period or its inverse; a size in bits with no
+    period may be a link rate said loosely ("128 kilobits")."""
+    durations = sum(p for _, p in op.time_units if p > 0)
+    periods = sum(p for _, p in op.time_units if p < 0)
+    if op.bare:
+        return (-1, 1) if op.converts_time else (0, 0)
+    if not op.time_units and op.quantity.dimension.data:
+        unit = op.unit.split(" ")[0] if op.unit else ""
+        if unit.endswith("b") or "bit" in op.unit.lower():
+            return -1, 0
+    return durations + periods, durations
+
+
+def _meaningless(node: Node, pick: Callable[[Token], Operand], said: Operand) -> bool:
+    """The as-spoken reading strips "a day" from "1 TB a day", but a duration said with its
+    unit stays a duration: "1 TB a day over 30 days is 33 GB" divides an amount by a time and
+    calls it an amount, and "30 GB times 30 days is 900 GB a day" is a size times a time.
+    Neither is a reading; "a billion a day over 86,400 seconds, 11,600 a second" is."""
+
+    def powers(n: Node) -> tuple[int, int]:
+        if n.op == "leaf":
+            assert n.token is not None
+            return _time_powers(pick(n.token))
+        assert n.left is not None
+        lo, hi = powers(n.left)
+        if n.op == "neg":
+            return lo, hi
+        assert n.right is not None
+        rlo, rhi = powers(n.right)
+        if n.op == "*":
+            return lo + rlo, hi + rhi
+        if n.op == "/":
+            return lo - rhi, hi - rlo
+        if n.op in "+-":
+            return max(lo, rlo), min(hi, rhi)
+        raise ValueError(n.op)
+
+    if said.bare or said.quantity.dimension == COUNT:
+        return False  # "= 3.75M": a bare result may be in any unit
+    try:
+        lo, hi = powers(node)
+    except ValueError:
+        return False
+    said_lo, said_hi = _time_powers(said)
+    return lo > hi or hi < said_lo or said_hi < lo
+
+
 def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Judgement:
     """Verdict for `node` (leaves resolved by `resolve`) against the stated operand."""
     leaves = node.leaves()
@@ -166,6 +216,8 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
                     strict = si.dimension == said.quantity.dimension
                     readings.append(("si", strict, *lined))
             said_times = dict(said.time_units)
+            if _meaningless(node, pick, said):
+                continue
             if not (converts or time_map is None or not time_map or not said_times) and (
                 time_map != said_times
             ):
