@@ -20,7 +20,7 @@ from typing import Any
 from agent.whiteboard.analyzers import Finding
 from agent.whiteboard.board import Board
 from agent.whiteboard.tablet.board_session import BoardSession, OnChange
-from agent.whiteboard.tablet.guard import ConnectionGuard
+from agent.whiteboard.tablet.connection_guard import ConnectionGuard
 from agent.whiteboard.tablet.lan import lan_address, qr_text
 from agent.whiteboard.tablet.tablet_app import Hub, create_app
 
