@@ -145,7 +145,7 @@ def interview(
         _err("the tablet board needs the spoken interview; continuing without it")
     # LangGraph takes seconds to import: only after the arguments are known to be good.
     from agent.interviewer import Interviewer, SessionNotFound, new_session_id
-    from agent.session import EventSink
+    from agent.voice_session import EventSink
     from recordings import Recorder
     from recordings.recorder import SessionBusy
 

@@ -9,7 +9,7 @@ from typing import Any
 from rich.console import Console
 
 from agent.cli.live_view import LiveView
-from agent.session import EventSink, VoiceSession
+from agent.voice_session import EventSink, VoiceSession
 
 
 def open_sound_card(input_device: str | None, output_device: str | None) -> tuple[Any, Any]:

@@ -16,7 +16,7 @@ import yaml
 
 from agent.demo.microphone import ScriptedMicrophone
 from agent.interviewer import Interviewer
-from agent.session import EventSink, VoiceSession
+from agent.voice_session import EventSink, VoiceSession
 from agent.whiteboard.importers import parse_board
 from recordings import Recorder, load_recording
 from recordings.progress import ProgressStore

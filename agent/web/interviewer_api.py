@@ -202,7 +202,7 @@ def voice_session(
 
     Returns an object with `run()` (speaks the opening, then takes turns until `stop()`),
     `stop()` and `loop.audio_origin` (monotonic time of the first microphone sample)."""
-    from agent.session import EventSink, VoiceSession
+    from agent.voice_session import EventSink, VoiceSession
 
     return VoiceSession(
         handle.interviewer,
