@@ -15,8 +15,8 @@ from agent.cli.scenario_source import scenario_or_fail
 from agent.whiteboard import (
     Board,
     BoardError,
+    BoardFinding,
     ComponentScore,
-    Finding,
     analyze,
     meaning_of,
     score_components,
@@ -85,7 +85,9 @@ def classify_cmd(label: str, shape: str | None, as_json: bool) -> None:
     click.echo(f"{label}: {found.kind.value}, {found.layer.value} layer{matched}")
 
 
-def report(board: Board, findings: list[Finding], scores: list[ComponentScore]) -> dict[str, Any]:
+def report(
+    board: Board, findings: list[BoardFinding], scores: list[ComponentScore]
+) -> dict[str, Any]:
     """The DESIGN.md contract for `hotseat whiteboard analyze --json`."""
     return {
         "components": [
@@ -117,7 +119,7 @@ def report(board: Board, findings: list[Finding], scores: list[ComponentScore]) 
 
 
 def _print(
-    board: Board, findings: list[Finding], scores: list[ComponentScore], name: str, scenario
+    board: Board, findings: list[BoardFinding], scores: list[ComponentScore], name: str, scenario
 ) -> None:
     console = Console()
     title = f"{name}: {_count(len(board.components), 'component')}, "

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from agent.knowledge.loader import KnowledgeBase
-from agent.whiteboard import Board, Component, ComponentKind, EdgeMode, Finding
+from agent.whiteboard import Board, BoardFinding, Component, ComponentKind, EdgeMode
 
 CHAIN_KINDS = frozenset(
     {ComponentKind.SERVICE, ComponentKind.API_GATEWAY, ComponentKind.AUTH, ComponentKind.OTHER}
@@ -139,7 +139,7 @@ CHECKS: dict[str, Callable[[Board], list[BoardHit]]] = {
 
 
 def recognise_on_board(
-    kb: KnowledgeBase, board: Board, findings: Iterable[Finding] = ()
+    kb: KnowledgeBase, board: Board, findings: Iterable[BoardFinding] = ()
 ) -> list[BoardHit]:
     """Patterns drawn on the board and anti-patterns it shows, from its labels, structure and the
     whiteboard analyzers' findings (so SPOF or CACHE_NO_TTL are not detected twice)."""

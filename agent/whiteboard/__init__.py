@@ -4,11 +4,11 @@ from agent.whiteboard import Board, classify_label
 board = Board()
 cache = board.add_component("Timeline cache (Redis)")
 board.apply({"type": "add_note", "id": cache.id, "text": "TTL 60s, LRU"})
-findings = analyze(board, scenario=None)      # [Finding(code="CACHE_NO_TTL", ...)]
+findings = analyze(board, scenario=None)      # [BoardFinding(code="CACHE_NO_TTL", ...)]
 board = load_board("design.excalidraw")       # or .md, .mmd, board JSON
 """
 
-from agent.whiteboard.analyzers import ANALYZERS, CODES, Finding, Severity, analyze
+from agent.whiteboard.analyzers import ANALYZERS, CODES, BoardFinding, Severity, analyze
 from agent.whiteboard.board import BOARD_VERSION, Board, BoardError, Component, Edge, Group
 from agent.whiteboard.board_events import EVENT_TYPES, apply_event
 from agent.whiteboard.component_scores import ComponentScore, score_components
@@ -30,7 +30,7 @@ __all__ = [
     "EVENT_TYPES",
     "Edge",
     "EdgeMode",
-    "Finding",
+    "BoardFinding",
     "Group",
     "Layer",
     "NoteFacts",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from agent.whiteboard.analyzers import Finding, Severity, analyze
+from agent.whiteboard.analyzers import BoardFinding, Severity, analyze
 from agent.whiteboard.analyzers.context import is_replicated, is_sharded, technology
 from agent.whiteboard.board import Board, Component
 from agent.whiteboard.kinds import ComponentKind
@@ -64,7 +64,7 @@ def score_components(
     scenario: Any = None,
     *,
     mentioned: Iterable[str] = (),
-    findings: list[Finding] | None = None,
+    findings: list[BoardFinding] | None = None,
 ) -> list[ComponentScore]:
     """Score every drawn component (clients excluded) and every missing expected component.
 
@@ -76,7 +76,7 @@ def score_components(
     if findings is None:
         findings = analyze(board, scenario)
     matched = _match_expected(board, view.expected)
-    by_component: dict[str, list[Finding]] = {}
+    by_component: dict[str, list[BoardFinding]] = {}
     for finding in findings:
         if finding.components and finding.code not in _BOARD_LEVEL:
             for subject in finding.subjects:
@@ -108,7 +108,7 @@ def _score_drawn(
     comp: Component,
     connected: bool,
     expected: ExpectedComponent | None,
-    findings: tuple[Finding, ...],
+    findings: tuple[BoardFinding, ...],
 ) -> ComponentScore:
     """One drawn box's row; cached, since most boxes are unchanged between two board events."""
     score = 6

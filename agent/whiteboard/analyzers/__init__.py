@@ -1,7 +1,7 @@
 """Analyzers: each looks at the board for one thing a Staff interviewer would point at.
 
 `analyze(board, scenario)` runs them all and returns findings, most severe first. Every
-analyzer is a module with `CODE` and `check(ctx) -> list[Finding]`; add one by listing it in
+analyzer is a module with `CODE` and `check(ctx) -> list[BoardFinding]`; add one by listing it in
 `ANALYZERS`.
 """
 
@@ -23,11 +23,11 @@ from agent.whiteboard.analyzers import (
     upstream_stops,
 )
 from agent.whiteboard.analyzers.context import Context, names
-from agent.whiteboard.analyzers.finding import SEVERITY_ORDER, Finding, Severity
+from agent.whiteboard.analyzers.finding import SEVERITY_ORDER, BoardFinding, Severity
 from agent.whiteboard.board import Board
 from agent.whiteboard.scenario_view import scenario_view
 
-ANALYZERS: dict[str, Callable[[Context], list[Finding]]] = {
+ANALYZERS: dict[str, Callable[[Context], list[BoardFinding]]] = {
     module.CODE: module.check
     for module in (
         spof,
@@ -45,7 +45,7 @@ ANALYZERS: dict[str, Callable[[Context], list[Finding]]] = {
 CODES: tuple[str, ...] = tuple(ANALYZERS)
 
 
-def analyze(board: Board, scenario: Any = None) -> list[Finding]:
+def analyze(board: Board, scenario: Any = None) -> list[BoardFinding]:
     """Every finding on the board, most severe first (stable within a severity).
 
     `scenario` is a `scenarios.Scenario` (or None): it supplies the scale for DB_NOT_SHARDED and
@@ -64,13 +64,13 @@ GROUP_AFTER = 3
 _SHOWN = 5
 
 
-def group_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
+def group_findings(findings: list[BoardFinding], ctx: Context) -> list[BoardFinding]:
     """Many findings of one code ("no replicas" on 40 stores) become one: "40 components ...:
     A, B, C, D, E and 35 more", whose question is asked about the first."""
-    by_code: dict[str, list[Finding]] = {}
+    by_code: dict[str, list[BoardFinding]] = {}
     for finding in findings:
         by_code.setdefault(finding.code, []).append(finding)
-    grouped: list[Finding] = []
+    grouped: list[BoardFinding] = []
     for code, same in by_code.items():
         if len(same) <= GROUP_AFTER or any(f.count > 1 for f in same):
             grouped.extend(same)
@@ -79,7 +79,7 @@ def group_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
         named = names([ctx.get(cid) for cid in subjects], limit=_SHOWN)
         first = same[0]
         grouped.append(
-            Finding(
+            BoardFinding(
                 code,
                 first.severity,
                 tuple(subjects),
@@ -92,4 +92,4 @@ def group_findings(findings: list[Finding], ctx: Context) -> list[Finding]:
     return grouped
 
 
-__all__ = ["ANALYZERS", "CODES", "Context", "Finding", "Severity", "analyze"]
+__all__ = ["ANALYZERS", "CODES", "Context", "BoardFinding", "Severity", "analyze"]

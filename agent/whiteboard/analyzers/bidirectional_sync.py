@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from agent.whiteboard.analyzers.context import Context
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "BIDIRECTIONAL_SYNC"
@@ -27,7 +27,7 @@ _STATEFUL = frozenset(
 _SYNC_WORDS = re.compile(r"\b(?:sync\w*|replicat\w*|mirror\w*|reconcil\w*|merge)\b", re.I)
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     findings = []
     seen: set[frozenset[str]] = set()
     directed = {(e.source, e.target) for e in ctx.board.edges.values()}
@@ -53,7 +53,7 @@ def check(ctx: Context) -> list[Finding]:
             continue
         mode = "async " if any(e.mode.value == "async" for e in edges) else ""
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.MEDIUM,
                 (a.id, b.id),

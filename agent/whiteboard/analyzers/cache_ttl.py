@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "CACHE_NO_TTL"
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     findings = []
     for cache in ctx.of_kind(ComponentKind.CACHE):
         facts = ctx.facts[cache.id]
@@ -22,7 +22,7 @@ def check(ctx: Context) -> list[Finding]:
         ]
         writer = writers[0].name if writers else "whatever fills it"
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.MEDIUM,
                 (cache.id, *(w.id for w in writers[:1])),

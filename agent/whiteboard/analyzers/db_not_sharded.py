@@ -9,7 +9,7 @@ analyzer stays quiet.
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.note_facts import scale_in
 
@@ -19,7 +19,7 @@ BYTES_PER_NODE = 2e12
 POPULATION_PER_NODE = 100e6
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     scale = ctx.scenario
     reasons = []
     if scale.peak_writes and scale.peak_writes.value > WRITES_PER_NODE:
@@ -44,7 +44,7 @@ def check(ctx: Context) -> list[Finding]:
         if ctx.sharded(db):
             continue
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.HIGH,
                 (db.id,),

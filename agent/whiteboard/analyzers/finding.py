@@ -19,7 +19,7 @@ SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
 
 @dataclass(frozen=True)
-class Finding:
+class BoardFinding:
     """One analyzer result. `components` are board ids, the one the question is about first."""
 
     code: str

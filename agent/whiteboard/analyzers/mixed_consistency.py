@@ -8,7 +8,7 @@ a scenario, AP/CP written on arrows or groups ("read (AP)", "Write path — CP")
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.note_facts import consistency_of
 
@@ -16,7 +16,7 @@ CODE = "SHARED_STORE_MIXED_CONSISTENCY"
 _STORES = (ComponentKind.DATABASE, ComponentKind.CACHE)
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     ops = ctx.scenario.operations
     ap = next((op.name for op in ops if op.model == "AP"), None)
     cp = next((op.name for op in ops if op.model == "CP"), None)
@@ -39,7 +39,7 @@ def check(ctx: Context) -> list[Finding]:
         else:
             continue
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.HIGH,
                 (store.id,),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from agent.whiteboard.analyzers.context import Context
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "NO_MONITORING"
@@ -35,7 +35,7 @@ _FOCUS_ORDER = [
 ]
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     """Fires on a board of three or more boxes with no monitoring component or note."""
     components = list(ctx.components)
     if len(components) < 3 or ctx.of_kind(ComponentKind.MONITORING):
@@ -55,7 +55,7 @@ def check(ctx: Context) -> list[Finding]:
     failure = _FAILURE.get(focus.kind, "is failing")
     subject = f"your {focus.name}" if focus.kind != ComponentKind.CACHE else f"{focus.name}'s"
     return [
-        Finding(
+        BoardFinding(
             CODE,
             Severity.MEDIUM,
             (focus.id,),

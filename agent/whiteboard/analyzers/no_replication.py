@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "NO_REPLICATION"
@@ -16,7 +16,7 @@ _DURABLE = (
 )
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     findings = []
     for store in ctx.of_kind(*_DURABLE):
         if ctx.replicated(store):
@@ -28,7 +28,7 @@ def check(ctx: Context) -> list[Finding]:
             else "the data since the last backup"
         )
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.MEDIUM,
                 (store.id,),

@@ -4,14 +4,14 @@ watches everything and is usually drawn off to the side."""
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context, names
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "ORPHAN"
 SHOWN = 5
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     if len(ctx.board.components) < 2:
         return []
     lonely = [
@@ -26,7 +26,7 @@ def check(ctx: Context) -> list[Finding]:
     if len(lonely) == 1:
         comp = lonely[0]
         return [
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.LOW,
                 (comp.id,),
@@ -37,7 +37,7 @@ def check(ctx: Context) -> list[Finding]:
         ]
     listed = names(lonely, limit=SHOWN)
     return [
-        Finding(
+        BoardFinding(
             CODE,
             Severity.LOW,
             tuple(c.id for c in lonely),

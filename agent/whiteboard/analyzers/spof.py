@@ -11,7 +11,7 @@ caller keeps going.
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context, names
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.board import Component
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.note_facts import read_facts
@@ -37,7 +37,7 @@ _CANDIDATES = frozenset(
 _IGNORED = frozenset({ComponentKind.CLIENT, ComponentKind.MONITORING})
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     """One finding per unreplicated component whose loss cuts off half the board."""
     counted = ctx.bits(c.id for c in ctx.components if c.kind not in _IGNORED)
     total = counted.bit_count()
@@ -88,7 +88,7 @@ def check(ctx: Context) -> list[Finding]:
             named = [ctx.get(cid) for cid in dict.fromkeys(ctx.upstream[comp.id])]
             detail = f"{names(named)} depend{'s' if len(named) == 1 else ''} on it"
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.HIGH,
                 (comp.id, *(c.id for c in named[:3])),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "UNBOUNDED_QUEUE"
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     findings = []
     for queue in ctx.of_kind(ComponentKind.QUEUE):
         if ctx.facts[queue.id].bounded:
@@ -23,7 +23,7 @@ def check(ctx: Context) -> list[Finding]:
         who = consumers[0].name if consumers else "the consumers"
         ahead = f" {producers[0].name}" if producers else ""
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.MEDIUM,
                 (queue.id, *(c.id for c in consumers[:1])),

@@ -8,7 +8,7 @@ the store it feeds, "serve stale", "fail closed", "fallback").
 from __future__ import annotations
 
 from agent.whiteboard.analyzers.context import Context, states_degradation
-from agent.whiteboard.analyzers.finding import Finding, Severity
+from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.board import Component
 from agent.whiteboard.kinds import ComponentKind
 
@@ -19,7 +19,7 @@ _STORES = frozenset(
 _SERVERS = frozenset({ComponentKind.SERVICE, ComponentKind.API_GATEWAY})
 
 
-def check(ctx: Context) -> list[Finding]:
+def check(ctx: Context) -> list[BoardFinding]:
     findings = []
     for feeder in ctx.components:
         if not _is_feeder(ctx, feeder):
@@ -52,7 +52,7 @@ def check(ctx: Context) -> list[Finding]:
                 "stale data, or does it fail closed?"
             )
         findings.append(
-            Finding(
+            BoardFinding(
                 CODE,
                 Severity.MEDIUM,
                 (feeder.id, target.id, *((server.id,) if server is not target else ())),

@@ -18,13 +18,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from agent.whiteboard.analyzers import Finding, analyze
+from agent.whiteboard.analyzers import BoardFinding, analyze
 from agent.whiteboard.board import Board, BoardError
 from agent.whiteboard.board_events import EVENT_TYPES
 from agent.whiteboard.strokes import StrokeError, parse_points
 from agent.whiteboard.tablet.sketch import Sketcher
 
-OnChange = Callable[[Board, list[Finding]], None]
+OnChange = Callable[[Board, list[BoardFinding]], None]
 
 
 def copy_board(board: Board) -> Board:
@@ -60,11 +60,11 @@ class BoardSession:
         with self._lock:
             return copy_board(self._board)
 
-    def findings(self) -> list[Finding]:
+    def findings(self) -> list[BoardFinding]:
         with self._lock:
             return list(self._findings)
 
-    def state(self) -> tuple[Board, list[Finding]]:
+    def state(self) -> tuple[Board, list[BoardFinding]]:
         """Board copy and findings from the same revision."""
         with self._lock:
             return copy_board(self._board), list(self._findings)

@@ -17,7 +17,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from agent.whiteboard.analyzers import Finding
+from agent.whiteboard.analyzers import BoardFinding
 from agent.whiteboard.board import Board
 from agent.whiteboard.tablet.board_session import BoardSession, OnChange
 from agent.whiteboard.tablet.connection_guard import ConnectionGuard
@@ -121,7 +121,7 @@ class TabletBoard:
         return self.session.board()
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> list[BoardFinding]:
         return self.session.findings()
 
     def show_question(self, text: str, component_ids: list[str] | tuple[str, ...] = ()) -> None:
@@ -133,13 +133,13 @@ class TabletBoard:
         self.session.apply(event)
         self.hub.push(self.session.snapshot())
 
-    def _changed(self, board: Board, findings: list[Finding]) -> None:
+    def _changed(self, board: Board, findings: list[BoardFinding]) -> None:
         if self._on_change is None:
             return
         with contextlib.suppress(RuntimeError):  # stopped: nobody is listening any more
             self._callbacks.submit(self._call, board, findings)
 
-    def _call(self, board: Board, findings: list[Finding]) -> None:
+    def _call(self, board: Board, findings: list[BoardFinding]) -> None:
         try:
             self._on_change(board, findings)  # type: ignore[misc]
         except Exception as error:  # a broken listener must not take the board down
