@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from agent.whiteboard.analyzers import BoardFinding, Severity, analyze
-from agent.whiteboard.analyzers.context import is_replicated, is_sharded, technology
+from agent.whiteboard.analyzers.board_context import is_replicated, is_sharded, technology
 from agent.whiteboard.board import Board, Component
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.scenario_view import ExpectedComponent, scenario_view

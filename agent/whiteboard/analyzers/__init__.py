@@ -22,12 +22,12 @@ from agent.whiteboard.analyzers import (
     unbounded_queue,
     upstream_stops,
 )
-from agent.whiteboard.analyzers.context import Context, names
+from agent.whiteboard.analyzers.board_context import BoardContext, names
 from agent.whiteboard.analyzers.finding import SEVERITY_ORDER, BoardFinding, Severity
 from agent.whiteboard.board import Board
 from agent.whiteboard.scenario_view import scenario_view
 
-ANALYZERS: dict[str, Callable[[Context], list[BoardFinding]]] = {
+ANALYZERS: dict[str, Callable[[BoardContext], list[BoardFinding]]] = {
     module.CODE: module.check
     for module in (
         spof,
@@ -53,7 +53,7 @@ def analyze(board: Board, scenario: Any = None) -> list[BoardFinding]:
     """
     from agent.whiteboard.understanding import understood
 
-    ctx = Context.build(understood(board), scenario_view(scenario))
+    ctx = BoardContext.build(understood(board), scenario_view(scenario))
     findings = [finding for check in ANALYZERS.values() for finding in check(ctx)]
     findings = group_findings(findings, ctx)
     return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
@@ -64,7 +64,7 @@ GROUP_AFTER = 3
 _SHOWN = 5
 
 
-def group_findings(findings: list[BoardFinding], ctx: Context) -> list[BoardFinding]:
+def group_findings(findings: list[BoardFinding], ctx: BoardContext) -> list[BoardFinding]:
     """Many findings of one code ("no replicas" on 40 stores) become one: "40 components ...:
     A, B, C, D, E and 35 more", whose question is asked about the first."""
     by_code: dict[str, list[BoardFinding]] = {}
@@ -92,4 +92,4 @@ def group_findings(findings: list[BoardFinding], ctx: Context) -> list[BoardFind
     return grouped
 
 
-__all__ = ["ANALYZERS", "CODES", "Context", "BoardFinding", "Severity", "analyze"]
+__all__ = ["ANALYZERS", "CODES", "BoardContext", "BoardFinding", "Severity", "analyze"]

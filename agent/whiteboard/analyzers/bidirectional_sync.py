@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.board_context import BoardContext
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
@@ -27,7 +27,7 @@ _STATEFUL = frozenset(
 _SYNC_WORDS = re.compile(r"\b(?:sync\w*|replicat\w*|mirror\w*|reconcil\w*|merge)\b", re.I)
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     findings = []
     seen: set[frozenset[str]] = set()
     directed = {(e.source, e.target) for e in ctx.board.edges.values()}
@@ -73,7 +73,7 @@ def _priority_in(text: str) -> bool:
     return bool(text) and read_facts(text).priority is not None
 
 
-def _rule_on_same_kind_of_link(ctx: Context, labels: str) -> bool:
+def _rule_on_same_kind_of_link(ctx: BoardContext, labels: str) -> bool:
     """A conflict rule written on one "gossip" link covers the other gossip links."""
     words = set(re.findall(r"\w+", labels.lower()))
     if not words:

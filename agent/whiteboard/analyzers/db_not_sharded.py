@@ -8,7 +8,7 @@ analyzer stays quiet.
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.board_context import BoardContext
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.note_facts import scale_in
@@ -19,7 +19,7 @@ BYTES_PER_NODE = 2e12
 POPULATION_PER_NODE = 100e6
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     scale = ctx.scenario
     reasons = []
     if scale.peak_writes and scale.peak_writes.value > WRITES_PER_NODE:
@@ -57,7 +57,7 @@ def check(ctx: Context) -> list[BoardFinding]:
     return findings
 
 
-def _scale_texts(ctx: Context) -> list[str]:
+def _scale_texts(ctx: BoardContext) -> list[str]:
     """Where people write scale: annotations, notes, labels."""
     texts = list(ctx.board.annotations)
     for comp in ctx.components:

@@ -7,7 +7,7 @@ a scenario, AP/CP written on arrows or groups ("read (AP)", "Write path — CP")
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.board_context import BoardContext
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.note_facts import consistency_of
@@ -16,7 +16,7 @@ CODE = "SHARED_STORE_MIXED_CONSISTENCY"
 _STORES = (ComponentKind.DATABASE, ComponentKind.CACHE)
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     ops = ctx.scenario.operations
     ap = next((op.name for op in ops if op.model == "AP"), None)
     cp = next((op.name for op in ops if op.model == "CP"), None)
@@ -52,7 +52,7 @@ def check(ctx: Context) -> list[BoardFinding]:
     return findings
 
 
-def _drawn_models(ctx: Context, store_id: str) -> set[str]:
+def _drawn_models(ctx: BoardContext, store_id: str) -> set[str]:
     """AP/CP written on arrows touching the store, or on the groups its neighbours sit in."""
     models = set()
     for edge in ctx.edges[store_id]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.board_context import BoardContext
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
@@ -35,7 +35,7 @@ _FOCUS_ORDER = [
 ]
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     """Fires on a board of three or more boxes with no monitoring component or note."""
     components = list(ctx.components)
     if len(components) < 3 or ctx.of_kind(ComponentKind.MONITORING):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.board_context import BoardContext
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
@@ -16,7 +16,7 @@ _DURABLE = (
 )
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     findings = []
     for store in ctx.of_kind(*_DURABLE):
         if ctx.replicated(store):

@@ -3,7 +3,7 @@ watches everything and is usually drawn off to the side."""
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context, names
+from agent.whiteboard.analyzers.board_context import BoardContext, names
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
@@ -11,7 +11,7 @@ CODE = "ORPHAN"
 SHOWN = 5
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     if len(ctx.board.components) < 2:
         return []
     lonely = [

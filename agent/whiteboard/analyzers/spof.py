@@ -10,7 +10,7 @@ caller keeps going.
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context, names
+from agent.whiteboard.analyzers.board_context import BoardContext, names
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.board import Component
 from agent.whiteboard.kinds import ComponentKind
@@ -37,7 +37,7 @@ _CANDIDATES = frozenset(
 _IGNORED = frozenset({ComponentKind.CLIENT, ComponentKind.MONITORING})
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     """One finding per unreplicated component whose loss cuts off half the board."""
     counted = ctx.bits(c.id for c in ctx.components if c.kind not in _IGNORED)
     total = counted.bit_count()
@@ -105,7 +105,7 @@ def check(ctx: Context) -> list[BoardFinding]:
     return findings
 
 
-def _replicated_group(ctx: Context, comp: Component) -> bool:
+def _replicated_group(ctx: BoardContext, comp: Component) -> bool:
     """A box inside a frame that says it is repeated ("Edge node (x100)", "Redis cluster")."""
     group = ctx.board.groups.get(comp.group) if comp.group else None
     return group is not None and read_facts(group.label).replicated
@@ -115,7 +115,7 @@ _DATA = frozenset({ComponentKind.DATABASE, ComponentKind.BLOB_STORE, ComponentKi
 _MAX_PATH_CHECK = 400
 
 
-def _on_every_path(ctx: Context) -> set[str]:
+def _on_every_path(ctx: BoardContext) -> set[str]:
     """Components every client-to-data path goes through, whichever way the arrows were drawn
     (request and response arrows, read and write paths): removing one leaves the clients no
     way to the data. The only data store the clients reach counts too."""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context
+from agent.whiteboard.analyzers.board_context import BoardContext
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "UNBOUNDED_QUEUE"
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     findings = []
     for queue in ctx.of_kind(ComponentKind.QUEUE):
         if ctx.facts[queue.id].bounded:

@@ -7,7 +7,7 @@ the store it feeds, "serve stale", "fail closed", "fallback").
 
 from __future__ import annotations
 
-from agent.whiteboard.analyzers.context import Context, states_degradation
+from agent.whiteboard.analyzers.board_context import BoardContext, states_degradation
 from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.board import Component
 from agent.whiteboard.kinds import ComponentKind
@@ -19,7 +19,7 @@ _STORES = frozenset(
 _SERVERS = frozenset({ComponentKind.SERVICE, ComponentKind.API_GATEWAY})
 
 
-def check(ctx: Context) -> list[BoardFinding]:
+def check(ctx: BoardContext) -> list[BoardFinding]:
     findings = []
     for feeder in ctx.components:
         if not _is_feeder(ctx, feeder):
@@ -64,7 +64,7 @@ def check(ctx: Context) -> list[BoardFinding]:
     return findings
 
 
-def _is_feeder(ctx: Context, comp: Component) -> bool:
+def _is_feeder(ctx: BoardContext, comp: Component) -> bool:
     if comp.kind == ComponentKind.STREAM_PROCESSOR:
         return True
     if comp.kind not in (ComponentKind.SERVICE, ComponentKind.OTHER):
@@ -74,7 +74,7 @@ def _is_feeder(ctx: Context, comp: Component) -> bool:
     return fed_by_queue and fills_store
 
 
-def _server_of(ctx: Context, target: Component) -> Component:
+def _server_of(ctx: BoardContext, target: Component) -> Component:
     """Who answers readers from what the feeder produced: the target itself if it is a
     service, else the first non-feeder component reading from it."""
     if target.kind not in _STORES:
@@ -88,7 +88,7 @@ def _server_of(ctx: Context, target: Component) -> Component:
     return target
 
 
-def _read_by_others(ctx: Context, store: Component, feeder: Component) -> bool:
+def _read_by_others(ctx: BoardContext, store: Component, feeder: Component) -> bool:
     """Someone besides feeders touches the store, so stale data there reaches a reader."""
     return any(
         cid != feeder.id and not _is_feeder(ctx, ctx.get(cid))

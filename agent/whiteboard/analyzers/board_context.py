@@ -35,7 +35,7 @@ _DEGRADE = re.compile(
 
 
 @dataclass
-class Context:
+class BoardContext:
     """The board plus its adjacency lists. Edges count in their drawn direction; a two-way edge
     counts both ways."""
 
@@ -45,7 +45,7 @@ class Context:
     upstream: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, board: Board, scenario: ScenarioView) -> Context:
+    def build(cls, board: Board, scenario: ScenarioView) -> BoardContext:
         downstream: dict[str, list[str]] = {cid: [] for cid in board.components}
         upstream: dict[str, list[str]] = {cid: [] for cid in board.components}
         for edge in board.edges.values():
