@@ -20,7 +20,7 @@ from agent.whiteboard.analyzers import BoardFinding, Severity, analyze
 from agent.whiteboard.analyzers.board_context import is_replicated, is_sharded, technology
 from agent.whiteboard.board import Board, Component
 from agent.whiteboard.kinds import ComponentKind
-from agent.whiteboard.scenario_view import ExpectedComponent, scenario_view
+from agent.whiteboard.scenario_view import ExpectedBox, scenario_view
 
 _PENALTY = {Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
 # Findings about the board as a whole, pinned to a component only to give the question a subject.
@@ -107,7 +107,7 @@ def score_components(
 def _score_drawn(
     comp: Component,
     connected: bool,
-    expected: ExpectedComponent | None,
+    expected: ExpectedBox | None,
     findings: tuple[BoardFinding, ...],
 ) -> ComponentScore:
     """One drawn box's row; cached, since most boxes are unchanged between two board events."""
@@ -149,7 +149,7 @@ def _score_drawn(
     )
 
 
-def _score_missing(expected: ExpectedComponent, spoken: set[str]) -> ComponentScore:
+def _score_missing(expected: ExpectedBox, spoken: set[str]) -> ComponentScore:
     said = bool(spoken & ({_norm(n) for n in expected.names} | {_norm(expected.kind.value)}))
     why = f" Needed: {_lower_first(expected.purpose)}." if expected.purpose else ""
     if said:
@@ -184,11 +184,9 @@ def _kind_fact(comp: Component) -> str | None:
     return None
 
 
-def _match_expected(
-    board: Board, expected: tuple[ExpectedComponent, ...]
-) -> dict[str, ExpectedComponent]:
+def _match_expected(board: Board, expected: tuple[ExpectedBox, ...]) -> dict[str, ExpectedBox]:
     """Drawn component id → expected component: by name or alias first, then by kind."""
-    matched: dict[str, ExpectedComponent] = {}
+    matched: dict[str, ExpectedBox] = {}
     if not expected:
         return matched
     comps = list(board.components.values())

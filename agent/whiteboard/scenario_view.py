@@ -18,7 +18,7 @@ _PER_UNIT_WORDS = ("per_node", "per_worker", "per_shard", "per_partition", "per_
 
 
 @dataclass(frozen=True)
-class ExpectedComponent:
+class ExpectedBox:
     """A box the scenario expects, with every name that counts as drawing it (lower case)."""
 
     kind: ComponentKind
@@ -51,7 +51,7 @@ class ScenarioView:
 
     id: str | None = None
     title: str = ""
-    expected: tuple[ExpectedComponent, ...] = ()
+    expected: tuple[ExpectedBox, ...] = ()
     operations: tuple[Operation, ...] = ()
     peak_writes: ScaleFigure | None = None
     """Peak write-ish rate per second (an estimate of kind `peak`, or a scale named *write*)."""
@@ -96,7 +96,7 @@ def _build(scenario: Any) -> ScenarioView:
         label = str(getattr(item, "label", "") or kind.value)
         aliases = tuple(str(a) for a in getattr(item, "aliases", ()) or ())
         expected.append(
-            ExpectedComponent(
+            ExpectedBox(
                 kind,
                 label,
                 bool(getattr(item, "critical", False)),
