@@ -67,7 +67,7 @@ class StrokePoint:
 
 
 @dataclass(frozen=True)
-class Recognition:
+class RecognizedStroke:
     """The recogniser's reading of one stroke."""
 
     kind: ShapeKind
@@ -113,15 +113,15 @@ def parse_points(raw: Any) -> list[StrokePoint]:
     return points
 
 
-def recognize(points: list[StrokePoint] | list[tuple[float, float]]) -> Recognition:
+def recognize(points: list[StrokePoint] | list[tuple[float, float]]) -> RecognizedStroke:
     """Read one stroke. Never raises on odd geometry: it answers NONE with a reason."""
     xy = np.array([(p.x, p.y) if isinstance(p, StrokePoint) else p[:2] for p in points], float)
     if len(xy) == 0:
-        return Recognition(ShapeKind.NONE, (0, 0, 0, 0), (0, 0), (0, 0), reason="empty stroke")
+        return RecognizedStroke(ShapeKind.NONE, (0, 0, 0, 0), (0, 0), (0, 0), reason="empty stroke")
     bounds = _bounds(xy)
     first, last = _pt(xy[0]), _pt(xy[-1])
     if len(xy) < 3 or math.hypot(bounds[2], bounds[3]) < MIN_SIZE:
-        return Recognition(ShapeKind.MARK, bounds, first, last, reason="a dot or tap")
+        return RecognizedStroke(ShapeKind.MARK, bounds, first, last, reason="a dot or tap")
     path = _resample(xy, _SAMPLES)
     length = _length(path)
     closed = _closing(path, length)
@@ -145,10 +145,10 @@ def _closing(path: np.ndarray, length: float) -> int | None:
 
 def _closed_shape(
     ring: np.ndarray, bounds: tuple[float, float, float, float], first, last
-) -> Recognition:
+) -> RecognizedStroke:
     hull = _convex_hull(ring)
     if len(hull) < 3:
-        return Recognition(
+        return RecognizedStroke(
             ShapeKind.NONE, bounds, first, last, reason="a closed stroke with no area"
         )
     area = _polygon_area(hull)
@@ -156,13 +156,13 @@ def _closed_shape(
     rect_area, rect_w, rect_h, _ = _min_area_rect(hull)
     shape_bounds = _bounds(ring)
     if min(rect_w, rect_h) < MIN_SIZE or rect_area <= 0:
-        return Recognition(ShapeKind.NONE, bounds, first, last, reason="too thin to be a box")
+        return RecognizedStroke(ShapeKind.NONE, bounds, first, last, reason="too thin to be a box")
     if max(rect_w, rect_h) / min(rect_w, rect_h) > 12:
-        return Recognition(ShapeKind.NONE, bounds, first, last, reason="too thin to be a box")
+        return RecognizedStroke(ShapeKind.NONE, bounds, first, last, reason="too thin to be a box")
     traced = _length(np.vstack([ring, ring[:1]]))
     retrace = traced / perimeter
     if retrace > _MAX_RETRACE:
-        return Recognition(
+        return RecognizedStroke(
             ShapeKind.NONE, bounds, first, last, reason=f"a scribble (retraced {retrace:.1f}x)"
         )
     fill = area / rect_area
@@ -171,14 +171,14 @@ def _closed_shape(
     elif fill >= _ELLIPSE_FILL:
         kind = ShapeKind.ELLIPSE
     else:
-        return Recognition(
+        return RecognizedStroke(
             ShapeKind.NONE,
             bounds,
             first,
             last,
             reason=f"a closed shape that is neither (fill {fill:.2f})",
         )
-    return Recognition(kind, shape_bounds, first, last, reason=f"closed, fill {fill:.2f}")
+    return RecognizedStroke(kind, shape_bounds, first, last, reason=f"closed, fill {fill:.2f}")
 
 
 # ---- open strokes -----------------------------------------------------------------------------
@@ -186,40 +186,40 @@ def _closed_shape(
 
 def _open_shape(
     path: np.ndarray, length: float, bounds: tuple[float, float, float, float], first, last
-) -> Recognition:
+) -> RecognizedStroke:
     i, j = _farthest_pair(path)
     tail, tip = path[i], path[j]
     chord = float(np.hypot(*(tip - tail)))
     if chord < MIN_ARROW:
-        return Recognition(ShapeKind.MARK, bounds, first, last, reason="a short mark")
+        return RecognizedStroke(ShapeKind.MARK, bounds, first, last, reason="a short mark")
     shaft = path[i : j + 1]
     shaft_len = _length(shaft)
     straight = chord / shaft_len if shaft_len else 0.0
     if straight < _STRAIGHT:
-        return Recognition(
+        return RecognizedStroke(
             ShapeKind.NONE, bounds, first, last, reason=f"not straight enough ({straight:.2f})"
         )
     turn = _total_turn(shaft)
     if turn > _MAX_TURN:
-        return Recognition(
+        return RecognizedStroke(
             ShapeKind.NONE, bounds, first, last, reason=f"turns too much ({turn:.0f} degrees)"
         )
     waves = _waves(shaft, chord)
     if waves >= 3:
-        return Recognition(
+        return RecognizedStroke(
             ShapeKind.NONE, bounds, first, last, reason=f"a zig-zag ({waves} swings)"
         )
     head_start = _head(path[: i + 1][::-1], shaft_len, chord)
     head_end = _head(path[j:], shaft_len, chord)
     if head_start is None or head_end is None:
-        return Recognition(
+        return RecognizedStroke(
             ShapeKind.NONE, bounds, first, last, reason="a line with a long hook: not an arrow"
         )
     # The drawing order decides the direction of a plain line; a head decides it for an arrow.
     if head_start and not head_end:
         tail, tip = tip, tail
     kind = ShapeKind.ARROW if head_start or head_end else ShapeKind.LINE
-    return Recognition(
+    return RecognizedStroke(
         kind,
         bounds,
         _pt(tail),

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from agent.whiteboard.board import Board, Component
-from agent.whiteboard.strokes import Recognition, ShapeKind, StrokePoint, recognize
+from agent.whiteboard.strokes import RecognizedStroke, ShapeKind, StrokePoint, recognize
 
 SNAP_TOLERANCE = 40.0
 """px: an arrow end this close to a box (or inside it) attaches to it."""
@@ -72,7 +72,7 @@ class Sketcher:
 
     # ---- arrows -------------------------------------------------------------------------------
 
-    def _arrow(self, board: Board, shape: Recognition) -> SketchResult:
+    def _arrow(self, board: Board, shape: RecognizedStroke) -> SketchResult:
         source = self._nearest(board, shape.start)
         target = self._nearest(board, shape.end)
         if source is None and target is None:
@@ -95,7 +95,7 @@ class Sketcher:
             shape.kind, True, f"arrow {_name(source)} {arrow} {_name(target)}", edge_id=edge.id
         )
 
-    def _mark(self, board: Board, shape: Recognition) -> SketchResult:
+    def _mark(self, board: Board, shape: RecognizedStroke) -> SketchResult:
         """A short stroke at an end of the last arrow is its head: it sets the direction."""
         last = self._last
         if last is None or last.edge_id not in board.edges:
@@ -147,7 +147,7 @@ class Sketcher:
 
     # ---- cylinders ----------------------------------------------------------------------------
 
-    def _cylinder_top(self, board: Board, shape: Recognition) -> SketchResult | None:
+    def _cylinder_top(self, board: Board, shape: RecognizedStroke) -> SketchResult | None:
         """A flat ellipse across the top edge of a box turns the box into a cylinder."""
         x, y, w, h = shape.bounds
         if h <= 0 or w / h < 2.0:
@@ -175,7 +175,7 @@ class Sketcher:
                 )
         return None
 
-    def _cylinder_body(self, board: Board, shape: Recognition) -> SketchResult | None:
+    def _cylinder_body(self, board: Board, shape: RecognizedStroke) -> SketchResult | None:
         """A "U" hanging from both sides of a flat ellipse turns the ellipse into a cylinder."""
         if shape.kind is not ShapeKind.NONE:
             return None
