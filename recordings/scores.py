@@ -25,7 +25,7 @@ DEFAULT_OUT_OF = 10.0
 
 
 @dataclass(frozen=True)
-class DimensionScore:
+class RecordedScore:
     name: str
     score: float
     out_of: float = DEFAULT_OUT_OF
@@ -47,11 +47,11 @@ class DimensionScore:
 
 @dataclass(frozen=True)
 class SessionScores:
-    dimensions: tuple[DimensionScore, ...]
+    dimensions: tuple[RecordedScore, ...]
     components: tuple[dict[str, Any], ...] = ()
     practise: tuple[str, ...] = ()
 
-    def by_name(self) -> dict[str, DimensionScore]:
+    def by_name(self) -> dict[str, RecordedScore]:
         return {d.name: d for d in self.dimensions}
 
 
@@ -82,7 +82,7 @@ def read_scores(raw: Any) -> SessionScores:
             continue
         if isinstance(evidence, str):
             evidence = (evidence,)
-        dims.append(DimensionScore(name, score, own, tuple(str(e) for e in evidence)))
+        dims.append(RecordedScore(name, score, own, tuple(str(e) for e in evidence)))
     dims.sort(key=lambda d: DIMENSIONS.index(d.name))
     comps = raw.get("components") or raw.get("component_scores") or ()
     practise = raw.get("practise") or raw.get("practice") or raw.get("practise_next") or ()
@@ -107,4 +107,4 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-__all__ = ["DEFAULT_OUT_OF", "DIMENSIONS", "DimensionScore", "SessionScores", "read_scores"]
+__all__ = ["DEFAULT_OUT_OF", "DIMENSIONS", "RecordedScore", "SessionScores", "read_scores"]
