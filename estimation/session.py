@@ -1600,19 +1600,39 @@ class EstimationSession:
             return None
         sentence = self._sentence_text().lower()
         before = self._toks_before(lo)
+
+        def around(k: int) -> str:
+            return " ".join(
+                w for t in before[max(0, k - 4) : k + 5] for w in (t.words or (t.text.lower(),))
+            )
+
+        miss_rates = [
+            t.quantity.value
+            for k, t in enumerate(before)
+            if t.percent and t.quantity is not None and _MISS_RATE.search(around(k))
+        ]
         for k, tok in enumerate(before):
             if not tok.percent or tok.quantity is None or not 0 < tok.quantity.value < 1:
                 continue
             share = tok.quantity.value
-            around = " ".join(
-                w for t in before[max(0, k - 4) : k + 5] for w in (t.words or (t.text.lower(),))
-            )
-            if _HIT.search(around) and _MISSES.search(sentence):
+            near = around(k)
+            missed = next((m for m in miss_rates if abs(share + m - 1) <= 0.01), None)
+            if missed is not None and _BACKEND.search(near) and not _MISS_RATE.search(near):
+                # "a 5% miss rate, the origin serves 95% of that": the origin gets the misses
+                right = missed
+                reason = f"with a {format_number(missed * 100)}% miss rate the " + (
+                    f"{_BACKEND.search(near).group(1)} only sees the misses, "  # type: ignore[union-attr]
+                    f"{format_number(missed * 100)}%"
+                )
+                base = self._base_of_share(claim, stated, tok, before)
+                if base is not None:
+                    return self._share_slip(claim, stated, base, right, reason)
+            if _HIT.search(near) and not _MISS_RATE.search(near) and _MISSES.search(sentence):
                 right, what = 1 - share, "the misses"
                 reason = f"with a {format_number(share * 100)}% hit rate {what} are " + (
                     f"{format_number(right * 100)}%"
                 )
-            elif _GROWTH.search(around) or share in self._growth:
+            elif _GROWTH.search(near) or share in self._growth:
                 right = 1 + share
                 reason = f"{format_number(share * 100)}% growth means {format_number(right * 100)}% of it"
             else:
@@ -1637,6 +1657,51 @@ class EstimationSession:
                     f"you said {say_like(stated.quantity, stated)}.",
                 )
         return None
+
+    def _base_of_share(
+        self, claim: ClaimCheck, stated: Operand, share: Token, before: list[Token]
+    ) -> Operand | None:
+        """What a share was taken of: a figure said before it, or what "that" stood for in
+        the working that gave the result ("95% of that")."""
+        assert share.quantity is not None
+        part = share.quantity.value
+        for tok in before:
+            if tok is share or tok.quantity is None or tok.percent:
+                continue
+            base = self._op(tok)
+            if within(stated.quantity.value, part * base.quantity.value, self.tolerance):
+                return base
+        k = self._toks.index(share)
+        of = [t.kind if t.kind == "ref" else t.text.lower() for t in self._toks[k + 1 : k + 3]]
+        if of == ["of", "ref"]:  # "90% of it": the last result, or the latest figure
+            m = self.memory
+            for base in ([m.last_result] if m.last_result else []) + m.recent(8):
+                if base.percent or base.quantity.dimension != stated.quantity.dimension:
+                    continue
+                if within(stated.quantity.value, part * base.quantity.value, self.tolerance):
+                    return base
+                break
+        if claim.computed is None or claim.verdict != CORRECT or share.text not in claim.expression:
+            return None
+        return from_quantity(claim.computed * (1 / part), "")
+
+    def _share_slip(
+        self, claim: ClaimCheck, stated: Operand, base: Operand, right: float, reason: str
+    ) -> ClaimCheck:
+        dim = stated.quantity.dimension
+        whole = Quantity(base.quantity.value, dim)
+        expected = Quantity(base.quantity.value * right, dim)
+        same_units = said_in_bits(base) == said_in_bits(stated)
+        of = base.text if base.text and same_units else say_like(whole, stated)
+        return replace(
+            claim,
+            expression=f"{of} * {format_number(right)}",
+            computed=expected,
+            verdict=INCORRECT,
+            slip="percent_base",
+            explanation=f"{reason[:1].upper()}{reason[1:]}: {of} gives about "
+            f"{say_like(expected, stated)}; you said {say_like(stated.quantity, stated)}.",
+        )
 
     def _grown(self, near: list[Token]) -> list[Operand]:
         """1 + p for a share said as growth ("growing 40% a year", "another 40%")."""
@@ -1870,6 +1935,72 @@ class EstimationSession:
                     f"{say_like(said, stated)}.",
                 )
         return None
+
+    def _span_count_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """The mirror of `_span_in_other_units`: a working that turns a daily figure into one
+        year's (or month's) worth with a bare 365 (30, 12, 52), while the span kept was named
+        in the same breath as several years ("we keep them for 10 years, so 100 million times
+        500 bytes times 365 is 18 TB"): that is one year of the ten. Quiet when the result is
+        said per year, when the span's count is in the working, or when a later figure in the
+        turn multiplies by it ("18 TB a year, so 180 TB")."""
+        lo, hi = self._span
+        said = stated.quantity
+        if lo < 0 or said.dimension.time != 0 or stated.time_units or claim.computed is None:
+            return None
+        working = [t for t in self._toks_before(lo) if t.kind == "qty" and t.quantity is not None]
+        if len(working) < 2:
+            return None
+        after = self._text[self._offset + hi : self._offset + hi + 24].lower()
+        if _PER_PERIOD_AFTER.match(after):
+            return None  # "18 TB a year"
+        breath = self.memory.pool[self._previous_mark :]
+        for span in reversed(breath):
+            units = dict(span.time_units)
+            unit = next((u for u in ("year", "month") if units.get(u) == 1), None)
+            if unit is None or span.quantity.dimension != TIME or len(units) != 1:
+                continue
+            count = span.number or span.nominal.value
+            if count < 2 or count != int(count):
+                continue
+            factors = _FACTORS_OF_ONE[unit]
+            used = [
+                t for t in working if t.bare and any(within(t.number, f, 0.02) for f in factors)
+            ]
+            if not used or any(t.bare and within(t.number, count, 0.001) for t in working):
+                continue  # "… times 365 times 10": the years are in
+            label = self._text[self._offset + used[0].end : self._offset + lo].lower()
+            here = self._text[self._offset : self._offset + lo].lower()
+            since = max(here.rfind(span.text.lower()), 0)
+            if _ONE_PERIOD.search(label) or _ONE_PERIOD.search(here[since:]):
+                return None  # "… a year is 100 million times 500 bytes times 365, 18 TB"
+            if self._carried_on(said.value * count, count):
+                return None
+            expected = claim.computed * count
+            words = claim.expression.replace(" * ", " times ") or say_like(said, stated)
+            return replace(
+                claim,
+                expression=f"({claim.expression}) * {format_number(count)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="dropped_factor",
+                explanation=f"That's one {unit} of the {span.text} you keep: {words} times "
+                f"{format_number(count)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)}.",
+            )
+        return None
+
+    def _carried_on(self, total: float, count: float) -> bool:
+        """A later figure of the turn carries on with the count or the total it gives."""
+        rest = self._text[self._offset + self._span[1] :]
+        m = self.memory
+        for tok in tokenize(rest, m.conventions, m.name_index()):
+            if tok.kind != "qty" or tok.quantity is None:
+                continue
+            if within(tok.quantity.value, total, self.tolerance) or within(
+                tok.number or tok.quantity.value, count, 0.001
+            ):
+                return True
+        return False
 
     def _carried_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """A result worked out, in this sentence, with a period the candidate misstated ("a
@@ -2153,6 +2284,7 @@ class EstimationSession:
     _RESULT_INTENT: IntentRules = (
         ((CORRECT,), _factor_misread),
         ((CORRECT,), _span_in_other_units),
+        ((CORRECT,), _span_count_left_out),
         (None, _link_in_bits),
         ((CORRECT, UNCHECKED), _hit_from_backend),
         ((CORRECT,), _rate_as_period_total),
@@ -2215,6 +2347,17 @@ _EACH_OF_N = re.compile(
 """A fleet named one machine at a time ("each of our 20K hosts")."""
 _SPAN_LEAD = re.compile(r"\b(?:for|over|in|per|after|of)\s+(?:a|one|the)\s+(year|month|week)\b")
 _DAYS_IN = {"year": 365.0, "month": 30.0, "week": 7.0}
+_MISS_RATE = re.compile(r"\bmiss(?:es)?\b|\bmiss (?:rate|ratio)\b")
+_BACKEND = re.compile(r"\b(origin|origins|backend|backends|database|databases|db|storage tier)\b")
+_PER_PERIOD_AFTER = re.compile(
+    r"[\s,]*(?:a|per|/|each|every|in a|for a|for one|for the first)\s*(?:year|yr|month)\b"
+    r"|[\s,]*(?:yearly|annually|monthly)\b"
+)
+_ONE_PERIOD = re.compile(
+    r"\b(?:a|one|per|each|every|first|single)\s+(?:year|month)\b|\b(?:yearly|annually|monthly)\b"
+)
+_FACTORS_OF_ONE = {"year": (365.0, 12.0, 52.0), "month": (30.0, 31.0, 4.0)}
+"""Bare factors that make one year's (month's) worth of a daily, monthly or weekly figure."""
 _HIT_RATIO = re.compile(r"\bhit (?:ratio|rate)\b")
 _MACHINES = re.compile(
     r"\b(servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|shards?|instances?|hosts?|pods?|vms?)\b"
