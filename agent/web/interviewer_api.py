@@ -32,7 +32,7 @@ class CannotStart(ValueError):
 
 
 @dataclass(frozen=True)
-class Said:
+class TurnSaid:
     """A turn in the conversation."""
 
     speaker: str
@@ -41,7 +41,7 @@ class Said:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class ClaimVerdict:
     """The calculator's verdict on one number the candidate said."""
 
     quote: str
@@ -62,7 +62,7 @@ class PhaseChanged:
     phase: str
 
 
-ViewEvent = Said | Verdict | About | PhaseChanged
+ViewEvent = TurnSaid | ClaimVerdict | About | PhaseChanged
 
 
 def read_event(event: dict[str, Any]) -> ViewEvent | None:
@@ -70,10 +70,10 @@ def read_event(event: dict[str, Any]) -> ViewEvent | None:
     kind = event.get("type")
     if kind in ("candidate_turn", "interviewer_turn"):
         speaker = "candidate" if kind == "candidate_turn" else "interviewer"
-        return Said(speaker, str(event.get("text", "")), float(event.get("t", 0.0) or 0.0))
+        return TurnSaid(speaker, str(event.get("text", "")), float(event.get("t", 0.0) or 0.0))
     if kind == "claim" and event.get("verdict"):
         stated = event.get("stated") or {}
-        return Verdict(
+        return ClaimVerdict(
             quote=str(event.get("text", "")),
             stated=_quantity(stated),
             verdict=str(event["verdict"]),
@@ -166,8 +166,8 @@ class InterviewHandle:
         """The scores object (has `to_dict()`)."""
         return self._iv.wrap_up()
 
-    def transcript(self) -> list[Said]:
-        return [Said(t["speaker"], t["text"], float(t["t"])) for t in self._iv.transcript]
+    def transcript(self) -> list[TurnSaid]:
+        return [TurnSaid(t["speaker"], t["text"], float(t["t"])) for t in self._iv.transcript]
 
     @property
     def phase(self) -> str:
@@ -229,8 +229,8 @@ __all__ = [
     "CannotStart",
     "InterviewHandle",
     "PhaseChanged",
-    "Said",
-    "Verdict",
+    "TurnSaid",
+    "ClaimVerdict",
     "ViewEvent",
     "fresh_session_id",
     "read_event",

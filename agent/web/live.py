@@ -25,7 +25,7 @@ from agent.web.interviewer_api import (
     GIVE_ME_A_MINUTE,
     CannotStart,
     InterviewHandle,
-    Said,
+    TurnSaid,
     fresh_session_id,
     read_event,
     score_summary,
@@ -207,7 +207,7 @@ class LiveInterview:
             self.push(message)
             item = message.get("item")
             if (
-                isinstance(change, Said)
+                isinstance(change, TurnSaid)
                 and item
                 and item["component_ids"]
                 and self.board is not None

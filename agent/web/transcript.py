@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.web.interviewer_api import About, PhaseChanged, Said, Verdict, ViewEvent
+from agent.web.interviewer_api import About, ClaimVerdict, PhaseChanged, TurnSaid, ViewEvent
 
 
 @dataclass
@@ -63,14 +63,14 @@ class TranscriptView:
     def apply(self, event: ViewEvent) -> list[dict[str, Any]]:
         """Apply one event; returns the page messages it causes (`item` or `phase`)."""
         with self._lock:
-            if isinstance(event, Said):
+            if isinstance(event, TurnSaid):
                 item = Item(len(self.items), event.speaker, event.text, event.t)
                 if event.speaker == "interviewer" and self._about:
                     item.component_ids, self._about = self._about, []
                     item.component_labels = [self.label_of(c) for c in item.component_ids]
                 self.items.append(item)
                 return [{"type": "item", "item": item.to_dict()}]
-            if isinstance(event, Verdict):
+            if isinstance(event, ClaimVerdict):
                 target = self._last("candidate")
                 if target is None:
                     return []

@@ -8,7 +8,7 @@ import struct
 import time
 
 from agent.web.guard import Guard, is_loopback
-from agent.web.interviewer_api import About, PhaseChanged, Said, Verdict, read_event
+from agent.web.interviewer_api import About, ClaimVerdict, PhaseChanged, TurnSaid, read_event
 from agent.web.transcript import TranscriptView
 from agent.web.voice import BrowserMicrophone, BrowserSpeaker
 from voice.events import AudioChunk
@@ -53,14 +53,14 @@ def test_read_event_ignores_what_the_page_does_not_show():
     assert isinstance(read_event({"type": "followup"}), About)
     assert isinstance(read_event({"type": "phase_change", "to": "deep_dive"}), PhaseChanged)
     said = read_event({"type": "candidate_turn", "text": "hi"})
-    assert isinstance(said, Said) and said.t == 0.0
+    assert isinstance(said, TurnSaid) and said.t == 0.0
     verdict = read_event({"type": "claim", "verdict": "correct", "stated": {"value": 0.25}})
-    assert isinstance(verdict, Verdict) and verdict.stated == "0.25"
+    assert isinstance(verdict, ClaimVerdict) and verdict.stated == "0.25"
 
 
 def test_a_verdict_before_any_candidate_turn_is_dropped():
     view = TranscriptView()
-    assert view.apply(Verdict("q", "1", "correct", "")) == []
+    assert view.apply(ClaimVerdict("q", "1", "correct", "")) == []
 
 
 def test_microphone_yields_fed_frames_then_ends_on_close():
