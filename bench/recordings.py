@@ -21,7 +21,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from recordings import Recorder, build_replay, load_recording  # noqa: E402
-from recordings.report import render_report  # noqa: E402
+from recordings.html_report import render_report  # noqa: E402
 
 
 def main() -> None:

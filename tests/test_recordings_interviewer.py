@@ -10,7 +10,7 @@ import pytest
 from agent.interviewer import Interviewer
 from agent.whiteboard import Board
 from recordings import Recorder, build_replay, load_recording
-from recordings.report import render_report
+from recordings.html_report import render_report
 from recordings.scores import read_scores
 from scenarios import load_scenarios
 

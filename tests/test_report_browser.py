@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from agent.cli.main import cli
 from recordings import build_replay, load_recording
-from recordings.report import render_report
+from recordings.html_report import render_report
 from tests.browser import chromium
 from tests.session_factory import SCORES, write_session
 

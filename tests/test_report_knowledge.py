@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 from recordings import Recorder, build_replay, load_recording
 from recordings.annotations import Annotation, from_event
+from recordings.html_report import render_report
 from recordings.reader import Event
-from recordings.report import render_report
 from tests.agent_harness import FakeClock, start
 
 

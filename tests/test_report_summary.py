@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from recordings import Recorder, build_replay, load_recording
-from recordings.report import render_report
+from recordings.html_report import render_report
 from tests.browser import chromium
 from tests.session_factory import BOARD_1, BOARD_2, SCORES, FakeClock, write_session
 

@@ -78,8 +78,8 @@ def replay(session: str, start: str | None, html_out: Path | None, as_json: bool
     result = build_replay(recording)
     report_path = None
     if html_out is not None:
+        from recordings.html_report import write_report
         from recordings.progress import scores_history
-        from recordings.report import write_report
 
         with progress_store() as store:
             store.sync(sessions_root())

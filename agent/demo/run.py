@@ -19,8 +19,8 @@ from agent.interviewer import Interviewer
 from agent.voice_session import EventSink, VoiceSession
 from agent.whiteboard.importers import parse_board
 from recordings import Recorder, load_recording
+from recordings.html_report import write_report
 from recordings.progress import ProgressStore
-from recordings.report import write_report
 from scenarios import load_scenarios
 
 DESIGN_TURN = "04-design"

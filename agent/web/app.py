@@ -248,8 +248,8 @@ def _audio(live: LiveInterview, data: bytes) -> str | None:
 
 
 def _render_report(folder: Path) -> str:
+    from recordings.html_report import render_report
     from recordings.reader import load_recording
-    from recordings.report import render_report
 
     return render_report(load_recording(folder))
 
