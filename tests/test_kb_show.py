@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from agent.cli.main import cli
 from agent.knowledge import load_knowledge
-from agent.knowledge.model import AntiPattern, Pattern, Threshold
+from agent.knowledge.entries import AntiPattern, Pattern, Threshold
 
 
 def _internal_rules(entry) -> list[str]:

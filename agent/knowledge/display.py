@@ -9,7 +9,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from agent.knowledge.model import AntiPattern, CaseStudy, Pattern, Source, Technology, Threshold
+from agent.knowledge.entries import AntiPattern, CaseStudy, Pattern, Source, Technology, Threshold
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from agent.knowledge.model import AntiPattern, CaseStudy, Pattern, Technology, Threshold
+from agent.knowledge.entries import AntiPattern, CaseStudy, Pattern, Technology, Threshold
 
 KB_VERSION = 1
 _SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {

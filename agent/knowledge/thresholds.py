@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from agent.knowledge.entries import Threshold
 from agent.knowledge.loader import KnowledgeBase
-from agent.knowledge.model import Threshold
 from estimation import (
     BANDWIDTH,
     COUNT,
