@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from agent.knowledge.loader import KnowledgeBase
+from agent.knowledge.knowledge_base import KnowledgeBase
 from agent.whiteboard import Board, BoardFinding, Component, ComponentKind, EdgeMode
 
 CHAIN_KINDS = frozenset(

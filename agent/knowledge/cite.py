@@ -8,7 +8,7 @@ import string
 from collections.abc import Iterable
 from typing import Any
 
-from agent.knowledge.loader import KnowledgeBase
+from agent.knowledge.knowledge_base import KnowledgeBase
 
 MAX_QUOTE = 80
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from agent.knowledge.loader import KnowledgeBase
+from agent.knowledge.knowledge_base import KnowledgeBase
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from agent.knowledge.loader import KnowledgeBase
+from agent.knowledge.knowledge_base import KnowledgeBase
 
 
 @dataclass(frozen=True)

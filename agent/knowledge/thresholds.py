@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from agent.knowledge.entries import Threshold
-from agent.knowledge.loader import KnowledgeBase
+from agent.knowledge.knowledge_base import KnowledgeBase
 from estimation import (
     BANDWIDTH,
     COUNT,
