@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from agent.demo.run import load_script
+from agent.demo.demo_run import load_script
 from agent.whiteboard import Board
 from agent.whiteboard.importers import parse_board
 from tests.agent_harness import start
