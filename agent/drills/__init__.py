@@ -11,6 +11,7 @@ CLI wires the two.
 """
 
 from agent.drills.answers import DrillResult, check_answer, read_answer, save_to
+from agent.drills.drill_run import DrillRun
 from agent.drills.questions import (
     TOPICS,
     DrillQuestion,
@@ -18,7 +19,6 @@ from agent.drills.questions import (
     scenario_questions,
     template_questions,
 )
-from agent.drills.run import DrillRun
 
 __all__ = [
     "TOPICS",
