@@ -11,21 +11,9 @@ from typing import Any
 from agent.interviewer import Interviewer
 from agent.whiteboard import Board
 from scenarios import load_scenarios
+from tests.fake_clock import FakeClock
 
 LIBRARY = load_scenarios()
-
-
-class FakeClock:
-    """Interview time the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass

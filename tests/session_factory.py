@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from recordings import Recorder
+from tests.fake_clock import FakeClock
 from voice.events import (
     AudioChunk,
     BargeIn,
@@ -123,16 +124,6 @@ SCORES = {
 }
 
 
-class FakeClock:
-    """Monotonic seconds the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def tone(seconds: float, rate: int, freq: float) -> np.ndarray:
     t = np.arange(int(seconds * rate)) / rate
     return (0.2 * np.sin(2 * np.pi * freq * t)).astype(np.float32)
@@ -146,7 +137,7 @@ def write_session(
     scenario: str = "notification-system",
 ) -> tuple[Path, list[tuple[float, str]]]:
     """Write one session; returns its path and the (t, kind) annotations it must replay with."""
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     rec = Recorder(root, meta={"scenario": scenario, "mode": "test"}, clock=clock)
     base = clock.now
     expected: list[tuple[float, str]] = []

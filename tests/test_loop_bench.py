@@ -12,7 +12,7 @@ from voice.room import Cue
 RATE = 16_000
 
 
-class FakeClock:
+class FakeRoomClock:
     """The room's clock only: sample index → seconds."""
 
     clock_origin = 100.0
@@ -30,7 +30,7 @@ def planned(kind: str, at_s: float, length_s: float) -> Planned:
 
 def run_score(plan, events):
     return score(
-        plan, FakeClock(), events, TurnCommitted, PlaybackStarted, PlaybackStopped, BargeIn
+        plan, FakeRoomClock(), events, TurnCommitted, PlaybackStarted, PlaybackStopped, BargeIn
     )
 
 
