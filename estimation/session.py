@@ -507,7 +507,7 @@ class EstimationSession:
                     self._claim(st.node, stated, text, result_name)
                     return
                 self._assign(name or after_name(st), op, text, assume, st)
-                if not self._implicit(stated, text, result_name, st):
+                if not self._implicit(stated, text, result_name, st, own=op):
                     self._assign(connector_name(st) or st.stated.noun, stated, text, False, st)
                 return
             try:
@@ -715,9 +715,17 @@ class EstimationSession:
         self._claim(node, stated, text, name, multiplier=(base, mult))
 
     def _implicit(
-        self, stated: Operand, text: str, name: str, st: Statement, prefer: Operand | None = None
+        self,
+        stated: Operand,
+        text: str,
+        name: str,
+        st: Statement,
+        prefer: Operand | None = None,
+        own: Operand | None = None,
     ) -> bool:
-        """A result with no expression ("so 60,000", "that's 60 MB per second")."""
+        """A result with no expression ("so 60,000", "that's 60 MB per second"). `own`: the
+        figure the statement itself gives as its working ("one post every two days means
+        100 million posts a day"): a reading that leaves it out is a guess."""
         m = self.memory
         if m.pending is not None:
             concept, mult = m.pending
@@ -748,6 +756,8 @@ class EstimationSession:
         # said in this breath: this sentence or the one before it
         breath = {id(op) for op in m.pool[self._previous_mark :]}
         said_now = all(id(p) in breath for p in chosen.parts)
+        if own is not None and not any(p.quantity == own.quantity for p in chosen.parts):
+            said_now = False  # a new quantity with its own derivation, not an earlier rate
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement, inferred=not said_now)
         return True
 
@@ -805,7 +815,21 @@ class EstimationSession:
         claim = build_claim(
             node, self.memory, stated, text, name, self.tolerance, multiplier, judged
         )
-        if claim.verdict == INCORRECT:
+        converted = None
+        if (
+            claim.verdict == INCORRECT
+            and not inferred
+            and multiplier is None
+            and not plausible_slip(claim, node.op == "leaf")  # not a clean unit factor off
+        ):
+            converted = self._own_conversion(claim, node, stated)
+        if converted is not None:
+            # one figure of this breath in other units: the only reading, whatever the ratio
+            if self._meant(node, stated, None) or self._another_reading(stated):
+                claim = self._unsure(claim, stated)
+            else:
+                claim = converted
+        elif claim.verdict == INCORRECT:
             if inferred or not plausible_slip(claim, node.op == "leaf" and multiplier is None):
                 # guessed operands may confirm, never accuse; a wild ratio means a missed parse
                 claim = self._unsure(claim, stated)
@@ -844,6 +868,42 @@ class EstimationSession:
                 if op.multiplier and 1 < op.quantity.value <= 1000  # said as "3x", "8x"
             }
         self._record(claim, result)
+
+    def _own_conversion(self, claim: ClaimCheck, node: Node, stated: Operand) -> ClaimCheck | None:
+        """A figure said just now in this sentence, said again per another period ("one
+        million a day is about 1,000 per second"): a unit conversion has one reading, so it is
+        wrong whatever the ratio. Not when a peak, a burst or busy hours are in the sentence
+        (the second figure may be a peak) or the two periods are the same."""
+        if node.op != "leaf" or node.token is None or node.token.kind != "qty":
+            return None
+        tok = node.token
+        if not 0 <= tok.end <= self._span[0] or claim.computed is None:
+            return None
+        op = self.memory.resolve(tok)
+        was = next((u for u, p in op.time_units if p < 0), None)
+        now = next((u for u, p in stated.time_units if p < 0), None)
+        if was is None or now is None or was == now or op.bare or stated.bare:
+            return None
+        if op.quantity.dimension != stated.quantity.dimension or len(op.time_units) != 1:
+            return None
+        if _NOT_A_PLAIN_CONVERSION.search(self._sentence_text().lower()):
+            return None
+        if was not in TIME_UNITS or now not in TIME_UNITS:
+            return None
+        seconds = TIME_UNITS[was] / TIME_UNITS[now]  # how many `now` periods in one `was`
+        used = op.nominal.value / stated.nominal.value if stated.nominal.value else 0.0
+        remark = "looks like per day vs per second"
+        if used and used != seconds and float(f"{used:.2g}") == round(used, 6):
+            remark = f"a {was} has {format_number(seconds)} {now}s, not {format_number(used)}"
+        words = op.text or say(op.quantity)
+        return replace(
+            claim,
+            expression=words,
+            slip="per_day_vs_per_second",
+            explanation=f"{words[:1].upper()}{words[1:]} is about "
+            f"{say_like(claim.computed, stated)}; you said {say_like(claim.stated, stated)} — "
+            f"{remark}.",
+        )
 
     def _leaf_operands(self, node: Node) -> list[Operand]:
         out = []
@@ -1695,7 +1755,7 @@ class EstimationSession:
         of = base.text if base.text and same_units else say_like(whole, stated)
         return replace(
             claim,
-            expression=f"{of} * {format_number(right)}",
+            expression=f"{of} * {format_number(right * 100)}%",  # the share as said
             computed=expected,
             verdict=INCORRECT,
             slip="percent_base",
@@ -2358,6 +2418,11 @@ _ONE_PERIOD = re.compile(
 )
 _FACTORS_OF_ONE = {"year": (365.0, 12.0, 52.0), "month": (30.0, 31.0, 4.0)}
 """Bare factors that make one year's (month's) worth of a daily, monthly or weekly figure."""
+_NOT_A_PLAIN_CONVERSION = re.compile(
+    r"\b(peak|peaks|burst|bursts|spike|spikes|busiest|busy|business hours|working hours|"
+    r"daytime|prime time|evening|waking|hours? of|average|averages|at most|at least|up to)\b"
+)
+"""Words that make the second figure something other than the first in other units."""
 _HIT_RATIO = re.compile(r"\bhit (?:ratio|rate)\b")
 _MACHINES = re.compile(
     r"\b(servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|shards?|instances?|hosts?|pods?|vms?)\b"
