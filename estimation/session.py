@@ -133,6 +133,8 @@ _SIZING = re.compile(
     r"\b(?:need|needs|enough|plenty|fits?|handles?|covers?|so|get|buy|one|a single)\b"
 )
 """A link named as what it takes ("so we need one 10 gigabit link")."""
+_GUESSES = frozenset({("maybe",), ("perhaps",), ("probably",), ("say",)})
+"""Hedges that give an input as a guess ("each entry is maybe 100 bytes")."""
 _FILLER_WORDS = frozenset({("um",), ("uh",), ("er",), ("hmm",), ("like",), ("well",)})
 _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
@@ -202,6 +204,9 @@ class EstimationSession:
         self._misstated: dict[str, tuple[float, int]] = {}
         """A period the candidate gave the wrong length ("a day is 10^4 seconds"), and the
         sentence that said so."""
+        self._worked: list[tuple[int, frozenset[float]]] = []
+        """This sentence's judged results (where each starts in the text) and the values of
+        the operands each was worked out from."""
         self._text = ""
         self._span = (-1, -1)
         """Where the stated number being judged sits in the current sentence."""
@@ -285,6 +290,7 @@ class EstimationSession:
         self._previous_mark = self._pool_mark
         self._pool_mark = len(self.memory.pool)
         self._sentence_start = len(self.claims)
+        self._worked.clear()
         self._sentence_count += 1
         m = self.memory
         toks = _span_of_period(tokenize(sentence, m.conventions, m.name_index()))
@@ -347,6 +353,8 @@ class EstimationSession:
                 continue  # "a tenth of that": a share applied, not a result
             if any(tok.start < end and start < tok.end for start, end in taken):
                 continue
+            if self._an_input_of_a_later_result(toks, i):
+                continue  # "ten million players, ten matches each, that's 100 million a day"
             how = result_position(toks, i)
             hedged = i > 0 and toks[i - 1].kind == "hedge"
             if (
@@ -395,6 +403,34 @@ class EstimationSession:
             claim = self._read_intent(claim, stated, self._LEFTOVER_INTENT)
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
+
+    def _an_input_of_a_later_result(self, toks: list[Token], i: int) -> bool:
+        """The figure, and every figure said before it in the sentence, are operands of one
+        result said later in it, and nothing presents the figure as a result ("so", "that's",
+        "=", "is about"; "is maybe" guesses): the working of that result ("each entry is maybe
+        100 bytes, so …"), not a result of its own ("so that's 160 CPU-seconds, so 160 cores")."""
+        k = i - 1
+        guessed = False
+        while k >= 0 and toks[k].kind == "hedge":
+            guessed = guessed or toks[k].words[:1] in _GUESSES
+            k -= 1
+        before = toks[k] if k >= 0 else None
+        if (
+            not guessed
+            and before is not None
+            and (before.kind == "mark" or before.words[:1] in _STRONG_MARKS)
+        ):
+            return False
+        said = [t for t in toks[: i + 1] if t.kind == "qty" and t.quantity is not None]
+
+        def values(t: Token) -> set[float]:
+            assert t.quantity is not None and t.nominal is not None
+            return {_key(t.quantity.value), _key(t.nominal.value), _key(t.number)} - {0.0}
+
+        return any(
+            start > toks[i].start and all(values(t) & used for t in said)
+            for start, used in self._worked
+        )
 
     @staticmethod
     def _explained_after(toks: list[Token], i: int) -> bool:
@@ -861,6 +897,12 @@ class EstimationSession:
         if applied and claim.verdict == CORRECT:
             self._applied[_key(result.quantity.value)] = applied
             self._applied[_key(result.nominal.value)] = applied  # "600 GB" of "600 GB per year"
+        if claim.verdict != UNCHECKED:
+            used = self._leaf_operands(node)
+            values = {
+                _key(v) for op in used for v in (op.quantity.value, op.nominal.value, op.number)
+            }
+            self._worked.append((self._span[0], frozenset(values - {0.0})))
         if leaves:
             self._factors[_key(result.quantity.value)] = {
                 round(op.quantity.value, 9)

@@ -1,0 +1,267 @@
+"""Verdicts in interview context: the engine fed one candidate turn at a time, as the
+interviewer feeds it. Earlier turns leave numbers in play; they may explain a result said without
+its working, but they must not excuse a slip the candidate's own working in the same breath makes
+certain, nor turn a new quantity into a restatement of an old one. Each kind has a must-accuse
+case and must-stay-quiet cases, worded unlike the listening corpus."""
+
+from __future__ import annotations
+
+from estimation import EstimationSession, check_transcript
+from estimation.report import ClaimCheck
+
+
+def turns(*lines: str) -> list[ClaimCheck]:
+    """The claims of the last turn after feeding every turn in order."""
+    session = EstimationSession()
+    claims: list[ClaimCheck] = []
+    for line in lines:
+        claims = list(session.add(line).claims)
+    return claims
+
+
+def last(lines: tuple[str, ...], figure: str) -> ClaimCheck:
+    text = lines[-1]
+    found = [c for c in turns(*lines) if figure in text[c.start : c.end]]
+    assert found, f"no claim for {figure!r}"
+    return found[0]
+
+
+def accused_in_last(*lines: str) -> list[str]:
+    return [lines[-1][c.start : c.end] for c in turns(*lines) if c.verdict == "incorrect"]
+
+
+# -- a per-period amount over a duration accumulates; dividing it by the duration means nothing --
+
+
+def test_a_daily_amount_over_a_month_said_with_the_wrong_prefix_is_accused():
+    lines = (
+        "Audit events are 500 million a day.",
+        "At 2 KB each that's 1 TB a day, and across 30 days we keep about 30 GB.",
+    )
+    claim = last(lines, "30 GB")
+    assert claim.verdict == "incorrect" and claim.slip == "unit_prefix"
+    assert claim.computed is not None and abs(claim.computed.value - 30e12) < 1e12
+
+
+def test_a_daily_amount_over_a_month_accumulated_holds_up():
+    lines = (
+        "Audit events are 500 million a day.",
+        "At 2 KB each that's 1 TB a day, and across 30 days we keep about 30 TB.",
+    )
+    assert last(lines, "30 TB").verdict == "correct"
+
+
+def test_an_amount_over_a_duration_is_never_confirmed_as_an_amount():
+    # "1 TB over 30 days is 33 GB" means 33 GB a day, said loosely: not wrong, not confirmed
+    claim = last(("The backlog is 1 TB, spread over 30 days that's about 33 GB.",), "33 GB")
+    assert claim.verdict != "incorrect"
+    assert "divided by 30 days" not in claim.explanation
+
+
+def test_a_monthly_count_over_the_seconds_in_a_month_is_a_rate():
+    claim = last(("Two billion a month over 2.6 million seconds is about 770 a second.",), "770")
+    assert claim.verdict == "correct"
+
+
+def test_a_rate_times_the_seconds_in_a_day_is_that_days_amount():
+    claim = last(("12 MB a second times 86,400 seconds is about 1 TB a day.",), "1 TB")
+    assert claim.verdict == "correct"
+
+
+# -- a working said in this breath is not excused by earlier turns' numbers ----------------------
+
+
+def test_a_split_across_servers_said_in_one_breath_is_judged_on_its_own_figures():
+    lines = (
+        "We expect 30 billion events a day, which is about 350,000 a second.",
+        "With a 2x peak that's 700,000 a second.",
+        "Each gateway holds 50,000 connections, so for 40 million devices we need 800 gateways.",
+        "So 700,000 a second spread across 800 gateways is about 90 per gateway per second.",
+    )
+    claim = last(lines, "90")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+    assert claim.computed is not None and abs(claim.computed.value - 875) < 20
+
+
+def test_a_split_across_servers_worked_right_holds_up_in_context():
+    lines = (
+        "We expect 30 billion events a day, which is about 350,000 a second.",
+        "With a 2x peak that's 700,000 a second.",
+        "Each gateway holds 50,000 connections, so for 40 million devices we need 800 gateways.",
+        "So 700,000 a second spread across 800 gateways is about 875 per gateway per second.",
+    )
+    assert accused_in_last(*lines) == []
+
+
+def test_a_total_times_a_size_each_is_not_excused_by_a_reading_on_older_figures():
+    lines = (
+        "Sign-ups are about 2 million a day.",
+        "Each profile blob is 5 KB, so 2 million times 5 KB is 10 GB a day.",
+        "After five years that's 3.65 billion accounts, and at 300 bytes of index each "
+        "it's about 110 GB.",
+    )
+    claim = last(lines, "110 GB")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+    assert claim.computed is not None and abs(claim.computed.value - 1.095e12) < 5e10
+
+
+def test_a_total_times_a_size_each_worked_right_holds_up():
+    lines = (
+        "Sign-ups are about 2 million a day.",
+        "Each profile blob is 5 KB, so 2 million times 5 KB is 10 GB a day.",
+        "After five years that's 3.65 billion accounts, and at 300 bytes of index each "
+        "it's about 1.1 TB.",
+    )
+    assert accused_in_last(*lines) == []
+
+
+def test_a_sum_of_listed_parts_is_not_read_as_the_last_two_figures():
+    text = "Budget: gateway 30 ms, service 120 ms, database 50 ms, total about 200 ms."
+    assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
+
+
+# -- the miss share goes to the backend -----------------------------------------------------------
+
+
+def test_the_backend_said_to_serve_the_complement_of_the_miss_rate_is_a_percent_base_slip():
+    lines = (
+        "Video egress at peak is about 800 gigabits a second.",
+        "The edge misses 10% of requests, so the origin has to push 90% of that, 720 Gbps.",
+    )
+    claim = last(lines, "720")
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+    assert claim.computed is not None and abs(claim.computed.value * 8 - 80e9) < 2e9
+    assert "misses" in claim.explanation
+
+
+def test_the_miss_share_sent_to_the_backend_holds_up():
+    lines = (
+        "Video egress at peak is about 800 gigabits a second.",
+        "The edge misses 10% of requests, so the origin has to push 10% of that, 80 Gbps.",
+    )
+    assert accused_in_last(*lines) == []
+
+
+def test_the_edge_serving_the_hit_share_holds_up():
+    lines = (
+        "Video egress at peak is about 800 gigabits a second.",
+        "The edge misses 10% of requests, so the edge itself serves 90% of that, 720 Gbps.",
+    )
+    assert accused_in_last(*lines) == []
+
+
+def test_a_cache_that_misses_a_share_is_not_a_hit_rate():
+    text = (
+        "Lookups run at 80,000 a second and the cache misses 25% of them, "
+        "so the database takes 25% of 80,000, 20,000 lookups a second."
+    )
+    assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
+
+
+# -- a retention named in the same breath and left out of the working ------------------------------
+
+
+def test_one_years_worth_said_for_a_retention_of_several_years_is_a_dropped_factor():
+    text = (
+        "Each record is 200 bytes and we retain them for 5 years, "
+        "so 50 million times 200 bytes times 365 is about 3.65 TB."
+    )
+    claim = check_transcript(text).claims[-1]
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 18.25e12) < 1e11
+    assert "5 years" in claim.explanation
+
+
+def test_one_years_worth_said_per_year_holds_up():
+    text = (
+        "Each record is 200 bytes and we retain them for 5 years, "
+        "so 50 million times 200 bytes times 365 is about 3.65 TB a year."
+    )
+    assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
+
+
+def test_one_years_worth_then_multiplied_by_the_years_holds_up():
+    text = (
+        "Each record is 200 bytes and we retain them for 5 years, "
+        "so 50 million times 200 bytes times 365 is about 3.65 TB, times 5 is about 18 TB."
+    )
+    assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
+
+
+def test_one_year_named_as_such_before_the_working_holds_up():
+    text = (
+        "We retain them for 5 years; a single year is 50 million times 200 bytes times 365, "
+        "about 3.65 TB."
+    )
+    assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
+
+
+def test_the_years_multiplied_into_the_working_hold_up():
+    text = "We retain 5 years: 50 million times 200 bytes times 365 times 5 is about 18 TB."
+    assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
+
+
+# -- a one-figure conversion has one reading --------------------------------------------------------
+
+
+def test_a_daily_count_said_per_second_with_the_wrong_divisor_is_accused():
+    lines = ("How many orders a day?", "Four million a day comes to about 4,000 a second.")
+    claim = last(lines, "4,000")
+    assert claim.verdict == "incorrect" and claim.slip == "per_day_vs_per_second"
+    assert claim.computed is not None and abs(claim.computed.value - 46.3) < 1
+    assert "86,400" in claim.explanation
+
+
+def test_a_daily_count_said_per_second_at_peak_is_not_a_plain_conversion():
+    lines = ("How many orders a day?", "Four million a day, at peak about 4,000 a second.")
+    assert accused_in_last(*lines) == []
+
+
+def test_a_daily_count_converted_right_holds_up():
+    lines = ("How many orders a day?", "Four million a day comes to about 46 a second.")
+    assert accused_in_last(*lines) == []
+
+
+def test_a_multi_operand_working_off_by_a_wild_ratio_stays_a_question():
+    claim = last(("Four million times 3 divided by 86,400 is about 9,000 a second.",), "9,000")
+    assert claim.verdict == "unchecked"
+
+
+# -- a new quantity with its own derivation is not an earlier rate restated --------------------------
+
+
+def test_a_new_daily_figure_derived_from_a_per_user_rate_is_not_an_earlier_rate_restated():
+    lines = (
+        "Sizing: 300 million daily users opening the app about 7 times is 2 billion sessions "
+        "a day, which over 86,400 seconds is about 23,000 a second, and 3x at peak is about "
+        "70,000 a second.",
+        "Uploads: one photo every three days means 100 million photos a day, "
+        "roughly 1,200 a second.",
+    )
+    assert accused_in_last(*lines) == []
+
+
+# -- inputs are not results --------------------------------------------------------------------------
+
+
+def test_a_guessed_input_of_a_later_result_is_not_asked_about():
+    text = "Each session record is maybe 40 bytes, so 50 million times 40 bytes is 2 GB."
+    claims = check_transcript(text).claims
+    assert [text[c.start : c.end] for c in claims] == ["2 GB"]
+    assert claims[0].verdict == "correct"
+
+
+def test_inputs_listed_before_their_result_are_not_asked_about():
+    text = "Okay, 30 million riders, four trips each, that's 120 million trips a day."
+    claims = check_transcript(text).claims
+    assert [c.verdict for c in claims if c.verdict == "unchecked"] == []
+    assert any("120 million" in text[c.start : c.end] for c in claims)
+
+
+def test_a_result_that_feeds_the_next_one_is_still_a_result():
+    lines = (
+        "We have 20 million users asking 5 questions a day of 1,000 tokens each.",
+        "So 100 billion tokens a day, which over 86,400 is about 1.2 million tokens a second.",
+    )
+    texts = [lines[-1][c.start : c.end] for c in turns(*lines)]
+    assert any("100 billion" in t for t in texts)
