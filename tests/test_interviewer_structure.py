@@ -16,6 +16,7 @@ import agent.interviewer
 from agent.interviewer import events, nodes, policy, replies
 from agent.interviewer import reading as R
 from agent.interviewer.memory import Dialogue
+from agent.interviewer.turn_log import CANDIDATE, Turn
 from scenarios import load_scenarios
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +56,7 @@ def _state(text: str, reading: R.Reading, **extra):
         "minutes": 45.0,
         "now": 600.0,
         "utterance": text,
-        "turns": [{"speaker": "candidate", "text": text, "t": 600.0}],
+        "turns": [Turn(CANDIDATE, text, 600.0)],
         "claims": [],
         "reading": reading,
         "dialogue": Dialogue(),

@@ -30,7 +30,7 @@ from agent.interviewer.graph import build_graph
 from agent.interviewer.phases import PhasePlan
 from agent.interviewer.reference_check import references
 from agent.interviewer.scorecard import Scores
-from agent.interviewer.state import InterviewState, new_state
+from agent.interviewer.state import CHECKPOINTED, InterviewState, as_plain, new_state
 from agent.knowledge import load_knowledge
 from agent.llm import LlmClient
 from estimation import EstimationSession
@@ -52,14 +52,7 @@ def new_session_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
 
 
-CHECKPOINTED_TYPES = (
-    ("agent.interviewer.memory", "Dialogue"),
-    ("agent.interviewer.memory", "Asked"),
-    ("agent.interviewer.policy", "Move"),
-    ("agent.interviewer.reading", "Reading"),
-    ("agent.interviewer.reading", "Mention"),
-    ("agent.interviewer.reading", "Verdict"),
-)
+CHECKPOINTED_TYPES = tuple((kind.__module__, kind.__qualname__) for kind in CHECKPOINTED)
 """The typed values in the state; the checkpoint serializer restores exactly these."""
 
 
@@ -172,8 +165,8 @@ class Interviewer:
         """Replay the candidate's turns into a fresh estimation session (the board is read from
         its snapshot in the state)."""
         for turn in values.get("turns", []):
-            if turn.get("speaker") == "candidate" and turn.get("text"):
-                self._deps.estimator.add(turn["text"])
+            if turn.by_candidate and turn.text:
+                self._deps.estimator.add(turn.text)
 
     def close(self) -> None:
         """Release the checkpoint database."""
@@ -213,23 +206,25 @@ class Interviewer:
 
     # -- what it knows ------------------------------------------------------------------------
     @property
-    def state(self) -> InterviewState:
-        """The checkpointed state (plain data)."""
-        return self._values()
+    def state(self) -> dict[str, Any]:
+        """The checkpointed state as plain data (typed values through their `to_dict`)."""
+        return as_plain(self._values())
+
+    @property
+    def typed_state(self) -> InterviewState:
+        """The checkpointed state as the graph keeps it (typed values)."""
+        return InterviewState(**self._values())
 
     @property
     def transcript(self) -> list[dict[str, Any]]:
         """[{"speaker", "text", "t"}] in order."""
         out = []
         for t in self._values().get("turns", []):
-            turn = {
-                "speaker": t["speaker"],
-                "text": t["text"],
-                "t": round(float(t.get("t", 0.0)), 3),
-            }
-            for extra in ("move", "reading"):
-                if t.get(extra):
-                    turn[extra] = t[extra]
+            turn = {"speaker": t.speaker, "text": t.text, "t": round(float(t.t), 3)}
+            if t.move is not None:
+                turn["move"] = t.move.to_dict()
+            if t.reading is not None:
+                turn["reading"] = t.reading.to_dict()
             out.append(turn)
         return out
 
@@ -241,7 +236,8 @@ class Interviewer:
     def finished(self) -> bool:
         """The clock ran out or the interview was scored."""
         values = self._values()
-        if values.get("scores") or values.get("counters", {}).get("time_up"):
+        counters = values.get("counters")
+        if values.get("scores") or (counters is not None and counters.time_up):
             return True
         dialogue = values.get("dialogue")
         return bool(dialogue is not None and dialogue.wrap_requested)
@@ -285,22 +281,22 @@ class Interviewer:
             return list(after.get(name, []))[len(before.get(name, [])) :]
 
         for turn in new("turns"):
-            phase = turn.get("phase")
-            if turn["speaker"] == "candidate":
-                self._emit(
-                    E.CandidateTurn(turn["text"], turn.get("kind"), phase, t, turn.get("reading"))
-                )
+            phase = turn.phase or None
+            if turn.by_candidate:
+                reading = turn.reading.to_dict() if turn.reading is not None else None
+                self._emit(E.CandidateTurn(turn.text, turn.kind or None, phase, t, reading))
             else:
                 sentences = list(after.get("reply", []))
-                self._emit(E.InterviewerTurn(turn["text"], sentences, phase, t, turn.get("move")))
-            if turn["speaker"] == "candidate":
+                move = turn.move.to_dict() if turn.move is not None else None
+                self._emit(E.InterviewerTurn(turn.text, sentences, phase, t, move))
+            if turn.by_candidate:
                 for claim in new("claims"):
                     self._emit(E.Record("claim", claim, t))
                 for finding in new("estimate_findings"):
                     self._emit(E.Record("estimate_finding", finding, t))
                 if after.get("phase") != before.get("phase"):
-                    note = after.get("phase_note") or {}
-                    reason = note.get("reason", "")
+                    note = after.get("phase_note")
+                    reason = note.reason if note is not None else ""
                     self._emit(E.PhaseChange(before.get("phase"), after.get("phase"), reason, t))
                 for asked in new("asked"):
                     self._emit(E.Record("followup", asked, t))

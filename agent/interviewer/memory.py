@@ -13,12 +13,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from agent.interviewer.frozen import Frozen
+
 MIN_WORDS = 7
 """Sentences shorter than this ("Go on.", "Take your time.") may be said again."""
 
 
 @dataclass(frozen=True)
-class Asked:
+class Asked(Frozen):
     """One question the interviewer asked."""
 
     text: str
@@ -31,7 +33,7 @@ class Asked:
 
 
 @dataclass(frozen=True)
-class Dialogue:
+class Dialogue(Frozen):
     """The conversation so far, as the interviewer keeps it."""
 
     asked: tuple[Asked, ...] = ()
@@ -116,7 +118,3 @@ def split(text: str) -> list[str]:
 def normalise(sentence: str) -> str:
     """Lower-case words only: what "the same sentence" compares."""
     return " ".join(re.findall(r"[a-z0-9']+", sentence.lower()))
-
-
-MODULES = ("agent.interviewer.memory", ("Dialogue", "Asked"))
-"""The checkpoint serializer's allow-list entry for these types."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,16 +19,18 @@ from langgraph.runtime import Runtime
 from agent.interviewer import coverage, policy, replies, templates, topics
 from agent.interviewer import reading as R
 from agent.interviewer.context import Deps
+from agent.interviewer.counters import Counters
 from agent.interviewer.followups import MOVE_ON as MOVE_ON_FOLLOWUP
 from agent.interviewer.followups import FollowUp, TurnContext
 from agent.interviewer.kb_followups import board_hits, kb_key, speech_hits
 from agent.interviewer.memory import Dialogue
-from agent.interviewer.phases import PhasePlan, later, next_phase
+from agent.interviewer.phases import PhaseNote, PhasePlan, later, next_phase
 from agent.interviewer.policy import Move
 from agent.interviewer.priorities import choose
 from agent.interviewer.record import _fixes, clean
 from agent.interviewer.record import listen as record_turn
-from agent.interviewer.state import InterviewState, bump, candidate_turns
+from agent.interviewer.state import InterviewState, candidate_turns
+from agent.interviewer.turn_log import INTERVIEWER, Turn
 from estimation import CheckReport, ClaimCheck
 
 _LOG = logging.getLogger("hotseat.interviewer")
@@ -38,11 +40,13 @@ _LOG = logging.getLogger("hotseat.interviewer")
 def open_node(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     """The opening: greeting, time frame and the scenario prompt (said once)."""
     if state.get("turns"):
-        return {"reply": [state["turns"][0]["text"]]}
+        return {"reply": [state["turns"][0].text]}
     rng = templates.rng_for(state["seed"], 0, "open")
     reply = templates.opening(runtime.context.scenario.prompt, state["minutes"], rng)
-    turn = {"speaker": "interviewer", "text": " ".join(reply), "t": state.get("now", 0.0)}
-    turn.update(kind="opening", phase=state["phase"], move={"kind": "ask", "about": "opening"})
+    opening = Move(policy.ASK, "opening", tuple(reply))
+    turn = Turn(
+        INTERVIEWER, " ".join(reply), state.get("now", 0.0), "opening", state["phase"], opening
+    )
     dialogue = (state.get("dialogue") or Dialogue()).spoke(reply)
     return {"reply": reply, "turns": [turn], "elapsed": state.get("now", 0.0), "dialogue": dialogue}
 
@@ -125,8 +129,8 @@ def wrap(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     rng = templates.rng_for(state["seed"], len(candidate_turns(state)), "close")
     line = templates.closing(rng)
     now = float(state.get("now", state.get("elapsed", 0.0)))
-    turn = {"speaker": "interviewer", "text": line, "t": now, "kind": "closing"}
-    turn.update(phase=state["phase"], move={"kind": "wrap_up", "about": "scores"})
+    closing = Move(policy.WRAP_UP, "scores", (line,))
+    turn = Turn(INTERVIEWER, line, now, "closing", state["phase"], closing)
     return {"scores": scores.to_dict(), "reply": [line], "turns": [turn], "elapsed": now}
 
 
@@ -143,11 +147,8 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     open_question = dialogue.open_question()
     if out["kind"] == "off_topic" and _on_subject(text, deps):
         out["kind"] = "design"  # "each quote carries a signed price" is about this system
-        out["turns"][0]["kind"] = "design"
-        out["counters"] = {
-            **out["counters"],
-            "off_topic": max(0, out["counters"].get("off_topic", 1) - 1),
-        }
+        out["turns"][0] = replace(out["turns"][0], kind="design")
+        out["counters"] = out["counters"].less("off_topic")
     reading = R.read_turn(
         text,
         kind=out["kind"],
@@ -174,7 +175,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out["mentioned"] = [
         m.label for m in reading.mentions if m.positive and m.label and m.label not in known
     ]
-    out["turns"][0]["reading"] = reading.to_dict()
+    out["turns"][0] = replace(out["turns"][0], reading=reading)
     out["reading"] = reading
     out["dialogue"] = dialogue
     out["move"] = None
@@ -196,7 +197,7 @@ def _repeated(text: str, state: InterviewState) -> bool:
     from agent.interviewer.turn_kinds import normalise
 
     said = normalise(text)
-    return bool(said) and any(normalise(t["text"]) == said for t in candidate_turns(state))
+    return bool(said) and any(normalise(t.text) == said for t in candidate_turns(state))
 
 
 def _with(dialogue: Dialogue, **changes: Any) -> Dialogue:
@@ -250,7 +251,7 @@ def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
         return replies.acknowledge_numbers(own[-2:], fixed, rng)
     if values and corrected:
         return replies.acknowledge_numbers(values[:2], fixed, rng)
-    earlier = [t["text"] for t in candidate_turns(state)[:-1]]
+    earlier = [t.text for t in candidate_turns(state)[:-1]]
     pending = [str(f.get("code")) for f in state.get("board_findings", [])]
     covered = acks.covered_line(
         text, list(dict.fromkeys([*pending, "NO_MONITORING"])), earlier, rng
@@ -307,7 +308,7 @@ def meta(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         wrong = [c for c in claims if c.get("verdict") == "incorrect" and not c.get("correction")]
         fixed = sum(1 for c in claims if c.get("correction"))
         gap = _gap(state, deps)
-        design = any(t.get("kind") == "design" for t in candidate_turns(state))
+        design = any(t.kind == "design" for t in candidate_turns(state))
         lines = replies.feedback(correct, len(wrong), fixed, sorted(dialogue.settled), gap, design)
         return {"move": Move(policy.FEEDBACK, "interim", tuple(lines))}
     if reading.has(R.BOARD):
@@ -454,7 +455,7 @@ def redirect(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     """Silence, noise, small talk or off-topic: one short line back to the interview."""
     reading = state.get("reading") or R.Reading()
     rng = _rng(state)
-    count = state.get("counters", {}).get(reading.kind, 1)
+    count = max(1, (state.get("counters") or Counters()).get(reading.kind))
     if reading.kind == "silence":
         line = SILENCE_LINES[(count - 1) % len(SILENCE_LINES)]
         return {"move": Move(policy.WAIT, "silence", (line,))}
@@ -681,10 +682,10 @@ def _kb_keys(chosen: FollowUp) -> tuple[str, ...]:
 
 
 def _context(state: InterviewState, deps: Deps, phase: str) -> TurnContext:
-    said = [t["text"] for t in candidate_turns(state)]
+    said = [t.text for t in candidate_turns(state)]
     view = board_view(state, deps.scenario)
     board = view.board
-    phase_turns = sum(1 for t in candidate_turns(state) if t.get("phase") == phase)
+    phase_turns = sum(1 for t in candidate_turns(state) if t.phase == phase)
     if phase != state["phase"]:
         phase_turns = 1
     return TurnContext(
@@ -771,10 +772,11 @@ def pace(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     started = state.get("phase_started", {}).get(phase, 0.0)
     move: Move | None = state.get("move")
     if phase == "wrap_up":
-        if plan.out_of_time(now) and not state.get("counters", {}).get("time_up"):
+        counters = state.get("counters") or Counters()
+        if plan.out_of_time(now) and not counters.time_up:
             return {
-                "phase_note": {"from": phase, "to": phase, "reason": "time_up", "used": now},
-                "counters": bump(state.get("counters", {}), "time_up"),
+                "phase_note": PhaseNote(phase, phase, "time_up", now),
+                "counters": counters.bump("time_up"),
                 "elapsed": now,
             }
         return {"phase_note": None, "elapsed": now}
@@ -791,11 +793,11 @@ def pace(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "phase": target,
         "phase_started": {**state.get("phase_started", {}), target: now},
-        "phase_note": {"from": phase, "to": target, "reason": reason, "used": now - started},
+        "phase_note": PhaseNote(phase, target, reason, now - started),
         "elapsed": now,
     }
     if reason == "overrun":
-        out["counters"] = bump(state.get("counters", {}), "overruns")
+        out["counters"] = (state.get("counters") or Counters()).bump("overruns")
     return out
 
 
@@ -805,18 +807,18 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     deps = runtime.context
     dialogue = state.get("dialogue") or Dialogue()
     move: Move = state.get("move") or Move(policy.ACKNOWLEDGE, "", ("Go on.",))
-    note = state.get("phase_note")
+    note: PhaseNote | None = state.get("phase_note")
     rng = _rng(state, "speak")
     lines = list(move.sentences)
     question = move.question
     asks = set(move.asks) | (topics.asked_topics(question) if question else set())
     phase = state["phase"]
-    if note and note["reason"] == "time_up":
+    if note and note.reason == "time_up":
         lines = [templates.out_of_time(rng)]
         question = ""
     elif (
         note
-        and note["reason"] in ("overrun", "asked", "done", "content")
+        and note.reason in ("overrun", "asked", "done", "content")
         and move.kind
         in (
             policy.ADVANCE,
@@ -824,13 +826,13 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
             policy.ASK,
         )
     ):
-        prompt = _phase_prompt(note["to"], state, deps, dialogue, rng)
+        prompt = _phase_prompt(note.to, state, deps, dialogue, rng)
         intro = (
-            templates.overrun(note["from"], note["to"], note["used"], rng)
-            if note["reason"] == "overrun"
+            templates.overrun(note.from_phase, note.to, note.used, rng)
+            if note.reason == "overrun"
             else ""  # the candidate moved on by themselves: no "let's put numbers on it"
-            if note["reason"] == "content"
-            else _intro(note["to"], rng)
+            if note.reason == "content"
+            else _intro(note.to, rng)
         )
         lines = [s for s in lines if s not in replies.CONTINUE and s != move.question]
         lines.extend([intro, prompt] if prompt else [intro])
@@ -838,8 +840,8 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
             lines = [rng.choice(replies.CONTINUE)]
         question = prompt
         asks = topics.asked_topics(prompt) if prompt else set()
-    elif note and note["reason"] == "overrun":
-        lines.append(templates.overrun(note["from"], note["to"], note["used"], rng))
+    elif note and note.reason == "overrun":
+        lines.append(templates.overrun(note.from_phase, note.to, note.used, rng))
     lines = [s for s in lines if s]
     if not move.verbatim:
         lines = replies.fresh(lines, dialogue)
@@ -859,9 +861,8 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         lines = replies.guard(move.kind, lines, list(phrased))
     now = float(state.get("now", 0.0))
     text = " ".join(lines)
-    turn = {"speaker": "interviewer", "text": text, "t": now, "phase": phase}
-    turn["kind"] = (move.followup or {}).get("kind") or move.kind
-    turn["move"] = move.to_dict()
+    kind = (move.followup or {}).get("kind") or move.kind
+    turn = Turn(INTERVIEWER, text, now, kind, phase, move)
     dialogue = dialogue.spoke(lines, move.kind not in (policy.WAIT, policy.REPEAT))
     if question and question in lines:
         dialogue = dialogue.ask(question, asks, len(candidate_turns(state)) - 1, move.key)

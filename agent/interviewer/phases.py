@@ -9,6 +9,9 @@ nothing here reads a clock itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from agent.interviewer.frozen import Frozen
 
 PHASES: tuple[str, ...] = (
     "requirements",
@@ -86,3 +89,17 @@ def minutes_text(seconds: float) -> str:
     if minutes < 1:
         return "under a minute"
     return "about a minute" if minutes == 1 else f"about {minutes} minutes"
+
+
+@dataclass(frozen=True)
+class PhaseNote(Frozen):
+    """A phase change made by this call (`pace`): from, to, why, and seconds spent in `from`."""
+
+    from_phase: str
+    to: str
+    reason: str
+    """overrun, asked, content, done, wrap_request or time_up."""
+    used: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.from_phase, "to": self.to, "reason": self.reason, "used": self.used}

@@ -22,6 +22,7 @@ from typing import Any
 
 from agent.interviewer import reading as R
 from agent.interviewer import topics
+from agent.interviewer.frozen import Frozen
 from agent.interviewer.memory import Dialogue, normalise
 from scenarios import Scenario
 
@@ -57,7 +58,7 @@ BRANCHES = ("wrap_request", "meta", "clarify", "pushback", "challenge", "redirec
 
 
 @dataclass(frozen=True)
-class Move:
+class Move(Frozen):
     """The interviewer's reply to one turn, as a decision: what kind, about what, in which
     words (deterministic), and the one question it asks, if any."""
 

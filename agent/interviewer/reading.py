@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.interviewer import topics
+from agent.interviewer.frozen import Frozen
 
 CLARIFY = "clarify"
 ESTIMATE = "estimate"
@@ -144,7 +145,7 @@ GENERIC_COMPONENTS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(Frozen):
     """A component or choice named in the turn, and whether the candidate takes it."""
 
     name: str
@@ -157,7 +158,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Verdict(Frozen):
     """The estimation engine's verdict on one stated result (its public report, as is)."""
 
     text: str
@@ -179,7 +180,7 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class Reading:
+class Reading(Frozen):
     """What one candidate turn does."""
 
     acts: tuple[str, ...] = ()

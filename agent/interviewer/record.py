@@ -10,10 +10,11 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agent.interviewer.context import Deps
+from agent.interviewer.counters import Counters
 from agent.interviewer.followups import is_correction
 from agent.interviewer.kb_followups import speech_hits
 from agent.interviewer.reference_check import confirms
-from agent.interviewer.state import InterviewState, bump, candidate_turns
+from agent.interviewer.state import InterviewState, candidate_turns
 from agent.interviewer.turn_kinds import (
     DESIGN,
     ESTIMATE,
@@ -25,6 +26,7 @@ from agent.interviewer.turn_kinds import (
     SMALL_TALK,
     classify,
 )
+from agent.interviewer.turn_log import CANDIDATE, Turn
 from estimation import CheckReport
 from scenarios import Scenario
 
@@ -82,7 +84,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     last = state.get("last_question")
     reading = classify(
         text,
-        previous=[t["text"] for t in candidate_turns(state)],
+        previous=[t.text for t in candidate_turns(state)],
         awaiting_answer=bool(last),
         estimates=len(report.claims) + len(report.assumptions),
         vocabulary=deps.scenario.vocabulary,
@@ -90,7 +92,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         question_words=re.findall(r"[a-z]{4,}", str((last or {}).get("text", "")).lower()),
     )
     kind = reading.kind
-    kb_speech = speech_hits(text, [t["text"] for t in candidate_turns(state)])
+    kb_speech = speech_hits(text, [t.text for t in candidate_turns(state)])
     if kind == OFF_TOPIC and kb_speech:
         kind = DESIGN  # "event sourcing for the ledger" is design talk in any scenario
     if kind == OFF_TOPIC and deps.llm is not None:
@@ -99,9 +101,9 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
             kind = DESIGN if relabel == PROBE_ANSWER and not last else relabel
     out: dict[str, Any] = {"kind": kind, "answers": [], "topics": []}
     names = (SILENCE, GIBBERISH, OFF_TOPIC, SMALL_TALK)
-    counters = bump(state.get("counters", {}), *([kind] if kind in names else []))
+    counters = (state.get("counters") or Counters()).bump(*([kind] if kind in names else []))
     if reading.repeat and kind not in (MOVE_ON, SMALL_TALK, SILENCE, GIBBERISH):
-        counters = bump(counters, "repeat")
+        counters = counters.bump("repeat")
     out["counters"] = counters
     if last and kind in (PROBE_ANSWER, DESIGN, ESTIMATE):
         out["answers"] = [
@@ -113,7 +115,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
             }
         ]
     out["mentioned"] = mentions(deps.scenario, text, state.get("mentioned", []))
-    turn = {"speaker": "candidate", "text": text, "t": now, "kind": kind, "phase": state["phase"]}
+    turn = Turn(CANDIDATE, text, now, kind, state["phase"])
     out["turns"] = [turn]
     fixes = _fixes(state)
     out["claims"] = [

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.interviewer.counters import Counters
 from agent.interviewer.reference_check import Reference
+from agent.interviewer.turn_log import Turn
 from scenarios import RUBRIC_DIMENSIONS, Scenario
 
 DIMENSIONS: tuple[str, ...] = RUBRIC_DIMENSIONS
@@ -135,8 +137,8 @@ def _clamp(value: float) -> int:
     return max(1, min(10, round(value)))
 
 
-def _said(turns: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [t for t in turns if t.get("speaker") == "candidate" and t.get("text", "").strip()]
+def _said(turns: Sequence[Turn]) -> list[Turn]:
+    return [t for t in turns if t.by_candidate and t.text.strip()]
 
 
 def _q(text: str, limit: int = 140) -> str:
@@ -201,13 +203,13 @@ def study_line(entry_id: str) -> str:
     return f"Study next: hotseat kb show {entry_id}"
 
 
-def _requirements(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
-    questions = [t for t in said if t.get("kind") == "clarifying_question"]
+def _requirements(state: dict[str, Any], said: list[Turn]) -> DimensionScore:
+    questions = [t for t in said if t.kind == "clarifying_question"]
     topics = set(state.get("topics", []))
     stated = [a for a in state.get("assumptions", []) if a.get("kind") != "convention"]
     value = 1 + min(5.0, 1.25 * len(topics)) + min(2.0, 0.5 * len(questions))
     value += 1 if stated else 0
-    evidence = [Evidence("utterance", _q(t["text"]), "clarifying question") for t in questions[:3]]
+    evidence = [Evidence("utterance", _q(t.text), "clarifying question") for t in questions[:3]]
     if topics:
         evidence.append(Evidence("note", ", ".join(sorted(topics)), "topics clarified"))
     if not questions:
@@ -265,12 +267,12 @@ def _fixed(claims: list[dict[str, Any]], wrong: list[dict[str, Any]]) -> list[di
     return out
 
 
-def _acts(turn: dict[str, Any]) -> set[str]:
-    return set((turn.get("reading") or {}).get("acts", ())) | {str(turn.get("kind", ""))}
+def _acts(turn: Turn) -> set[str]:
+    return set(turn.reading.acts if turn.reading else ()) | {turn.kind}
 
 
 def _design(
-    state: dict[str, Any], scenario: Scenario, said: list[dict[str, Any]], rows: list[dict]
+    state: dict[str, Any], scenario: Scenario, said: list[Turn], rows: list[dict]
 ) -> DimensionScore:
     """Critical components drawn (full credit) or described aloud (most of it: a design
     described in full without a board is a design), the design turns, and a walk-through."""
@@ -290,7 +292,7 @@ def _design(
             "" if drawn else " (no board: a board would add component-level feedback)"
         )
         evidence.append(Evidence("note", ", ".join(described[:6]), note))
-    evidence += [Evidence("utterance", _q(t["text"]), "design") for t in design_turns[:2]]
+    evidence += [Evidence("utterance", _q(t.text), "design") for t in design_turns[:2]]
     missing = [c for c in critical if c not in drawn and c not in mentioned]
     if missing:
         evidence.append(Evidence("note", ", ".join(missing), "critical components not covered"))
@@ -302,9 +304,7 @@ def _settled(state: dict[str, Any], topic: str) -> bool:
     return bool(dialogue is not None and topic in getattr(dialogue, "settled", {}))
 
 
-def probes_covered(
-    state: dict[str, Any], scenario: Scenario, said: list[dict[str, Any]]
-) -> list[str]:
+def probes_covered(state: dict[str, Any], scenario: Scenario, said: list[Turn]) -> list[str]:
     """Scenario probes whose point the candidate made, asked or not (most of what each listens
     for, said in one turn)."""
     from agent.interviewer.record import heard
@@ -315,20 +315,18 @@ def probes_covered(
         if not points:
             continue
         need = max(1, (len(points) + 1) // 2)
-        if any(len(heard(t["text"], points)) >= need for t in said):
+        if any(len(heard(t.text, points)) >= need for t in said):
             out.append(probe.id)
     return out
 
 
 def _deep_dive(
-    state: dict[str, Any], said: list[dict[str, Any]], rows: list[dict], scenario: Scenario
+    state: dict[str, Any], said: list[Turn], rows: list[dict], scenario: Scenario
 ) -> DimensionScore:
     answers = state.get("answers", [])
     good = [a for a in answers if a.get("heard")]
     covered = probes_covered(state, scenario, said)
-    deep = [
-        t for t in said if {"design", "probe_answer"} & _acts(t) and len(t["text"].split()) >= 18
-    ]
+    deep = [t for t in said if {"design", "probe_answer"} & _acts(t) and len(t.text.split()) >= 18]
     drawn_scores = [r["score"] for r in rows if r.get("status") == "drawn"]
     value = 2 + min(4.0, 1.0 * len(covered) + 0.5 * len(good)) + min(3.0, 0.5 * len(deep))
     if drawn_scores:
@@ -339,27 +337,25 @@ def _deep_dive(
     ]
     if covered:
         evidence.append(Evidence("note", ", ".join(covered[:5]), "probe points made"))
-    evidence += [Evidence("utterance", _q(t["text"]), "detailed design") for t in deep[:2]]
+    evidence += [Evidence("utterance", _q(t.text), "detailed design") for t in deep[:2]]
     if not evidence:
         evidence.append(Evidence("note", "no follow-ups answered", "the deep dive was not reached"))
     return DimensionScore(_clamp(value), tuple(evidence))
 
 
-def _tradeoffs(
-    state: dict[str, Any], said: list[dict[str, Any]], scenario: Scenario
-) -> DimensionScore:
+def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> DimensionScore:
     hits: dict[str, str] = {}
     for turn in said:
-        lowered = f" {turn['text'].lower()} "
+        lowered = f" {turn.text.lower()} "
         for term in TRADEOFF_TERMS:
             if term in lowered and term not in hits:
-                hits[term] = turn["text"]
+                hits[term] = turn.text
     reasons = [
         t
         for t in said
         if re.search(
             r"\b(?:because|since|so that|which is why|rather than|instead of|at the cost)\b",
-            t["text"],
+            t.text,
             re.I,
         )
     ]
@@ -372,15 +368,15 @@ def _tradeoffs(
         and f"board:{f.get('code')}:{','.join(f.get('components', []))}"
         not in {a.get("key") for a in state.get("answers", [])}
     ]
-    named = [t for t in said if re.search(r"\btrade-?offs?\b|\bat the cost of\b", t["text"], re.I)]
+    named = [t for t in said if re.search(r"\btrade-?offs?\b|\bat the cost of\b", t.text, re.I)]
     value = 2 + min(3.0, 0.5 * len(hits)) + min(2.0, 0.5 * len(reasons))
     value += 1.5 if named else 0.0  # a trade-off named as such, with both sides
     value += min(2.0, 1.0 * len(answered)) + min(1.0, 1.0 * len(pushback))
     value -= min(3.0, 1.0 * len(open_findings))
     quotes = list(dict.fromkeys(hits.values()))[:3]
     evidence = [Evidence("utterance", _q(q), "names a trade-off or failure mode") for q in quotes]
-    evidence += [Evidence("utterance", _q(t["text"]), "named the trade-off") for t in named[:1]]
-    evidence += [Evidence("utterance", _q(t["text"]), "argued a position") for t in pushback[:1]]
+    evidence += [Evidence("utterance", _q(t.text), "named the trade-off") for t in named[:1]]
+    evidence += [Evidence("utterance", _q(t.text), "argued a position") for t in pushback[:1]]
     evidence += [
         Evidence("finding", f.get("question", ""), f"{f.get('code')} left unanswered")
         for f in open_findings[:2]
@@ -402,16 +398,16 @@ CHECK_IN = re.compile(
 )
 
 
-def _communication(state: dict[str, Any], said: list[dict[str, Any]]) -> DimensionScore:
+def _communication(state: dict[str, Any], said: list[Turn]) -> DimensionScore:
     """From real signals: signposting, answering what was asked, concision, checking in, and
     the turns that said nothing useful — not from how many words were said."""
-    counters = state.get("counters", {})
+    counters = state.get("counters") or Counters()
     if not said:
         return DimensionScore(1, (Evidence("note", "no answers", "the candidate said nothing"),))
-    words = [len(t["text"].split()) for t in said]
+    words = [len(t.text.split()) for t in said]
     average = sum(words) / len(words)
-    signposted = [t for t in said if SIGNPOSTS.search(t["text"])]
-    checked_in = [t for t in said if CHECK_IN.search(t["text"])]
+    signposted = [t for t in said if SIGNPOSTS.search(t.text)]
+    checked_in = [t for t in said if CHECK_IN.search(t.text)]
     asked = [a for a in state.get("asked", []) if a.get("kind") != "arithmetic"]
     answered = {a.get("key") for a in state.get("answers", []) if a.get("heard")}
     answer_rate = len([a for a in asked if a.get("key") in answered]) / len(asked) if asked else 0.5
@@ -430,7 +426,7 @@ def _communication(state: dict[str, Any], said: list[dict[str, Any]]) -> Dimensi
         Evidence("note", f"{answer_rate:.0%} of follow-ups answered with the key points", "focus"),
     ]
     if checked_in:
-        evidence.append(Evidence("utterance", _q(checked_in[0]["text"]), "checked in"))
+        evidence.append(Evidence("utterance", _q(checked_in[0].text), "checked in"))
     if rambling:
         evidence.append(Evidence("note", str(len(rambling)), "answers over 90 words"))
     for name, note in (
@@ -441,7 +437,7 @@ def _communication(state: dict[str, Any], said: list[dict[str, Any]]) -> Dimensi
         ("overruns", "phases the clock had to end"),
     ):
         if counters.get(name):
-            evidence.append(Evidence("note", str(counters[name]), note))
+            evidence.append(Evidence("note", str(counters.get(name)), note))
     return DimensionScore(_clamp(value), tuple(evidence))
 
 

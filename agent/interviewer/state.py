@@ -1,11 +1,12 @@
 """The interview's state: what LangGraph checkpoints after every call, so a session resumes
 exactly where it stopped.
 
-Everything here is plain data (str, float, lists and dicts of them) because the SQLite
-checkpointer serialises it; typed values (claims, findings, probes) live in their own modules
-and are stored through their `to_dict`. List fields marked `Annotated[..., operator.add]` grow:
-a node returns only the new items. Fields without a reducer are overwritten by the last node
-that returns them; the per-call fields (`event`, `utterance`, `now`, `reply`…) are scratch.
+Values are typed: frozen dataclasses (`agent.interviewer.frozen.Frozen`), each in its own
+module, listed in `CHECKPOINTED` so the checkpoint serializer restores them as the same types;
+they become plain data only at the edges (`as_plain`: `--json`, recordings, the HTML report).
+List fields marked `Annotated[..., operator.add]` grow: a node returns only the new items.
+Fields without a reducer are overwritten by the last node that returns them; the per-call
+fields (`event`, `utterance`, `now`, `reply`…) are scratch.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, TypedDict
 
-from agent.interviewer.memory import Dialogue
+from agent.interviewer.counters import Counters
+from agent.interviewer.frozen import plain
+from agent.interviewer.memory import Asked, Dialogue
+from agent.interviewer.phases import PhaseNote
 from agent.interviewer.policy import Move
-from agent.interviewer.reading import Reading
+from agent.interviewer.reading import Mention, Reading, Verdict
+from agent.interviewer.turn_log import Turn
 
 EVENTS = ("open", "turn", "board", "wrap_up")
 """What one graph call does: say the opening, take a candidate turn, take a board snapshot,
@@ -36,14 +41,8 @@ class InterviewState(TypedDict, total=False):
     """A board snapshot (`Board.to_dict()`) for a "board" call."""
     kind: str
     """How `classify` read the turn."""
-    turn_report: dict[str, Any]
-    """What the estimation engine found in this turn: {"claims", "assumptions", "findings"}."""
-    clarification: dict[str, Any] | None
-    """The answer to this turn's clarifying question: {"answer", "topics"}."""
-    followup: dict[str, Any] | None
-    """The one follow-up chosen for this turn (`FollowUp.to_dict()`)."""
-    phase_note: dict[str, Any] | None
-    """Set when this call moved the phase: {"from", "to", "reason"}."""
+    phase_note: PhaseNote | None
+    """Set when this call moved the phase (or the time ran out)."""
     reply: list[str]
     """The interviewer's sentences for this call."""
     reading: Reading | None
@@ -67,8 +66,8 @@ class InterviewState(TypedDict, total=False):
     """Interview time used at the last call."""
 
     # -- what happened -------------------------------------------------------------------------
-    turns: Annotated[list[dict[str, Any]], operator.add]
-    """{"speaker": "interviewer"|"candidate", "text", "t", "kind", "phase"}."""
+    turns: Annotated[list[Turn], operator.add]
+    """The transcript: candidate turns with their reading, interviewer turns with their move."""
     claims: Annotated[list[dict[str, Any]], operator.add]
     """Every checked claim: `ClaimCheck.to_dict()` plus "slip", "name", "turn"."""
     assumptions: Annotated[list[dict[str, Any]], operator.add]
@@ -94,8 +93,8 @@ class InterviewState(TypedDict, total=False):
     """Fact topics the candidate asked about (requirements score)."""
     mentioned: Annotated[list[str], operator.add]
     """Expected components the candidate named aloud (labels)."""
-    counters: dict[str, int]
-    """silence, gibberish, repeat, off_topic, small_talk, overruns, nudges."""
+    counters: Counters
+    """silence, gibberish, repeat, off_topic, small_talk, overruns, time_up."""
     last_question: dict[str, Any] | None
     """The follow-up the candidate is answering now, if any."""
     scores: dict[str, Any] | None
@@ -128,7 +127,7 @@ def new_state(session_id: str, scenario_id: str, minutes: float, seed: str) -> I
         answers=[],
         topics=[],
         mentioned=[],
-        counters={},
+        counters=Counters(),
         last_question=None,
         scores=None,
         reply=[],
@@ -136,14 +135,25 @@ def new_state(session_id: str, scenario_id: str, minutes: float, seed: str) -> I
     )
 
 
-def candidate_turns(state: InterviewState) -> list[dict[str, Any]]:
+def candidate_turns(state: InterviewState) -> list[Turn]:
     """The candidate's turns, in order."""
-    return [t for t in state.get("turns", []) if t.get("speaker") == "candidate"]
+    return [t for t in state.get("turns", []) if t.by_candidate]
 
 
-def bump(counters: dict[str, int], *names: str) -> dict[str, int]:
-    """A copy of `counters` with each name incremented (state values are never mutated)."""
-    out = dict(counters)
-    for name in names:
-        out[name] = out.get(name, 0) + 1
-    return out
+def as_plain(state: InterviewState | dict[str, Any]) -> dict[str, Any]:
+    """The state as plain data (the edges: `--json`, recordings, the HTML report, tests)."""
+    return {key: plain(value) for key, value in dict(state).items()}
+
+
+CHECKPOINTED: tuple[type, ...] = (
+    Dialogue,
+    Asked,
+    Move,
+    Reading,
+    Mention,
+    Verdict,
+    PhaseNote,
+    Counters,
+    Turn,
+)
+"""Every typed value the state holds; the checkpoint serializer restores exactly these."""
