@@ -128,6 +128,21 @@ class _Turn:
     """The end-of-turn model's probability for the current partial, if one is in use."""
     barge_text: str | None = None
     """The overlap's transcript at the last barge-in check."""
+    asked: str | None = None
+    """Words the candidate asked for time with without saying them (a "give me a minute"
+    button): part of the turn's text, and a thinking wait until speech resumes."""
+    asked_first: bool = False
+    """The request came before any speech of this turn (its text goes first)."""
+    asked_silent: bool = False
+    """No speech since the request: the wait is the asked-for-time one whatever was said."""
+
+    def words(self) -> str | None:
+        """The turn's text so far: the speculative transcript plus a silent request for time."""
+        if self.asked is None:
+            return self.partial
+        heard = (self.partial or "").strip()
+        parts = [self.asked, heard] if self.asked_first else [heard, self.asked]
+        return " ".join(p for p in parts if p)
 
     def audio(self) -> np.ndarray:
         return np.concatenate(self.frames).astype(np.float32) / 32768.0
@@ -191,6 +206,8 @@ class VoiceLoop:
         self._speculate_frames = max(1, self.config.speculate_after_ms // FRAME_MS)
         self._quiet_since: float | None = None
         self._idle_checked_in = False
+        self._asks: list[str] = []
+        self._asks_lock = threading.Lock()
         self.turns = 0
         self.barge_ins = 0
 
@@ -230,6 +247,15 @@ class VoiceLoop:
                 self._reply.join(timeout=30)
             self._worker.stop()
 
+    def ask_for_time(self, text: str) -> None:
+        """The candidate asked for time without saying it (the page's "give me a minute"):
+        the same thinking wait as when it is said. Nothing is committed until the candidate
+        speaks again or the policy's thinking wait runs out, "take your time" is said once,
+        and a reply being spoken is cut. ``text`` stands in the turn for the request.
+        Thread-safe: applied by the loop's thread at its next microphone chunk."""
+        with self._asks_lock:
+            self._asks.append(text)
+
     def stop(self) -> None:
         self._stopping.set()
         with contextlib.suppress(Exception):  # closing a dead device is not news
@@ -242,6 +268,10 @@ class VoiceLoop:
         samples = _to_model_rate(chunk)
         for frame, t in self._framer.push(samples, chunk.timestamp):
             self._on_frame(frame, t)
+        with self._asks_lock:
+            asks, self._asks = self._asks, []
+        for text in asks:
+            self._hold_for_thinking(text, self._framer.now)
         self._drain_results(self._framer.now)
         self._idle_check(self._framer.now)
 
@@ -266,6 +296,7 @@ class VoiceLoop:
                     turn.generation += 1
                     turn.speculated = False
                     turn.speech_end = None
+                    turn.asked_silent = False
                     self._end_thinking(turn, "resumed")
             elif isinstance(event, SpeechStopped) and turn is not None:
                 turn.speech_end = event.timestamp
@@ -331,7 +362,11 @@ class VoiceLoop:
             return
         if turn.partial_generation != turn.generation or turn.partial is None:
             return
-        wait = self.config.policy.decide(turn.partial, turn.end_of_turn)
+        policy = self.config.policy
+        if turn.asked_silent:
+            wait = TurnWait(policy.thinking_wait_s, "asked")
+        else:
+            wait = policy.decide(turn.words() or "", turn.end_of_turn)
         silence = now - turn.speech_end
         if wait.thinking:
             self._think(turn, wait, silence)
@@ -339,7 +374,7 @@ class VoiceLoop:
             return
         self._end_thinking(turn, "timed_out")
         self._turn = None
-        text = turn.partial
+        text = turn.words()
         if not text or (not content_words(text) and turn.began_in_reply):
             return  # a cough, noise or lone backchannel: not a turn
         self._commit(turn, text, turn.transcript)
@@ -361,6 +396,28 @@ class VoiceLoop:
         elif wait.reason == "unfinished" and silence >= policy.check_in_after_s:
             turn.nudged = True
             self._say(self.config.check_in)
+
+    def _hold_for_thinking(self, text: str, now: float) -> None:
+        """A request for time from outside the microphone (see ``ask_for_time``)."""
+        if self._busy():  # asking for time while the interviewer talks stops it, as speech would
+            self._emit(BargeIn(timestamp=self._now()))
+            self._reply.cut()  # type: ignore[union-attr]
+            self.barge_ins += 1
+        turn = self._turn
+        if turn is None or (turn.overlaps_reply and not turn.frames):
+            turn = self._turn = _Turn(start=now, overlaps_reply=False, partial="")
+            turn.partial_generation = turn.generation
+            turn.speech_end = now
+            turn.asked_first = True
+        turn.overlaps_reply = False
+        turn.asked = text
+        turn.asked_silent = True
+        if turn.speech_end is None and not self._vad.active:
+            turn.speech_end = now
+        if turn.frames and not turn.speculated and not self._vad.active:
+            turn.speculated = True  # the words so far, for the turn's text
+            self._worker.submit(Job("partial", turn.generation, turn.audio(), turn=turn.number))
+        self._maybe_commit(now)
 
     def _end_thinking(self, turn: _Turn, how: str) -> None:
         if turn.thinking is not None:

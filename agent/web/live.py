@@ -266,6 +266,11 @@ class LiveInterview:
             self.end()
 
     def give_me_a_minute(self) -> None:
+        """A typed interview hands the request to the interviewer as a turn; a spoken one
+        holds the voice loop in its thinking wait, exactly as if the candidate had said it."""
+        if self.voice is not None and not self.ended:
+            self.voice.ask_for_time(GIVE_ME_A_MINUTE)
+            return
         self.turn(GIVE_ME_A_MINUTE)
 
     def end(self, reason: str = "completed") -> None:

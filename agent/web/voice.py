@@ -40,7 +40,23 @@ class VoiceBackend:
         from voice.stt import WhisperTranscriber
         from voice.tts import PiperSynthesizer
 
-        return cls(WhisperTranscriber(), PiperSynthesizer())
+        backend = cls(WhisperTranscriber(), PiperSynthesizer())
+        backend.warm()
+        return backend
+
+    def warm(self) -> None:
+        """One synthesis and one transcription now, so the first spoken turn does not pay
+        for the models' first-run setup (allocations, onnxruntime and CTranslate2 caches)."""
+        import numpy as np
+
+        from voice.resample import resample
+
+        spoken = [
+            c.to_float() for c in self.synthesizer.synthesize("Where would you like to start?")
+        ]
+        if spoken:
+            audio = resample(np.concatenate(spoken), self.synthesizer.sample_rate, RATE)
+            self.transcriber.transcribe(audio)
 
     @classmethod
     def load_or_none(cls, log: Callable[[str], None]) -> VoiceBackend | None:
@@ -61,12 +77,6 @@ class BrowserMicrophone:
         self._queue: queue.Queue[AudioChunk | None] = queue.Queue(MAX_QUEUED_CHUNKS)
         self._closed = threading.Event()
         self.muted = False
-
-    def say(self, text: str) -> None:
-        """Speak a reply that did not come through the microphone (a typed turn, the "give me
-        a minute" button); recorded on the interviewer's track like any other."""
-        for chunk in self.synthesizer.synthesize(text):
-            self.session.speaker.play(chunk)
 
     def feed(self, pcm: bytes) -> None:
         if self._closed.is_set():
@@ -205,13 +215,20 @@ class BrowserVoice:
             self.live.end()
 
     def say(self, text: str) -> None:
-        """Speak a reply that did not come through the microphone (a typed turn, the "give me
-        a minute" button); recorded on the interviewer's track like any other."""
+        """Speak a reply that did not come through the microphone (a typed turn); recorded on
+        the interviewer's track like any other."""
         for chunk in self.synthesizer.synthesize(text):
             self.session.speaker.play(chunk)
 
     def feed(self, pcm: bytes) -> None:
         self.microphone.feed(pcm)
+
+    def ask_for_time(self, text: str) -> None:
+        """The "give me a minute" button: the voice loop's own thinking wait (no turn taken
+        and no question asked for up to its thinking wait, "take your time" said once), as if
+        the candidate had said it; not a typed turn."""
+        self.session.loop.ask_for_time(text)
+        self.live.push({"type": "voice", "event": "thinking"})
 
     def mute(self, muted: bool) -> None:
         self.microphone.muted = muted

@@ -91,18 +91,19 @@ def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
         regions = ["#topbar", "#board-frame", "#transcript", "#voice-bar", "#composer"]
         assert boxes_apart(page, regions) == []
         live = server.app.app.state.interviews.live[session]
-        # the "give me a minute" button: once the answer to the second turn has been played
-        # (the microphone file is silent from then on), the button's answer is shown and spoken
+        # the "give me a minute" button, once the answer to the second turn has been played
+        # (the microphone file is silent from then on): the voice loop's own thinking wait, as
+        # if it had been said - "take your time" is spoken once, no turn is sent as text
         page.wait_for_function("window.hotseatAudio.latencies.length >= 2", timeout=60_000)
         assert wait_for(lambda: not live.voice.speaker.is_playing(), timeout=60)
         before = page.evaluate("window.hotseatAudio.received")
+        items = page.locator("#transcript li").count()
         page.click("#minute")
-        asked = page.locator("#transcript li.candidate", has_text="Give me a minute")
-        asked.wait_for(timeout=30_000)
-        page.locator(
-            "#transcript li.candidate:has-text('Give me a minute') + li.interviewer"
-        ).wait_for()
+        page.wait_for_selector("body[data-thinking='1']", timeout=30_000)
         page.wait_for_function(f"window.hotseatAudio.received > {before}", timeout=60_000)
+        assert wait_for(lambda: live.voice.session.loop.thinking is not None, timeout=30)
+        assert live.voice.session.loop.thinking.reason == "asked"
+        assert page.locator("#transcript li").count() == items  # nothing typed for them
         page.click("#mute")  # the page keeps the clock going with silence; the server knows
         assert wait_for(lambda: live.voice.microphone.muted)
         assert page.inner_text("#mic-state") == "muted"
@@ -116,6 +117,10 @@ def test_spoken_turn_through_the_page(backend, hotseat_home, tmp_path):
         events = [json.loads(line) for line in (folder / "events.jsonl").read_text().splitlines()]
         stopped = [e for e in events if e["type"] == "playback_stopped"]
         assert any(e["interrupted"] for e in stopped), stopped
+        thinking = [e for e in events if e["type"] == "thinking_started"]
+        assert [e["reason"] for e in thinking][-1:] == ["asked"], thinking
+        said = [e["text"] for e in events if e["type"] == "reply_sentence"]
+        assert said.count("Take your time.") == 1, said
         page.click("#report-link")
         page.wait_for_load_state()
         assert "60,000" in page.content()

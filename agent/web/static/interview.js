@@ -211,11 +211,17 @@
       (audio.answerMs = audio.answerMs || []).push(msg.after_commit_ms);
     } else if (msg.event === "listening") {
       setupVoice();
+    } else if (msg.event === "thinking") { // "give me a minute": the interviewer waits quietly
+      audio.thinking = (audio.thinking || 0) + 1;
+      document.body.dataset.thinking = "1";
+      if (mic && !mic.muted) $("mic-state").textContent = "take your time: the interviewer waits up to a minute";
     } else if (msg.event === "turn") {
       // when did the page send the turn's last speech sample? that is "end of speech" here
       const hit = audio.sendLog.find(([n]) => n >= msg.speech_end_sample);
       audio.pending = hit ? hit[1] : null;
       audio.turns.push(msg.text);
+      document.body.dataset.thinking = "0";
+      if (mic && !mic.muted) $("mic-state").textContent = "listening";
       (audio.commitMs = audio.commitMs || []).push(msg.commit_ms);
     }
   }
