@@ -1,8 +1,8 @@
 """Speaking one reply: responder → sentences → Piper → speaker, cuttable at any moment.
 
 Runs on its own thread so the loop keeps listening (barge-in) while the reply is generated,
-synthesized and played. The first sentence is kept short (split at a comma when long) because
-the candidate waits for the first sample, not the last. It remembers which sample range each
+synthesized and played. The first sentence is kept short (an opener like "Right —" on its own, and
+split at a comma when long) because the candidate waits for the first sample, not the last. It remembers which sample range each
 piece of text occupies, so a cut reply is recorded only up to what was actually heard.
 """
 
@@ -42,7 +42,22 @@ def reply_sentences(reply: str | Iterable[str], first_max_words: int = 8) -> Ite
                 yield sentence
 
 
+_LEAD_IN = re.compile(r"^((?:\S+\s+){0,2}?\S*[A-Za-z]\S*?(?:[,;:]| ?—))\s+(\S+\s+\S.*)$")
+"""A one-to-three-word opener ending at a pause ("Right —", "Good,", "Got it:") with at
+least two words after it."""
+
+
 def _split_first(sentence: str, max_words: int) -> list[str]:
+    # An acknowledgement's opener is spoken on its own: Piper takes time in proportion to the
+    # audio, so "Right —" is heard ~200 ms sooner than the whole "Right — 36,000 a second at
+    # peak." would be, at the cost of a pause the speaker would make there anyway.
+    lead_in = _LEAD_IN.match(sentence)
+    if lead_in:
+        return [lead_in.group(1), *_split_long(lead_in.group(2), max_words)]
+    return _split_long(sentence, max_words)
+
+
+def _split_long(sentence: str, max_words: int) -> list[str]:
     if len(sentence.split()) <= max_words:
         return [sentence]
     match = re.search(r"^(.{8,}?[,;:—])\s+(.+)$", sentence)
