@@ -18,6 +18,7 @@ pytestmark = pytest.mark.slow
 VIEWPORT = {"width": 1280, "height": 800}
 ESTIMATE = "We have 1 billion notifications a day, which is about 12,000 per second."
 SLIP = "Peak is 3x, so 60,000 per second."
+FIX = "Right, 3x of 12,000 is 36,000 per second at peak."
 
 
 def shot(page, tmp_path: Path, name: str) -> Path:
@@ -118,6 +119,9 @@ def test_typed_interview_chip_board_reload_end_and_report(server, browser, tmp_p
     estimate_turn = page.locator("#transcript li.candidate", has_text="1 billion")
     assert estimate_turn.locator(".chip[data-verdict='correct']").count() == 1
     assert "36,000" in page.locator("#transcript li.interviewer").last.inner_text()
+    say(page, FIX)
+    say(page, "Let me move on to the high-level design.")
+    page.wait_for_function("document.getElementById('phase').textContent.includes('design')")
 
     # draw two boxes and an arrow on the page's board; the interviewer gets the board
     board = page.frame_locator("#board-frame")
@@ -139,18 +143,29 @@ def test_typed_interview_chip_board_reload_end_and_report(server, browser, tmp_p
     assert len(drawn["edges"]) == 1
     # the interviewer analysed that board: its findings name the drawn database
     assert wait_for(lambda: _interviewer_findings_name(live, "Postgres"))
-    say(page, "The API server writes to Postgres. What should we look at next?")
+    # the next question is about what was drawn: it names a drawn component, and the
+    # transcript marks which one
+    say(page, "The API server writes to Postgres.")
+    question = page.locator("#transcript li.interviewer").last
+    about = question.locator(".about")
+    about.wait_for(timeout=30_000)
+    named = [label for label in ("API server", "Postgres") if label in about.inner_text()]
+    assert named, about.inner_text()
+    assert any(label in question.locator(".text").inner_text() for label in named)
     shot(page, tmp_path, "interview")
     regions = ["#topbar", "#board-frame", "#transcript", "#composer"]
     assert boxes_apart(page, regions) == []
 
     # reload: the same session, the same transcript and chips
     count = page.locator("#transcript li").count()
+    chips = page.locator(".chip").all_inner_texts()
     page.reload()
     page.wait_for_selector("#conn[data-state='live']")
     page.wait_for_function(f"document.querySelectorAll('#transcript li').length === {count}")
     assert page.evaluate("document.body.dataset.session") == session
-    assert page.locator(".chip[data-verdict='incorrect']").count() == 1
+    assert page.locator(".chip").all_inner_texts() == chips
+    slip_turn = page.locator("#transcript li.candidate", has_text="Peak is 3x")
+    assert slip_turn.locator(".chip[data-verdict='incorrect']").count() == 1, chips
     board.locator("#components li").nth(1).wait_for()
 
     # end: scores and the report
@@ -286,3 +301,69 @@ def test_start_page_charts_each_dimension_across_scored_sessions(server, browser
     assert "32 / 50" in rows.first.inner_text() and "17 / 50" in rows.nth(1).inner_text()
     assert page.locator("#sessions a.resume").count() == 0  # scored: nothing to resume
     page.close()
+
+
+def test_pen_touch_and_mouse_draw_on_the_interview_page(server, browser):
+    """The interview page's board takes pointer input of every kind: a box drawn with a pen,
+    one with a finger and the arrow between them with the mouse all reach the board."""
+    context = browser.new_context(viewport=VIEWPORT, has_touch=True)
+    page = context.new_page()
+    page.goto(server.url)
+    page.wait_for_selector("body[data-ready='1']")
+    page.locator("#scenario-list li", has_text="URL").first.click()
+    page.click("#start-button")
+    page.wait_for_url("**/interview/*")
+    session = page.url.rsplit("/", 1)[1]
+    board = page.frame_locator("#board-frame")
+    board.locator("#status[data-state='live']").wait_for()
+    canvas = board.locator("#board")
+    canvas.evaluate(
+        "c => { window.kinds = []; c.addEventListener('pointerdown', e => kinds.push(e.pointerType)); }"
+    )
+    box = canvas.bounding_box()
+    cdp = context.new_cdp_session(page)
+
+    def pen(points):
+        for kind, (x, y) in zip(_phases(points), points, strict=True):
+            cdp.send(
+                "Input.dispatchMouseEvent",
+                {
+                    "type": kind,
+                    "x": box["x"] + x,
+                    "y": box["y"] + y,
+                    "button": "left",
+                    "buttons": 0 if kind == "mouseReleased" else 1,
+                    "clickCount": 1,
+                    "pointerType": "pen",
+                    "force": 0.5,
+                },
+            )
+
+    def finger(points):
+        touch = {"mousePressed": "touchStart", "mouseMoved": "touchMove"}
+        for kind, (x, y) in zip(_phases(points), points, strict=True):
+            if kind == "mouseReleased":
+                cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+                continue
+            point = {"x": box["x"] + x, "y": box["y"] + y, "id": 1, "radiusX": 2, "radiusY": 2}
+            cdp.send("Input.dispatchTouchEvent", {"type": touch[kind], "touchPoints": [point]})
+
+    pen(rectangle(40, 80, 160, 90))
+    finger(rectangle(330, 90, 160, 90))
+    draw(page, canvas, arrow(170, 125, 335, 135))
+    live = server.app.app.state.interviews.live[session]
+
+    def drawn():
+        current = live.board.board()
+        return len(current.components) == 2 and len(current.edges) == 1
+
+    assert wait_for(drawn), live.board.board().to_dict()
+    kinds = canvas.evaluate("() => window.kinds")
+    assert {"pen", "touch", "mouse"} <= set(kinds), kinds
+    board.locator("#components li").nth(1).wait_for()
+    context.close()
+
+
+def _phases(points):
+    """The press, the moves and the release of a stroke through `points`."""
+    return ["mousePressed"] + ["mouseMoved"] * (len(points) - 2) + ["mouseReleased"]
