@@ -28,6 +28,6 @@ test: system-deps setup lint
 	$(PY) -m pytest -q
 
 bench: setup
-	@for b in bench/bench_*.py bench/recordings.py bench/voice_models.py; do \
+	@for b in bench/bench_*.py bench/voice_models.py; do \
 		echo "== $$b"; $(PY) $$b || exit 1; done
 	$(VENV)/bin/hotseat bench voice --json

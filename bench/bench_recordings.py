@@ -1,6 +1,6 @@
 """Recording costs: fsync'd event writes, audio appends, loading and the HTML report.
 
-    .venv/bin/python bench/recordings.py [--minutes 10]
+    .venv/bin/python bench/bench_recordings.py [--minutes 10]
 
 Prints one JSON object. The session is synthetic (tones, a fake clock) so only the recorder,
 reader and report are measured.
