@@ -75,7 +75,7 @@ def _usable(op: Operand) -> bool:
 
 
 @dataclass(frozen=True)
-class Reading:
+class OperandReading:
     """A product/quotient of the candidate's numbers that gives the stated result."""
 
     parts: tuple[tuple[Operand, int], ...]
@@ -111,7 +111,7 @@ def find_reading(
     tolerance: float,
     max_optional: int = 3,
     said_as: Said = Said(),
-) -> Reading | None:
+) -> OperandReading | None:
     """A reading that uses every `required` operand and up to `max_optional` of `optional`
     (nearest first), each multiplied or divided, and lands within the tolerance."""
     required = [op for op in required if _usable(op)]
@@ -178,7 +178,7 @@ def find_reading(
                     ):
                         got = Quantity(want.value * value / said_as.number, want.dimension)
                     if got is not None:
-                        return Reading(tuple(zip(subset, signs, strict=True)), got)
+                        return OperandReading(tuple(zip(subset, signs, strict=True)), got)
     return None
 
 
@@ -188,7 +188,7 @@ def another_reading(
     stated: Operand,
     tolerance: float,
     said_as: Said = Said(),
-) -> Reading | None:
+) -> OperandReading | None:
     """The reading, if any, of the operands the candidate used (`used`), each multiplied or
     divided, with a bare conversion factor optionally left out and up to two factors said
     right after the result (`after`), that gives `stated` within the tolerance."""

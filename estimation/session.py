@@ -29,7 +29,7 @@ from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
 from estimation.readings import RESULT_WORDS as _RESULT_WORDS
 from estimation.readings import (
-    Reading,
+    OperandReading,
     Said,
     another_reading,
     find_reading,
@@ -1520,7 +1520,7 @@ class EstimationSession:
             return said_in_bits(stated) or any(said_in_bits(op) for op in leaves)
         return True
 
-    def _confirmed(self, claim: ClaimCheck, reading: Reading, stated: Operand) -> ClaimCheck:
+    def _confirmed(self, claim: ClaimCheck, reading: OperandReading, stated: Operand) -> ClaimCheck:
         words = reading.words()
         return replace(
             claim,
@@ -2212,7 +2212,7 @@ class EstimationSession:
             key=lambda t: (t.start > lo, abs(t.start - lo)),
         )
 
-    def _confirm(self, stated: Operand) -> Reading | None:
+    def _confirm(self, stated: Operand) -> OperandReading | None:
         """A product or quotient of up to three nearby numbers that gives the result."""
         said_as = self._said_as()
         earlier = [op for op in self.memory.pool[: self._pool_mark][-8:] if not op.multiplier]
@@ -2245,7 +2245,7 @@ class EstimationSession:
 
     def _meant(
         self, node: Node, stated: Operand, multiplier: tuple[Operand, Operand] | None
-    ) -> Reading | None:
+    ) -> OperandReading | None:
         """The candidate's own operands read as people say them: "A divided by B times C"
         as A/(B·C), a conversion factor that only restates units, a factor said right after
         the result ("with three replicas"), the multiplier applied to the value it names."""
@@ -2261,7 +2261,7 @@ class EstimationSession:
                     if within(stated.quantity.value, base.quantity.value * factor, self.tolerance):
                         times = from_quantity(Quantity(factor), f"{format_number(factor)}x")
                         value = base.quantity * factor
-                        return Reading(((base, 1), (times, 1)), value)
+                        return OperandReading(((base, 1), (times, 1)), value)
         else:
             used = []
             for leaf in node.leaves():
