@@ -24,7 +24,7 @@ from voice.events import (
     VoiceError,
     VoiceEvent,
 )
-from voice.memory import release_free_memory
+from voice.heap_trim import release_free_memory
 from voice.protocols import Responder, Speaker, Synthesizer
 from voice.sentences import split_sentences
 
