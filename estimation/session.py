@@ -63,7 +63,7 @@ from estimation.tokens import Token
 from estimation.tradeoffs import Assumptions as TradeoffAssumptions
 from estimation.tradeoffs import TradeoffRow, tradeoff_matrix
 from estimation.units import TIME_UNITS
-from estimation.verdicts import Judgement, within
+from estimation.verdicts import Judgement, reads_loosely, within
 
 IntentRule = Callable[["EstimationSession", ClaimCheck, Operand], "ClaimCheck | None"]
 IntentRules = tuple[tuple[tuple[str, ...] | None, IntentRule], ...]
@@ -794,6 +794,8 @@ class EstimationSession:
         said_now = all(id(p) in breath for p in chosen.parts)
         if own is not None and not any(p.quantity == own.quantity for p in chosen.parts):
             said_now = False  # a new quantity with its own derivation, not an earlier rate
+        if reads_loosely(chosen.node, m.resolve, stated):
+            said_now = False  # "1 TB, over 30 days, 33 GB": spread out or accumulated?
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement, inferred=not said_now)
         return True
 
@@ -820,6 +822,8 @@ class EstimationSession:
         chosen = choose(breath, stated, found, self.tolerance, restating)
         if chosen is None or {id(p) for p in chosen.parts} != {id(op) for op in working}:
             return False  # a total of listed parts, or no single reading: not this breath's
+        if reads_loosely(chosen.node, m.resolve, stated):
+            return False
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement)
         return True
 

@@ -132,23 +132,23 @@ def _unit_readings(
     return out
 
 
-def _time_powers(op: Operand) -> tuple[int, int]:
+def _time_powers(op: Operand, strict: bool = False) -> tuple[int, int]:
     """The powers of time a value may have as spoken: a duration said with its unit ("30
-    days") is time; a per-period figure ("1 TB a day") is a rate or that period's amount; a
-    bare time factor (86,400, 365) stands for a period or its inverse; a size in bits with no
-    period may be a link rate said loosely ("128 kilobits")."""
+    days") is time; any other figure may be per some period, said or left unsaid ("1 TB a
+    day", "1 billion" meaning a billion a day, "128 kilobits" meaning a link rate); a bare
+    time factor (86,400, 365) stands for a period or its inverse."""
     durations = sum(p for _, p in op.time_units if p > 0)
     periods = sum(p for _, p in op.time_units if p < 0)
-    if op.bare:
-        return (-1, 1) if op.converts_time else (0, 0)
-    if not op.time_units and op.quantity.dimension.data:
-        unit = op.unit.split(" ")[0] if op.unit else ""
-        if unit.endswith("b") or "bit" in op.unit.lower():
-            return -1, 0
-    return durations + periods, durations
+    if op.bare and op.converts_time:
+        return -1, 1
+    if durations or strict:
+        return durations + periods, durations
+    return min(periods, -1), 0
 
 
-def _meaningless(node: Node, pick: Callable[[Token], Operand], said: Operand) -> bool:
+def _meaningless(
+    node: Node, pick: Callable[[Token], Operand], said: Operand, strict: bool = False
+) -> bool:
     """The as-spoken reading strips "a day" from "1 TB a day", but a duration said with its
     unit stays a duration: "1 TB a day over 30 days is 33 GB" divides an amount by a time and
     calls it an amount, and "30 GB times 30 days is 900 GB a day" is a size times a time.
@@ -157,7 +157,7 @@ def _meaningless(node: Node, pick: Callable[[Token], Operand], said: Operand) ->
     def powers(n: Node) -> tuple[int, int]:
         if n.op == "leaf":
             assert n.token is not None
-            return _time_powers(pick(n.token))
+            return _time_powers(pick(n.token), strict)
         assert n.left is not None
         lo, hi = powers(n.left)
         if n.op == "neg":
@@ -178,8 +178,19 @@ def _meaningless(node: Node, pick: Callable[[Token], Operand], said: Operand) ->
         lo, hi = powers(node)
     except ValueError:
         return False
-    said_lo, said_hi = _time_powers(said)
+    durations = sum(p for _, p in said.time_units if p > 0)
+    said_lo = durations + sum(p for _, p in said.time_units if p < 0)
+    said_hi = durations  # "30 GB" is an amount; "1 TB a day" a rate or a day's amount
     return lo > hi or hi < said_lo or said_hi < lo
+
+
+def reads_loosely(node: Node, resolve: Resolve, stated: Operand) -> bool:
+    """The working only makes sense if a figure said without a period is taken as per some
+    period ("1 TB … over 30 days": a day's terabyte, or a terabyte spread out?). Such a
+    reading may confirm a result, but it is not certain enough to accuse one."""
+    return not _meaningless(node, resolve, stated) and _meaningless(
+        node, resolve, stated, strict=True
+    )
 
 
 def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Judgement:
