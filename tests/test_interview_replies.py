@@ -174,10 +174,11 @@ def test_every_scenario_nudges_only_for_dimensions_not_yet_covered():
     import random
 
     from agent.interviewer import coverage
+    from agent.interviewer.checked_claim import Amount, ClaimRecord
     from tests.agent_harness import LIBRARY
 
-    said = {"text": "about 12,000 per second", "stated": {"value": 12000, "unit": "per second"}}
-    state = {"claims": [{**said, "verdict": "correct"}], "assumptions": []}
+    said = ClaimRecord("about 12,000 per second", Amount(12000, "per second"), "correct")
+    state = {"claims": [said], "assumptions": []}
     for scenario in LIBRARY:
         gaps = [d for d, _ in coverage.missing(scenario, state)]
         assert coverage.RATE not in gaps

@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.followups import is_correction
-from estimation import Quantity, format_quantity
-from estimation.quantity import dimension_from_unit
+from estimation import format_quantity
 from scenarios import Scenario
 
 CORRECTED = ("Right — {n}.", "Yes, that's it — {n}.", "Good, {n}.")
@@ -38,30 +38,23 @@ _TOOLS = re.compile(r"\b(prometheus|grafana|datadog|cloudwatch|pagerduty)\b", re
 MAX_ITEMS = 2
 
 
-def spoken(quantity: dict[str, Any]) -> str:
+def spoken(amount: Amount) -> str:
     """ "36,000 a second", "36 MB/s": a quantity as it is said back."""
-    return format_quantity(_quantity(quantity)).replace(" per second", " a second")
-
-
-def _quantity(data: dict[str, Any]) -> Quantity:
-    try:
-        return Quantity(float(data["value"]), dimension_from_unit(str(data.get("unit", ""))))
-    except (KeyError, TypeError, ValueError):
-        return Quantity(float(data.get("value") or 0.0))
+    return format_quantity(amount.quantity()).replace(" per second", " a second")
 
 
 def numbers(
-    turn_claims: Sequence[dict[str, Any]], fixes: Sequence[dict[str, Any]], text: str = ""
+    turn_claims: Sequence[ClaimRecord], fixes: Sequence[Amount], text: str = ""
 ) -> tuple[bool, list[str]]:
     """(corrected?, the turn's correct results as said back, first the corrected ones)."""
     fixed, plain = [], []
     for claim in turn_claims:
-        if claim.get("verdict") != "correct" and not claim.get("correction"):
+        if not claim.counts_as_right:
             continue  # only what the engine confirmed is said back as right
-        said = spoken(claim["stated"])
-        if re.search(r"\bpeak", _around(str(claim.get("text", "")), text), re.IGNORECASE):
+        said = spoken(claim.stated)
+        if re.search(r"\bpeak", _around(claim.text, text), re.IGNORECASE):
             said += " at peak"
-        if claim.get("correction") or _fixes(claim, fixes):
+        if claim.correction or is_correction(claim.stated, fixes):
             fixed.append(said)
         else:
             plain.append(said)
@@ -73,13 +66,6 @@ def _around(claim_text: str, text: str) -> str:
     text stops at the unit)."""
     at = text.find(claim_text) if claim_text else -1
     return claim_text if at < 0 else text[at : at + len(claim_text) + 12]
-
-
-def _fixes(claim: dict[str, Any], fixes: Sequence[dict[str, Any]]) -> bool:
-    class _Claim:
-        stated = _quantity(claim["stated"])
-
-    return bool(fixes) and is_correction(_Claim, fixes)
 
 
 def covered_topics(

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from agent.interviewer.checked_claim import ClaimRecord
 from scenarios import Scenario
 
 RATE, PEAK, BANDWIDTH, STORAGE, MEMORY = "rate", "peak", "bandwidth", "storage", "memory"
@@ -47,15 +48,14 @@ def dimension_of(unit: str, text: str, kind: str = "") -> str:
     return ""
 
 
-def covered(claims: Iterable[dict[str, Any]], assumptions: Iterable[dict[str, Any]]) -> set[str]:
+def covered(claims: Iterable[ClaimRecord], assumptions: Iterable[dict[str, Any]]) -> set[str]:
     """Dimensions the candidate has stated a value for (wrong values count as attempted: the
     arithmetic check deals with those)."""
     out: set[str] = set()
     for claim in claims:
-        stated = claim.get("stated") or {}
-        text = f"{claim.get('text', '')} {claim.get('name', '')}"
-        dim = dimension_of(str(stated.get("unit", "")), text)
-        if claim.get("name") == "peak" and dim == RATE:
+        text = f"{claim.text} {claim.name}"
+        dim = dimension_of(claim.stated.unit, text)
+        if claim.name == "peak" and dim == RATE:
             dim = PEAK
         if dim:
             out.add(dim)

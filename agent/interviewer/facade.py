@@ -291,7 +291,7 @@ class Interviewer:
                 self._emit(E.InterviewerTurn(turn.text, sentences, phase, t, move))
             if turn.by_candidate:
                 for claim in new("claims"):
-                    self._emit(E.Record("claim", claim, t))
+                    self._emit(E.Record("claim", claim.to_dict(), t))
                 for finding in new("estimate_findings"):
                     self._emit(E.Record("estimate_finding", finding, t))
                 if after.get("phase") != before.get("phase"):

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.interviewer.checked_claim import Amount
 from agent.interviewer.reference_check import Reference
 from agent.interviewer.turn_kinds import normalise
 from estimation import CheckReport
@@ -119,7 +120,7 @@ class TurnContext:
     """Board component id -> kind."""
     edges: Sequence[tuple[str, str]] = ()
     """Board arrows as (source id, target id)."""
-    fixes: Sequence[dict[str, Any]] = ()
+    fixes: Sequence[Amount] = ()
     """`computed` values of earlier wrong claims: stating one of them is a correction."""
     kb_speech: Sequence[Any] = ()
     """Knowledge-base `SpeechHit`s of this turn (the earlier turns as history)."""
@@ -129,15 +130,10 @@ class TurnContext:
     """Every question asked so far (a topic already asked is not asked again in other words)."""
 
 
-def is_correction(claim: Any, fixes: Sequence[dict[str, Any]]) -> bool:
+def is_correction(stated: Amount, fixes: Sequence[Amount]) -> bool:
     """The candidate now states the value the interviewer said was right ("so peak is 36,000"):
     whatever the engine made of the sentence, that is a fix, not a new slip."""
-    stated = claim.stated.to_dict()
-    for fixed in fixes:
-        value = fixed.get("value") if fixed and fixed.get("unit") == stated["unit"] else None
-        if value and abs(stated["value"] - value) <= 0.15 * abs(value):
-            return True
-    return False
+    return any(stated.near(fixed) for fixed in fixes)
 
 
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -18,6 +18,7 @@ from langgraph.runtime import Runtime
 
 from agent.interviewer import coverage, policy, replies, templates, topics
 from agent.interviewer import reading as R
+from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
 from agent.interviewer.followups import MOVE_ON as MOVE_ON_FOLLOWUP
@@ -31,7 +32,7 @@ from agent.interviewer.record import _fixes, clean
 from agent.interviewer.record import listen as record_turn
 from agent.interviewer.state import InterviewState, candidate_turns
 from agent.interviewer.turn_log import INTERVIEWER, Turn
-from estimation import CheckReport, ClaimCheck
+from estimation import CheckReport
 
 _LOG = logging.getLogger("hotseat.interviewer")
 
@@ -169,7 +170,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     taken = {m.name for m in reading.mentions if m.positive}
     kept = tuple(r for r in dialogue.rejected if r not in taken)
     dialogue = _with(dialogue, rejected=tuple(dict.fromkeys([*kept, *rejected])))
-    if dialogue.pending_challenge and any(c.get("verdict") == "correct" for c in out["claims"]):
+    if dialogue.pending_challenge and any(c.verdict == "correct" for c in out["claims"]):
         dialogue = _with(dialogue, pending_challenge="")
     known = state.get("mentioned", [])
     out["mentioned"] = [
@@ -206,9 +207,9 @@ def _with(dialogue: Dialogue, **changes: Any) -> Dialogue:
     return replace(dialogue, **changes)
 
 
-def _turn_claims(state: InterviewState) -> list[dict[str, Any]]:
+def _turn_claims(state: InterviewState) -> list[ClaimRecord]:
     index = len(candidate_turns(state)) - 1
-    return [c for c in state.get("claims", []) if c.get("turn") == index]
+    return [c for c in state.get("claims", []) if c.turn == index]
 
 
 def route_turn(state: InterviewState) -> str:
@@ -221,9 +222,9 @@ def route_turn(state: InterviewState) -> str:
     return policy.route(reading, dialogue, slip is not None)
 
 
-def _earlier_fixes(state: InterviewState) -> list[dict[str, Any]]:
+def _earlier_fixes(state: InterviewState) -> list[Amount]:
     index = len(candidate_turns(state)) - 1
-    return _fixes({"claims": [c for c in state.get("claims", []) if c.get("turn", 0) < index]})
+    return _fixes({"claims": [c for c in state.get("claims", []) if c.turn < index]})
 
 
 def _rng(state: InterviewState, slot: str = "") -> Any:
@@ -241,11 +242,7 @@ def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
     rng = _rng(state, "ack")
     corrected, values = acks.numbers(claims, _earlier_fixes(state), text)
     fixed = corrected or (bool(values) and reading.has(R.SELF_CORRECTION))
-    own = [
-        _at_peak(replies.words_of(c, text), c, text)
-        for c in claims
-        if c.get("verdict") == "correct" or c.get("correction")
-    ]
+    own = [_at_peak(replies.words_of(c, text), c, text) for c in claims if c.counts_as_right]
     own = list(dict.fromkeys(w for w in own if w and re.search(r"[a-zA-Z]", w)))
     if own and not corrected:
         return replies.acknowledge_numbers(own[-2:], fixed, rng)
@@ -263,9 +260,9 @@ def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
     return replies.acknowledge([], False, labels, rejected, rng)
 
 
-def _at_peak(words: str, claim: dict[str, Any], text: str) -> str:
+def _at_peak(words: str, claim: ClaimRecord, text: str) -> str:
     """ "36,000 a second at peak" when the clause around the number says it is the peak."""
-    start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+    start, end = claim.start, claim.end
     if not words or "peak" in words.lower() or start < 0:
         return words
     around = topics.clauses_around(text, start, end)
@@ -304,9 +301,9 @@ def meta(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         return {"move": Move(policy.ANSWER, "time", (line, *also))}
     if reading.has(R.FEEDBACK):
         claims = state.get("claims", [])
-        correct = sum(1 for c in claims if c.get("verdict") == "correct")
-        wrong = [c for c in claims if c.get("verdict") == "incorrect" and not c.get("correction")]
-        fixed = sum(1 for c in claims if c.get("correction"))
+        correct = sum(1 for c in claims if c.verdict == "correct")
+        wrong = [c for c in claims if c.is_slip]
+        fixed = sum(1 for c in claims if c.correction)
         gap = _gap(state, deps)
         design = any(t.kind == "design" for t in candidate_turns(state))
         lines = replies.feedback(correct, len(wrong), fixed, sorted(dialogue.settled), gap, design)
@@ -405,9 +402,7 @@ def _challenge_too(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, A
         return None
     key = policy.claim_key(claim)
     lines = replies.challenge(claim, _rng(state, "challenge"), text)
-    dialogue = _with(
-        dialogue, challenged=(*dialogue.challenged, key), pending_challenge=str(claim.get("text"))
-    )
+    dialogue = _with(dialogue, challenged=(*dialogue.challenged, key), pending_challenge=claim.text)
     return {"lines": lines, "key": key, "dialogue": dialogue}
 
 
@@ -444,10 +439,8 @@ def challenge(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         return {"move": Move(policy.ACKNOWLEDGE, "", (_ack(state, runtime),))}
     key = policy.claim_key(claim)
     lines = replies.challenge(claim, _rng(state, "challenge"), clean(state.get("utterance")))
-    move = Move(policy.CHALLENGE, str(claim.get("text", ""))[:80], tuple(lines), key=key)
-    dialogue = _with(
-        dialogue, challenged=(*dialogue.challenged, key), pending_challenge=str(claim.get("text"))
-    )
+    move = Move(policy.CHALLENGE, claim.text[:80], tuple(lines), key=key)
+    dialogue = _with(dialogue, challenged=(*dialogue.challenged, key), pending_challenge=claim.text)
     return {"move": move, "dialogue": dialogue, "raised": [key]}
 
 
@@ -716,26 +709,7 @@ def _context(state: InterviewState, deps: Deps, phase: str) -> TurnContext:
 
 def _turn_report(state: InterviewState) -> CheckReport:
     """This turn's checked claims, as the engine's report (from the state, not the context)."""
-    from agent.interviewer.acks import _quantity
-
-    claims = []
-    for c in _turn_claims(state):
-        computed = c.get("computed")
-        claims.append(
-            ClaimCheck(
-                text=str(c.get("text", "")),
-                expression=str(c.get("expression", "")),
-                stated=_quantity(c.get("stated") or {"value": 0}),
-                computed=_quantity(computed) if computed else None,
-                verdict=str(c.get("verdict", "unchecked")),
-                explanation=str(c.get("explanation", "")),
-                slip=str(c.get("slip", "")),
-                name=str(c.get("name", "")),
-                start=int(c.get("start", -1) if c.get("start") is not None else -1),
-                end=int(c.get("end", -1) if c.get("end") is not None else -1),
-            )
-        )
-    return CheckReport(claims=tuple(claims))
+    return CheckReport(claims=tuple(c.check() for c in _turn_claims(state)))
 
 
 # -- time and phases ---------------------------------------------------------------------------------

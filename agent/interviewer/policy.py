@@ -22,6 +22,7 @@ from typing import Any
 
 from agent.interviewer import reading as R
 from agent.interviewer import topics
+from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.frozen import Frozen
 from agent.interviewer.memory import Dialogue, normalise
 from scenarios import Scenario
@@ -221,30 +222,28 @@ NOT_ARITHMETIC = ("contradicts_earlier", "changed_assumption")
 
 
 def challengeable(
-    claims: Sequence[dict[str, Any]],
+    claims: Sequence[ClaimRecord],
     dialogue: Dialogue,
-    fixes: Sequence[dict[str, Any]],
+    fixes: Sequence[Amount],
     utterance: str = "",
-) -> dict[str, Any] | None:
+) -> ClaimRecord | None:
     """The first claim of this turn the engine calls incorrect, not raised before, not a
     correction of an earlier slip, and anchored in this turn: at least one number the engine
     recomputed with was said in it (a reading built only from earlier numbers may be wrong
     about what the candidate combined; it is not worth an accusation)."""
     for claim in claims:
-        if claim.get("verdict") != "incorrect" or not claim.get("computed"):
+        if not claim.is_slip or claim.computed is None:
             continue
-        if utterance and not anchored(str(claim.get("expression", "")), utterance):
+        if utterance and not anchored(claim.expression, utterance):
             continue
         if utterance and retracted(claim, utterance):
             continue
-        if claim.get("slip") in NOT_ARITHMETIC or claim.get("correction"):
+        if claim.slip in NOT_ARITHMETIC:
             continue
-        key = claim_key(claim)
-        if key in dialogue.challenged:
+        if claim_key(claim) in dialogue.challenged:
             continue
-        stated = (claim.get("stated") or {}).get("value")
-        if stated and any(
-            abs(stated - (f.get("value") or 0)) <= 0.15 * abs(f.get("value") or 1) for f in fixes
+        if claim.stated.value and any(
+            abs(claim.stated.value - f.value) <= 0.15 * abs(f.value or 1) for f in fixes
         ):
             continue
         return claim
@@ -258,9 +257,9 @@ _RETRACT = re.compile(
 )
 
 
-def retracted(claim: dict[str, Any], utterance: str) -> bool:
+def retracted(claim: ClaimRecord, utterance: str) -> bool:
     """The candidate took the number back right after saying it ("25 GB... no wait, 2.5 GB")."""
-    end = int(claim.get("end", -1) if claim.get("end") is not None else -1)
+    end = claim.end
     if end < 0 or end > len(utterance):
         return False
     return bool(_RETRACT.match(utterance[end : end + 40]))
@@ -278,11 +277,9 @@ def anchored(expression: str, utterance: str) -> bool:
     return any(abs(u - s) <= 0.005 * max(abs(u), abs(s)) for u in used for s in said)
 
 
-def claim_key(claim: dict[str, Any]) -> str:
-    stated = claim.get("stated") or {}
-    return (
-        f"claim:{stated.get('value')}:{stated.get('unit')}:{normalise(str(claim.get('text')))[:60]}"
-    )
+def claim_key(claim: ClaimRecord) -> str:
+    stated = claim.stated
+    return f"claim:{stated.value}:{stated.unit}:{normalise(claim.text)[:60]}"
 
 
 # -- follow-ups --------------------------------------------------------------------------------------

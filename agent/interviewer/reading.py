@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.interviewer import topics
+from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.frozen import Frozen
 
 CLARIFY = "clarify"
@@ -162,8 +163,8 @@ class Verdict(Frozen):
     """The estimation engine's verdict on one stated result (its public report, as is)."""
 
     text: str
-    stated: dict[str, Any]
-    computed: dict[str, Any] | None
+    stated: Amount
+    computed: Amount | None
     verdict: str
     """correct, incorrect or unchecked."""
     explanation: str = ""
@@ -172,8 +173,8 @@ class Verdict(Frozen):
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
-            "stated": dict(self.stated),
-            "computed": dict(self.computed) if self.computed else None,
+            "stated": self.stated.to_dict(),
+            "computed": self.computed.to_dict() if self.computed is not None else None,
             "verdict": self.verdict,
             "slip": self.slip,
         }
@@ -301,17 +302,9 @@ def thinking(text: str) -> bool:
     return len(_FILLER.findall(text)) >= 2
 
 
-def verdicts(claims: Sequence[dict[str, Any]]) -> tuple[Verdict, ...]:
+def verdicts(claims: Sequence[ClaimRecord]) -> tuple[Verdict, ...]:
     return tuple(
-        Verdict(
-            text=str(c.get("text", "")),
-            stated=dict(c.get("stated") or {}),
-            computed=dict(c["computed"]) if c.get("computed") else None,
-            verdict=str(c.get("verdict", "unchecked")),
-            explanation=str(c.get("explanation", "")),
-            slip=str(c.get("slip", "")),
-        )
-        for c in claims
+        Verdict(c.text, c.stated, c.computed, c.verdict, c.explanation, c.slip) for c in claims
     )
 
 

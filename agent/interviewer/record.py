@@ -9,6 +9,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agent.interviewer.checked_claim import INCORRECT, Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
 from agent.interviewer.followups import is_correction
@@ -119,14 +120,12 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out["turns"] = [turn]
     fixes = _fixes(state)
     out["claims"] = [
-        {
-            **c.to_dict(),
-            "slip": c.slip,
-            "name": c.name,
-            "turn": index,
-            "correction": c.verdict == "incorrect" and is_correction(c, fixes),
-            "brief_agrees": c.verdict == "incorrect" and confirms(text, c.stated, deps.references),
-        }
+        ClaimRecord.from_check(
+            c,
+            index,
+            correction=c.verdict == INCORRECT and is_correction(Amount.of(c.stated), fixes),
+            brief_agrees=c.verdict == INCORRECT and confirms(text, c.stated, deps.references),
+        )
         for c in report.claims
     ]
     out["assumptions"] = [{**a.to_dict(), "turn": index} for a in report.assumptions]
@@ -146,10 +145,6 @@ def _check(deps: Deps, text: str) -> CheckReport:
         return CheckReport()
 
 
-def _fixes(state: InterviewState) -> list[dict[str, Any]]:
+def _fixes(state: InterviewState | dict[str, Any]) -> list[Amount]:
     """What earlier wrong claims should have been (the interviewer said so)."""
-    return [
-        c["computed"]
-        for c in state.get("claims", [])
-        if c.get("verdict") == "incorrect" and not c.get("correction") and c.get("computed")
-    ]
+    return [c.computed for c in state.get("claims", []) if c.is_slip and c.computed is not None]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from typing import Any
 
+from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.memory import Dialogue, normalise
 from agent.interviewer.topics import clauses_around
 from estimation import Quantity, format_quantity
@@ -50,17 +50,17 @@ def plural(count: float, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def spoken(quantity: dict[str, Any] | None, text: str = "") -> str:
+def spoken(amount: Amount | None, text: str = "") -> str:
     """A quantity as said back, in the candidate's period when they spoke per day."""
-    if not quantity:
+    if amount is None:
         return ""
     try:
-        q = Quantity(float(quantity["value"]), dimension_from_unit(str(quantity.get("unit", ""))))
-    except (KeyError, TypeError, ValueError):
+        q = Quantity(float(amount.value), dimension_from_unit(amount.unit))
+    except (TypeError, ValueError):
         return ""
     out = format_quantity(q)
     per_day = re.search(r"\b(?:a|per) day\b", text, re.I)
-    unit = str(quantity.get("unit", ""))
+    unit = amount.unit
     if per_day and unit.endswith("per second"):
         base = unit[: -len("per second")].strip()
         daily = Quantity(q.value * 86400, dimension_from_unit(base))
@@ -84,7 +84,7 @@ def capital(text: str) -> str:
 
 # -- acknowledgements ------------------------------------------------------------------------------
 def acknowledge(
-    correct: Sequence[dict[str, Any]],
+    correct: Sequence[ClaimRecord],
     fixed: bool,
     components: Sequence[str],
     rejected: Sequence[str],
@@ -92,7 +92,7 @@ def acknowledge(
 ) -> str:
     """One sentence naming what was right in the turn: its checked numbers (a fix first), the
     components it put in the design, or the choice it made; a short filler otherwise."""
-    values = list(dict.fromkeys(spoken(c.get("stated"), str(c.get("text", ""))) for c in correct))
+    values = list(dict.fromkeys(spoken(c.stated, c.text) for c in correct))
     values = [v for v in values if v][-2:]
     if values and fixed:
         return f"Right, that's the fix — {join(values)}."
@@ -230,22 +230,22 @@ def repeat(dialogue: Dialogue, wants_question: bool) -> list[str]:
 
 
 # -- challenges --------------------------------------------------------------------------------------
-def words_of(claim: dict[str, Any], utterance: str) -> str:
+def words_of(claim: ClaimRecord, utterance: str) -> str:
     """The candidate's own words for a stated result ("11,000 writes a second"), when the engine
     located them in the turn."""
-    start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+    start, end = claim.start, claim.end
     if utterance and 0 <= start < end <= len(utterance):
         return utterance[start:end].strip()
     return ""
 
 
-def challenge(claim: dict[str, Any], rng: random.Random, utterance: str = "") -> list[str]:
+def challenge(claim: ClaimRecord, rng: random.Random, utterance: str = "") -> list[str]:
     own = words_of(claim, utterance)
-    text = own or str(claim.get("text", ""))
-    said = own or spoken(claim.get("stated"), text)
-    right = spoken(claim.get("computed"), own)
-    hint = SLIP_HINTS.get(str(claim.get("slip", "")), "")
-    start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+    text = own or claim.text
+    said = own or spoken(claim.stated, text)
+    right = spoken(claim.computed, own)
+    hint = SLIP_HINTS.get(claim.slip, "")
+    start, end = claim.start, claim.end
     clause = clauses_around(utterance, start, end) if own else ""
     quoted = _quote(clause.strip().rstrip(".,;") or own or text)
     first = rng.choice(
@@ -255,7 +255,7 @@ def challenge(claim: dict[str, Any], rng: random.Random, utterance: str = "") ->
         )
     ).format(q=quoted or said, r=right)
     out = [first]
-    why = str(claim.get("explanation", "")).strip()
+    why = claim.explanation.strip()
     if why and len(why) <= 160:
         out.append(why if why.endswith((".", "?", "!")) else why + ".")
     elif hint:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.interviewer.checked_claim import ClaimRecord
 from agent.interviewer.counters import Counters
 from agent.interviewer.reference_check import Reference
 from agent.interviewer.turn_log import Turn
@@ -221,15 +222,13 @@ def _requirements(state: dict[str, Any], said: list[Turn]) -> DimensionScore:
 def _estimation(state: dict[str, Any], refs: Sequence[Reference]) -> DimensionScore:
     """From verified claims only: a result the engine confirmed helps, one it calls incorrect
     (and the candidate did not fix) hurts, an unchecked one neither helps nor hurts."""
-    claims = state.get("claims", [])
-    correct = [c for c in claims if c.get("verdict") == "correct" or c.get("correction")]
-    wrong = {
-        c["text"]: c for c in claims if c.get("verdict") == "incorrect" and not c.get("correction")
-    }
+    claims: list[ClaimRecord] = list(state.get("claims", []))
+    correct = [c for c in claims if c.counts_as_right]
+    wrong = {c.text: c for c in claims if c.is_slip}
     fixed_later = _fixed(claims, list(wrong.values()))
     covered = set()
     for claim in correct:
-        stated = claim.get("stated", {}).get("value")
+        stated = claim.stated.value
         for ref in refs:
             if stated and abs(stated - ref.value.value) <= 0.15 * abs(ref.value.value):
                 covered.add(ref.name)
@@ -239,7 +238,7 @@ def _estimation(state: dict[str, Any], refs: Sequence[Reference]) -> DimensionSc
     value = 3 + min(4.0, 0.8 * len(correct)) + min(3.0, 1.0 * len(covered))
     value -= min(6.0, 2.0 * (len(wrong) - len(fixed_later)) + 1.0 * len(fixed_later))
     evidence = [
-        Evidence("claim", _q(c["text"]), f"{c['verdict']}: {c.get('explanation', '')}")
+        Evidence("claim", _q(c.text), f"{c.verdict}: {c.explanation}")
         for c in [*wrong.values(), *correct][:5]
     ]
     if covered:
@@ -252,17 +251,15 @@ def _estimation(state: dict[str, Any], refs: Sequence[Reference]) -> DimensionSc
     return DimensionScore(_clamp(value), tuple(evidence))
 
 
-def _fixed(claims: list[dict[str, Any]], wrong: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _fixed(claims: list[ClaimRecord], wrong: list[ClaimRecord]) -> list[ClaimRecord]:
     """Wrong claims whose right value the candidate stated later."""
     out = []
     for slip in wrong:
-        right = (slip.get("computed") or {}).get("value")
+        right = slip.computed.value if slip.computed is not None else 0.0
         if not right:
             continue
-        later = [c for c in claims if c.get("turn", 0) > slip.get("turn", 0)]
-        if any(
-            abs((c.get("stated") or {}).get("value", 0) - right) <= 0.15 * abs(right) for c in later
-        ):
+        later = [c for c in claims if c.turn > slip.turn]
+        if any(abs(c.stated.value - right) <= 0.15 * abs(right) for c in later):
             out.append(slip)
     return out
 
@@ -473,9 +470,9 @@ def _tips(
         hint = scenario.rubric.get(name, ("",))[0]
         tip = f"{TITLES[name]} ({dims[name].score}/10): {TIPS[name]}"
         if name == "estimation":
-            wrong = [c for c in state.get("claims", []) if c.get("verdict") == "incorrect"]
+            wrong = [c for c in state.get("claims", []) if c.verdict == "incorrect"]
             if wrong:
-                tip += f" — e.g. {wrong[0].get('explanation', '')}"
+                tip += f" — e.g. {wrong[0].explanation}"
                 out.append(tip)
                 continue
         out.append(f"{tip}. For this scenario: {hint}" if hint else tip + ".")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, TypedDict
 
+from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.counters import Counters
 from agent.interviewer.frozen import plain
 from agent.interviewer.memory import Asked, Dialogue
@@ -68,8 +69,8 @@ class InterviewState(TypedDict, total=False):
     # -- what happened -------------------------------------------------------------------------
     turns: Annotated[list[Turn], operator.add]
     """The transcript: candidate turns with their reading, interviewer turns with their move."""
-    claims: Annotated[list[dict[str, Any]], operator.add]
-    """Every checked claim: `ClaimCheck.to_dict()` plus "slip", "name", "turn"."""
+    claims: Annotated[list[ClaimRecord], operator.add]
+    """Every checked claim, with the turn that said it."""
     assumptions: Annotated[list[dict[str, Any]], operator.add]
     estimate_findings: Annotated[list[dict[str, Any]], operator.add]
     """Capacity findings, changed assumptions: `estimation.Finding.to_dict()` plus "turn"."""
@@ -155,5 +156,7 @@ CHECKPOINTED: tuple[type, ...] = (
     PhaseNote,
     Counters,
     Turn,
+    ClaimRecord,
+    Amount,
 )
 """Every typed value the state holds; the checkpoint serializer restores exactly these."""

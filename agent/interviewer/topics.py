@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+
+from agent.interviewer.checked_claim import ClaimRecord
 
 USERS = "users"
 AVERAGE_RATE = "average qps"
@@ -127,19 +128,18 @@ def clauses_around(text: str, start: int, end: int) -> str:
     return text[begin : after[0] if after else len(text)]
 
 
-def settled_by_claims(claims: Iterable[dict[str, Any]], utterance: str = "") -> set[str]:
+def settled_by_claims(claims: Iterable[ClaimRecord], utterance: str = "") -> set[str]:
     """Topics a turn's stated results settle (a wrong value counts as attempted; the
     challenge deals with it)."""
     out: set[str] = set()
     for claim in claims:
-        stated = claim.get("stated") or claim.get("value") or {}
-        unit = str(stated.get("unit", ""))
-        text = str(claim.get("text", ""))
-        start, end = int(claim.get("start", -1) or -1), int(claim.get("end", -1) or -1)
+        unit = claim.stated.unit
+        text = claim.text
+        start, end = claim.start, claim.end
         around = clauses_around(utterance, start, end) if utterance and start >= 0 else ""
         local = around or text
         if unit == "per second":
-            if PEAK_WORDS.search(local) or claim.get("name") == "peak":
+            if PEAK_WORDS.search(local) or claim.name == "peak":
                 out.add(PEAK_RATE)
             else:
                 out.add(AVERAGE_RATE)
@@ -148,7 +148,7 @@ def settled_by_claims(claims: Iterable[dict[str, Any]], utterance: str = "") -> 
         elif unit == "bytes per second":
             out.add(BANDWIDTH)
         elif unit == "bytes":
-            result = claim.get("verdict") in ("correct", "incorrect") or re.search(
+            result = claim.verdict in ("correct", "incorrect") or re.search(
                 r"\bstor|\btotal|\b(?:a|per) (?:day|month|year)|\bover \w+ (?:days|years)",
                 local,
                 re.I,
