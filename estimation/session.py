@@ -135,6 +135,7 @@ _SIZING = re.compile(
 """A link named as what it takes ("so we need one 10 gigabit link")."""
 _GUESSES = frozenset({("maybe",), ("perhaps",), ("probably",), ("say",)})
 """Hedges that give an input as a guess ("each entry is maybe 100 bytes")."""
+_SPAN_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}?(second|minute|hour|day|week|month|year)s?\b")
 _FILLER_WORDS = frozenset({("um",), ("uh",), ("er",), ("hmm",), ("like",), ("well",)})
 _EXPLAINING = frozenset(
     {("from",), ("because",), ("since",), ("as",), ("given",), (":",), ("=",), ("≈",), ("→",)}
@@ -855,32 +856,26 @@ class EstimationSession:
         claim = build_claim(
             node, self.memory, stated, text, name, self.tolerance, multiplier, judged
         )
-        converted = None
-        if (
-            claim.verdict == INCORRECT
-            and not inferred
-            and multiplier is None
-            and not plausible_slip(claim, node.op == "leaf")  # not a clean unit factor off
-        ):
-            converted = self._own_conversion(claim, node, stated)
-        if converted is not None:
-            # one figure of this breath in other units: the only reading, whatever the ratio
-            if self._meant(node, stated, None) or self._another_reading(stated):
-                claim = self._unsure(claim, stated)
-            else:
-                claim = converted
-        elif claim.verdict == INCORRECT:
-            if inferred or not plausible_slip(claim, node.op == "leaf" and multiplier is None):
+        if claim.verdict == INCORRECT:
+            # one figure of this breath in other units has one reading, whatever the ratio
+            converted = (
+                self._own_conversion(claim, node, stated)
+                if not inferred and multiplier is None
+                else None
+            )
+            if not converted and (
+                inferred or not plausible_slip(claim, node.op == "leaf" and multiplier is None)
+            ):
                 # guessed operands may confirm, never accuse; a wild ratio means a missed parse
                 claim = self._unsure(claim, stated)
             else:
                 meant = self._meant(node, stated, multiplier)
                 if meant is not None:
                     claim = self._confirmed(claim, meant, stated)
-                elif self._another_reading(stated) or not self._recognised(
-                    claim, node, stated, multiplier is not None
-                ):
+                elif self._another_reading(stated):
                     claim = self._unsure(claim, stated)
+                elif not self._recognised(claim, node, stated, multiplier is not None):
+                    claim = converted or self._unsure(claim, stated)
         elif claim.verdict == UNCHECKED:
             claim = self._unsure(claim, stated)
         leaves = self._leaf_operands(node) if not inferred else []
@@ -1494,7 +1489,7 @@ class EstimationSession:
         if stated.quantity.dimension == COUNT and claim.computed.dimension != COUNT:
             after = self._text[self._offset + self._span[1] :][:24].lower()
             if re.match(r"[\s-]*(?:ish\s+)?[a-z]", after) and not re.match(
-                r"[\s-]*(?:a|per|every)\b", after
+                r"[\s-]*(?:a|per|every|each)\b", after
             ):
                 return False  # "60-ish nodes": a count of things, not 60 TB
         ratio = abs(claim.stated.value / claim.computed.value)
@@ -1702,8 +1697,8 @@ class EstimationSession:
         hit rate, the database sees 80% of that"), the growth where the new total was meant
         ("40% growth, so this year it's 40% of 500K")."""
         lo = self._span[0]
-        if lo < 0:
-            return None
+        if lo < 0 or stated.percent:
+            return None  # "the database sees 10%": a share said, not a share of something
         sentence = self._sentence_text().lower()
         before = self._toks_before(lo)
 
@@ -1723,22 +1718,26 @@ class EstimationSession:
             share = tok.quantity.value
             near = around(k)
             missed = next((m for m in miss_rates if abs(share + m - 1) <= 0.01), None)
-            if missed is not None and _BACKEND.search(near) and not _MISS_RATE.search(near):
+            backend = _BACKEND.search(near)
+            if missed is not None and backend is not None and not _MISS_RATE.search(near):
                 # "a 5% miss rate, the origin serves 95% of that": the origin gets the misses
                 right = missed
-                reason = f"with a {format_number(missed * 100)}% miss rate the " + (
-                    f"{_BACKEND.search(near).group(1)} only sees the misses, "  # type: ignore[union-attr]
-                    f"{format_number(missed * 100)}%"
+                who = "database" if backend.group(1) == "db" else backend.group(1)
+                reason = (
+                    f"with a {format_number(missed * 100)}% miss rate the {who} only sees the "
+                    f"misses, {format_number(missed * 100)}%"
                 )
                 base = self._base_of_share(claim, stated, tok, before)
                 if base is not None:
                     return self._share_slip(claim, stated, base, right, reason)
-            if _HIT.search(near) and not _MISS_RATE.search(near) and _MISSES.search(sentence):
+            hit = bool(_HIT.search(near) and not _MISS_RATE.search(near))
+            if hit and _MISSES.search(sentence):
                 right, what = 1 - share, "the misses"
                 reason = f"with a {format_number(share * 100)}% hit rate {what} are " + (
                     f"{format_number(right * 100)}%"
                 )
             elif _GROWTH.search(near) or share in self._growth:
+                hit = False
                 right = 1 + share
                 reason = f"{format_number(share * 100)}% growth means {format_number(right * 100)}% of it"
             else:
@@ -1762,6 +1761,10 @@ class EstimationSession:
                     f"{say_like(Quantity(expected.value, stated.quantity.dimension), stated)}; "
                     f"you said {say_like(stated.quantity, stated)}.",
                 )
+            if hit and not within(share, right, self.tolerance):
+                base = self._base_of_share(claim, stated, tok, [])  # "90% of them", earlier
+                if base is not None:
+                    return self._share_slip(claim, stated, base, right, reason)
         return None
 
     def _base_of_share(
@@ -1787,6 +1790,12 @@ class EstimationSession:
                 if within(stated.quantity.value, part * base.quantity.value, self.tolerance):
                     return base
                 break
+        for base in reversed(self.memory.pool[self._previous_mark :]):
+            # "the DB handles the other 85%, 85,000 a second" after 100,000 a second
+            if base.percent or base.quantity.dimension != stated.quantity.dimension:
+                continue
+            if within(stated.quantity.value, part * base.quantity.value, self.tolerance):
+                return base
         if claim.computed is None or claim.verdict != CORRECT or share.text not in claim.expression:
             return None
         return from_quantity(claim.computed * (1 / part), "")
@@ -2284,7 +2293,44 @@ class EstimationSession:
                         found = another_reading(variant, [], stated, self.tolerance, said_as)
                         if found is not None:
                             return found
+        if found is None and multiplier is None:
+            found = self._spans_with_a_word_between(node, used, stated, said_as)
         return found
+
+    def _spans_with_a_word_between(
+        self, node: Node, used: list[Operand], stated: Operand, said_as: Said
+    ) -> OperandReading | None:
+        """A count of periods with a word between ("the 8 busy hours", "3 peak months") is
+        a span: "a million orders a day, so during the 8 busy hours about 35 a second" reads
+        as a day's million over 8 hours."""
+        lo = self._span[0]
+        for k, op in enumerate(used):
+            leaf = next(
+                (
+                    t
+                    for t in reversed(self._toks)
+                    if t.kind == "qty" and t.text == op.text and t.end <= lo
+                ),
+                None,
+            )
+            if leaf is None or not op.bare:
+                continue
+            after = _SPAN_AFTER.match(self._text[self._offset + leaf.end :][:32].lower())
+            if after is None or after.group(1) not in TIME_UNITS:
+                continue
+            span = from_quantity(
+                Quantity(op.quantity.value * TIME_UNITS[after.group(1)], TIME),
+                f"{leaf.text} {after.group(1)}s",
+            )
+            others = [
+                from_quantity(o.nominal, o.text) if o.time_units else o
+                for n, o in enumerate(used)
+                if n != k
+            ]
+            found = another_reading([*others, span], [], stated, self.tolerance, said_as)
+            if found is not None:
+                return found
+        return None
 
     def _sentence_text(self) -> str:
         end = self._toks[-1].end if self._toks else 0

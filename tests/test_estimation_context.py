@@ -265,3 +265,52 @@ def test_a_result_that_feeds_the_next_one_is_still_a_result():
     )
     texts = [lines[-1][c.start : c.end] for c in turns(*lines)]
     assert any("100 billion" in t for t in texts)
+
+
+# -- more wordings of the same kinds ------------------------------------------------------------------
+
+
+def test_a_load_spread_over_servers_said_as_so_much_each_is_judged():
+    lines = (
+        "Peak is 300,000 requests a second.",
+        "Across 600 servers, 300,000 a second is 5,000 each.",
+    )
+    claim = last(lines, "5,000")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+
+
+def test_a_hit_rate_applied_to_an_earlier_load_for_the_database_is_a_percent_base_slip():
+    lines = (
+        "The API takes 60,000 reads a second.",
+        "With an 80% hit rate the database sees 80% of them, about 48,000 reads a second.",
+    )
+    claim = last(lines, "48,000")
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+    assert claim.computed is not None and abs(claim.computed.value - 12_000) < 100
+
+
+def test_the_database_share_said_as_a_share_is_not_accused():
+    lines = (
+        "The API takes 60,000 reads a second.",
+        "With an 80% hit rate the database sees 20% of them, about 12,000 reads a second.",
+    )
+    assert accused_in_last(*lines) == []
+
+
+def test_misses_named_then_the_other_share_sent_to_the_database_is_a_percent_base_slip():
+    lines = (
+        "The API takes 60,000 reads a second.",
+        "Misses are about 10%, so the DB handles the other 90%, 54,000 a second.",
+    )
+    claim = last(lines, "54,000")
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+
+
+def test_a_monthly_count_said_per_second_with_a_days_seconds_is_accused():
+    claim = last(("Three billion a month is about 30,000 a second.",), "30,000")
+    assert claim.verdict == "incorrect" and claim.slip == "per_day_vs_per_second"
+
+
+def test_busy_hours_with_a_word_between_are_a_span_not_a_factor():
+    lines = ("Orders: two million a day, so over the 10 busy hours that's about 55 a second.",)
+    assert accused_in_last(*lines) == []
