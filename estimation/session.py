@@ -205,6 +205,9 @@ class EstimationSession:
         self._misstated: dict[str, tuple[float, int]] = {}
         """A period the candidate gave the wrong length ("a day is 10^4 seconds"), and the
         sentence that said so."""
+        self._right_value: dict[int, Quantity] = {}
+        """An earlier result judged wrong (by id) -> the value its working gives: saying
+        that value for it is the fix ("58 Gbps" then "let me fix that: 58 GB/s")."""
         self._worked: list[tuple[int, frozenset[float]]] = []
         """This sentence's judged results (where each starts in the text) and the values of
         the operands each was worked out from."""
@@ -856,6 +859,8 @@ class EstimationSession:
         claim = build_claim(
             node, self.memory, stated, text, name, self.tolerance, multiplier, judged
         )
+        if claim.verdict == INCORRECT and node.op == "leaf" and node.token is not None:
+            claim = self._a_fix(claim, node.token, stated) or claim
         if claim.verdict == INCORRECT:
             # one figure of this breath in other units has one reading, whatever the ratio
             converted = (
@@ -944,6 +949,26 @@ class EstimationSession:
             explanation=f"{words[:1].upper()}{words[1:]} is about "
             f"{say_like(claim.computed, stated)}; you said {say_like(claim.stated, stated)} — "
             f"{remark}.",
+        )
+
+    def _a_fix(self, claim: ClaimCheck, tok: Token, stated: Operand) -> ClaimCheck | None:
+        """A result judged wrong, said again with the value its working gives ("…is 58
+        Gbps." "Let me fix that: 58 gigabytes a second"): the fix, not another slip."""
+        try:
+            earlier = self.memory.resolve(tok)
+        except KeyError:
+            return None
+        right = self._right_value.get(id(earlier))
+        if right is None or right.dimension != stated.quantity.dimension:
+            return None
+        if not within(stated.quantity.value, right.value, self.tolerance):
+            return None
+        return replace(
+            claim,
+            computed=right,
+            verdict=CORRECT,
+            slip="",
+            explanation=f"That fixes it: {say_like(right, stated)} is right.",
         )
 
     def _leaf_operands(self, node: Node) -> list[Operand]:
@@ -2417,6 +2442,8 @@ class EstimationSession:
         if claim.name:
             self._set_name(claim.name, result, "result")
             result = m.names[claim.name]
+        if claim.verdict == INCORRECT and claim.computed is not None:
+            self._right_value[id(result)] = claim.computed
         m.last_result = result
         m.add_value(result)
         m.pending = None

@@ -314,3 +314,23 @@ def test_a_monthly_count_said_per_second_with_a_days_seconds_is_accused():
 def test_busy_hours_with_a_word_between_are_a_span_not_a_factor():
     lines = ("Orders: two million a day, so over the 10 busy hours that's about 55 a second.",)
     assert accused_in_last(*lines) == []
+
+
+# -- a fix of a slip is not another slip ----------------------------------------------------------------
+
+
+def test_the_right_value_said_for_a_result_judged_wrong_is_the_fix():
+    lines = (
+        "Ingest: 40,000 events a second times 2 KB is 80 Mbps.",
+        "Let me correct that: 80 megabytes a second, so about 640 megabits a second.",
+    )
+    claims = turns(*lines)
+    assert claims and all(c.verdict == "correct" for c in claims)
+
+
+def test_a_fix_that_is_still_wrong_is_not_accepted():
+    lines = (
+        "Ingest: 40,000 events a second times 2 KB is 80 Mbps.",
+        "Let me correct that: 8 megabytes a second.",
+    )
+    assert all(c.verdict != "correct" for c in turns(*lines))
