@@ -36,7 +36,28 @@ The verdict contract (what an interviewer may rely on), one `ClaimCheck` per sta
   out from the database's share, a load multiplied by the replicas it lands "on each" of, a
   per-second rate said again as a day's total, "N things each" left out of the total, one
   host's figure said for the whole fleet, a total of listed parts missing one, a share of a
-  year that is the share of a month. Each rule stays quiet when any reading gives the value.
+  year that is the share of a month, the backend said to serve the complement of a named miss
+  rate ("a 5% miss rate, the origin serves 95% of that"), one year's worth (×365, ×12, ×30
+  for a month) said for a retention of several years named in the same breath ("we keep them
+  for 10 years, so … times 365 is 18 TB"; quiet when said "a year" or carried on later in the
+  turn). Each rule stays quiet when any reading gives the value.
+- Readings respect dimensions: a duration said with its unit stays a duration, so "1 TB a
+  day, over 30 days, 30 GB" is read as 1 TB a day × 30 days (30 TB), never as ÷ 30 days; a
+  figure said without a period may be per some period ("1 billion times 1 KB times 30 days"),
+  but a reading that needs that looseness only confirms, it never accuses ("1 TB, spread over
+  30 days, 33 GB" is not wrong). A count of periods with a word between ("the 8 busy hours")
+  is a span.
+- In interview context (one `add` per turn): the two figures said just before a result in the
+  same sentence are its working when they combine one way only ("460,000 a second across
+  1,000 servers is 46 per server"): readings built on earlier turns' numbers do not excuse
+  it. A figure of this sentence said again per another period ("one million a day is about
+  1,000 per second") is a conversion with one reading, so it is wrong whatever the ratio
+  (quiet with peak, busy hours, average). A reading that leaves out the statement's own
+  working figure ("one post every two days means 100 million posts a day") may confirm, never
+  accuse. A result judged wrong, said again with the value its working gives ("let me fix
+  that: 58 GB/s"), is the fix ("correct"). A figure that, with every figure before it in the
+  sentence, is an operand of a later result and is not presented as one ("each entry is maybe
+  100 bytes, so …") is an input: no claim, no "How did you get …?".
 - `stated` / `expected` (= `computed`): SI quantities; `stated_words` / `expected_words`: the
   same in the candidate's own units and period ("400 GB a day" / "4 TB a day").
 - `slip`: when incorrect, one of bits_vs_bytes, per_day_vs_per_second, unit_prefix,

@@ -1545,6 +1545,8 @@ class EstimationSession:
         return True
 
     def _confirmed(self, claim: ClaimCheck, reading: OperandReading, stated: Operand) -> ClaimCheck:
+        values = {_key(v) for op, _ in reading.parts for v in (op.quantity.value, op.number)}
+        self._worked.append((self._span[0], frozenset(values - {0.0})))
         words = reading.words()
         return replace(
             claim,
