@@ -1757,7 +1757,7 @@ class EstimationSession:
                 base = self._base_of_share(claim, stated, tok, before)
                 if base is not None:
                     return self._share_slip(claim, stated, base, right, reason)
-            hit = bool(_HIT.search(near) and not _MISS_RATE.search(near))
+            hit = self._names_a_hit_rate(before, k) and not _MISS_RATE.search(near)
             if hit and _MISSES.search(sentence):
                 right, what = 1 - share, "the misses"
                 reason = f"with a {format_number(share * 100)}% hit rate {what} are " + (
@@ -1793,6 +1793,22 @@ class EstimationSession:
                 if base is not None:
                     return self._share_slip(claim, stated, base, right, reason)
         return None
+
+    @staticmethod
+    def _names_a_hit_rate(toks: list[Token], k: int) -> bool:
+        """The share at k is the one a hit word goes with ("a 90% hit rate", "99% cache hits",
+        "hit rate of 90%"), not another share said near it ("99% cache hits, the database
+        sees 1% of …")."""
+        for step in (1, -1):
+            n = k + step
+            while 0 <= n < len(toks) and abs(n - k) <= 3:
+                tok = toks[n]
+                if tok.percent or tok.kind in ("comma", "sep"):
+                    break
+                if _HIT.search(" ".join(tok.words or (tok.text.lower(),))):
+                    return True
+                n += step
+        return False
 
     def _base_of_share(
         self, claim: ClaimCheck, stated: Operand, share: Token, before: list[Token]

@@ -334,3 +334,8 @@ def test_a_fix_that_is_still_wrong_is_not_accepted():
         "Let me correct that: 8 megabytes a second.",
     )
     assert all(c.verdict != "correct" for c in turns(*lines))
+
+
+def test_the_database_share_said_beside_a_hit_count_is_not_read_as_the_hit_rate():
+    text = "With 99% cache hits the database sees 1% of 1 million QPS, so 10,000 QPS."
+    assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
