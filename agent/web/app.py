@@ -3,6 +3,8 @@
 Routes:
 - `/` start page; `/interview/{id}` the interview; `/report/{id}` the HTML report of a recording;
 - `GET /api/scenarios`, `GET /api/info`, `GET /api/sessions`, `POST /api/sessions` {scenario, minutes, mode};
+- `POST /api/sessions/{id}/notes` {at: "MM:SS" or seconds, text}: your own note on a recording
+  (what `hotseat annotate` writes; the report page has a form for it);
 - `/ws/{id}` the session socket (protocol below); `/board/{id}/` the tablet board of that
   session (its page, static files and socket, mounted from `agent.whiteboard.tablet`).
 
@@ -40,6 +42,8 @@ from agent.web.guard import Guard, GuardMiddleware
 from agent.web.interviewer_api import CannotStart
 from agent.web.live import MAX_TURN_CHARS, Interviews, LiveInterview
 from agent.whiteboard.tablet.tablet_app import RateLimit
+from recordings.annotations import add_note, parse_time
+from recordings.format import RecordingError
 from scenarios import ScenarioLibrary, UnknownScenarioError
 
 STATIC = Path(__file__).parent / "static"
@@ -49,6 +53,7 @@ MAX_AUDIO_BYTES = 16 * 1024
 TEXT_RATE, TEXT_BURST = 5.0, 20.0
 AUDIO_RATE, AUDIO_BURST = 100.0, 200.0
 MODES = ("text", "voice")
+MAX_NOTE_CHARS = 1000
 _NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
@@ -80,7 +85,30 @@ def create_app(config: WebConfig) -> Any:
         if folder is None:
             return PlainTextResponse("no such recording", status_code=404)
         html = await asyncio.to_thread(_render_report, folder)
-        return HTMLResponse(html, headers=_NO_STORE)
+        return HTMLResponse(_with_note_form(html), headers=_NO_STORE)
+
+    async def add_note_api(request: Request) -> Response:
+        folder = session_folder(sessions_root, request.path_params["session_id"])
+        if folder is None:
+            return JSONResponse({"error": "no such recording"}, status_code=404)
+        try:
+            body = json.loads((await request.body())[:MAX_TEXT_BYTES] or b"{}")
+            text = str(body.get("text") or "").strip()
+            at = body.get("at")
+            seconds = float(at) if isinstance(at, int | float) else parse_time(str(at))
+        except (ValueError, AttributeError, TypeError) as error:
+            return _bad(str(error) if "time" in str(error) else "send JSON: {at, text}")
+        if not text:
+            return _bad("a note needs some text")
+        if len(text) > MAX_NOTE_CHARS:
+            return _bad(f"a note is at most {MAX_NOTE_CHARS} characters")
+        if not math.isfinite(seconds):
+            return _bad("at must be a time in the session (MM:SS)")
+        try:
+            note = await asyncio.to_thread(add_note, folder, seconds, text)
+        except RecordingError as error:
+            return _bad(str(error))
+        return JSONResponse({"t": note.t, "text": note.label})
 
     async def scenarios_api(request: Request) -> Response:
         return JSONResponse([e.to_dict() for e in scenario_entries(config.library)])
@@ -189,6 +217,7 @@ def create_app(config: WebConfig) -> Any:
             Route("/api/info", info_api),
             Route("/api/sessions", sessions_api, methods=["GET"]),
             Route("/api/sessions", create_session, methods=["POST"]),
+            Route("/api/sessions/{session_id}/notes", add_note_api, methods=["POST"]),
             WebSocketRoute("/ws/{session_id}", socket),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
             Mount("/board/{session_id}", board_app),
@@ -252,6 +281,31 @@ def _render_report(folder: Path) -> str:
     from recordings.reader import load_recording
 
     return render_report(load_recording(folder))
+
+
+NOTE_FORM = """
+<style>
+  body { padding-bottom: 64px; }
+  .hotseat-notes { position: fixed; left: 0; right: 0; bottom: 0; display: flex; gap: 8px;
+    align-items: center; padding: 10px 16px; background: #fff; border-top: 1px solid #ddd;
+    font: 14px system-ui, sans-serif; }
+  .hotseat-notes #note-text { flex: 1; }
+</style>
+<form id="note-form" class="hotseat-notes" autocomplete="off">
+  <strong>Your note</strong>
+  <input name="at" id="note-at" placeholder="03:12" size="6" aria-label="When (MM:SS)" required>
+  <input name="text" id="note-text" placeholder="what to remember about this moment" aria-label="Note" required
+    maxlength="1000">
+  <button type="submit">Add note</button> <span id="note-status" role="status"></span>
+</form>
+<script src="/static/report-notes.js"></script>
+"""
+"""Served reports get a form for your own notes (the file on disk stays self-contained)."""
+
+
+def _with_note_form(html: str) -> str:
+    at = html.rfind("</body>")
+    return html[:at] + NOTE_FORM + html[at:] if at >= 0 else html + NOTE_FORM
 
 
 def _page(name: str) -> Response:

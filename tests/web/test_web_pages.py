@@ -86,11 +86,11 @@ def test_start_page_lists_scenarios_seed_first_and_searches(server, browser, tmp
     assert seeds >= 3
     firsts = [items.nth(i).locator(".badge.seed").count() for i in range(seeds + 1)]
     assert firsts == [1] * seeds + [0]  # every seed scenario comes before the rest
+    shot(page, tmp_path, "start")
     page.fill("#search", "url shortener")
     assert items.count() == 1 and "URL" in items.first.inner_text()
     page.fill("#search", "")
     assert page.locator("#sessions").inner_text().strip() == "No sessions yet."
-    shot(page, tmp_path, "start")
     assert boxes_apart(page, ["#topbar", "#new-interview", "#past"]) == []
     assert boxes_apart(page, ["#search", "#scenario-list", "#options"]) == []
     page.close()
@@ -178,6 +178,12 @@ def test_typed_interview_chip_board_reload_end_and_report(server, browser, tmp_p
     assert "60,000" in page.content()
     shot(page, tmp_path, "report")
     assert boxes_apart(page, ["header", "#transcript"]) == []
+    # your own note, from the report page: saved with the recording and shown in the report
+    page.fill("#note-at", "0:01")
+    page.fill("#note-text", "said 3x, meant 5x")
+    page.click("#note-form button")
+    page.wait_for_function("document.body.innerText.split('said 3x, meant 5x').length > 1")
+    assert "said 3x, meant 5x" in (live.recorder.path / "notes.jsonl").read_text()
 
     page.goto(server.url)
     page.wait_for_selector("body[data-ready='1']")
