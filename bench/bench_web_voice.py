@@ -100,6 +100,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+        stages = _stages(Path(tmp) / "home" / "sessions")
     lat = audio["latencies"]
     result = {
         "turns_heard": len(audio["turns"]),
@@ -110,6 +111,8 @@ def main() -> None:
         "speech_end_to_commit_ms": audio["commit"],
         "commit_to_first_reply_audio_sent_ms": audio["answer"],
         "web_path_ms": _web_path(lat, audio["commit"], audio["answer"]),
+        "server_stages_ms": stages,
+        "server_stages_p50_ms": {k: _median(v) for k, v in stages.items()},
         "barge_in_stops": audio["stops"],
         "server_rss_mb": {"idle_with_models": round(idle[0]), "end": round(current)},
         "server_peak_rss_mb": round(peak),
@@ -125,6 +128,44 @@ def _web_path(total: list, commit: list | None, answer: list | None) -> list[int
     if not commit or not answer or len(commit) != len(total) or len(answer) != len(total):
         return []
     return [round(t - c - a) for t, c, a in zip(total, commit, answer, strict=True)]
+
+
+def _stages(sessions: Path) -> dict[str, list[int]]:
+    """Where the server's part of each turn went, from the recording's voice events (all on
+    the monotonic clock): speech end -> the speculative transcript the turn was committed
+    with (Whisper, started at the first short silence), -> commit (the turn policy's wait),
+    -> the reply's first sentence (the interviewer), -> its first audio (Piper)."""
+    out: dict[str, list[int]] = {"whisper": [], "commit": [], "interviewer": [], "piper": []}
+    for log in sorted(sessions.glob("*/events.jsonl")):
+        events = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+        for i, event in enumerate(events):
+            if event.get("type") != "turn_committed":
+                continue
+            try:
+                end, at = float(event["speech_end"]), float(event["timestamp"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            partials = [
+                float(e["timestamp"])
+                for e in events[:i]
+                if e.get("type") == "transcript_partial" and float(e.get("timestamp", 0)) >= end
+            ]
+            later = events[i + 1 :]
+            sentence = next((e for e in later if e.get("type") == "reply_sentence"), None)
+            started = next((e for e in later if e.get("type") == "playback_started"), None)
+            if partials:
+                out["whisper"].append(round((partials[-1] - end) * 1000))
+            out["commit"].append(round((at - end) * 1000))
+            if sentence is not None:
+                out["interviewer"].append(round((float(sentence["timestamp"]) - at) * 1000))
+                if started is not None:
+                    gap = float(started["timestamp"]) - float(sentence["timestamp"])
+                    out["piper"].append(round(gap * 1000))
+    return out
+
+
+def _median(values: list[int]) -> int | None:
+    return round(statistics.median(values)) if values else None
 
 
 def _seconds(path: Path) -> float:
