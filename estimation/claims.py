@@ -300,6 +300,8 @@ def _stated_after(
                     return None
                 plain = True
             after_mark = False
+        elif tok.kind == "var" and k == end and end > 0 and toks[end - 1].kind == "qty":
+            content += 1  # "over 2,000 workers is …": a name said as the noun of a number
         elif tok.kind == "hedge":
             hedged = hedged or tok.words[0] in _TRUE_HEDGES
             if tok.words[0] == "rounding":  # "…, rounding a day up, is 500": an aside

@@ -339,3 +339,15 @@ def test_a_fix_that_is_still_wrong_is_not_accepted():
 def test_the_database_share_said_beside_a_hit_count_is_not_read_as_the_hit_rate():
     text = "With 99% cache hits the database sees 1% of 1 million QPS, so 10,000 QPS."
     assert [c for c in check_transcript(text).claims if c.verdict == "incorrect"] == []
+
+
+def test_a_name_from_an_earlier_turn_said_as_the_noun_of_a_number_keeps_the_working():
+    lines = (
+        "Peak is 400,000 a second.",
+        "We need 2,000 workers.",
+        "So 400,000 a second over 2,000 workers is 2,000 a second each.",
+    )
+    claim = last(lines, "2,000 a second")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+    lines = lines[:2] + ("So 400,000 a second over 2,000 workers is 200 a second each.",)
+    assert accused_in_last(*lines) == []
