@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from agent.interviewer.checked_claim import ClaimRecord
+from agent.interviewer.estimate_log import AssumptionRecord
 from scenarios import Scenario
 
 RATE, PEAK, BANDWIDTH, STORAGE, MEMORY = "rate", "peak", "bandwidth", "storage", "memory"
@@ -48,7 +49,7 @@ def dimension_of(unit: str, text: str, kind: str = "") -> str:
     return ""
 
 
-def covered(claims: Iterable[ClaimRecord], assumptions: Iterable[dict[str, Any]]) -> set[str]:
+def covered(claims: Iterable[ClaimRecord], assumptions: Iterable[AssumptionRecord]) -> set[str]:
     """Dimensions the candidate has stated a value for (wrong values count as attempted: the
     arithmetic check deals with those)."""
     out: set[str] = set()
@@ -60,11 +61,10 @@ def covered(claims: Iterable[ClaimRecord], assumptions: Iterable[dict[str, Any]]
         if dim:
             out.add(dim)
     for assumption in assumptions:
-        value = assumption.get("value") or {}
-        kind = str(assumption.get("kind", ""))
+        kind = assumption.kind
         if kind in ("multiplier", "size", "count", "duration"):
             continue
-        dim = dimension_of(str(value.get("unit", "")), str(assumption.get("text", "")), kind)
+        dim = dimension_of(assumption.value.unit, assumption.text, kind)
         if dim:
             out.add(dim)
     return out

@@ -293,13 +293,13 @@ class Interviewer:
                 for claim in new("claims"):
                     self._emit(E.Record("claim", claim.to_dict(), t))
                 for finding in new("estimate_findings"):
-                    self._emit(E.Record("estimate_finding", finding, t))
+                    self._emit(E.Record("estimate_finding", finding.to_dict(), t))
                 if after.get("phase") != before.get("phase"):
                     note = after.get("phase_note")
                     reason = note.reason if note is not None else ""
                     self._emit(E.PhaseChange(before.get("phase"), after.get("phase"), reason, t))
                 for asked in new("asked"):
-                    self._emit(E.Record("followup", asked, t))
+                    self._emit(E.Record("followup", asked.to_dict(), t))
         if payload["event"] == "board":
             revision = (after.get("board") or {}).get("revision")
             self._emit(E.BoardFindings(revision, list(after.get("board_findings", [])), t))

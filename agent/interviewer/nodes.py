@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from types import SimpleNamespace
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -21,6 +20,7 @@ from agent.interviewer import reading as R
 from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
+from agent.interviewer.followup_log import ARITHMETIC, AskedFollowUp
 from agent.interviewer.followups import MOVE_ON as MOVE_ON_FOLLOWUP
 from agent.interviewer.followups import FollowUp, TurnContext
 from agent.interviewer.kb_followups import board_hits, kb_key, speech_hits
@@ -551,12 +551,9 @@ def _capacity(state: InterviewState, raised: frozenset[str]) -> FollowUp | None:
     from agent.interviewer.turn_kinds import normalise
 
     index = len(candidate_turns(state)) - 1
-    for found in state.get("estimate_findings", []):
-        if found.get("turn") != index:
+    for finding in state.get("estimate_findings", []):
+        if finding.turn != index:
             continue
-        finding = SimpleNamespace(
-            **{k: found.get(k, "") for k in ("code", "reference", "message", "text")}
-        )
         if finding.code != "capacity_exceeded" or not finding.reference:
             continue
         key = f"capacity:{finding.reference}:{normalise(finding.text)}"
@@ -703,7 +700,7 @@ def _context(state: InterviewState, deps: Deps, phase: str) -> TurnContext:
         edges=[(e.source, e.target) for e in board.edges.values()] if board else [],
         kb_speech=speech_hits(clean(state.get("utterance")), said[:-1]),
         kb_board=state.get("kb_board", []),
-        asked_texts=[a.get("text", "") for a in state.get("asked", [])],
+        asked_texts=[a.text for a in state.get("asked", [])],
     )
 
 
@@ -843,22 +840,20 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out: dict[str, Any] = {"reply": lines, "turns": [turn], "dialogue": dialogue}
     if move.followup is not None and question and question in " ".join(lines):
         chosen = FollowUp.from_dict(move.followup)
-        asked = {
-            "key": chosen.key,
-            "kind": chosen.kind,
-            "text": chosen.question or chosen.statement,
-            "turn": len(candidate_turns(state)) - 1,
-            "listen_for": list(chosen.listen_for),
-            "components": list(chosen.components),
-        }
-        if chosen.kb:
-            asked["kb"] = dict(chosen.kb)
+        asked = AskedFollowUp(
+            chosen.key,
+            chosen.kind,
+            chosen.question or chosen.statement,
+            len(candidate_turns(state)) - 1,
+            chosen.listen_for,
+            chosen.components,
+            dict(chosen.kb) if chosen.kb else None,
+        )
         out["asked"] = [asked]
         out["last_question"] = asked
     elif move.kind == policy.CHALLENGE:
-        challenge_asked = {"key": move.key, "kind": "arithmetic", "text": " ".join(lines)}
-        challenge_asked.update(turn=len(candidate_turns(state)) - 1, listen_for=[], components=[])
-        out["asked"] = [challenge_asked]
+        turn = len(candidate_turns(state)) - 1
+        out["asked"] = [AskedFollowUp(move.key, ARITHMETIC, " ".join(lines), turn)]
         out["last_question"] = None
     elif move.kind not in (policy.WAIT, policy.REPEAT, policy.ANSWER, policy.FEEDBACK):
         out["last_question"] = None

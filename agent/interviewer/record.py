@@ -12,6 +12,8 @@ from langgraph.runtime import Runtime
 from agent.interviewer.checked_claim import INCORRECT, Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
+from agent.interviewer.estimate_log import AssumptionRecord, EstimateFinding
+from agent.interviewer.followup_log import FollowUpAnswer
 from agent.interviewer.followups import is_correction
 from agent.interviewer.kb_followups import speech_hits
 from agent.interviewer.reference_check import confirms
@@ -90,14 +92,14 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         estimates=len(report.claims) + len(report.assumptions),
         vocabulary=deps.scenario.vocabulary,
         answerable=answerable,
-        question_words=re.findall(r"[a-z]{4,}", str((last or {}).get("text", "")).lower()),
+        question_words=re.findall(r"[a-z]{4,}", (last.text if last else "").lower()),
     )
     kind = reading.kind
     kb_speech = speech_hits(text, [t.text for t in candidate_turns(state)])
     if kind == OFF_TOPIC and kb_speech:
         kind = DESIGN  # "event sourcing for the ledger" is design talk in any scenario
     if kind == OFF_TOPIC and deps.llm is not None:
-        relabel = deps.llm.classify(text, state["phase"], (last or {}).get("text", ""))
+        relabel = deps.llm.classify(text, state["phase"], last.text if last else "")
         if relabel is not None:
             kind = DESIGN if relabel == PROBE_ANSWER and not last else relabel
     out: dict[str, Any] = {"kind": kind, "answers": [], "topics": []}
@@ -108,12 +110,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out["counters"] = counters
     if last and kind in (PROBE_ANSWER, DESIGN, ESTIMATE):
         out["answers"] = [
-            {
-                "key": last["key"],
-                "kind": last["kind"],
-                "text": text,
-                "heard": heard(text, last.get("listen_for", [])),
-            }
+            FollowUpAnswer(last.key, last.kind, text, tuple(heard(text, list(last.listen_for))))
         ]
     out["mentioned"] = mentions(deps.scenario, text, state.get("mentioned", []))
     turn = Turn(CANDIDATE, text, now, kind, state["phase"])
@@ -128,8 +125,8 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         )
         for c in report.claims
     ]
-    out["assumptions"] = [{**a.to_dict(), "turn": index} for a in report.assumptions]
-    out["estimate_findings"] = [{**f.to_dict(), "turn": index} for f in report.findings]
+    out["assumptions"] = [AssumptionRecord.of(a, index) for a in report.assumptions]
+    out["estimate_findings"] = [EstimateFinding.of(f, index) for f in report.findings]
     return out
 
 

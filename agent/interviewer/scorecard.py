@@ -15,6 +15,7 @@ from typing import Any
 
 from agent.interviewer.checked_claim import ClaimRecord
 from agent.interviewer.counters import Counters
+from agent.interviewer.followup_log import ARITHMETIC
 from agent.interviewer.reference_check import Reference
 from agent.interviewer.turn_log import Turn
 from scenarios import RUBRIC_DIMENSIONS, Scenario
@@ -178,22 +179,22 @@ DIMENSION_OF_KIND = {"threshold": "estimation", "anti-pattern": "tradeoffs", "pa
 def references_of(state: dict[str, Any]) -> list[dict[str, Any]]:
     """The knowledge-base entries the follow-ups cited, once each, with why they came up and
     whether the candidate's answer covered the point."""
-    answered = {a.get("key"): a for a in state.get("answers", [])}
+    answered = {a.key: a for a in state.get("answers", [])}
     out: dict[str, dict[str, Any]] = {}
     for asked in state.get("asked", []):
-        kb = asked.get("kb")
+        kb = asked.kb
         if not kb or kb.get("id") in out:
             continue
         why = str(kb.get("why", ""))
-        answer = answered.get(asked.get("key"))
-        if answer is not None and answer.get("heard"):
-            why += "; your answer covered " + ", ".join(answer["heard"][:3])
+        answer = answered.get(asked.key)
+        if answer is not None and answer.heard:
+            why += "; your answer covered " + ", ".join(answer.heard[:3])
         out[kb["id"]] = {
             "id": kb["id"],
             "name": kb.get("name", kb["id"]),
             "kind": kb.get("kind", ""),
             "why": why,
-            "question": asked.get("text", ""),
+            "question": asked.text,
             "dimension": DIMENSION_OF_KIND.get(kb.get("kind", ""), "tradeoffs"),
         }
     return list(out.values())
@@ -207,7 +208,7 @@ def study_line(entry_id: str) -> str:
 def _requirements(state: dict[str, Any], said: list[Turn]) -> DimensionScore:
     questions = [t for t in said if t.kind == "clarifying_question"]
     topics = set(state.get("topics", []))
-    stated = [a for a in state.get("assumptions", []) if a.get("kind") != "convention"]
+    stated = [a for a in state.get("assumptions", []) if a.kind != "convention"]
     value = 1 + min(5.0, 1.25 * len(topics)) + min(2.0, 0.5 * len(questions))
     value += 1 if stated else 0
     evidence = [Evidence("utterance", _q(t.text), "clarifying question") for t in questions[:3]]
@@ -321,7 +322,7 @@ def _deep_dive(
     state: dict[str, Any], said: list[Turn], rows: list[dict], scenario: Scenario
 ) -> DimensionScore:
     answers = state.get("answers", [])
-    good = [a for a in answers if a.get("heard")]
+    good = [a for a in answers if a.heard]
     covered = probes_covered(state, scenario, said)
     deep = [t for t in said if {"design", "probe_answer"} & _acts(t) and len(t.text.split()) >= 18]
     drawn_scores = [r["score"] for r in rows if r.get("status") == "drawn"]
@@ -329,8 +330,7 @@ def _deep_dive(
     if drawn_scores:
         value += (sum(drawn_scores) / len(drawn_scores) - 5) / 2
     evidence = [
-        Evidence("utterance", _q(a["text"]), "covered " + ", ".join(a["heard"][:3]))
-        for a in good[:3]
+        Evidence("utterance", _q(a.text), "covered " + ", ".join(a.heard[:3])) for a in good[:3]
     ]
     if covered:
         evidence.append(Evidence("note", ", ".join(covered[:5]), "probe points made"))
@@ -356,14 +356,14 @@ def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> D
             re.I,
         )
     ]
-    answered = [a for a in state.get("answers", []) if a.get("kind") == "probe" and a.get("heard")]
+    answered = [a for a in state.get("answers", []) if a.kind == "probe" and a.heard]
     pushback = [t for t in said if "pushback" in _acts(t)]
     open_findings = [
         f
         for f in state.get("board_findings", [])
         if f.get("severity") == "high"
         and f"board:{f.get('code')}:{','.join(f.get('components', []))}"
-        not in {a.get("key") for a in state.get("answers", [])}
+        not in {a.key for a in state.get("answers", [])}
     ]
     named = [t for t in said if re.search(r"\btrade-?offs?\b|\bat the cost of\b", t.text, re.I)]
     value = 2 + min(3.0, 0.5 * len(hits)) + min(2.0, 0.5 * len(reasons))
@@ -405,9 +405,9 @@ def _communication(state: dict[str, Any], said: list[Turn]) -> DimensionScore:
     average = sum(words) / len(words)
     signposted = [t for t in said if SIGNPOSTS.search(t.text)]
     checked_in = [t for t in said if CHECK_IN.search(t.text)]
-    asked = [a for a in state.get("asked", []) if a.get("kind") != "arithmetic"]
-    answered = {a.get("key") for a in state.get("answers", []) if a.get("heard")}
-    answer_rate = len([a for a in asked if a.get("key") in answered]) / len(asked) if asked else 0.5
+    asked = [a for a in state.get("asked", []) if a.kind != ARITHMETIC]
+    answered = {a.key for a in state.get("answers", []) if a.heard}
+    answer_rate = len([a for a in asked if a.key in answered]) / len(asked) if asked else 0.5
     rambling = [w for w in words if w > 90]
     value = 4.0
     value += min(2.0, 2.0 * len(signposted) / len(said) + 0.5)

@@ -16,6 +16,8 @@ from typing import Annotated, Any, TypedDict
 
 from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.counters import Counters
+from agent.interviewer.estimate_log import AssumptionRecord, EstimateFinding
+from agent.interviewer.followup_log import AskedFollowUp, FollowUpAnswer
 from agent.interviewer.frozen import plain
 from agent.interviewer.memory import Asked, Dialogue
 from agent.interviewer.phases import PhaseNote
@@ -71,9 +73,9 @@ class InterviewState(TypedDict, total=False):
     """The transcript: candidate turns with their reading, interviewer turns with their move."""
     claims: Annotated[list[ClaimRecord], operator.add]
     """Every checked claim, with the turn that said it."""
-    assumptions: Annotated[list[dict[str, Any]], operator.add]
-    estimate_findings: Annotated[list[dict[str, Any]], operator.add]
-    """Capacity findings, changed assumptions: `estimation.Finding.to_dict()` plus "turn"."""
+    assumptions: Annotated[list[AssumptionRecord], operator.add]
+    estimate_findings: Annotated[list[EstimateFinding], operator.add]
+    """Capacity findings, changed assumptions, with their turn."""
     board: dict[str, Any] | None
     """The latest board snapshot."""
     board_findings: list[dict[str, Any]]
@@ -85,18 +87,17 @@ class InterviewState(TypedDict, total=False):
     """Keys of everything already brought up (a claim, a finding, a probe): never twice."""
     probes_asked: Annotated[list[str], operator.add]
     """Scenario probe ids and synthetic probe ids ("cap:<operation>") already asked."""
-    asked: Annotated[list[dict[str, Any]], operator.add]
-    """Every follow-up asked: {"key", "kind", "text", "turn", "listen_for", "components"} and
-    "kb" (the knowledge-base entry it cites) when it has one."""
-    answers: Annotated[list[dict[str, Any]], operator.add]
-    """Candidate answers to follow-ups: {"key", "kind", "text", "heard"} (heard: listen_for hits)."""
+    asked: Annotated[list[AskedFollowUp], operator.add]
+    """Every follow-up asked (probes, findings, challenges)."""
+    answers: Annotated[list[FollowUpAnswer], operator.add]
+    """Candidate answers to follow-ups, with the points they made."""
     topics: Annotated[list[str], operator.add]
     """Fact topics the candidate asked about (requirements score)."""
     mentioned: Annotated[list[str], operator.add]
     """Expected components the candidate named aloud (labels)."""
     counters: Counters
     """silence, gibberish, repeat, off_topic, small_talk, overruns, time_up."""
-    last_question: dict[str, Any] | None
+    last_question: AskedFollowUp | None
     """The follow-up the candidate is answering now, if any."""
     scores: dict[str, Any] | None
     """The wrap-up scores (`Scores.to_dict()`)."""
@@ -158,5 +159,9 @@ CHECKPOINTED: tuple[type, ...] = (
     Turn,
     ClaimRecord,
     Amount,
+    AskedFollowUp,
+    FollowUpAnswer,
+    AssumptionRecord,
+    EstimateFinding,
 )
 """Every typed value the state holds; the checkpoint serializer restores exactly these."""
