@@ -148,13 +148,13 @@ def create_app(config: WebConfig) -> Any:
         if live is None:
             return
         await ws.accept()
-        live.clients.add(ws)
-        live.connected()
         text_limit = RateLimit(TEXT_RATE, TEXT_BURST)
         audio_limit = RateLimit(AUDIO_RATE, AUDIO_BURST)
         warned = 0.0
+        live.clients[ws] = None  # before the snapshot, so no event falls between the two
         try:
             await ws.send_text(json.dumps(live.snapshot()))
+            await live.attach(ws)
             while True:
                 raw = await ws.receive()
                 if raw["type"] == "websocket.disconnect":
@@ -168,7 +168,7 @@ def create_app(config: WebConfig) -> Any:
                         await _send_error(ws, "too many messages; dropped")
                     continue
                 if audio is not None:
-                    problem = _audio(live, audio)
+                    problem = _audio(live, audio) if ws is live.speaking_page else None
                 else:
                     problem = await _message(live, raw.get("text") or "")
                 if problem:
@@ -176,7 +176,7 @@ def create_app(config: WebConfig) -> Any:
         except WebSocketDisconnect:
             pass
         finally:
-            live.clients.discard(ws)
+            await live.detach(ws)
 
     async def _live(ws: WebSocket, session_id: str) -> LiveInterview | None:
         if not SESSION_ID.match(session_id):

@@ -51,7 +51,11 @@ class LiveInterview:
         self.home = home
         self.mode = mode
         self.loop = loop
-        self.clients: set[Any] = set()
+        self.clients: dict[Any, None] = {}
+        """Connected pages, oldest first."""
+        self.speaking_page: Any = None
+        """In a spoken interview, the page that is the microphone and the speaker: the one
+        connected last (two tabs both capturing and playing would echo and garble the turn)."""
         self.view = TranscriptView(label_of=self._label_of)
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="interview")
         self.handle: InterviewHandle | None = None
@@ -245,10 +249,27 @@ class LiveInterview:
             self.handle.opening()
         self.push(self.status())
 
-    def connected(self) -> None:
-        """A page connected: a spoken interview starts listening and talking."""
-        if self.voice is not None and not self.ended:
-            self.voice.start()
+    async def attach(self, ws: Any) -> None:
+        """A page connected (its snapshot already sent): a spoken interview starts listening
+        and talking, with this page as its microphone and speaker."""
+        self.clients[ws] = None
+        if self.voice is not None:
+            await self._hand_microphone(ws)
+            if not self.ended:
+                self.voice.start()
+
+    async def detach(self, ws: Any) -> None:
+        """A page went away; the microphone passes to the page connected last, if any."""
+        self.clients.pop(ws, None)
+        if self.voice is not None and self.speaking_page is ws:
+            await self._hand_microphone(next(reversed(self.clients), None))
+
+    async def _hand_microphone(self, ws: Any) -> None:
+        self.speaking_page = ws
+        for page in list(self.clients):
+            message = {"type": "voice", "event": "microphone", "here": page is ws}
+            with contextlib.suppress(Exception):  # a page going away; its handler cleans up
+                await page.send_text(json.dumps(message))
 
     def turn(self, text: str) -> None:
         """One typed (or transcribed) candidate turn; ends the interview when time is up."""
@@ -353,17 +374,15 @@ class LiveInterview:
 
     async def _broadcast(self, text: str) -> None:
         for ws in list(self.clients):
-            try:
-                await ws.send_text(text)
-            except Exception:  # a page that went away mid-send; its handler cleans up
-                self.clients.discard(ws)
+            with contextlib.suppress(Exception):  # a page that went away mid-send: its handler
+                await ws.send_text(text)  # cleans up
 
     async def _broadcast_bytes(self, data: bytes) -> None:
-        for ws in list(self.clients):
-            try:
+        """The interviewer's audio goes to the speaking page only."""
+        ws = self.speaking_page
+        if ws is not None:
+            with contextlib.suppress(Exception):
                 await ws.send_bytes(data)
-            except Exception:
-                self.clients.discard(ws)
 
 
 class Interviews:

@@ -142,3 +142,38 @@ def test_one_spoken_interview_at_a_time(backend, hotseat_home):
         assert second.status_code == 400
         assert "already running" in second.json()["error"]
         assert start("text").status_code == 200  # typing is always possible
+
+
+def test_a_second_tab_takes_the_microphone_and_speaker(backend, hotseat_home, tmp_path):
+    """Two tabs on one spoken interview: only the tab opened last captures and plays (both
+    would echo and garble the turn); the other shows the conversation, and gets the
+    microphone back when that tab closes."""
+    wav = candidate_wav(tmp_path / "candidate.wav", [SLIP_CLIP], gap_s=[8.0], lead_s=2.0)
+    flags = [*FAKE_MIC, f"--use-file-for-fake-audio-capture={wav}%noloop"]
+    with (
+        WebServer(hotseat_home, load_scenarios(), port=0, voice=backend) as server,
+        chromium_with(flags) as browser,
+    ):
+        one = browser.new_page(viewport={"width": 1280, "height": 800})
+        one.goto(server.url)
+        one.wait_for_selector("body[data-ready='1']")
+        one.locator("#scenario-list li", has_text="Notification").first.click()
+        one.check("input[name='mode'][value='voice']")
+        one.click("#start-button")
+        one.wait_for_url("**/interview/*")
+        one.wait_for_selector("body[data-mic='on']", timeout=60_000)
+        heard_by_one = one.evaluate("window.hotseatAudio.received")
+        assert heard_by_one > 16_000  # the opening played in the first tab
+
+        two = browser.new_page(viewport={"width": 1280, "height": 800})
+        two.goto(one.url)
+        two.wait_for_selector("body[data-mic='on']", timeout=60_000)
+        one.wait_for_selector("body[data-mic='off'][data-mic-here='0']", timeout=30_000)
+        assert "another tab" in one.inner_text("#mic-state")
+        # the slip, spoken into the second tab, is answered there only
+        two.wait_for_function("window.hotseatAudio.latencies.length >= 1", timeout=90_000)
+        one.locator("#transcript li.candidate").filter(has_text="60,000").first.wait_for()
+        assert one.evaluate("window.hotseatAudio.received") == heard_by_one
+        two.close()
+        one.wait_for_selector("body[data-mic='on'][data-mic-here='1']", timeout=30_000)
+        one.close()

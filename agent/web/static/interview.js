@@ -41,7 +41,7 @@
       const frame = $("board-frame");
       if (!frame.getAttribute("src")) frame.src = msg.board_url;
       status(msg); renderAll();
-      if (msg.mode === "voice") { showVoice(); if (msg.listening) setupVoice(); }
+      if (msg.mode === "voice") { showVoice(); listening = msg.listening; }
       document.body.dataset.session = msg.session;
     } else if (msg.type === "item") {
       state.items[msg.item.index] = msg.item; renderItem(msg.item);
@@ -134,16 +134,20 @@
   $("end").addEventListener("click", () => { if (confirm("End the interview and get your scores?")) send({ type: "end" }); });
 
   // ---- voice: microphone in (AudioWorklet, 16 kHz PCM), interviewer audio out -------------------
-  let mic = null;
+  // One page is the microphone and the speaker (the server says which: the tab opened last);
+  // another tab on the same session shows the conversation without capturing or playing.
+  let mic = null, listening = false, micHere = false;
   function showVoice() {
     $("voice-bar").hidden = false; $("mute").hidden = false;
     if (!mic) $("mic-state").textContent = "the interviewer is opening…";
   }
   async function setupVoice() {
-    if (mic || state.ended) return;
-    mic = { muted: false };
+    if (mic || state.ended || !listening || !micHere) return;
+    const own = mic = { muted: false };
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 } });
+      own.stream = stream;
+      if (mic !== own) { stream.getTracks().forEach((t) => t.stop()); return; } // moved away meanwhile
       const ctx = new AudioContext({ sampleRate: 16000 });
       await ctx.audioWorklet.addModule("/static/mic-worklet.js");
       const source = ctx.createMediaStreamSource(stream);
@@ -152,13 +156,14 @@
         const { pcm, level } = e.data;
         $("level").firstElementChild.style.width = Math.min(100, level * 300) + "%";
         // muted: silence keeps the server's audio clock in step with the page's
-        if (ws && ws.readyState === WebSocket.OPEN) ws.send(mic.muted ? new ArrayBuffer(pcm.byteLength) : pcm);
+        if (ws && ws.readyState === WebSocket.OPEN) ws.send(own.muted ? new ArrayBuffer(pcm.byteLength) : pcm);
         audio.sent += pcm.byteLength / 2;
         audio.sendLog.push([audio.sent, performance.now()]);
         if (audio.sendLog.length > 6000) audio.sendLog.splice(0, 1000);
       };
+      own.ctx = ctx; own.node = node;
+      if (mic !== own) { stream.getTracks().forEach((t) => t.stop()); ctx.close(); return; }
       source.connect(node);
-      mic.ctx = ctx; mic.stream = stream; mic.node = node;
       $("mic-state").textContent = "listening";
       document.body.dataset.mic = "on";
     } catch (err) {
@@ -166,11 +171,17 @@
       document.body.dataset.mic = "error";
     }
   }
-  function stopVoice() {
+  function stopVoice(why) {
     if (!mic) return;
     if (mic.stream) mic.stream.getTracks().forEach((t) => t.stop());
     if (mic.ctx) mic.ctx.close();
-    $("mic-state").textContent = "microphone off";
+    mic = null;
+    $("mic-state").textContent = why || "microphone off";
+    document.body.dataset.mic = "off";
+  }
+  function silence() {
+    for (const s of audio.sources) { try { s.stop(); } catch {} }
+    audio.sources = []; audio.next = 0;
   }
   $("mute").addEventListener("click", () => {
     if (!mic) return;
@@ -205,12 +216,15 @@
 
   function voiceEvent(msg) {
     if (msg.event === "stop") { // barge-in: silence the interviewer now
-      for (const s of audio.sources) { try { s.stop(); } catch {} }
-      audio.sources = []; audio.next = 0; audio.stops += 1;
+      silence(); audio.stops += 1;
+    } else if (msg.event === "microphone") {
+      micHere = msg.here; document.body.dataset.micHere = micHere ? "1" : "0";
+      if (micHere) setupVoice();
+      else { silence(); stopVoice(); $("mic-state").textContent = "the microphone and speaker are in another tab"; }
     } else if (msg.event === "answering") {
       (audio.answerMs = audio.answerMs || []).push(msg.after_commit_ms);
     } else if (msg.event === "listening") {
-      setupVoice();
+      listening = true; setupVoice();
     } else if (msg.event === "thinking") { // "give me a minute": the interviewer waits quietly
       audio.thinking = (audio.thinking || 0) + 1;
       document.body.dataset.thinking = "1";
