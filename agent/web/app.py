@@ -14,7 +14,10 @@ microphone PCM, 16 kHz int16 (voice mode, at most `MAX_AUDIO_BYTES`, `AUDIO_RATE
 Server → page: `state` on connect (everything: a reload or a second tab starts from it), then
 `item` (a transcript turn, re-sent when a verdict chip is added), `phase`, `busy`, `status`
 (clock, end, scores, report link), `error` (one line); in voice mode `voice` events
-(`listening`, `turn`, `answering`, `stop` on barge-in) and binary reply audio (`agent.web.voice`).
+(`listening`, `turn`, `answering`, `stop` on barge-in, `thinking` after "give me a minute",
+`microphone` {here}: whether this page is the one capturing and playing) and binary reply
+audio, to the microphone page only (`agent.web.voice`). Microphone frames from any other page
+are ignored.
 """
 
 from __future__ import annotations
