@@ -27,7 +27,7 @@ The verdict contract (what an interviewer may rely on), one `ClaimCheck` per sta
   a day ~ 10^5 s, 1024 ~ 1000, a month ~ 30 days, rounding up to whole machines). When the
   operands had to be guessed the verdict can be "correct" but never "incorrect": it is
   "unchecked", and the explanation is a question ("How did you get 3.65 PB?"), not a correction.
-- Intent readings (estimation/session.py, tests/test_estimation_intent.py): a result that is
+- Intent readings (estimation/intent.py, tests/test_estimation_intent.py): a result that is
   right by its own arithmetic is still "incorrect" when the candidate's own words say what
   was meant and the working contradicts it: a period misstated in the same breath ("10^4
   seconds in a day"), a per-day figure times the bare count of years kept, a link in bits

@@ -1,0 +1,1158 @@
+"""Intent readings: a result right by its own arithmetic that is still wrong by what the
+candidate said they meant (a span kept and left out, the hit share sent to the database, a
+link in bits filled as bytes...). Each rule is a method of `IntentReadings`, the part of
+`EstimationSession` that reads intent; it accuses only on the candidate's own words and stays
+quiet when any reading gives the value. The tables at the end say which rules run, in order,
+on which verdicts, for a result the statement grammar took and for a leftover figure."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+from estimation.calculator import Node
+from estimation.diagnosis import diagnose
+from estimation.explain import said_in_bits, say_like
+from estimation.formatting import format_number
+from estimation.lexer import tokenize
+from estimation.operand import Operand, from_quantity
+from estimation.quantity import COUNT, MONEY, TIME, Quantity
+from estimation.report import (
+    CORRECT,
+    INCORRECT,
+    UNCHECKED,
+    ClaimCheck,
+)
+from estimation.tokens import Token
+from estimation.units import TIME_UNITS
+from estimation.verdicts import within
+
+IntentRule = Callable[["IntentReadings", ClaimCheck, Operand], "ClaimCheck | None"]
+IntentRules = tuple[tuple[tuple[str, ...] | None, IntentRule], ...]
+
+_HIT = re.compile(r"\bhit\b|\bhits\b|cache(?:d)?\b")
+_MISSES = re.compile(
+    r"\b(db|database|databases|origin|backend|backends|misses|miss|storage tier|db tier)\b"
+)
+_GROWTH = re.compile(r"\b(growth|grow|grows|growing|higher|increase|more than|another)\b")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_N = r"(\d+|two|three|four|five|six|seven|ten)"
+_COPIES_N = re.compile(
+    rf"\b{_N}\s*x?\s*(?:replicas|copies|renditions|times for (?:replication|qps|redundancy))\b"
+    rf"|\b(?:rf|replication factor)\s*(?:=|of|is)?\s*{_N}\b",
+    re.I,
+)
+_KEEP_N = re.compile(
+    rf"\b(?:keep|retain|retention of|store)\s+{_N}\s+(days?|weeks?|years?)\b", re.I
+)
+_YEARLY = re.compile(r"\b(yearly|per year|a year|annually|for a year|over a year)\b", re.I)
+_DAYS = {"day": 1.0, "week": 7.0, "year": 365.0}
+
+
+def _number(text: str | None) -> float:
+    if not text:
+        return 0.0
+    low = text.lower()
+    return float(_NUMBER_WORDS.get(low, 0) or (low.isdigit() and int(low)) or 0)
+
+
+_WORD_OF = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight", 10: "ten"}
+_AGAIN = re.compile(r"\b(again|another)\b", re.I)
+
+
+def _key(value: float) -> float:
+    return float(f"{value:.6g}")
+
+
+def _is_time_factor(value: float) -> bool:
+    return any(abs(value - f) <= 0.01 * f for f in (24, 60, 365, 30, 7, 12, 3600, 86400, 1440))
+
+
+_LINK = re.compile(r"(?:\w+\s+)?(?:link|uplink|nic|card|port|pipe|interface|connection)s?\b")
+"""Words that make a figure in bits a network link ("10 gigabit link", "10 Gbps NIC")."""
+_LINK_BEFORE = re.compile(r"\b(?:link|uplink|nic|card|port|interface)\b")
+_SIZING = re.compile(
+    r"\b(?:need|needs|enough|plenty|fits?|handles?|covers?|so|get|buy|one|a single)\b"
+)
+"""A link named as what it takes ("so we need one 10 gigabit link")."""
+_PERIOD_TOTAL = re.compile(
+    r"\b(?:a|one|per|each|every|over a|in a|for a|for the)\s+(day|hour|month|year|week)"
+    r"(?:'s worth)?\s*(?:is|that's|it's|comes to|gives|would be|=|of that is)?\s*"
+    r"(?:about|around|roughly|~)?\s*$"
+)
+"""A period named right before a total ("so a day is about", "per day that's")."""
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:gone|in total|total|altogether|all in|combined|used up|spent)\b"
+)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:in total|total(?:s| is)?|altogether|all in|adds? up to|sums? to)\W*(?:about |roughly )?$"
+)
+_EACH_OF_N = re.compile(
+    r"\beach of (?:our |the |those |these )?((?:\d[\d,.]*\s*[km]?)|\w+ thousand)\s+([a-z]+)"
+)
+"""A fleet named one machine at a time ("each of our 20K hosts")."""
+_SPAN_LEAD = re.compile(r"\b(?:for|over|in|per|after|of)\s+(?:a|one|the)\s+(year|month|week)\b")
+_DAYS_IN = {"year": 365.0, "month": 30.0, "week": 7.0}
+_MISS_RATE = re.compile(r"\bmiss(?:es)?\b|\bmiss (?:rate|ratio)\b")
+_BACKEND = re.compile(r"\b(origin|origins|backend|backends|database|databases|db|storage tier)\b")
+_PER_PERIOD_AFTER = re.compile(
+    r"[\s,]*(?:a|per|/|each|every|in a|for a|for one|for the first)\s*(?:year|yr|month)\b"
+    r"|[\s,]*(?:yearly|annually|monthly)\b"
+)
+_ONE_PERIOD = re.compile(
+    r"\b(?:a|one|per|each|every|first|single)\s+(?:year|month)\b|\b(?:yearly|annually|monthly)\b"
+)
+_FACTORS_OF_ONE = {"year": (365.0, 12.0, 52.0), "month": (30.0, 31.0, 4.0)}
+"""Bare factors that make one year's (month's) worth of a daily, monthly or weekly figure."""
+_HIT_RATIO = re.compile(r"\bhit (?:ratio|rate)\b")
+_MACHINES = re.compile(
+    r"\b(servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|shards?|instances?|hosts?|pods?|vms?)\b"
+)
+_UTIL_WORDS = r"(?:busy|utili[sz]ation|utili[sz]ed|cpu|load|capacity)"
+_TARGET_UTIL = re.compile(
+    r"\b(?:at most|no more than|under|below|want(?:\s+to)?(?:\s+run)?(?:\s+at)?|target(?:ing)?"
+    r"|run (?:them |it |each )?at|keep (?:it |them |each \w+ )?(?:at|under|below))\s+"
+    r"(?:about |around |roughly )?(\d+(?:\.\d+)?)\s*(?:%|percent)"
+    rf"(?:\s+{_UTIL_WORDS})?"
+)
+"""A target utilisation named ("at most 40% busy", "we want to run at 50%")."""
+_CURRENT_UTIL = re.compile(
+    r"\b(?:running|currently|today|right now|now)\b[^.%]{0,30}?\b(\d+(?:\.\d+)?)\s*(?:%|percent)"
+    rf"\s+{_UTIL_WORDS}"
+)
+"""The utilisation the machines run at now ("20 servers running at about 75% CPU")."""
+_IN_BATCHES = re.compile(r"\b(thousands|millions|batch(?:es)?|blocks of|units of|lots of)\b", re.I)
+_TIMES = {1: "once", 2: "twice", 3: "three times"}
+
+
+def _product_only(node: Node) -> bool:
+    if node.op == "leaf":
+        return True
+    if node.op != "*" or node.left is None or node.right is None:
+        return False
+    return _product_only(node.left) and _product_only(node.right)
+
+
+class IntentReadings:
+    """The intent rules of `EstimationSession` (which supplies the state they read)."""
+
+    def _share_of_another_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A share of a span that gives the share of another span ("a year is 525,600 minutes,
+        and 0.1% of that is about 43 minutes": 43 is 0.1% of a month). Only when the share
+        and the span were said in this sentence, before the result, and the result is off by
+        exactly the ratio of two calendar periods."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or said.dimension != TIME:
+            return None
+        before = self._toks_before(lo)
+        shares = [t for t in before if t.percent and t.quantity is not None]
+        spans = [
+            t
+            for t in before
+            if t.kind == "qty" and t.quantity is not None and t.quantity.dimension == TIME
+        ]
+        if len(shares) != 1 or not spans or shares[0].quantity is None:
+            return None
+        share, span = shares[0].quantity.value, spans[-1]
+        assert span.quantity is not None
+        right = span.quantity * share
+        if within(said.value, right.value, self.tolerance):
+            return None
+        for other in ("month", "week", "day", "hour"):
+            ratio = span.quantity.value / TIME_UNITS[other]
+            if ratio < 2 or not within(said.value, right.value / ratio, 0.08):
+                continue
+            return replace(
+                claim,
+                computed=right,
+                verdict=INCORRECT,
+                slip="percent_base",
+                explanation=f"{shares[0].text} of {span.text} is about "
+                f"{say_like(right, stated)}; {say_like(said, stated)} is {shares[0].text} of "
+                f"a {other}.",
+            )
+        return None
+
+    def _sum_missing_a_part(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A total of parts just listed that leaves one of them out ("50 for the client, 10 at
+        the gateway, 20 for the cache and 60 for the DB. So that's 80 ms gone"). Only for a
+        result said as a total (gone, in total, altogether, used) of three or more parts, when
+        the sum of all of them is not it and leaving exactly one out is."""
+        lo, hi = self._span
+        if lo < 0 or stated.quantity.dimension == COUNT:
+            return None
+        after = self._sentence_text()[hi:][:24].lower()
+        before = self._sentence_text()[:lo][-30:].lower()
+        if not (_TOTAL_AFTER.match(after) or _TOTAL_BEFORE.search(before)):
+            return None
+        parts = [
+            t.number
+            for t in self._prev_toks + self._toks_before(lo)
+            if t.kind == "qty"
+            and t.quantity is not None
+            and t.number > 0
+            and not t.percent
+            and not t.multiplier
+            and (t.bare or t.quantity.dimension == stated.quantity.dimension)
+        ]
+        said = stated.number
+        if len(parts) < 3 or not said:
+            return None
+        whole = sum(parts)
+        # other readings: a part that is a count ("two DB writes at 25 each, so 50") or the
+        # component of another part said with that count is not a part of its own
+        counts = [p for p in parts if p <= 10 and p == int(p)]
+        shares = [p for p in parts if any(within(q, k * p, 0.02) for q in parts for k in counts)]
+        readings = {whole, whole - sum(counts), whole - sum(shares), whole - sum(counts + shares)}
+        if any(within(said, r, 0.02) for r in readings):
+            return None
+        left_out = [p for p in parts if within(said, whole - p, 0.02)]
+        if len(set(left_out)) != 1:
+            return None
+        expected = stated.quantity * (whole / said)
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="dropped_factor",
+            explanation=f"That leaves out the {format_number(left_out[0])}: all "
+            f"{len(parts)} parts add up to about {say_like(expected, stated)}, not "
+            f"{say_like(stated.quantity, stated)}.",
+        )
+
+    def _one_for_the_fleet(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """One machine's figure said as the whole fleet's ("each of our 20K hosts ... 2.6 MB a
+        day. So a year for the whole fleet is 950 MB"): the count of machines was left out.
+        Only when the count was said as "each of (our) N things", the result is said for the
+        whole fleet (all the things), it is one machine's figure (over a period) and nothing
+        said since was scaled by the count."""
+        lo = self._span[0]
+        if lo < 0 or stated.quantity.dimension == COUNT:
+            return None
+        passage = self._text[max(0, self._offset - 400) : self._offset + lo].lower()
+        each = list(_EACH_OF_N.finditer(passage))
+        if not each:
+            return None
+        said_count = [t for t in tokenize(each[-1].group(1)) if t.kind == "qty" and t.quantity]
+        count = said_count[0].quantity.value if said_count and said_count[0].quantity else 0.0
+        noun = each[-1].group(2).rstrip("s")
+        here = self._sentence_text()[:lo].lower()
+        if count < 2 or not re.search(
+            rf"\b(?:whole|entire)\s+(?:fleet|cluster)\b|\ball\s+(?:the\s+|our\s+)?{noun}s?\b"
+            rf"|\bacross\s+(?:all\s+)?(?:the\s+)?{noun}s\b|\bfleet[- ]wide\b",
+            here,
+        ):
+            return None
+        recent = [op for op in self.memory.recent(8) if op is not stated]
+        if any(
+            within(a.nominal.value, b.nominal.value * count, 0.05) for a in recent for b in recent
+        ):
+            return None  # something was already scaled to the fleet
+        said = stated.nominal.value
+        for earlier in recent:
+            if earlier.quantity.dimension.data != stated.quantity.dimension.data:
+                continue
+            for span in (1.0, 365.0, 30.0, 7.0, 24.0):
+                if not within(said, earlier.nominal.value * span, 0.05):
+                    continue
+                expected = stated.quantity * count
+                return replace(
+                    claim,
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="dropped_factor",
+                    explanation=f"That is one {noun}'s; the fleet has {format_number(count)}, "
+                    f"so about {say_like(expected, stated)}, not "
+                    f"{say_like(stated.quantity, stated)}.",
+                )
+        return None
+
+    def _span_total_off_by_prefix(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A year (month, week) of a per-day figure said with the digits right and the prefix
+        wrong ("a petabyte a day; for a year, 365 terabytes"). Only when the span is named
+        right before the total and the digits match the per-day figure times the span."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or stated.time_units or said.dimension.time != 0 or said.dimension == COUNT:
+            return None
+        lead = _SPAN_LEAD.search(self._sentence_text()[:lo][-60:].lower())
+        if lead is None:
+            return None
+        days = _DAYS_IN[lead.group(1)]
+        for earlier in self.memory.recent(6):
+            if earlier is stated or ("day", -1) not in earlier.time_units:
+                continue
+            if earlier.quantity.dimension.data != said.dimension.data:
+                continue
+            expected = Quantity(earlier.nominal.value * days, said.dimension)
+            diag = diagnose(expected, said, True)
+            if diag.slip != "unit_prefix":
+                continue
+            return replace(
+                claim,
+                expression=f"{earlier.text} * {format_number(days)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="unit_prefix",
+                explanation=f"{earlier.text[:1].upper()}{earlier.text[1:]} for a "
+                f"{lead.group(1)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)} — {diag.remark}.",
+            )
+        return None
+
+    def _each_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A total of things said as the count that has them ("50M devices, 2 conns each",
+        later "total conns = 50M"): the "each" was never multiplied in. Only when the total
+        names those things and equals that count."""
+        lo = self._span[0]
+        found = self._each.get(_key(stated.quantity.value))
+        if lo < 0 or found is None or stated.quantity.dimension != COUNT:
+            return None
+        factor, noun, when = found
+        if when >= self._sentence_count or len(noun) < 3:
+            return None
+        here = self._sentence_text()[:lo].lower()
+        if not re.search(rf"\b{re.escape(noun.lower().rstrip('s'))}", here):
+            return None
+        expected = stated.quantity * factor
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="dropped_factor",
+            explanation=f"That leaves out the {format_number(factor)} {noun} each: about "
+            f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+        )
+
+    def _rate_as_period_total(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A per-second rate said again as the total of a longer period ("7 MB a second, so a
+        day is about 7 MB"): the period was never multiplied in. Only when the period is named
+        right before the total and the rate was said in this sentence or the one before."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or stated.time_units or said.dimension.time != 0 or said.dimension == COUNT:
+            return None
+        lead = _PERIOD_TOTAL.search(self._sentence_text()[:lo][-40:].lower())
+        if lead is None or lead.group(1) not in TIME_UNITS:
+            return None
+        for op in reversed(self.memory.pool[self._previous_mark :]):
+            if op is stated or ("second", -1) not in op.time_units:
+                continue
+            if op.quantity.dimension.data != said.dimension.data:
+                continue
+            if not within(said.value, op.nominal.value, 0.05):
+                continue
+            expected = Quantity(op.quantity.value * TIME_UNITS[lead.group(1)], said.dimension)
+            return replace(
+                claim,
+                expression=f"{op.text} * 1 {lead.group(1)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="per_day_vs_per_second",
+                explanation=f"That's per second, not per {lead.group(1)}: {op.text} for a "
+                f"{lead.group(1)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)}.",
+            )
+        return None
+
+    def _hit_from_backend(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A hit ratio worked out as what the backend takes over the total ("the DB handles
+        10K of 200K reads, so a hit ratio of 10K over 200K, 5%"): that share is the misses;
+        the cache must hit the rest. Only when the numerator was said as the database's (or
+        origin's, backend's) share, and the result is called a hit ratio."""
+        lo = self._span[0]
+        v = stated.quantity.value
+        if lo < 0 or not stated.percent or not 0 < v < 0.5:
+            return None
+        here = self._sentence_text()[:lo].lower()
+        if not _HIT_RATIO.search(here[-80:]) or "miss" in here[-80:]:
+            return None
+        before = [t for t in self._toks_before(lo) if t.kind == "qty" and t.quantity is not None]
+        passage = self._text[: self._offset + lo].lower()
+        for part in before:
+            for whole in before:
+                assert part.quantity is not None and whole.quantity is not None
+                if whole.quantity.value <= part.quantity.value or not within(
+                    v, part.quantity.value / whole.quantity.value, self.tolerance
+                ):
+                    continue
+                first = passage.find(part.text.lower())
+                if first < 0 or not _MISSES.search(passage[max(0, first - 50) : first]):
+                    continue
+                expected = Quantity(1 - part.quantity.value / whole.quantity.value)
+                return replace(
+                    claim,
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="percent_base",
+                    explanation=f"{part.text} over {whole.text} is what still reaches the "
+                    f"backend, the misses; the hit ratio is the rest, about "
+                    f"{format_number(round(expected.value * 100))}%, not "
+                    f"{self._sentence_text()[lo : self._span[1]]}.",
+                )
+        return None
+
+    def _utilisation_margin(
+        self, claim: ClaimCheck, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """Machines sized for a target utilisation with the share added or taken off as a
+        margin ("at most 40% busy, so add 40%: 5 x 1.4"; "at 75% CPU, want 50%, so take 25%
+        off 20"): running N machines' load at u takes N x current / u. Only when the target
+        was named, the working uses that share, and no reading of it gives the stated count."""
+        if stated.quantity.dimension != COUNT or stated.percent:
+            return None
+        nearby = self._text[max(0, self._offset - 300) : self._offset + self._span[0]].lower()
+        if not _MACHINES.search(nearby) or _GROWTH.search(self._sentence_text().lower()):
+            return None
+        targets = [float(m.group(1)) / 100 for m in _TARGET_UTIL.finditer(nearby)]
+        if not targets or not 0 < targets[-1] < 1:
+            return None
+        target = targets[-1]
+        current = [float(m.group(1)) / 100 for m in _CURRENT_UTIL.finditer(nearby)]
+        now = current[-1] if current and current[-1] != target else 1.0
+        shares = [target, now - target] if now < 1 else [target, 1 - target]
+        margins = {round(v, 6) for p in shares if p > 0 for v in (p, 1 + p, 1 - p)}
+        used = [op for op in leaves if round(op.quantity.value, 6) in margins]
+        bases = [
+            op
+            for op in leaves
+            if op.quantity.dimension == COUNT and op.quantity.value >= 2 and op not in used
+        ]
+        if not used or not bases:
+            return None
+        right = bases[0].quantity.value * now / target
+        said = stated.quantity.value
+        if within(said, right, self.tolerance) or within(said, math.ceil(right), self.tolerance):
+            return None
+        expected = Quantity(right)
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="percent_base",
+            explanation=f"To run at {format_number(target * 100)}% busy, {bases[0].text}"
+            f"{' at ' + format_number(now * 100) + '%' if now < 1 else ''} needs {bases[0].text}"
+            f"{' times ' + format_number(now) if now < 1 else ''} divided by "
+            f"{format_number(target)}, about {format_number(math.ceil(right - 1e-9))}, "
+            f"not {say_like(stated.quantity, stated)}.",
+        )
+
+    def _price_per_batch(
+        self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """A price quoted per batch ("$0.005 per 1,000 requests", "$2 per million") times a
+        count of single items, with the batch never divided out: the total is the batch size
+        too big. Only a plain product whose operands include that price and not the batch."""
+        if claim.computed is None or not _product_only(node):
+            return None
+        if _IN_BATCHES.search(self._sentence_text()):
+            return None  # "30 thousands of requests at $0.005": already counted in batches
+        for op in leaves:
+            if op.quantity.dimension != MONEY:
+                continue
+            batch = self._priced_per.get(_key(op.quantity.value))
+            if not batch or any(within(o.quantity.value, batch, 0.001) for o in leaves):
+                continue
+            expected = claim.computed / batch
+            return replace(
+                claim,
+                computed=expected,
+                verdict=INCORRECT,
+                slip="dropped_factor",
+                explanation=f"{op.text} is per {format_number(batch)}: that makes it about "
+                f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+            )
+        return None
+
+    def _applied_more_than_named(
+        self, claim: ClaimCheck, applied: Counter[float], stated: Operand
+    ) -> ClaimCheck | None:
+        """A factor applied more often than the candidate named it ("three replicas and a 3x
+        peak, so 330K times 3 times 3 times 3"; "3 replicas: 200 GB x 3 = 600 GB, then 600 GB
+        x 365 x 3"). Only a factor named at least once; one never named says nothing."""
+        if claim.computed is None or _AGAIN.search(self._sentence_text()):
+            return None
+        for f, times in applied.items():
+            named = self._named_factors.get(f, 0)
+            if not named or times <= named:
+                continue
+            extra = times - named
+            expected = claim.computed / f**extra
+            return replace(
+                claim,
+                computed=expected,
+                verdict=INCORRECT,
+                slip="multiplier",
+                explanation=f"You named the {format_number(f)}x {_TIMES.get(named, f'{named} times')} "
+                f"but applied it {_TIMES.get(times, f'{times} times')}: that makes it about "
+                f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+            )
+        return None
+
+    def _multiplier_twice(
+        self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """A factor applied again to a result that already has it ("1.6 million [200K x 8]
+        times 1.5 times 8", "600 GB [200 GB x 3] x 365 x 3")."""
+        if node.op != "*" or _AGAIN.search(self._sentence_text()):
+            return None  # "double that again": meant twice
+        for base in leaves:
+            used = self._factors.get(_key(base.quantity.value))
+            if not used:
+                continue
+            for op in leaves:
+                if op is base or op.quantity.dimension != COUNT or op.time_units:
+                    continue
+                f = round(op.quantity.value, 9)
+                if f not in used or _is_time_factor(f):
+                    continue
+                expected = claim.computed / f if claim.computed is not None else None
+                if expected is None:
+                    return None
+                return replace(
+                    claim,
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="multiplier",
+                    explanation=f"The {format_number(f)}x is already in {base.text}; applied "
+                    f"once that's about {say_like(expected, stated)}, not "
+                    f"{say_like(stated.quantity, stated)}.",
+                )
+        return None
+
+    def _on_each_of(self, number: str) -> bool:
+        """The result is said "on each replica" (per node, for every shard) right after a
+        working that multiplied by the number of those replicas ("3 replicas")."""
+        after = self._sentence_text()[self._span[1] :][:40].lower()
+        each = re.match(
+            r"[\s\w]{0,24}?\b(?:on|per|for|to|at|in)\s+(?:each|every)\s+([a-z]+)", after
+        )
+        each = each or re.match(r"[\s\w]{0,24}?\bper\s+([a-z]+)", after)
+        if each is None:
+            return False
+        noun = each.group(1).rstrip("s")
+        said = self._text[max(0, self._offset - 200) : self._offset + self._span[0]].lower()
+        return len(noun) > 2 and bool(re.search(rf"\b{number}\s+{noun}s\b", said))
+
+    def _split_or_each(self, claim: ClaimCheck, node: Node, stated: Operand) -> ClaimCheck | None:
+        """A count applied the wrong way round: traffic "split evenly" across 3 regions
+        multiplied by 3, or "4 renditions, each on its own worker" / "2 devices per user"
+        divided by it."""
+        if node.op not in "*/" or node.right is None or node.right.op != "leaf":
+            return None
+        try:
+            count = self.memory.resolve(node.right.token)
+        except KeyError:
+            return None
+        if count.quantity.dimension != COUNT or not 1 < count.quantity.value <= 100:
+            return None
+        n = count.quantity.value
+        text = (self._text[max(0, self._offset - 200) : self._offset] + " ") + (
+            self._sentence_text()[: self._span[0]]
+        )
+        text = text.lower()
+        number = rf"(?:{format_number(n)}|{_WORD_OF.get(int(n), '#')})"
+        if node.op == "*" and re.search(
+            rf"\b{number}\s+(?:regions|zones|shards|nodes|brokers|boxes|servers|partitions)\b"
+            r"[^.]*\b(?:split|spread|evenly|divided)\b",
+            text,
+        ):
+            factor, words = 1 / (n * n), f"split across {format_number(n)} means divide by it"
+        elif node.op == "*" and self._on_each_of(number):
+            factor, words = (
+                1 / (n * n),
+                (f"{format_number(n)} sharing it means divided by {format_number(n)}, not times"),
+            )
+        elif node.op == "/" and re.search(
+            rf"\b{number}\s+\w+\s+(?:per|each|a)\s+(?:user|device|request|upload|video)\b"
+            rf"|\b{number}\s+\w+,?\s+each\s+(?:on|with|needs|gets)\b",
+            text,
+        ):
+            factor, words = n * n, f"{format_number(n)} each means multiply by it"
+        else:
+            return None
+        if claim.computed is None:
+            return None
+        expected = claim.computed * factor
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="multiplier",
+            explanation=f"{words[:1].upper()}{words[1:]}: about {say_like(expected, stated)}, "
+            f"not {say_like(stated.quantity, stated)}.",
+        )
+
+    def _multiplier_inverted(
+        self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
+    ) -> ClaimCheck | None:
+        """Divided by a multiplier that makes the result bigger ("peak would be 14K divided
+        by 4" after "peak-to-average is 4x"; "reads are 1,200 divided by 100" after "read to
+        write is 100 to 1")."""
+        if node.op != "/" or node.right is None or node.right.op != "leaf":
+            return None
+        try:
+            divisor = self.memory.resolve(node.right.token)
+        except KeyError:
+            return None
+        bigger = self._bigger_side.get(round(divisor.quantity.value, 9))
+        if not bigger or divisor.quantity.dimension != COUNT:
+            return None
+        clause = self._sentence_text()[: self._span[1]].lower()
+        if not re.search(rf"\b{bigger}", clause):
+            return None
+        f = divisor.quantity.value
+        expected = claim.computed * (f * f) if claim.computed is not None else None
+        if expected is None:
+            return None
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="multiplier",
+            explanation=f"{bigger.capitalize()} is {format_number(f)}x more, so multiply: about "
+            f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+        )
+
+    def _dropped(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """An earlier result said again as if a factor named just before did not apply ("we
+        keep 7 days, so 43 TB on the cluster"; "4 renditions, so 80 TB a day stored"; "and
+        yearly 120 GB" after 120 GB a day)."""
+        lo = self._span[0]
+        if lo < 0:
+            return None
+        here = self._sentence_text()[:lo]
+        before = self._text[max(0, self._offset - 160) : self._offset] + " " + here
+        said = stated.quantity
+        k = next((n for n, t in enumerate(self._toks) if t.start == lo), 0) - 1
+        while k >= 0 and self._toks[k].kind == "hedge":
+            k -= 1
+        if k >= 0 and (self._toks[k].kind == "op" or self._toks[k].multiplier):
+            return None  # "times about 3 megabits": an operand of the working, not a result
+        per_day = bool(re.search(r"\b(a day|per day|daily)\b", before, re.I))
+        copies = _COPIES_N.search(here) or _COPIES_N.search(before[-120:])
+        keep = _KEEP_N.search(here)
+        yearly = _YEARLY.search(here)
+        for earlier in self.memory.recent(6):
+            if earlier.quantity.dimension == COUNT or earlier is stated:
+                continue
+            same = earlier.quantity.dimension == said.dimension and within(
+                said.value, earlier.quantity.value, 0.05
+            )
+            daily = (("day", -1) in earlier.time_units) and within(
+                said.value, earlier.nominal.value, 0.05
+            )
+            if not (same or daily):
+                continue
+            factor, what = 0.0, ""
+            if copies:
+                factor, what = _number(copies.group(1)), copies.group(0).strip()
+            elif (daily or same and per_day) and said.dimension.time == 0 and keep:
+                days = _number(keep.group(1)) * _DAYS[keep.group(2).rstrip("s")]
+                factor, what = days, keep.group(0).strip()
+            elif daily and said.dimension.time == 0 and yearly:
+                factor, what = 365.0, yearly.group(0).strip()
+            if factor < 2:
+                continue
+            phrase = copies or keep or yearly
+            in_here = phrase.re.search(here) if phrase is not None else None
+            after = in_here.end() if in_here is not None else 0
+            used = [
+                t
+                for t in self._toks
+                if t.kind == "qty" and after <= t.start and t.end <= lo and t.quantity is not None
+            ]
+            if any(abs(t.quantity.value - factor) < 1e-9 for t in used):
+                return None  # "5 renditions … 200 times 5 times 3 megabits": it was applied
+            expected = said * factor
+            return replace(
+                claim,
+                expression=f"{earlier.text} * {format_number(factor)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="dropped_factor",
+                explanation=f"That leaves out the {what}: {earlier.text} times "
+                f"{format_number(factor)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)}.",
+            )
+        return None
+
+    def _percent_base(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A share applied to the wrong base: the hit rate where the misses were meant ("80%
+        hit rate, the database sees 80% of that"), the growth where the new total was meant
+        ("40% growth, so this year it's 40% of 500K")."""
+        lo = self._span[0]
+        if lo < 0 or stated.percent:
+            return None  # "the database sees 10%": a share said, not a share of something
+        sentence = self._sentence_text().lower()
+        before = self._toks_before(lo)
+
+        def around(k: int) -> str:
+            return " ".join(
+                w for t in before[max(0, k - 4) : k + 5] for w in (t.words or (t.text.lower(),))
+            )
+
+        miss_rates = [
+            t.quantity.value
+            for k, t in enumerate(before)
+            if t.percent and t.quantity is not None and _MISS_RATE.search(around(k))
+        ]
+        for k, tok in enumerate(before):
+            if not tok.percent or tok.quantity is None or not 0 < tok.quantity.value < 1:
+                continue
+            share = tok.quantity.value
+            near = around(k)
+            missed = next((m for m in miss_rates if abs(share + m - 1) <= 0.01), None)
+            backend = _BACKEND.search(near)
+            if missed is not None and backend is not None and not _MISS_RATE.search(near):
+                # "a 5% miss rate, the origin serves 95% of that": the origin gets the misses
+                right = missed
+                who = "database" if backend.group(1) == "db" else backend.group(1)
+                reason = (
+                    f"with a {format_number(missed * 100)}% miss rate the {who} only sees the "
+                    f"misses, {format_number(missed * 100)}%"
+                )
+                base = self._base_of_share(claim, stated, tok, before)
+                if base is not None:
+                    return self._share_slip(claim, stated, base, right, reason)
+            hit = self._names_a_hit_rate(before, k) and not _MISS_RATE.search(near)
+            if hit and _MISSES.search(sentence):
+                right, what = 1 - share, "the misses"
+                reason = f"with a {format_number(share * 100)}% hit rate {what} are " + (
+                    f"{format_number(right * 100)}%"
+                )
+            elif _GROWTH.search(near) or share in self._growth:
+                hit = False
+                right = 1 + share
+                reason = f"{format_number(share * 100)}% growth means {format_number(right * 100)}% of it"
+            else:
+                continue
+            for base_tok in before:
+                if base_tok is tok or base_tok.quantity is None or base_tok.percent:
+                    continue
+                base = self._op(base_tok)
+                if not within(stated.quantity.value, share * base.quantity.value, self.tolerance):
+                    continue
+                if within(share, right, self.tolerance):
+                    return None
+                expected = base.quantity * right
+                return replace(
+                    claim,
+                    expression=f"{base_tok.text} * {format_number(right)}",
+                    computed=Quantity(expected.value, stated.quantity.dimension),
+                    verdict=INCORRECT,
+                    slip="percent_base",
+                    explanation=f"{reason[:1].upper()}{reason[1:]}: {base_tok.text} gives about "
+                    f"{say_like(Quantity(expected.value, stated.quantity.dimension), stated)}; "
+                    f"you said {say_like(stated.quantity, stated)}.",
+                )
+            if hit and not within(share, right, self.tolerance):
+                base = self._base_of_share(claim, stated, tok, [])  # "90% of them", earlier
+                if base is not None:
+                    return self._share_slip(claim, stated, base, right, reason)
+        return None
+
+    @staticmethod
+    def _names_a_hit_rate(toks: list[Token], k: int) -> bool:
+        """The share at k is the one a hit word goes with ("a 90% hit rate", "99% cache hits",
+        "hit rate of 90%"), not another share said near it ("99% cache hits, the database
+        sees 1% of …")."""
+        for step in (1, -1):
+            n = k + step
+            while 0 <= n < len(toks) and abs(n - k) <= 3:
+                tok = toks[n]
+                if tok.percent or tok.kind in ("comma", "sep"):
+                    break
+                if _HIT.search(" ".join(tok.words or (tok.text.lower(),))):
+                    return True
+                n += step
+        return False
+
+    def _base_of_share(
+        self, claim: ClaimCheck, stated: Operand, share: Token, before: list[Token]
+    ) -> Operand | None:
+        """What a share was taken of: a figure said before it, or what "that" stood for in
+        the working that gave the result ("95% of that")."""
+        assert share.quantity is not None
+        part = share.quantity.value
+        for tok in before:
+            if tok is share or tok.quantity is None or tok.percent:
+                continue
+            base = self._op(tok)
+            if within(stated.quantity.value, part * base.quantity.value, self.tolerance):
+                return base
+        k = self._toks.index(share)
+        of = [t.kind if t.kind == "ref" else t.text.lower() for t in self._toks[k + 1 : k + 3]]
+        if of == ["of", "ref"]:  # "90% of it": the last result, or the latest figure
+            m = self.memory
+            for base in ([m.last_result] if m.last_result else []) + m.recent(8):
+                if base.percent or base.quantity.dimension != stated.quantity.dimension:
+                    continue
+                if within(stated.quantity.value, part * base.quantity.value, self.tolerance):
+                    return base
+                break
+        for base in reversed(self.memory.pool[self._previous_mark :]):
+            # "the DB handles the other 85%, 85,000 a second" after 100,000 a second
+            if base.percent or base.quantity.dimension != stated.quantity.dimension:
+                continue
+            if within(stated.quantity.value, part * base.quantity.value, self.tolerance):
+                return base
+        if claim.computed is None or claim.verdict != CORRECT or share.text not in claim.expression:
+            return None
+        return from_quantity(claim.computed * (1 / part), "")
+
+    def _share_slip(
+        self, claim: ClaimCheck, stated: Operand, base: Operand, right: float, reason: str
+    ) -> ClaimCheck:
+        dim = stated.quantity.dimension
+        whole = Quantity(base.quantity.value, dim)
+        expected = Quantity(base.quantity.value * right, dim)
+        same_units = said_in_bits(base) == said_in_bits(stated)
+        of = base.text if base.text and same_units else say_like(whole, stated)
+        return replace(
+            claim,
+            expression=f"{of} * {format_number(right * 100)}%",  # the share as said
+            computed=expected,
+            verdict=INCORRECT,
+            slip="percent_base",
+            explanation=f"{reason[:1].upper()}{reason[1:]}: {of} gives about "
+            f"{say_like(expected, stated)}; you said {say_like(stated.quantity, stated)}.",
+        )
+
+    def _misstated_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A rate worked out with a period the candidate misstated moments ago ("a day is 10^4
+        seconds, so 1 billion a day is 100,000 a second"): the slip is that period."""
+        for period, (seconds, when) in self._misstated.items():
+            if self._sentence_count - when > 1 or stated.quantity.dimension.time != -1:
+                continue
+            for tok in self._near_tokens(True):
+                op = self._op(tok)
+                if (period, -1) not in op.time_units or op.quantity.dimension.time != -1:
+                    continue
+                if not within(stated.quantity.value, op.nominal.value / seconds, self.tolerance):
+                    continue
+                right = op.quantity
+                return replace(
+                    claim,
+                    expression=f"{op.text} / {format_number(TIME_UNITS[period])}",
+                    computed=right,
+                    verdict=INCORRECT,
+                    slip="order_of_magnitude",
+                    explanation=f"A {period} is {format_number(TIME_UNITS[period])} seconds, "
+                    f"not {format_number(seconds)}: {op.text} is about "
+                    f"{say_like(right, stated)}; you said {say_like(stated.quantity, stated)}.",
+                )
+        return None
+
+    def _link_in_bits(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A link said in bits sized, or filled, as if it were bytes: "58 MB a second, so a 58
+        megabit link"; "2 GB a second, so one 10 gigabit link"; "1.5 GB a second on a 10 gig
+        uplink, 15% utilisation". Only when the link is named as one (link, uplink, NIC, card,
+        port) in this sentence, the rate in bytes was said in this sentence or the one
+        before, and the stated figure holds only if the bits were bytes."""
+        lo, hi = self._span
+        if lo < 0:
+            return None
+        said = stated.quantity
+        toks = self._toks
+        link = None
+        for n, tok in enumerate(toks):
+            if tok.kind != "qty" or tok.quantity is None or tok.quantity.dimension.data != 1:
+                continue
+            after = " ".join(w for t in toks[n + 1 : n + 3] for w in t.words)
+            before = " ".join(w for t in toks[max(0, n - 2) : n] for w in t.words)
+            named = _LINK.match(after) or _LINK_BEFORE.search(before)
+            if named and said_in_bits(self._op(tok)):
+                link = tok
+                break
+        if link is None or link.quantity is None:
+            return None
+        capacity = link.quantity.value  # bytes (a second) the link really carries
+        recent = self.memory.pool[self._previous_mark :]
+        rates = [
+            op
+            for op in reversed(recent)
+            if op is not stated
+            and op.quantity.dimension.data == 1
+            and op.quantity.dimension.time == -1
+            and not said_in_bits(op)
+            and op.unit
+        ]
+        if not rates:
+            return None
+        rate = rates[0].quantity.value
+        at = toks.index(link)
+        count, sharing = 1.0, False
+        if link.start == lo:
+            expected = Quantity(rate, said.dimension)  # the link it takes, in its own bits
+        elif at > 0 and toks[at - 1].start == lo and said.dimension == COUNT and said.value >= 1:
+            count = said.value  # "one 10 gigabit link"
+            expected = Quantity(float(math.ceil(rate / capacity * 0.99)))
+        else:
+            expected = Quantity(0.0)
+        if expected.value:
+            sizing = _SIZING.search(self._sentence_text()[:lo].lower())
+            if sizing and count * capacity >= 0.9 * rate:
+                # "one 40 gigabit link" for 3 GB a second: the link (or the count) holds up
+                return replace(
+                    claim,
+                    expression=f"{rates[0].text} on {link.text}",
+                    computed=said,
+                    verdict=CORRECT,
+                    slip="",
+                    explanation=f"{link.text[:1].upper()}{link.text[1:]} carries about "
+                    f"{say_like(Quantity(capacity, rates[0].quantity.dimension), rates[0])}, "
+                    f"enough for {rates[0].text}.",
+                )
+            fits_as_bytes = count * capacity < 0.9 * rate <= count * capacity * 8
+            if not (sizing and fits_as_bytes):
+                return None
+        elif claim.verdict == INCORRECT:
+            return None
+        elif (
+            link.end <= lo
+            and said.dimension == COUNT
+            and 0 < said.value <= 1
+            and within(said.value, rate / capacity, self.tolerance)
+        ):
+            return replace(
+                claim,
+                expression=f"{rates[0].text} / {link.text}",
+                computed=said,
+                verdict=CORRECT,
+                slip="",
+                explanation=f"{rates[0].text[:1].upper()}{rates[0].text[1:]} on {link.text} is "
+                f"about {format_number(round(rate / capacity * 100))}% of it, so that holds up.",
+            )
+        elif (
+            link.end <= lo
+            and said.dimension == COUNT
+            and 0 < said.value <= 1
+            and within(said.value, rate / (capacity * 8), self.tolerance)
+            and not within(said.value, rate / capacity, self.tolerance)
+        ):
+            expected = Quantity(rate / capacity)  # the share of the link it fills
+            sharing = True
+        else:
+            return None
+        words = f"{rates[0].text} on {link.text}"
+        carries = say_like(Quantity(capacity, rates[0].quantity.dimension), rates[0])
+        if sharing:
+            needs = f"fills about {format_number(round(expected.value * 100))}% of it"
+        else:
+            needs = f"needs about {say_like(expected, stated)}"
+        return replace(
+            claim,
+            expression=words,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="bits_vs_bytes",
+            explanation=f"Looks like bits and bytes: {link.text} carries about {carries}, so "
+            f"{rates[0].text} {needs}; you said {self._sentence_text()[lo:hi]}.",
+        )
+
+    def _span_in_other_units(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A per-day figure times a span said in years, months or weeks, multiplied by the bare
+        count of the span ("20 TB a day, kept 5 years, so 20 TB times 5, 100 TB"): the days in
+        the span were dropped. Only when the count is said in the working, the span was named
+        with its unit, and no copies of the same count were named."""
+        lo = self._span[0]
+        said = stated.quantity
+        if lo < 0 or said.dimension.time != 0 or said.dimension == COUNT:
+            return None
+        working = [
+            t.number for t in self._toks_before(lo) if t.kind == "qty" and t.bare and t.number > 1
+        ]
+        recent = self.memory.recent(8)
+        nearby = self._text[max(0, self._offset - 300) : self._offset + lo]
+        for span in recent:
+            units = dict(span.time_units)
+            unit = next((u for u in ("year", "month", "week") if units.get(u) == 1), None)
+            if unit is None or span.quantity.dimension != TIME or len(units) != 1:
+                continue
+            count = span.number or span.nominal.value
+            if not any(within(n, count, 0.001) for n in working):
+                continue
+            copies = _COPIES_N.search(nearby)
+            if copies and within(_number(copies.group(1)), count, 0.001):
+                continue
+            for earlier in recent:
+                period = next((u for u, p in earlier.time_units if p == -1), None)
+                if period not in ("day", "hour", "week", "month") or earlier is stated:
+                    continue
+                if earlier.quantity.dimension.data != said.dimension.data or (
+                    earlier.quantity.dimension.money != said.dimension.money
+                ):
+                    continue
+                factor = TIME_UNITS[unit] / TIME_UNITS[period]
+                if factor < 2 or not within(
+                    said.value, earlier.nominal.value * count, self.tolerance
+                ):
+                    continue
+                expected = Quantity(earlier.nominal.value * count * factor, said.dimension)
+                per = f"{format_number(factor)} {period}s a {unit}"
+                return replace(
+                    claim,
+                    expression=f"{earlier.text} * {format_number(count)} {unit}s",
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="dropped_factor",
+                    explanation=f"That leaves out the {per}: {earlier.text} for "
+                    f"{span.text} is about {say_like(expected, stated)}, not "
+                    f"{say_like(said, stated)}.",
+                )
+        return None
+
+    def _span_count_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """The mirror of `_span_in_other_units`: a working that turns a daily figure into one
+        year's (or month's) worth with a bare 365 (30, 12, 52), while the span kept was named
+        in the same breath as several years ("we keep them for 10 years, so 100 million times
+        500 bytes times 365 is 18 TB"): that is one year of the ten. Quiet when the result is
+        said per year, when the span's count is in the working, or when a later figure in the
+        turn multiplies by it ("18 TB a year, so 180 TB")."""
+        lo, hi = self._span
+        said = stated.quantity
+        if lo < 0 or said.dimension.time != 0 or stated.time_units or claim.computed is None:
+            return None
+        working = [t for t in self._toks_before(lo) if t.kind == "qty" and t.quantity is not None]
+        if len(working) < 2:
+            return None
+        after = self._text[self._offset + hi : self._offset + hi + 24].lower()
+        if _PER_PERIOD_AFTER.match(after):
+            return None  # "18 TB a year"
+        breath = self.memory.pool[self._previous_mark :]
+        for span in reversed(breath):
+            units = dict(span.time_units)
+            unit = next((u for u in ("year", "month") if units.get(u) == 1), None)
+            if unit is None or span.quantity.dimension != TIME or len(units) != 1:
+                continue
+            count = span.number or span.nominal.value
+            if count < 2 or count != int(count):
+                continue
+            factors = _FACTORS_OF_ONE[unit]
+            used = [
+                t for t in working if t.bare and any(within(t.number, f, 0.02) for f in factors)
+            ]
+            if not used or any(t.bare and within(t.number, count, 0.001) for t in working):
+                continue  # "… times 365 times 10": the years are in
+            label = self._text[self._offset + used[0].end : self._offset + lo].lower()
+            here = self._text[self._offset : self._offset + lo].lower()
+            since = max(here.rfind(span.text.lower()), 0)
+            if _ONE_PERIOD.search(label) or _ONE_PERIOD.search(here[since:]):
+                return None  # "… a year is 100 million times 500 bytes times 365, 18 TB"
+            if self._carried_on(said.value * count, count):
+                return None
+            expected = claim.computed * count
+            words = claim.expression.replace(" * ", " times ") or say_like(said, stated)
+            return replace(
+                claim,
+                expression=f"({claim.expression}) * {format_number(count)}",
+                computed=expected,
+                verdict=INCORRECT,
+                slip="dropped_factor",
+                explanation=f"That's one {unit} of the {span.text} you keep: {words} times "
+                f"{format_number(count)} is about {say_like(expected, stated)}, not "
+                f"{say_like(said, stated)}.",
+            )
+        return None
+
+    def _carried_on(self, total: float, count: float) -> bool:
+        """A later figure of the turn carries on with the count or the total it gives."""
+        rest = self._text[self._offset + self._span[1] :]
+        m = self.memory
+        for tok in tokenize(rest, m.conventions, m.name_index()):
+            if tok.kind != "qty" or tok.quantity is None:
+                continue
+            if within(tok.quantity.value, total, self.tolerance) or within(
+                tok.number or tok.quantity.value, count, 0.001
+            ):
+                return True
+        return False
+
+    def _carried_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A result worked out, in this sentence, with a period the candidate misstated ("a
+        day is 10^4 seconds, so 5 billion over 10^4 is 500K a second"; "50 GB a second times
+        10^4 seconds in a day, 500 TB a day"): right by its own arithmetic, off by the period.
+        Only when the misstated figure is said in the working and an earlier figure gives the
+        result through it."""
+        lo = self._span[0]
+        said = stated.quantity
+        for period, (seconds, when) in self._misstated.items():
+            if self._sentence_count - when > 1 or lo < 0:
+                continue
+            if not any(
+                t.kind == "qty" and t.end <= lo and within(t.number, seconds, 0.01)
+                for t in self._toks
+            ):
+                continue
+            true = TIME_UNITS[period]
+            for earlier in self.memory.recent(6):
+                if earlier is stated or earlier.quantity.dimension == COUNT and earlier.bare:
+                    continue
+                per_second = ("second", -1) in stated.time_units
+                if (
+                    per_second
+                    and (period, -1) in earlier.time_units
+                    and within(said.value, earlier.nominal.value / seconds, self.tolerance)
+                ):
+                    expected = said * (seconds / true)  # a total over the period, per second
+                elif (
+                    not per_second
+                    and ("second", -1) in earlier.time_units
+                    and within(
+                        stated.nominal.value, earlier.nominal.value * seconds, self.tolerance
+                    )
+                ):
+                    expected = said * (true / seconds)  # a per-second rate over the period
+                else:
+                    continue
+                return replace(
+                    claim,
+                    expression=f"{earlier.text} with a {period} of {format_number(true)} s",
+                    computed=expected,
+                    verdict=INCORRECT,
+                    slip="order_of_magnitude",
+                    explanation=f"A {period} is about {format_number(true)} seconds, not "
+                    f"{format_number(seconds)}: {earlier.text} gives about "
+                    f"{say_like(expected, stated)}; you said {say_like(said, stated)}.",
+                )
+        return None
+
+    def _factor_misread(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        return self._percent_base(claim, stated) or self._dropped(claim, stated)
+
+    def _read_intent(self, claim: ClaimCheck, stated: Operand, rules: IntentRules) -> ClaimCheck:
+        """Apply the intent readings in order, each to the verdicts it may revise (None: any)."""
+        for verdicts, rule in rules:
+            if verdicts is None or claim.verdict in verdicts:
+                claim = rule(self, claim, stated) or claim
+        return claim
+
+    # A result the statement grammar took, and one only the leftover scan found (a subset: the
+    # readings that need a worked statement have nothing to read there).
+    _RESULT_INTENT: IntentRules = (
+        ((CORRECT,), _factor_misread),
+        ((CORRECT,), _span_in_other_units),
+        ((CORRECT,), _span_count_left_out),
+        (None, _link_in_bits),
+        ((CORRECT, UNCHECKED), _hit_from_backend),
+        ((CORRECT,), _rate_as_period_total),
+        ((CORRECT, UNCHECKED), _each_left_out),
+        ((UNCHECKED,), _span_total_off_by_prefix),
+        ((CORRECT, UNCHECKED), _one_for_the_fleet),
+        ((UNCHECKED,), _sum_missing_a_part),
+        ((UNCHECKED,), _share_of_another_period),
+    )
+
+    _LEFTOVER_INTENT: IntentRules = (
+        ((CORRECT,), _factor_misread),
+        (None, _link_in_bits),
+        ((UNCHECKED,), _span_total_off_by_prefix),
+        ((CORRECT, UNCHECKED), _one_for_the_fleet),
+        ((UNCHECKED,), _sum_missing_a_part),
+        ((UNCHECKED,), _share_of_another_period),
+    )
