@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from agent.interviewer.prompts import classify_messages, phrase_messages
+from agent.interviewer.prompts import LLM_ACTS, act_messages, classify_messages, phrase_messages
 from agent.interviewer.turn_kinds import LLM_KINDS, OFF_TOPIC
 
 OPENAI_KEY_ENV = "OPENAI_API_KEY"
@@ -259,6 +259,20 @@ class LlmClient:
             return label
         self.fallbacks += 1
         self._say(f"llm: unknown label {text[:40]!r}; keeping the rule-based one")
+        return None
+
+    def pick_act(self, utterance: str, phase: str, last_question: str = "") -> str | None:
+        """One dialogue act from the closed list `LLM_ACTS`, or None when the model fails or
+        answers anything else (the rule-based reading then stands)."""
+        try:
+            text = self._chat(act_messages(utterance, phase, last_question), 8)
+        except LlmError:
+            return None
+        label = text.strip().strip(".\"'` ").lower().replace(" ", "_").replace("-", "_")
+        if label in LLM_ACTS:
+            return label
+        self.fallbacks += 1
+        self._say(f"llm: unknown act {text[:40]!r}; keeping the rule-based reading")
         return None
 
     def phrase(self, facts: dict[str, Any], draft: list[str]) -> list[str]:

@@ -9,9 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from agent.interviewer import Interviewer
 from agent.interviewer.state import CHECKPOINTED
 from scenarios import load_scenarios
+from tests.agent_harness import notification_board
 
 ROOT = Path(__file__).resolve().parents[1]
 TURNS = [
@@ -23,8 +26,11 @@ TURNS = [
 ]
 WRITER = """
 import sys
+import pytest
+
 from agent.interviewer import Interviewer
 from scenarios import load_scenarios
+from tests.agent_harness import notification_board
 
 turns = sys.argv[2:]
 interviewer = Interviewer(
@@ -37,6 +43,8 @@ interviewer = Interviewer(
 interviewer.opening()
 for turn in turns:
     list(interviewer.respond(turn))
+interviewer.update_board(notification_board())
+interviewer.wrap_up()
 interviewer.close()
 """
 
@@ -72,19 +80,21 @@ def test_a_checkpoint_written_by_one_process_resumes_typed_in_another(tmp_path):
     reference.opening()
     for turn in TURNS:
         list(reference.respond(turn))
+    reference.update_board(notification_board())
+    reference.wrap_up()
     expected = reference.typed_state
 
     with Interviewer.resume("typed-1", checkpoint_path=path, clock=lambda: 0.0) as resumed:
         state = resumed.typed_state
-        for name in ("turns", "claims", "asked", "answers", "counters", "dialogue", "phase"):
+        names = ("turns", "claims", "assumptions", "asked", "answers", "counters", "dialogue")
+        for name in (*names, "board_findings", "kb_board", "scores", "phase"):
             assert state.get(name) == expected.get(name), name
+        assert state["board_findings"] and state["scores"].dimensions
         typed = _typed_values(dict(state), [])
         assert typed, "the state holds typed values"
         assert {type(v) for v in typed} <= set(CHECKPOINTED)
         assert resumed.state == reference.state | {"session_id": "typed-1"}
-        # the resumed session goes on from the same memory
-        again = " ".join(resumed.respond("Could you say your last question again?"))
-        assert again == " ".join(reference.respond("Could you say your last question again?"))
+        assert resumed.wrap_up() == reference.wrap_up()  # scored once, the same scores
 
 
 def test_the_plain_state_is_plain_data():
@@ -95,3 +105,24 @@ def test_the_plain_state_is_plain_data():
     state = interviewer.state
     assert not _typed_values(state, [])
     assert isinstance(state["counters"], dict) and isinstance(state["turns"][0], dict)
+
+
+def test_a_run_writes_nothing_into_the_runtime_context():
+    scenario = load_scenarios().get("notification-system")
+    interviewer = Interviewer(scenario, seed="context")
+    deps = interviewer._deps
+    before = {name: id(value) for name, value in vars(deps).items()}
+    interviewer.opening()
+    for turn in TURNS:
+        list(interviewer.respond(turn))
+    interviewer.update_board(notification_board())
+    interviewer.wrap_up()
+    # the same collaborators, nothing added (no report, board or drawn kept on the side) ...
+    assert {name: id(value) for name, value in vars(deps).items()} == before
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        deps.board = notification_board()  # type: ignore[misc]
+    # ... and the scenario is read, never changed
+    assert deps.scenario == load_scenarios().get("notification-system")
+    # what the run learned is in the state
+    state = interviewer.typed_state
+    assert state["board"] and state["board_findings"] and state["claims"]

@@ -45,7 +45,7 @@ def test_the_graph_lists_every_branch_of_the_policy():
 
 
 def _runtime(scenario_id: str = "news-feed"):
-    deps = SimpleNamespace(scenario=load_scenarios().get(scenario_id), board=None, llm=None)
+    deps = SimpleNamespace(scenario=load_scenarios().get(scenario_id), llm=None)
     return SimpleNamespace(context=deps)
 
 

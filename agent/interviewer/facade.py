@@ -202,7 +202,8 @@ class Interviewer:
     def wrap_up(self) -> Scores:
         """Score the interview (once; calling again returns the same scores)."""
         result = self._call({"event": "wrap_up"})
-        return Scores.from_dict(result.get("scores") or {"dimensions": {}})
+        scores = result.get("scores")
+        return scores if isinstance(scores, Scores) else Scores({})
 
     # -- what it knows ------------------------------------------------------------------------
     @property
@@ -302,9 +303,10 @@ class Interviewer:
                     self._emit(E.Record("followup", asked.to_dict(), t))
         if payload["event"] == "board":
             revision = (after.get("board") or {}).get("revision")
-            self._emit(E.BoardFindings(revision, list(after.get("board_findings", [])), t))
+            findings = [f.to_dict() for f in after.get("board_findings", [])]
+            self._emit(E.BoardFindings(revision, findings, t))
         if payload["event"] == "wrap_up" and after.get("scores") and not before.get("scores"):
-            self._emit(E.ScoresEvent(after["scores"], t))
+            self._emit(E.ScoresEvent(after["scores"].to_dict(), t))
 
 
 def _scale(scenario: Scenario) -> list[tuple[str, Any]]:

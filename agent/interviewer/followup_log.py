@@ -3,6 +3,7 @@ keeps them (the scores and the knowledge-base references read these)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,3 +55,22 @@ class FollowUpAnswer(Frozen):
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "kind": self.kind, "text": self.text, "heard": list(self.heard)}
+
+
+_STOP = frozenset({"with", "the", "and", "for", "not", "per", "from", "into", "that", "this"})
+
+
+def heard(text: str, listen_for: list[str]) -> list[str]:
+    """Which listen-for points the answer covers: at least half of each point's words."""
+    lowered = text.lower()
+    words = set(re.findall(r"[a-z0-9.]+", lowered))
+    out = []
+    for point in listen_for:
+        need = [w for w in re.findall(r"[a-z0-9.]+", point.lower()) if len(w) >= 3]
+        need = [w for w in need if w not in _STOP] or need
+        if not need:
+            continue
+        hits = sum(1 for w in need if w in words or any(x.startswith(w[:5]) for x in words))
+        if hits * 2 > len(need):
+            out.append(point)
+    return out

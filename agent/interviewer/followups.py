@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.interviewer.board_notes import BoardNote, BoardPattern
 from agent.interviewer.checked_claim import Amount
 from agent.interviewer.reference_check import Reference
 from agent.interviewer.turn_kinds import normalise
@@ -98,7 +99,7 @@ class TurnContext:
     utterance: str
     report: CheckReport
     references: Sequence[Reference] = ()
-    board_findings: Sequence[dict[str, Any]] = ()
+    board_findings: Sequence[BoardNote] = ()
     drawn: dict[str, str] = field(default_factory=dict)
     """Probe key -> the candidate's label for it, from the board."""
     drawn_ids: dict[str, str] = field(default_factory=dict)
@@ -124,7 +125,7 @@ class TurnContext:
     """`computed` values of earlier wrong claims: stating one of them is a correction."""
     kb_speech: Sequence[Any] = ()
     """Knowledge-base `SpeechHit`s of this turn (the earlier turns as history)."""
-    kb_board: Sequence[dict[str, Any]] = ()
+    kb_board: Sequence[BoardPattern] = ()
     """Knowledge-base hits on the current board: {"entry_id", "kind", "components", "count"}."""
     asked_texts: Sequence[str] = ()
     """Every question asked so far (a topic already asked is not asked again in other words)."""

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from agent.interviewer.board_notes import BoardPattern
 from agent.interviewer.followups import CAPACITY, FINDING, PROBE, FollowUp, TurnContext, numbers_of
 from agent.interviewer.phases import later
 from agent.knowledge import KnowledgeBase, load_knowledge
@@ -131,7 +132,7 @@ def anti_pattern_said(ctx: TurnContext) -> FollowUp | None:
     if not _design_talk(ctx):
         return None
     kb = load_knowledge()
-    on_board = _finding_entries(kb, (str(f.get("code")) for f in ctx.board_findings))
+    on_board = _finding_entries(kb, (f.code for f in ctx.board_findings))
     for hit in ctx.kb_speech:
         if hit.kind != "anti-pattern" or hit.entry_id in on_board:
             continue
@@ -164,15 +165,15 @@ def anti_pattern_drawn(ctx: TurnContext) -> FollowUp | None:
         return None
     kb = load_knowledge()
     for hit in ctx.kb_board:
-        if hit.get("kind") != "anti-pattern" or hit.get("entry_id") not in kb.anti_patterns:
+        if hit.kind != "anti-pattern" or hit.entry_id not in kb.anti_patterns:
             continue
-        key = kb_key(hit["entry_id"])
+        key = kb_key(hit.entry_id)
         if key in ctx.raised:
             continue
-        anti = kb.anti_patterns[hit["entry_id"]]
-        components = tuple(c for c in hit.get("components", ()) if c in ctx.labels)
+        anti = kb.anti_patterns[hit.entry_id]
+        components = tuple(c for c in hit.components if c in ctx.labels)
         label = ctx.labels.get(components[0], "") if components else ""
-        question = fill(anti.question, label, int(hit.get("count") or 0))
+        question = fill(anti.question, label, hit.count)
         if covered(kb, question, ctx):
             continue
         rule = anti.detect.speech
@@ -183,9 +184,7 @@ def anti_pattern_drawn(ctx: TurnContext) -> FollowUp | None:
             numbers=numbers_of(question),
             components=components,
             listen_for=plain_words(rule.unless) if rule is not None else (),
-            kb=reference(
-                kb, hit["entry_id"], f"drawn: {label}" if label else "on the board", "board"
-            ),
+            kb=reference(kb, hit.entry_id, f"drawn: {label}" if label else "on the board", "board"),
         )
     return None
 
@@ -237,13 +236,13 @@ def pattern_drawn(ctx: TurnContext) -> FollowUp | None:
         return None
     kb = load_knowledge()
     for hit in ctx.kb_board:
-        entry_id = hit.get("entry_id")
-        if hit.get("kind") != "pattern" or entry_id not in kb.patterns:
+        entry_id = hit.entry_id
+        if hit.kind != "pattern" or entry_id not in kb.patterns:
             continue
         if kb_key(entry_id) in ctx.raised:
             continue
         question = _pattern_probe(kb, entry_id, ctx)
-        components = tuple(c for c in hit.get("components", ()) if c in ctx.labels)
+        components = tuple(c for c in hit.components if c in ctx.labels)
         if question is None or not components:
             continue
         label = ctx.labels[components[0]]
@@ -269,17 +268,9 @@ def speech_hits(utterance: str, history: Sequence[str]) -> list[SpeechHit]:
     return recognise_in_speech(load_knowledge(), utterance, "\n".join(history))
 
 
-def board_hits(board: Any) -> list[dict[str, Any]]:
-    """Patterns and structural anti-patterns on a board, as plain data for the state (analyzer
-    findings are cited through `finding_reference` instead)."""
+def board_hits(board: Any) -> list[BoardPattern]:
+    """Patterns and structural anti-patterns on a board, for the state (analyzer findings are
+    cited through `finding_reference` instead)."""
     from agent.knowledge.board_patterns import recognise_on_board
 
-    return [
-        {
-            "entry_id": hit.entry_id,
-            "kind": hit.kind,
-            "components": list(hit.components),
-            "count": hit.count,
-        }
-        for hit in recognise_on_board(load_knowledge(), board, ())
-    ]
+    return [BoardPattern.of(hit) for hit in recognise_on_board(load_knowledge(), board, ())]

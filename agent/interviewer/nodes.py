@@ -17,6 +17,7 @@ from langgraph.runtime import Runtime
 
 from agent.interviewer import coverage, policy, replies, templates, topics
 from agent.interviewer import reading as R
+from agent.interviewer.board_notes import BoardNote
 from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
@@ -67,7 +68,7 @@ def take_board(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     findings = analyze(board, deps.scenario)
     return {
         "board": snapshot,
-        "board_findings": [f.to_dict() for f in findings],
+        "board_findings": [BoardNote.of(f) for f in findings],
         "kb_board": board_hits(board),
         "elapsed": float(state.get("now", state.get("elapsed", 0.0))),
         "reply": [],
@@ -132,7 +133,7 @@ def wrap(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     now = float(state.get("now", state.get("elapsed", 0.0)))
     closing = Move(policy.WRAP_UP, "scores", (line,))
     turn = Turn(INTERVIEWER, line, now, "closing", state["phase"], closing)
-    return {"scores": scores.to_dict(), "reply": [line], "turns": [turn], "elapsed": now}
+    return {"scores": scores, "reply": [line], "turns": [turn], "elapsed": now}
 
 
 # -- a candidate turn --------------------------------------------------------------------------------
@@ -159,6 +160,7 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         question=text.rstrip().endswith("?"),
         repeated=_repeated(text, state),
     )
+    reading = _llm_act(reading, text, state["phase"], open_question, deps)
     settles = set(reading.settles)
     content = {R.DESIGN, R.ESTIMATE, R.ANSWER} & set(reading.acts)
     if open_question is not None and content:
@@ -181,6 +183,30 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     out["dialogue"] = dialogue
     out["move"] = None
     return out
+
+
+ROUTING_ACTS = (*R.META_ACTS, R.CLARIFY, R.PUSHBACK)
+"""The acts that pick the policy's branch (the others describe the turn's content)."""
+
+
+def _llm_act(reading: R.Reading, text: str, phase: str, question: Any, deps: Deps) -> R.Reading:
+    """The optional LLM names the dialogue act of a question the rules found no act in, from
+    the closed list; anything else (a failure, an act not on the list) keeps the rule-based
+    reading. It never touches a verdict, and a turn the engine found a slip in keeps the
+    rule-based acts: the challenge of a wrong number is not the LLM's call."""
+    if deps.llm is None or not text.rstrip().endswith("?"):
+        return reading
+    if any(reading.has(act) for act in ROUTING_ACTS):
+        return reading
+    if any(v.verdict == "incorrect" for v in reading.verdicts):
+        return reading
+    try:
+        act = deps.llm.pick_act(text, phase, question.text if question is not None else "")
+    except Exception:  # the rule-based reading is always there
+        return reading
+    if act is None or act not in R.ACTS or reading.has(act):
+        return reading
+    return replace(reading, acts=(act, *reading.acts))
 
 
 def _on_subject(text: str, deps: Deps) -> bool:
@@ -249,7 +275,7 @@ def _ack(state: InterviewState, runtime: Runtime[Deps]) -> str:
     if values and corrected:
         return replies.acknowledge_numbers(values[:2], fixed, rng)
     earlier = [t.text for t in candidate_turns(state)[:-1]]
-    pending = [str(f.get("code")) for f in state.get("board_findings", [])]
+    pending = [f.code for f in state.get("board_findings", [])]
     covered = acks.covered_line(
         text, list(dict.fromkeys([*pending, "NO_MONITORING"])), earlier, rng
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agent.interviewer.board_notes import BoardNote
 from agent.interviewer.followups import (
     FINDING,
     MOVE_ON,
@@ -39,20 +40,20 @@ ANSWERED_BY = {
 """What the candidate may say that answers a board finding without drawing anything."""
 
 
-def _answered_aloud(finding: dict[str, Any], ctx: TurnContext) -> bool:
+def _answered_aloud(finding: BoardNote, ctx: TurnContext) -> bool:
     """The candidate already covered this out loud: board-wide gaps by the topic alone, a
     component's gap by the topic and the component's name in one turn."""
-    pattern = ANSWERED_BY.get(str(finding.get("code")))
+    pattern = ANSWERED_BY.get(finding.code)
     if pattern is None:
         return False
-    comps = list(finding.get("components", ()))
+    comps = list(finding.components)
     names = [ctx.labels.get(c, "").lower() for c in comps[:1]]
     words = {w for n in names for w in re.findall(r"[a-z0-9]{3,}", n)}
     for text in ctx.said:
         lowered = text.lower()
         if not re.search(pattern, lowered):
             continue
-        if finding.get("code") == "NO_MONITORING" or not words:
+        if finding.code == "NO_MONITORING" or not words:
             return True
         if any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
             return True
@@ -64,18 +65,18 @@ def finding(ctx: TurnContext) -> FollowUp | None:
     if not later(ctx.phase, "estimation") and ctx.kind not in ("design", "probe_answer"):
         return None
     for found in ctx.board_findings:
-        components = tuple(found.get("components", ()))
-        key = f"board:{found.get('code')}:{','.join(components)}"
+        components = found.components
+        key = found.key
         if key in ctx.raised or _answered_aloud(found, ctx):
             continue
-        question = str(found.get("question") or found.get("message") or "")
+        question = found.question or found.message
         return FollowUp(
             FINDING,
             key,
             question=question,
             numbers=numbers_of(question),
             components=components,
-            kb=finding_reference(str(found.get("code")), components, ctx.labels),
+            kb=finding_reference(found.code, components, ctx.labels),
         )
     return None
 
@@ -149,7 +150,7 @@ def probe(ctx: TurnContext) -> FollowUp | None:
 def _probe_answered(probe: Any, ctx: TurnContext) -> bool:
     """The candidate already said the answer aloud: monitoring named for a monitoring probe, or
     most of what the probe listens for ("exponential backoff", "dead letter queue")."""
-    from agent.interviewer.record import heard
+    from agent.interviewer.followup_log import heard
 
     earlier = " ".join(ctx.said)
     kinds = {

@@ -1,5 +1,5 @@
-"""What an optional LLM is asked. It classifies free-form turns and rephrases a follow-up
-already chosen and computed by deterministic code; the prompts say so plainly, and
+"""What an optional LLM is asked. It classifies free-form turns, may name a turn's dialogue act
+from a closed list, and rephrases a follow-up already chosen and computed by deterministic code; the prompts say so plainly, and
 `agent.llm` checks the answers anyway."""
 
 from __future__ import annotations
@@ -12,6 +12,31 @@ from agent.interviewer.turn_kinds import LLM_KINDS, OFF_TOPIC
 CLASSIFY_SYSTEM = (
     "You label one turn of a candidate in a system design interview. Answer with exactly one "
     "label and nothing else, from: " + ", ".join((*LLM_KINDS, OFF_TOPIC)) + "."
+)
+
+LLM_ACTS = (
+    "clarify",
+    "estimate",
+    "design",
+    "answer",
+    "pushback",
+    "repeat",
+    "wait",
+    "time",
+    "feedback",
+    "board",
+    "wrap_up",
+    "thinking",
+)
+"""The closed list of dialogue acts an LLM may pick (`agent.interviewer.reading` names)."""
+
+ACT_SYSTEM = (
+    "You read one turn of a candidate in a system design mock interview and name what the "
+    "turn does, as exactly one label and nothing else, from: " + ", ".join(LLM_ACTS) + ". "
+    "clarify: asks about the requirements; answer: answers the interviewer's question; "
+    "pushback: disagrees with the interviewer; repeat: asks to hear the question again; wait: "
+    "asks for a moment to think; time: asks about the time left; feedback: asks how it is "
+    "going; board: asks about the whiteboard; wrap_up: asks to finish."
 )
 
 PHRASE_SYSTEM = (
@@ -30,6 +55,17 @@ def classify_messages(utterance: str, phase: str, last_question: str) -> list[di
         context += f" The interviewer just asked: {last_question!r}."
     return [
         {"role": "system", "content": CLASSIFY_SYSTEM},
+        {"role": "user", "content": f"{context}\nCandidate: {utterance!r}\nLabel:"},
+    ]
+
+
+def act_messages(utterance: str, phase: str, last_question: str) -> list[dict[str, str]]:
+    """Chat messages asking for the one dialogue act of a turn (a label from LLM_ACTS)."""
+    context = f"Interview phase: {phase}."
+    if last_question:
+        context += f" The interviewer just asked: {last_question!r}."
+    return [
+        {"role": "system", "content": ACT_SYSTEM},
         {"role": "user", "content": f"{context}\nCandidate: {utterance!r}\nLabel:"},
     ]
 

@@ -13,7 +13,7 @@ from agent.interviewer.checked_claim import INCORRECT, Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
 from agent.interviewer.estimate_log import AssumptionRecord, EstimateFinding
-from agent.interviewer.followup_log import FollowUpAnswer
+from agent.interviewer.followup_log import FollowUpAnswer, heard
 from agent.interviewer.followups import is_correction
 from agent.interviewer.kb_followups import speech_hits
 from agent.interviewer.reference_check import confirms
@@ -36,29 +36,12 @@ from scenarios import Scenario
 _LOG = logging.getLogger("hotseat.interviewer")
 MAX_UTTERANCE = 4000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
-_STOP = frozenset({"with", "the", "and", "for", "not", "per", "from", "into", "that", "this"})
 
 
 def clean(text: Any) -> str:
     """An utterance as stored: a string, no control characters, bounded length."""
     text = text if isinstance(text, str) else ("" if text is None else str(text))
     return _CONTROL.sub(" ", text).strip()[:MAX_UTTERANCE]
-
-
-def heard(text: str, listen_for: list[str]) -> list[str]:
-    """Which listen-for points the answer covers: at least half of each point's words."""
-    lowered = text.lower()
-    words = set(re.findall(r"[a-z0-9.]+", lowered))
-    out = []
-    for point in listen_for:
-        need = [w for w in re.findall(r"[a-z0-9.]+", point.lower()) if len(w) >= 3]
-        need = [w for w in need if w not in _STOP] or need
-        if not need:
-            continue
-        hits = sum(1 for w in need if w in words or any(x.startswith(w[:5]) for x in words))
-        if hits * 2 > len(need):
-            out.append(point)
-    return out
 
 
 def mentions(scenario: Scenario, text: str, known: list[str]) -> list[str]:

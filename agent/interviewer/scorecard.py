@@ -16,6 +16,7 @@ from typing import Any
 from agent.interviewer.checked_claim import ClaimRecord
 from agent.interviewer.counters import Counters
 from agent.interviewer.followup_log import ARITHMETIC
+from agent.interviewer.frozen import Frozen
 from agent.interviewer.reference_check import Reference
 from agent.interviewer.turn_log import Turn
 from scenarios import RUBRIC_DIMENSIONS, Scenario
@@ -74,7 +75,7 @@ TRADEOFF_TERMS = (
 
 
 @dataclass(frozen=True)
-class Evidence:
+class Evidence(Frozen):
     """One quoted reason behind a score."""
 
     kind: str
@@ -92,7 +93,7 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(Frozen):
     score: int
     """1–10."""
     evidence: tuple[Evidence, ...]
@@ -305,7 +306,7 @@ def _settled(state: dict[str, Any], topic: str) -> bool:
 def probes_covered(state: dict[str, Any], scenario: Scenario, said: list[Turn]) -> list[str]:
     """Scenario probes whose point the candidate made, asked or not (most of what each listens
     for, said in one turn)."""
-    from agent.interviewer.record import heard
+    from agent.interviewer.followup_log import heard
 
     out = []
     for probe in scenario.probes:
@@ -361,9 +362,7 @@ def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> D
     open_findings = [
         f
         for f in state.get("board_findings", [])
-        if f.get("severity") == "high"
-        and f"board:{f.get('code')}:{','.join(f.get('components', []))}"
-        not in {a.key for a in state.get("answers", [])}
+        if f.severity == "high" and f.key not in {a.key for a in state.get("answers", [])}
     ]
     named = [t for t in said if re.search(r"\btrade-?offs?\b|\bat the cost of\b", t.text, re.I)]
     value = 2 + min(3.0, 0.5 * len(hits)) + min(2.0, 0.5 * len(reasons))
@@ -375,8 +374,7 @@ def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> D
     evidence += [Evidence("utterance", _q(t.text), "named the trade-off") for t in named[:1]]
     evidence += [Evidence("utterance", _q(t.text), "argued a position") for t in pushback[:1]]
     evidence += [
-        Evidence("finding", f.get("question", ""), f"{f.get('code')} left unanswered")
-        for f in open_findings[:2]
+        Evidence("finding", f.question, f"{f.code} left unanswered") for f in open_findings[:2]
     ]
     if not evidence:
         evidence.append(Evidence("note", "no trade-offs named", "no CAP, failure or cost talk"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, TypedDict
 
+from agent.interviewer.board_notes import BoardNote, BoardPattern
 from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.counters import Counters
 from agent.interviewer.estimate_log import AssumptionRecord, EstimateFinding
@@ -23,6 +24,7 @@ from agent.interviewer.memory import Asked, Dialogue
 from agent.interviewer.phases import PhaseNote
 from agent.interviewer.policy import Move
 from agent.interviewer.reading import Mention, Reading, Verdict
+from agent.interviewer.scorecard import DimensionScore, Evidence, Scores
 from agent.interviewer.turn_log import Turn
 
 EVENTS = ("open", "turn", "board", "wrap_up")
@@ -78,11 +80,10 @@ class InterviewState(TypedDict, total=False):
     """Capacity findings, changed assumptions, with their turn."""
     board: dict[str, Any] | None
     """The latest board snapshot."""
-    board_findings: list[dict[str, Any]]
+    board_findings: list[BoardNote]
     """The analyzers' findings on that snapshot (replaced with each snapshot)."""
-    kb_board: list[dict[str, Any]]
-    """Knowledge-base patterns and anti-patterns on that snapshot: {"entry_id", "kind",
-    "components", "count"} (replaced with each snapshot)."""
+    kb_board: list[BoardPattern]
+    """Knowledge-base patterns and anti-patterns on that snapshot (replaced with each one)."""
     raised: Annotated[list[str], operator.add]
     """Keys of everything already brought up (a claim, a finding, a probe): never twice."""
     probes_asked: Annotated[list[str], operator.add]
@@ -99,8 +100,8 @@ class InterviewState(TypedDict, total=False):
     """silence, gibberish, repeat, off_topic, small_talk, overruns, time_up."""
     last_question: AskedFollowUp | None
     """The follow-up the candidate is answering now, if any."""
-    scores: dict[str, Any] | None
-    """The wrap-up scores (`Scores.to_dict()`)."""
+    scores: Scores | None
+    """The wrap-up scores."""
     dialogue: Dialogue
     """What the interviewer remembers: questions asked and answered, settled topics, challenges,
     concessions, sentences said (`agent.interviewer.memory`)."""
@@ -163,5 +164,10 @@ CHECKPOINTED: tuple[type, ...] = (
     FollowUpAnswer,
     AssumptionRecord,
     EstimateFinding,
+    BoardNote,
+    BoardPattern,
+    Scores,
+    DimensionScore,
+    Evidence,
 )
 """Every typed value the state holds; the checkpoint serializer restores exactly these."""
