@@ -1054,7 +1054,8 @@ class IntentReadings:
                 computed=expected,
                 verdict=INCORRECT,
                 slip="dropped_factor",
-                explanation=f"That's one {unit} of the {span.text} you keep: {words} times "
+                explanation=f"That's one {unit} of the {format_number(count)} {unit}s you keep: "
+                f"{words} times "
                 f"{format_number(count)} is about {say_like(expected, stated)}, not "
                 f"{say_like(said, stated)}.",
             )

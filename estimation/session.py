@@ -22,7 +22,7 @@ from estimation.claims import subject_name as _subject_name
 from estimation.diagnosis import diagnose, say
 from estimation.explain import build_claim, said_in_bits, say_like
 from estimation.formatting import format_number
-from estimation.inference import candidates, choose
+from estimation.inference import Candidate, candidates, choose
 from estimation.intent import _GROWTH, IntentReadings, _is_time_factor, _key, _product_only
 from estimation.lexer import MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
@@ -78,6 +78,10 @@ MAX_NESTING = 16
 """Parentheses nested deeper than this leave the sentence unchecked."""
 _APPROXIMATE = re.compile(r"(?<=[0-9a-z])-(?=(?:ish|odd|something)\b)", re.IGNORECASE)
 """The hyphen of "60-ish", "twenty-odd": not a minus sign."""
+_SPAN_HYPHEN = re.compile(
+    r"(?<=\d)-(?=(?:second|minute|hour|day|week|month|year)s?\b)", re.IGNORECASE
+)
+"""The hyphen of "a 5-year retention", "a 90-day window": a span, not a minus sign."""
 _ONE_MORE_EACH = re.compile(
     r"\b(plus|and|another|one more)\b.*\b(for|per|with) (each|every)\b", re.I
 )
@@ -196,6 +200,7 @@ class EstimationSession(IntentReadings):
         text = drop_abandoned(text)
         text = _FILLER.sub(_blank, text)
         text = _APPROXIMATE.sub(" ", text)
+        text = _SPAN_HYPHEN.sub(" ", text)
         text = _GIG_LINK.sub("Gb ", text)
         pos = 0
         pieces: list[tuple[int, str]] = []
@@ -747,7 +752,7 @@ class EstimationSession(IntentReadings):
         restating = len(self.claims) > self._sentence_start or bool(words & {"or", "which"})
         if self._breath_claim(stated, text, name, words, restating):
             return True
-        found = candidates(m, stated, words, prefer)
+        found = self._each_multiplies(candidates(m, stated, words, prefer))
         chosen = choose(m, stated, found, self.tolerance, restating)
         if chosen is None:
             return False
@@ -781,6 +786,7 @@ class EstimationSession(IntentReadings):
             return False
         breath = replace(m, pool=working[::-1], last_result=None)  # read in the order said
         found = [c for c in candidates(breath, stated, words, None) if c.op in "*/"]
+        found = self._each_multiplies(found)
         chosen = choose(breath, stated, found, self.tolerance, restating)
         if chosen is None or {id(p) for p in chosen.parts} != {id(op) for op in working}:
             return False  # a total of listed parts, or no single reading: not this breath's
@@ -788,6 +794,34 @@ class EstimationSession(IntentReadings):
             return False
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement)
         return True
+
+    def _each_multiplies(self, found: list[Candidate]) -> list[Candidate]:
+        """A figure said as "N things each" ("80 million users and 3 devices each") is a
+        multiplier: a reading that divides by it (80 million over 3) is not what was said."""
+        each = self._said_each()
+        if not each:
+            return found
+        return [
+            c
+            for c in found
+            if c.op != "/" or not any(_key(p.quantity.value) in each for p in c.parts)
+        ]
+
+    def _said_each(self) -> set[float]:
+        """Figures said before the result as "N things each" ("3 devices each,")."""
+        each = set()
+        toks = self._toks
+        for i, tok in enumerate(toks):
+            if tok.kind != "qty" or tok.quantity is None or tok.end > self._span[0]:
+                continue
+            k = i + 1
+            while k < len(toks) and k - i <= 3 and toks[k].kind == "word":
+                if toks[k].words[:1] == ("each",):
+                    if k + 1 >= len(toks) or toks[k + 1].kind != "word":
+                        each.add(_key(tok.quantity.value))
+                    break
+                k += 1
+        return each
 
     def _unchecked(self, stated: Operand, text: str, st: Statement, name: str) -> None:
         missing = [t.text for t in st.node.leaves() if t.kind in ("var", "ref")]
@@ -1301,6 +1335,11 @@ class EstimationSession(IntentReadings):
                 except KeyError:
                     return None
         found = another_reading(used, self._after_factors(), stated, self.tolerance, said_as)
+        each = self._said_each()
+        if found is not None and any(
+            sign == -1 and _key(op.quantity.value) in each for op, sign in found.parts
+        ):
+            found = None  # "80 million users and 3 devices each": never 80 million over 3
         if found is None and _COPIES.search(self._sentence_text()):
             # "a primary plus two replicas": three copies
             for k, op in enumerate(used):

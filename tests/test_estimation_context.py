@@ -351,3 +351,19 @@ def test_a_name_from_an_earlier_turn_said_as_the_noun_of_a_number_keeps_the_work
     assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
     lines = lines[:2] + ("So 400,000 a second over 2,000 workers is 200 a second each.",)
     assert accused_in_last(*lines) == []
+
+
+def test_a_hyphenated_retention_is_a_span_kept():
+    text = "We want a 3-year retention. 2 million rows a day times 1 KB times 365 is 730 GB."
+    claim = check_transcript(text).claims[-1]
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert "3 years" in claim.explanation
+
+
+def test_things_each_multiply_and_are_never_divided_out():
+    text = "With 80 million users and 3 devices each, that's 24 million devices."
+    claim = check_transcript(text).claims[-1]
+    assert claim.verdict == "incorrect" and claim.computed is not None
+    assert abs(claim.computed.value - 240e6) < 1e6
+    right = "With 80 million users and 3 devices each, that's 240 million devices."
+    assert [c for c in check_transcript(right).claims if c.verdict == "incorrect"] == []
