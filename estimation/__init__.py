@@ -46,7 +46,8 @@ The verdict contract (what an interviewer may rely on), one `ClaimCheck` per sta
   figure said without a period may be per some period ("1 billion times 1 KB times 30 days"),
   but a reading that needs that looseness only confirms, it never accuses ("1 TB, spread over
   30 days, 33 GB" is not wrong). A count of periods with a word between ("the 8 busy hours")
-  is a span.
+  or hyphenated ("a 5-year retention") is a span. "N things each" multiplies; no reading
+  divides by it ("80 million users and 3 devices each" is 240 million, never 80M / 3).
 - In interview context (one `add` per turn): the two figures said just before a result in the
   same sentence are its working when they combine one way only ("460,000 a second across
   1,000 servers is 46 per server"): readings built on earlier turns' numbers do not excuse
