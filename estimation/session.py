@@ -1508,7 +1508,9 @@ def _oversized(toks: list[Token]) -> bool:
 
 _NOT_A_PLAIN_CONVERSION = re.compile(
     r"\b(peak|peaks|burst|bursts|spike|spikes|busiest|busy|business hours|working hours|"
-    r"daytime|prime time|evening|waking|hours? of|average|averages|at most|at least|up to)\b"
+    r"daytime|prime time|evening|waking|hours? of|average|averages|at most|at least|up to|"
+    r"provision|provisioning|plan|planning|size|sizing|design|headroom|capacity|support|"
+    r"handle|handles|target|budget|max|maximum|worst|spread|concentrated)\b"
 )
 """Words that make the second figure something other than the first in other units."""
 _BATCH_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}

@@ -217,6 +217,11 @@ def test_a_daily_count_said_per_second_at_peak_is_not_a_plain_conversion():
     assert accused_in_last(*lines) == []
 
 
+def test_a_daily_count_with_a_capacity_provisioned_per_second_is_not_a_conversion():
+    lines = ("How many orders a day?", "Four million a day, so we provision for 4,000 a second.")
+    assert accused_in_last(*lines) == []
+
+
 def test_a_daily_count_converted_right_holds_up():
     lines = ("How many orders a day?", "Four million a day comes to about 46 a second.")
     assert accused_in_last(*lines) == []
