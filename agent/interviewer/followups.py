@@ -19,6 +19,7 @@ from typing import Any
 
 from agent.interviewer.board_notes import BoardNote, BoardPattern
 from agent.interviewer.checked_claim import Amount
+from agent.interviewer.frozen import Frozen
 from agent.interviewer.reference_check import Reference
 from agent.interviewer.turn_kinds import normalise
 from estimation import CheckReport
@@ -35,7 +36,7 @@ TURNS_BEFORE_MOVING_ON = {"requirements": 4, "estimation": 5, "high_level_design
 
 
 @dataclass(frozen=True)
-class FollowUp:
+class FollowUp(Frozen):
     """What the interviewer will bring up, as structured facts; `templates` phrases it."""
 
     kind: str
@@ -58,8 +59,6 @@ class FollowUp:
     """For MOVE_ON: the phase to go to ("" to stay and nudge)."""
     again: bool = False
     """The same slip was raised before: the candidate repeated it."""
-    claim: dict[str, Any] | None = None
-    """A claim this follow-up judged itself (a slip found through the scenario's estimates)."""
     kb: dict[str, Any] | None = None
     """The knowledge-base entry this is about: {"id", "name", "kind", "summary", "source",
     "source_title", "why", "via"} (see `agent.interviewer.kb_followups.reference`)."""
@@ -77,7 +76,6 @@ class FollowUp:
             "listen_for": list(self.listen_for),
             "next_phase": self.next_phase,
             "again": self.again,
-            "claim": self.claim,
             "kb": self.kb,
         }
 

@@ -524,7 +524,7 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
             (capacity.statement, capacity.question),
             question=capacity.question,
             key=capacity.key,
-            followup=capacity.to_dict(),
+            followup=capacity,
         )
         return {"move": move, "raised": [capacity.key]}
     extra_raised: list[str] = []
@@ -559,7 +559,7 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         tuple(s for s in lines if s),
         question=chosen.question or chosen.statement,
         key=chosen.key,
-        followup=chosen.to_dict(),
+        followup=chosen,
     )
     raised = [
         k
@@ -858,14 +858,14 @@ def speak(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         lines = replies.guard(move.kind, lines, list(phrased))
     now = float(state.get("now", 0.0))
     text = " ".join(lines)
-    kind = (move.followup or {}).get("kind") or move.kind
+    kind = move.followup.kind if move.followup is not None else move.kind
     turn = Turn(INTERVIEWER, text, now, kind, phase, move)
     dialogue = dialogue.spoke(lines, move.kind not in (policy.WAIT, policy.REPEAT))
     if question and question in lines:
         dialogue = dialogue.ask(question, asks, len(candidate_turns(state)) - 1, move.key)
     out: dict[str, Any] = {"reply": lines, "turns": [turn], "dialogue": dialogue}
     if move.followup is not None and question and question in " ".join(lines):
-        chosen = FollowUp.from_dict(move.followup)
+        chosen = move.followup
         asked = AskedFollowUp(
             chosen.key,
             chosen.kind,

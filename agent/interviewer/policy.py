@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from agent.interviewer import reading as R
 from agent.interviewer import topics
 from agent.interviewer.checked_claim import Amount, ClaimRecord
+from agent.interviewer.followups import FollowUp
 from agent.interviewer.frozen import Frozen
 from agent.interviewer.memory import Dialogue, normalise
 from scenarios import Scenario
@@ -73,11 +74,10 @@ class Move(Frozen):
     """What it raises, for "never twice" (a claim, a probe id)."""
     advance_to: str = ""
     """A phase the move asks `pace` to go to."""
-    followup: dict[str, Any] | None = None
-    """The structured follow-up behind a probe (`agent.interviewer.followups.FollowUp.to_dict()`)."""
+    followup: FollowUp | None = None
+    """The structured follow-up behind a probe."""
     verbatim: bool = False
     """Said again on purpose ("could you repeat that?"): exempt from the no-repeat rule."""
-    claims: tuple[dict[str, Any], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "about": self.about}

@@ -19,6 +19,7 @@ from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.counters import Counters
 from agent.interviewer.estimate_log import AssumptionRecord, EstimateFinding
 from agent.interviewer.followup_log import AskedFollowUp, FollowUpAnswer
+from agent.interviewer.followups import FollowUp
 from agent.interviewer.frozen import plain
 from agent.interviewer.memory import Asked, Dialogue
 from agent.interviewer.phases import PhaseNote
@@ -169,5 +170,6 @@ CHECKPOINTED: tuple[type, ...] = (
     Scores,
     DimensionScore,
     Evidence,
+    FollowUp,
 )
 """Every typed value the state holds; the checkpoint serializer restores exactly these."""
