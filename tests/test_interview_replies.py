@@ -10,7 +10,7 @@ import re
 from agent.demo.demo_run import load_script
 from agent.whiteboard import Board
 from agent.whiteboard.importers import parse_board
-from tests.agent_harness import start
+from tests.agent_harness import LIBRARY, start
 
 # the bundled demo candidate as Whisper tiny.en hears it
 CLARIFY = (
@@ -205,3 +205,24 @@ def test_a_meta_request_and_a_brief_question_in_one_turn_get_both_answers(tmp_pa
     run = start("notification-system", tmp_path, minutes=45)
     reply = run.say("Hi, how much time do we have, and how many users are there?")
     assert "45 minutes" in reply and "500 million" in reply
+
+
+def test_a_fixed_slip_is_not_a_fix_again_for_the_next_result():
+    # once "36 GB/s" was said right, a later wrong figure near it is a new result to check,
+    # not another fix of the old slip
+    from agent.interviewer import Interviewer
+
+    interviewer = Interviewer(LIBRARY.get("news-feed"), seed="fixed-once")
+    interviewer.opening()
+    turns = [
+        "Peak reads are 36,000 a second, times 1 MB of media each is 36 Gbps.",
+        "Let me fix that: 36 gigabytes a second is about 290 gigabits a second.",
+        "With a 10% cache miss rate the origin serves 90% of that, so about 260 Gbps.",
+    ]
+    for turn in turns:
+        list(interviewer.respond(turn))
+    claims = interviewer.state["claims"]
+    last = [c for c in claims if c["turn"] == 2]
+    assert last and last[0]["verdict"] == "incorrect" and not last[0]["correction"]
+    moves = [t["move"]["kind"] for t in interviewer.transcript if t["speaker"] == "interviewer"]
+    assert moves[1] == "challenge" and moves[-1] == "challenge"

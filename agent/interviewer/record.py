@@ -126,5 +126,15 @@ def _check(deps: Deps, text: str) -> CheckReport:
 
 
 def _fixes(state: InterviewState | dict[str, Any]) -> list[Amount]:
-    """What earlier wrong claims should have been (the interviewer said so)."""
-    return [c.computed for c in state.get("claims", []) if c.is_slip and c.computed is not None]
+    """What earlier wrong claims should have been (the interviewer said so), while no later
+    claim has stated it yet: once a slip is fixed, a later figure near its right value is a new
+    result to check ("95% of that, so about 440 Gbps" after "460 gigabits a second"), not
+    another fix."""
+    claims = list(state.get("claims", []))
+    return [
+        slip.computed
+        for slip in claims
+        if slip.is_slip
+        and slip.computed is not None
+        and not any(c.turn > slip.turn and c.stated.near(slip.computed) for c in claims)
+    ]

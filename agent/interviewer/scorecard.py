@@ -254,13 +254,14 @@ def _estimation(state: dict[str, Any], refs: Sequence[Reference]) -> DimensionSc
 
 
 def _fixed(claims: list[ClaimRecord], wrong: list[ClaimRecord]) -> list[ClaimRecord]:
-    """Wrong claims whose right value the candidate stated later."""
+    """Wrong claims whose right value the candidate stated later (they cost half a slip)."""
     out = []
     for slip in wrong:
         right = slip.computed.value if slip.computed is not None else 0.0
         if not right:
             continue
-        later = [c for c in claims if c.turn > slip.turn]
+        # a fix said later in the same turn ("... no wait, 2.5 GB") counts as well
+        later = [c for c in claims if (c.turn, c.start) > (slip.turn, slip.end)]
         if any(abs(c.stated.value - right) <= 0.15 * abs(right) for c in later):
             out.append(slip)
     return out

@@ -1,0 +1,44 @@
+"""The estimation score comes from verified claims only: a result the engine confirmed helps,
+one it calls incorrect costs clearly, a slip fixed later (or later in the same breath) costs
+less, and an unchecked result neither helps nor hurts."""
+
+from __future__ import annotations
+
+from agent.interviewer.checked_claim import Amount, ClaimRecord
+from agent.interviewer.scorecard import _estimation
+
+GB = 1e9
+
+
+def _claim(verdict: str, stated: float, right: float, turn: int = 0, start: int = 0):
+    return ClaimRecord(
+        f"{stated / GB:g} GB",
+        Amount(stated, "bytes"),
+        verdict,
+        Amount(right, "bytes") if verdict != "unchecked" else None,
+        start=start,
+        end=start + 6,
+        turn=turn,
+    )
+
+
+def _score(*claims: ClaimRecord) -> int:
+    return _estimation({"claims": list(claims), "assumptions": []}, []).score
+
+
+def test_verdicts_move_the_estimation_score_and_unchecked_ones_do_not():
+    right = _claim("correct", 2.5 * GB, 2.5 * GB)
+    other = _claim("correct", 30 * GB, 30 * GB, turn=1)
+    slip = _claim("incorrect", 25 * GB, 2.5 * GB, turn=2)
+    unchecked = _claim("unchecked", 7 * GB, 0, turn=3)
+    base = _score(right, other)
+    assert _score(right, other, unchecked) == base
+    assert _score(right, other, slip) <= base - 2
+    fixed_later = _claim("correct", 2.5 * GB, 2.5 * GB, turn=3)
+    assert _score(right, other, slip) < _score(right, other, slip, fixed_later)
+
+
+def test_a_slip_taken_back_in_the_same_breath_costs_less_than_one_left_standing():
+    slip = _claim("incorrect", 25 * GB, 2.5 * GB, turn=1, start=10)
+    fix = _claim("correct", 2.5 * GB, 2.5 * GB, turn=1, start=40)
+    assert _score(slip) < _score(slip, fix) < _score(fix)
