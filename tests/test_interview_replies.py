@@ -226,3 +226,5 @@ def test_a_fixed_slip_is_not_a_fix_again_for_the_next_result():
     assert last and last[0]["verdict"] == "incorrect" and not last[0]["correction"]
     moves = [t["move"]["kind"] for t in interviewer.transcript if t["speaker"] == "interviewer"]
     assert moves[1] == "challenge" and moves[-1] == "challenge"
+    fix_reply = [t["text"] for t in interviewer.transcript if t["speaker"] == "interviewer"][2]
+    assert fix_reply.count("GB/s") + fix_reply.count("gigabit") == 1  # one figure, said once

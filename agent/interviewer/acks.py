@@ -48,9 +48,13 @@ def numbers(
 ) -> tuple[bool, list[str]]:
     """(corrected?, the turn's correct results as said back, first the corrected ones)."""
     fixed, plain = [], []
+    seen: list[Amount] = []
     for claim in turn_claims:
         if not claim.counts_as_right:
             continue  # only what the engine confirmed is said back as right
+        if any(claim.stated.near(amount, 0.03) for amount in seen):
+            continue  # "36 gigabytes, about 290 gigabits a second" is one figure said twice
+        seen.append(claim.stated)
         said = spoken(claim.stated)
         if re.search(r"\bpeak", _around(claim.text, text), re.IGNORECASE):
             said += " at peak"
