@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from agent.interviewer.board_notes import BoardNote
 from agent.interviewer.followups import TurnContext
 from agent.interviewer.phases import PHASES, PhasePlan, next_phase
 from agent.interviewer.policy import answer_facts
@@ -94,7 +95,7 @@ def _ctx(utterance, phase="estimation", **kw):
 
 
 def test_follow_ups_never_dispute_numbers_finding_beats_probe_beats_moving_on():
-    finding = {"code": "SPOF", "components": ["c1"], "question": "What if c1 dies?"}
+    finding = BoardNote("SPOF", "high", ("c1",), question="What if c1 dies?")
     mixed = "Peak is 3x of 12,000 so 60,000, and a single MySQL node will handle 500,000 writes per second"
     # number challenges belong to the policy (engine verdicts only), never to a follow-up
     assert choose(_ctx(mixed, board_findings=[finding])).kind not in ("arithmetic", "capacity")
