@@ -34,6 +34,13 @@ def _read(text: str, answering: bool = False) -> R.Reading:
         ("I think we can finish here.", R.WRAP_UP),
         ("Let's call it a day.", R.WRAP_UP),
         ("That's all I have.", R.WRAP_UP),
+        ("Would it be okay if we finish now?", R.WRAP_UP),
+        ("Shall I stop there?", R.WRAP_UP),
+        ("Can you run that past me again?", R.REPEAT),
+        ("What did you just say?", R.REPEAT),
+        ("Pardon me?", R.REPEAT),
+        ("What do you think of my approach?", R.FEEDBACK),
+        ("Was that the right level of detail?", R.FEEDBACK),
     ],
 )
 def test_meta_requests_in_other_words(text, act):
@@ -42,6 +49,10 @@ def test_meta_requests_in_other_words(text, act):
 
 def test_not_every_mention_of_an_ending_is_a_wrap_up():
     assert R.WRAP_UP not in _read("That's all I have on the storage side, now the cache.").acts
+    assert R.WRAP_UP not in _read("We could stop the consumers while the index rebuilds.").acts
+    assert R.WRAP_UP not in _read("Let's stop retries after the third attempt.").acts
+    assert R.WRAP_UP not in _read("Should we stop retrying after three attempts?").acts
+    assert R.REPEAT not in _read("Repeated reads are served from the cache.").acts
     assert (
         R.WAIT
         not in _read(
@@ -54,6 +65,8 @@ def test_pushback_is_disagreement_or_resisting_the_question():
     assert R.PUSHBACK in _read("I disagree that we need strong consistency for reads.").acts
     assert R.PUSHBACK in _read("That's overkill at this scale.", answering=True).acts
     assert R.PUSHBACK not in _read("We use Kafka between the API and the workers.").acts
+    assert R.PUSHBACK in _read("That isn't correct, the queue orders them.", answering=True).acts
+    assert R.PUSHBACK in _read("I don't see why we would shard that table.", answering=True).acts
 
 
 def test_polarity_of_choices():

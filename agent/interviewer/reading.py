@@ -61,7 +61,9 @@ META_ACTS = (REPEAT, WAIT, TIME, FEEDBACK, BOARD, WRAP_UP)
 _REPEAT = re.compile(
     r"\b(?:repeat|say (?:that|it|this|the [\w ]{1,30}|your [\w ]{1,30}) again|come again|"
     r"one more time|didn'?t (?:quite )?catch (?:that|what you|the)|what was (?:the|your) "
-    r"(?:last )?question|could you rephrase|rephrase (?:that|the question))\b",
+    r"(?:last )?question|could you rephrase|rephrase (?:that|the question)|"
+    r"run (?:that|it) (?:by|past) me (?:again|once more)|what did you (?:just )?(?:ask|say)|"
+    r"say again)\b|^\W*pardon(?: me)?\W*$|^\W*sorry\W*\?\W*$|\bwhat was that\W*\?",
     re.I,
 )
 _WAIT = re.compile(
@@ -84,7 +86,9 @@ _FEEDBACK = re.compile(
     r"on (?:my|how|what))|how am i doing|how'?m i doing|how did i do|am i on the right track|"
     r"how (?:is|'s) (?:it|this) going so far|any thoughts on (?:my|the|this) (?:approach|design|"
     r"answer|work)(?: so far)?|is this what you(?:'re| are) looking for|how (?:does|is) (?:this|that|"
-    r"it) look(?:ing)?(?: so far)?|am i (?:on track|missing anything))\b",
+    r"it) look(?:ing)?(?: so far)?|am i (?:on track|missing anything)|how do you think i'?m "
+    r"doing|(?:is|was) (?:this|that) the (?:kind of |right )?(?:depth|level|detail)|what do you "
+    r"think (?:so far|of my (?:approach|design|answer)))\b",
     re.I,
 )
 _BOARD_WORDS = re.compile(
@@ -96,12 +100,19 @@ _BOARD_ASK = re.compile(
     re.I,
 )
 _WRAP = re.compile(
-    r"\b(?:wrap(?:ping)? (?:it |things |this |us )?up|happy to stop|(?:we|i) (?:can|could) stop|"
-    r"let'?s stop|i'?m done|i am done|where i'?d stop|that'?s (?:all|about it|it) (?:from|for) me|"
+    r"\b(?:wrap(?:ping)? (?:it |things |this |us )?up|happy to stop|(?:we|i) (?:can|could) stop(?=(?: it)? (?:here|there|now)|\W*$)|"
+    r"let'?s stop(?=(?: it)? (?:here|there|now)|\W*$)|i'?m done|i am done|where i'?d stop|that'?s (?:all|about it|it) (?:from|for) me|"
     r"that'?s my (?:whole )?design\W*$|i(?:'ve| have) covered what i wanted|call it (?:a day|there)|"
     r"end (?:it|the interview) (?:here|there)|(?:we|i) can (?:finish|end) (?:here|there|now)|"
     r"that'?s all i (?:have|got)(?: for (?:now|today))?(?=\W*$)|happy to (?:end|finish)|nothing (?:else|more) (?:from me|to add)|"
     r"i'?m finished)\b",
+    re.I,
+)
+_WRAP_ASK = re.compile(
+    r"\b(?:(?:can|could|shall|should|may) (?:we|i)|(?:is it|would it be) (?:ok|okay|alright|"
+    r"all right|fine) (?:if (?:we|i)|to)|(?:ok|okay|alright) (?:if (?:we|i)|to)) (?:just )?"
+    r"(?:stop|end|finish|wrap(?: (?:it|things|this))? up|call it)(?: (?:it|the interview|"
+    r"things))?(?: (?:here|there|now|at this point|for today|a day))?\W*$",
     re.I,
 )
 _PUSHBACK = re.compile(
@@ -278,12 +289,15 @@ def meta_acts(text: str, *, has_claims: bool, words: int) -> list[str]:
     tail = " ".join(sentences(text)[-2:])
     if _WRAP.search(tail) and not last.rstrip().endswith("?"):
         acts.append(WRAP_UP)
+    elif _WRAP_ASK.search(last) and words <= 20:
+        acts.append(WRAP_UP)  # "Can we end it here?" asks to finish
     return acts
 
 
 _PUSHBACK_ON_QUESTION = re.compile(
     r"\b(?:overkill|premature|not worth (?:it|the)|i'?d rather not|i would rather not|"
-    r"we can live with|that'?s fine as is)\b",
+    r"we can live with|that'?s fine as is|that(?:'?s not| is not| isn'?t) (?:right|true|correct|the case)|"
+    r"i don'?t see why|i don'?t think (?:so|that'?s))\b",
     re.I,
 )
 
