@@ -84,3 +84,19 @@ def test_numbers_said_aloud_settle_their_topics():
     assert not topics.settled_by_numbers("Each payload is 1 KB.")
     # "peak bandwidth" asks for bandwidth, not for the peak rate again
     assert topics.asked_topics("What do you get for peak outbound bandwidth?") == {topics.BANDWIDTH}
+
+
+def test_how_many_people_is_answered_with_the_user_count():
+    from agent.interviewer import policy
+    from scenarios import load_scenarios
+
+    library = load_scenarios()
+    for scenario_id, question in (
+        ("music-streaming", "How many listeners are there each day?"),
+        ("chat-system", "How many people chat each day?"),
+    ):
+        facts = policy.answer_facts(library.get(scenario_id), question)
+        assert facts and facts[0].topic == "users", (scenario_id, facts)
+    # the thing counted decides: orders are traffic, not users
+    orders = policy.answer_facts(library.get("food-delivery"), "How many orders a day?")
+    assert orders[0].topic == "traffic"

@@ -161,7 +161,22 @@ def fact_score(fact: Any, question: str) -> float:
             continue
         weight = 0.5 if keyword in GENERIC else 1.0 + 0.5 * (len(words) - 1)
         score += weight if exact else 0.75 * weight
-    return score
+    return score + _counted_bonus(fact, question)
+
+
+def _counted_bonus(fact: Any, question: str) -> float:
+    """ "How many listeners...": the fact that names the thing counted (or a synonym of it)
+    answers the question, more than one that only shares a word stem ("listens for")."""
+    counted = re.search(r"\bhow many (\w+)", question, re.I)
+    if counted is None:
+        return 0.0
+    noun = counted.group(1).lower()
+    named = {noun, noun.rstrip("s")}
+    for pattern, words in SYNONYMS:
+        if re.search(pattern, noun, re.I):
+            named |= set(words.split())
+    keywords = {k.lower() for k in fact.keywords if k not in GENERIC}
+    return 2.0 if keywords & named else 0.0
 
 
 def _keyword_hit(keyword: str, text: str) -> bool:
