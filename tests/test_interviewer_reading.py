@@ -100,3 +100,22 @@ def test_how_many_people_is_answered_with_the_user_count():
     # the thing counted decides: orders are traffic, not users
     orders = policy.answer_facts(library.get("food-delivery"), "How many orders a day?")
     assert orders[0].topic == "traffic"
+
+
+def test_components_are_heard_as_people_say_them():
+    from scenarios import load_scenarios
+
+    scenario = load_scenarios().get("video-streaming")
+    components = [(c.label, c.names()) for c in scenario.components]
+    said = R.mentions(
+        "Uploads land in object storage, a transcoding pipeline reads from a queue, and the "
+        "metadata sits in a sharded database.",
+        components,
+    )
+    labels = {m.label for m in said if m.positive}
+    assert {"Video storage", "Transcoding queue", "Metadata database"} <= labels
+    # words of a name in different clauses are not that component
+    apart = R.mentions("The metadata is small, so any database will do.", components)
+    assert "Metadata database" not in {m.label for m in apart}
+    rejected = R.mentions("No metadata cache in front of the database.", components)
+    assert any(m.label == "Metadata cache" and not m.positive for m in rejected)

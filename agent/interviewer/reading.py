@@ -250,12 +250,26 @@ def polarity(text: str, pattern: str) -> bool | None:
     return found
 
 
+def name_pattern(name: str) -> str:
+    """A component's name as people say it: each word with its endings ("object storage" for
+    "object store", "databases"), and up to four words between them in one clause ("metadata
+    in a sharded database", "a transcoding pipeline on a queue")."""
+    words = re.findall(r"[\w']+", name.lower())
+    if len(words) < 2:
+        return re.escape(name)
+    stems = []
+    for word in words:
+        stem = word[:-1] if len(word) > 4 and word.endswith(("s", "e")) else word
+        stems.append(re.escape(stem) + r"\w*")
+    return r"\W+(?:\w+\W+){0,4}?".join(stems)
+
+
 def mentions(text: str, components: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[Mention, ...]:
     """Scenario components (label, names) and generic choices named in the turn."""
     out: list[Mention] = []
     seen: set[str] = set()
     for label, names in components:
-        pattern = "|".join(re.escape(n) for n in names if n)
+        pattern = "|".join(name_pattern(n) for n in (*names, label.lower()) if n)
         if not pattern:
             continue
         said = polarity(text, pattern)
