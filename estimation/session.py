@@ -167,7 +167,7 @@ class EstimationSession(IntentReadings):
         self._misstated: dict[str, tuple[float, int]] = {}
         """A period the candidate gave the wrong length ("a day is 10^4 seconds"), and the
         sentence that said so."""
-        self._right_value: dict[int, Quantity] = {}
+        self._right_value: dict[int, tuple[Operand, Quantity]] = {}
         """An earlier result judged wrong (by id) -> the value its working gives: saying
         that value for it is the fix ("58 Gbps" then "let me fix that: 58 GB/s")."""
         self._worked: list[tuple[int, frozenset[float]]] = []
@@ -950,8 +950,10 @@ class EstimationSession(IntentReadings):
             earlier = self.memory.resolve(tok)
         except KeyError:
             return None
-        right = self._right_value.get(id(earlier))
-        if right is None or right.dimension != stated.quantity.dimension:
+        said_wrong, right = self._right_value.get(id(earlier), (None, None))
+        if said_wrong is not earlier or right is None:
+            return None  # (ids of forgotten values are reused)
+        if right.dimension != stated.quantity.dimension:
             return None
         if not within(stated.quantity.value, right.value, self.tolerance):
             return None
@@ -1475,7 +1477,7 @@ class EstimationSession(IntentReadings):
             self._set_name(claim.name, result, "result")
             result = m.names[claim.name]
         if claim.verdict == INCORRECT and claim.computed is not None:
-            self._right_value[id(result)] = claim.computed
+            self._right_value[id(result)] = (result, claim.computed)
         m.last_result = result
         m.add_value(result)
         m.pending = None
