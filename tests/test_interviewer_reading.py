@@ -119,3 +119,13 @@ def test_components_are_heard_as_people_say_them():
     assert "Metadata database" not in {m.label for m in apart}
     rejected = R.mentions("No metadata cache in front of the database.", components)
     assert any(m.label == "Metadata cache" and not m.positive for m in rejected)
+
+
+def test_each_part_of_a_question_gets_its_fact_by_meaning():
+    from agent.interviewer import policy
+    from scenarios import load_scenarios
+
+    scenario = load_scenarios().get("video-streaming")
+    question = "Before numbers: how many daily viewers, and what video qualities do we serve?"
+    topics_given = [f.topic for f in policy.answer_facts(scenario, question)]
+    assert topics_given == ["users", "data"]

@@ -193,13 +193,12 @@ def answer_facts(scenario: Scenario, question: str) -> list[Any]:
     chosen: list[Any] = []
     for part in parts(question):
         scored = [(fact_score(fact, part), i, fact) for i, fact in enumerate(scenario.facts)]
-        scored = [x for x in scored if x[0] >= 1.0]
-        if not scored:
-            continue
-        ranked = [f for _, _, f in sorted(scored, key=lambda x: (-x[0], x[1]))]
-        best = next((f for f in ranked if f not in chosen), None)
-        if best is not None:
-            chosen.append(best)
+        # the best fact may rest on one keyword met by its stem ("qualities" -> quality); a
+        # runner-up (the best was already given) must hit a keyword as written
+        scored = sorted((x for x in scored if x[0] >= 0.75), key=lambda x: (-x[0], x[1]))
+        fresh = [(score, fact) for n, (score, _, fact) in enumerate(scored) if fact not in chosen]
+        if fresh and (fresh[0][1] is scored[0][2] or fresh[0][0] >= 1.0):
+            chosen.append(fresh[0][1])
     if not chosen:
         scored = sorted(
             ((fact_score(fact, question), i, fact) for i, fact in enumerate(scenario.facts)),
