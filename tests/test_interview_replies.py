@@ -228,3 +228,18 @@ def test_a_fixed_slip_is_not_a_fix_again_for_the_next_result():
     assert moves[1] == "challenge" and moves[-1] == "challenge"
     fix_reply = [t["text"] for t in interviewer.transcript if t["speaker"] == "interviewer"][2]
     assert fix_reply.count("GB/s") + fix_reply.count("gigabit") == 1  # one figure, said once
+
+
+def test_a_pattern_said_in_passing_is_named_with_what_it_describes():
+    from agent.interviewer import Interviewer
+
+    interviewer = Interviewer(LIBRARY.get("video-streaming"), seed="no-bare-labels")
+    interviewer.opening()
+    list(interviewer.respond("1 billion hours a day over 24 hours is about 42 million viewers."))
+    reply = " ".join(
+        interviewer.respond(
+            "Upload service to object storage, a transcoding queue and workers, metadata in a "
+            "sharded database, playback through the CDN."
+        )
+    )
+    assert "sharded database" in reply and not re.search(r"mentioned sharded\b", reply)

@@ -205,6 +205,14 @@ def _pattern_probe(kb: KnowledgeBase, entry_id: str, ctx: TurnContext) -> str | 
     return None
 
 
+def _with_noun(quoted: str, utterance: str) -> str:
+    """ "sharded" is said of something: "the sharded database", never a bare "sharded"."""
+    if " " in quoted or not quoted.lower().endswith("ed"):
+        return quoted
+    after = re.search(rf"\b{re.escape(quoted)}\s+([a-z][\w-]+)", utterance, re.I)
+    return f"the {quoted} {after.group(1)}" if after else f'"{quoted}"'
+
+
 def pattern_said(ctx: TurnContext) -> FollowUp | None:
     """The known weak spot of a pattern the candidate just reached for."""
     if ctx.phase not in ("high_level_design", "deep_dive"):
@@ -216,7 +224,7 @@ def pattern_said(ctx: TurnContext) -> FollowUp | None:
         question = _pattern_probe(kb, hit.entry_id, ctx)
         if question is None:
             continue
-        quoted = quote_words(hit.matched)
+        quoted = _with_noun(quote_words(hit.matched), ctx.utterance)
         statement = "" if quoted.lower() in question.lower() else f"You mentioned {quoted}."
         return FollowUp(
             PROBE,
