@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from estimation.calculator import Node
 from estimation.diagnosis import diagnose
-from estimation.explain import said_in_bits, say_like
+from estimation.explain import render, said_in_bits, say_like
 from estimation.formatting import format_number
 from estimation.lexer import tokenize
 from estimation.operand import Operand, from_quantity
@@ -61,6 +61,33 @@ def _number(text: str | None) -> float:
 
 _WORD_OF = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight", 10: "ten"}
 _AGAIN = re.compile(r"\b(again|another)\b", re.I)
+
+
+_FAN_OUT_TO = (
+    r"(?:goes|go|gets|get|is|are|fans|fan|lands|land|is sent|are sent|gets sent|is delivered|"
+    r"are delivered|gets delivered|is copied|are copied|gets copied|is written|are written|"
+    r"gets written|is pushed|are pushed|gets pushed|is replicated|gets replicated|is fanned|"
+    r"gets fanned|is forwarded|are forwarded|turns|expands)\s+(?:out\s+|copied\s+|sent\s+|on\s+)?"
+    r"(?:to|on|onto|into|across|out to)"
+)
+_FAN_OUT_DIRECT = (
+    r"(?:hits|hit|reaches|notifies|touches|triggers|produces|generates|spawns|becomes)"
+)
+
+
+def fans_out(clause: str, number: str) -> bool:
+    """Each thing of a count sent on to N others ("each one goes to three endpoints", "every
+    message is copied to 4 queues", "each event hits 5 subscribers"): N multiplies the count;
+    dividing by it is the wrong way round. A figure said of a new noun that holds or handles
+    things ("each server handles 400") is a capacity and is not matched."""
+    return bool(
+        re.search(
+            rf"\b(?:each|every)\s+(?:one|of (?:them|those|these)|(?!{number}\b)[a-z]+)"
+            rf"\s+(?:\w+\s+)?(?:{_FAN_OUT_TO}|{_FAN_OUT_DIRECT})\s+"
+            rf"(?:about\s+|roughly\s+|around\s+|maybe\s+|up to\s+)?{number}\b",
+            clause.lower(),
+        )
+    )
 
 
 def _key(value: float) -> float:
@@ -538,7 +565,9 @@ class IntentReadings:
         said = self._text[max(0, self._offset - 200) : self._offset + self._span[0]].lower()
         return len(noun) > 2 and bool(re.search(rf"\b{number}\s+{noun}s\b", said))
 
-    def _split_or_each(self, claim: ClaimCheck, node: Node, stated: Operand) -> ClaimCheck | None:
+    def _split_or_each(
+        self, claim: ClaimCheck, node: Node, stated: Operand, inferred: bool = False
+    ) -> ClaimCheck | None:
         """A count applied the wrong way round: traffic "split evenly" across 3 regions
         multiplied by 3, or "4 renditions, each on its own worker" / "2 devices per user"
         divided by it."""
@@ -573,17 +602,35 @@ class IntentReadings:
             text,
         ):
             factor, words = n * n, f"{format_number(n)} each means multiply by it"
+        elif node.op == "/" and fans_out(self._sentence_text()[: self._span[0]], number):
+            factor, words = n * n, f"going to {format_number(n)} each means multiply"
         else:
             return None
         if claim.computed is None:
             return None
+        if inferred:
+            # a guessed reading the candidate's words say runs the wrong way: not confirmed
+            return replace(
+                claim,
+                verdict=UNCHECKED,
+                computed=None,
+                slip="",
+                explanation=f"How did you get {say_like(stated.quantity, stated)}?",
+            )
         expected = claim.computed * factor
+        # name the operands the corrected reading uses: the working's other side, the count
+        assert node.left is not None
+        other = render(node.left, self.memory)
+        if node.left.op in "+-/*":
+            other = f"({other})"
+        flipped = "divided by" if node.op == "*" else "times"
         return replace(
             claim,
             computed=expected,
             verdict=INCORRECT,
             slip="multiplier",
-            explanation=f"{words[:1].upper()}{words[1:]}: about {say_like(expected, stated)}, "
+            explanation=f"{words[:1].upper()}{words[1:]}: {other} {flipped} "
+            f"{format_number(n)} is about {say_like(expected, stated)}, "
             f"not {say_like(stated.quantity, stated)}.",
         )
 

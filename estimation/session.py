@@ -889,6 +889,8 @@ class EstimationSession(IntentReadings):
             claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._split_or_each(claim, node, stated) or claim
+        if claim.verdict == CORRECT and inferred:
+            claim = self._split_or_each(claim, node, stated, inferred=True) or claim
         result = stated.named(name) if name else stated
         if applied and claim.verdict == CORRECT:
             self._applied[_key(result.quantity.value)] = applied

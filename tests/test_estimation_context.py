@@ -372,3 +372,42 @@ def test_things_each_multiply_and_are_never_divided_out():
     assert abs(claim.computed.value - 240e6) < 1e6
     right = "With 80 million users and 3 devices each, that's 240 million devices."
     assert [c for c in check_transcript(right).claims if c.verdict == "incorrect"] == []
+
+
+# -- each thing sent on to N others multiplies; dividing by the fan-out is the wrong way round --
+
+
+def test_each_one_sent_on_to_n_divided_by_n_is_a_multiplier_slip():
+    lines = ("Orders come in at 600 a second. Every order is copied to 4 queues, so 150 a second.",)
+    claim = last(lines, "150")
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+    assert claim.computed is not None and abs(claim.computed.value - 2400) < 1
+    # the correction names the operands it multiplies, not a bare ratio
+    assert "600" in claim.explanation and "4" in claim.explanation
+
+
+def test_each_one_hitting_n_without_a_preposition_is_the_same_fan_out():
+    text = "Notifications run 2,000 a second; each one hits 2 channels, so that is 1,000 a second."
+    assert [c.verdict for c in turns(text) if c.verdict == "incorrect"] == ["incorrect"]
+
+
+def test_a_fan_out_multiplied_holds_up():
+    text = "We get 900 writes a second, and each write fans out to 5 followers, giving 4,500."
+    assert accused_in_last(text) == []
+
+
+def test_a_capacity_each_divides_and_is_not_a_fan_out():
+    assert (
+        accused_in_last("We get 900 writes a second. Each server handles 300, so 3 servers.") == []
+    )
+    text = "1,200 requests a second; every request goes to one of 3 shards, so each sees 400."
+    assert accused_in_last(text) == []
+
+
+def test_a_fan_out_on_a_rate_from_an_earlier_turn_is_never_confirmed_divided():
+    lines = (
+        "We get 1,200 events a second.",
+        "Most of them are small.",
+        "Each one goes to three endpoints, so 400 a second.",
+    )
+    assert last(lines, "400").verdict == "unchecked"
