@@ -90,6 +90,25 @@ def fans_out(clause: str, number: str) -> bool:
     )
 
 
+_EVERY_PERIOD = re.compile(
+    r"\bevery\s+([\w.,]+)\s+(second|minute|hour|day|week|month)s?\b", re.IGNORECASE
+)
+
+
+def every_periods(text: str) -> list[tuple[float, float]]:
+    """The periods said as "every k units" ("every 5 seconds", "every ten minutes"): (k as
+    spoken, the period in seconds). "every second" (k = 1) is not a count and is left out."""
+    found = []
+    for m in _EVERY_PERIOD.finditer(text):
+        toks = [t for t in tokenize(m.group(1)) if t.kind == "qty" and t.quantity is not None]
+        if len(toks) != 1 or toks[0].quantity is None or toks[0].quantity.dimension != COUNT:
+            continue
+        k = toks[0].quantity.value
+        if k > 1:
+            found.append((k, k * TIME_UNITS[m.group(2).lower()]))
+    return found
+
+
 def _key(value: float) -> float:
     return float(f"{value:.6g}")
 
@@ -633,6 +652,57 @@ class IntentReadings:
             f"{format_number(n)} is about {say_like(expected, stated)}, "
             f"not {say_like(stated.quantity, stated)}.",
         )
+
+    def _every_period_multiplied(
+        self, claim: ClaimCheck, node: Node, stated: Operand
+    ) -> ClaimCheck | None:
+        """A count that happens "every k seconds" multiplied by k to make a rate ("500,000
+        couriers every 5 seconds is 500,000 times 5, so 2.5 million a second"): the spoken
+        arithmetic is right, the operation is not; once every k seconds is the count over k
+        seconds. The correction names that concept and the operands."""
+        if node.op != "*" or node.left is None or node.right is None:
+            return None
+        if stated.quantity.dimension.time != -1 or claim.computed is None:
+            return None
+        periods = every_periods(self._sentence_text()[: self._span[0]])
+        if not periods:
+            return None
+        for k_side, other in ((node.right, node.left), (node.left, node.right)):
+            if k_side.op != "leaf" or k_side.token is None:
+                continue
+            try:
+                k = self.memory.resolve(k_side.token)
+            except KeyError:
+                continue
+            if k.quantity.dimension != COUNT or k.percent or k.multiplier:
+                continue
+            period = next((sec for count, sec in periods if count == k.quantity.value), None)
+            if period is None:
+                continue
+            try:
+                count = other.evaluate(lambda t: self.memory.resolve(t).quantity)
+            except (KeyError, ValueError, ZeroDivisionError):
+                return None
+            if count.dimension != COUNT:
+                return None
+            expected = Quantity(count.value / period, stated.quantity.dimension)
+            if within(stated.quantity.value, expected.value, self.tolerance):
+                return None
+            k_words = format_number(k.quantity.value)
+            every = self._sentence_text()[: self._span[0]]
+            said = _EVERY_PERIOD.search(every)
+            span = said.group(0) if said else f"every {k_words}"
+            other_words = render(other, self.memory)
+            return replace(
+                claim,
+                computed=expected,
+                verdict=INCORRECT,
+                slip="multiplier",
+                explanation=f"{span[:1].upper()}{span[1:]} means divide by {k_words}, not "
+                f"multiply: {other_words} over {k_words} is about "
+                f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
+            )
+        return None
 
     def _multiplier_inverted(
         self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand

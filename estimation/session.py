@@ -23,7 +23,14 @@ from estimation.diagnosis import diagnose, say
 from estimation.explain import build_claim, said_in_bits, say_like
 from estimation.formatting import format_number
 from estimation.inference import Candidate, candidates, choose
-from estimation.intent import _GROWTH, IntentReadings, _is_time_factor, _key, _product_only
+from estimation.intent import (
+    _GROWTH,
+    IntentReadings,
+    _is_time_factor,
+    _key,
+    _product_only,
+    every_periods,
+)
 from estimation.lexer import MAX_CHARS, tokenize
 from estimation.memory import Memory, compatible
 from estimation.notes import Layout, lay_out
@@ -600,6 +607,17 @@ class EstimationSession(IntentReadings):
             return
         said = [from_token(t) for t in self._toks if t.kind == "qty" and t.end <= st.start]
         said += m.recent(8)
+        # "500,000 couriers every 5 seconds is 500,000 times 5": the candidate works the
+        # period by hand, so the bare 500,000 is the count, not the rate it was said as
+        by_hand = {
+            k
+            for t in st.node.leaves()
+            if t.kind == "qty" and t.bare and t.quantity is not None
+            for k in [t.quantity.value]
+        }
+        said = [
+            op for op in said if not any(count in by_hand for count, _ in every_periods(op.text))
+        ]
         for tok in st.node.leaves():
             if tok.kind != "qty" or not tok.bare or tok.quantity is None:
                 continue
@@ -621,7 +639,10 @@ class EstimationSession(IntentReadings):
                 twin = next(
                     op for op in said if not op.bare and op.quantity.dimension != COUNT and same(op)
                 )
-                m.adopted[id(tok)] = twin.named(twin.name, tok.text)
+                # the explanation names the operand the verdict uses: "100 million a day",
+                # not a bare "100 million" standing for 1,160 a second
+                said_as = tok.text if twin.quantity.value == value else twin.text or tok.text
+                m.adopted[id(tok)] = twin.named(twin.name, said_as)
 
     def _result_without_expression(self, tok: Token, st: Statement, sentence: str) -> None:
         """A stated result whose expression was consumed elsewhere: infer it or remember it."""
@@ -889,6 +910,8 @@ class EstimationSession(IntentReadings):
             claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._split_or_each(claim, node, stated) or claim
+        if claim.verdict in (CORRECT, INCORRECT) and leaves and not inferred:
+            claim = self._every_period_multiplied(claim, node, stated) or claim
         if claim.verdict == CORRECT and inferred:
             claim = self._split_or_each(claim, node, stated, inferred=True) or claim
         result = stated.named(name) if name else stated

@@ -411,3 +411,35 @@ def test_a_fan_out_on_a_rate_from_an_earlier_turn_is_never_confirmed_divided():
         "Each one goes to three endpoints, so 400 a second.",
     )
     assert last(lines, "400").verdict == "unchecked"
+
+
+# -- once every k seconds is the count over k seconds; multiplying by k is the wrong operation --
+
+
+def test_a_count_every_k_seconds_multiplied_by_k_is_a_multiplier_slip_named_as_such():
+    text = "Each of 3,000 servers sends a heartbeat every 5 minutes, so 3,000 times 5 is 15,000 a minute."
+    claim = last((text,), "15,000")
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+    assert claim.computed is not None and abs(claim.computed.value - 10.0) < 0.01  # 600 a minute
+    # the correction never contradicts the spoken arithmetic (3,000 x 5 is 15,000): it names
+    # the concept and the operands
+    assert "every 5 minutes" in claim.explanation.lower() and "divide" in claim.explanation
+    assert "3,000" in claim.explanation
+
+
+def test_the_count_said_with_its_period_is_the_count_in_the_spoken_working():
+    text = "Scooters: 80,000 scooters every 4 seconds is 80,000 times 4, so 320,000 pings a second."
+    claim = last((text,), "320,000")
+    assert claim.verdict == "incorrect" and claim.computed is not None
+    assert abs(claim.computed.value - 20_000) < 1
+    assert "80,000 times 4 is about" not in claim.explanation
+
+
+def test_a_count_every_k_seconds_divided_by_k_holds_up():
+    text = "Each of 40,000 drivers sends a ping every 4 seconds, so 40,000 divided by 4 is 10,000 a second."
+    assert accused_in_last(text) == []
+
+
+def test_a_rate_times_a_flush_interval_is_a_batch_not_a_slip():
+    text = "We ingest 10,000 events a second and flush every 5 seconds, so 10,000 times 5 is 50,000 a flush."
+    assert accused_in_last(text) == []
