@@ -18,8 +18,8 @@ from estimation.diagnosis import diagnose
 from estimation.explain import render, said_in_bits, say_like
 from estimation.formatting import format_number
 from estimation.lexer import tokenize
-from estimation.operand import Operand, from_quantity
-from estimation.quantity import COUNT, MONEY, TIME, Quantity
+from estimation.operand import CONVERSION_FACTORS, Operand, from_quantity, from_token
+from estimation.quantity import COUNT, DATA, MONEY, TIME, Quantity
 from estimation.report import (
     CORRECT,
     INCORRECT,
@@ -150,6 +150,18 @@ _PER_PERIOD_AFTER = re.compile(
 )
 _ONE_PERIOD = re.compile(
     r"\b(?:a|one|per|each|every|first|single)\s+(?:year|month)\b|\b(?:yearly|annually|monthly)\b"
+)
+_KEPT_FOR = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|retain|retained|retaining|retention|retry|retries|retried|"
+    r"retrying|store|stored|hold|held|holding|buffer|buffered|replay|archive|window)\b"
+    r"[\s\w,]{0,24}?\b(?:for|of|over)\s+(?:the\s+(?:last|past)\s+|up to\s+|about\s+)?"
+    r"(?P<span>(?:[\d.,]+|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|"
+    r"fifteen|twenty|thirty|sixty|ninety)\s+(?:days?|weeks?|months?))\b"
+)
+"""A window things are kept for: "we retry for three days", "retained for 6 months"."""
+_PER_SHORT_PERIOD_AFTER = re.compile(
+    r"[\s,]*(?:a|per|/|each|every|in a|for a|for one)\s*(?:day|hour|week)\b"
+    r"|[\s,]*(?:daily|hourly|weekly)\b"
 )
 _FACTORS_OF_ONE = {"year": (365.0, 12.0, 52.0), "month": (30.0, 31.0, 4.0)}
 """Bare factors that make one year's (month's) worth of a daily, monthly or weekly figure."""
@@ -1124,6 +1136,133 @@ class IntentReadings:
                 )
         return None
 
+    def _window_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A window kept (retried, retained, held) named in this breath as several days, weeks
+        or months, and a total kept worked out from a per-day (per-hour, per-week) count with
+        no span in the working ("we retry for three days, so we keep 100 million times 2 KB,
+        200 GB", 100 million being a day's): that is one day of the three. Quiet when the
+        result is said per period or as one period's worth, when any time factor is in the
+        working, or when a later figure in the turn carries on with the window."""
+        lo, hi = self._span
+        said = stated.quantity
+        if lo < 0 or said.dimension != DATA or stated.time_units or claim.computed is None:
+            return None
+        if claim.computed.dimension != said.dimension:
+            return None
+        after = self._text[self._offset + hi : self._offset + hi + 24].lower()
+        if _PER_PERIOD_AFTER.match(after) or _PER_SHORT_PERIOD_AFTER.match(after):
+            return None  # "200 GB a day"
+        here = self._text[self._offset : self._offset + lo].lower()
+        # the breath: this sentence, else the sentence before it in the turn
+        before = re.split(r"(?<=[.!?])\s+", self._text[: self._offset].strip())[-1].lower()
+        window = self._kept_window(here) or self._kept_window(before)
+        if window is None:
+            return None
+        seconds, window_text, _ = window
+        if window_text in claim.expression.lower():
+            return None  # the reading already spans the window
+        claimed = [c.end - self._offset for c in self.claims[self._sentence_start :]]
+        begin = max([e for e in claimed if e <= lo], default=0)
+        working = [
+            t
+            for t in self._toks_before(lo)
+            if t.kind == "qty" and t.quantity is not None and t.start >= begin
+        ]
+        if not working:
+            return None
+        working = [t for t in working if not window_text.endswith(t.text.lower())]
+        if any(t.quantity is not None and t.quantity.dimension == TIME for t in working):
+            return None  # a span in the working: another rule's reading
+        period = None
+        for t in working:
+            assert t.quantity is not None
+            period = self._period_of(t)
+            if period is not None:
+                break
+        if period is None:
+            return None
+        factor = seconds / TIME_UNITS[period]
+        if factor < 2 or abs(factor - round(factor)) > 0.01:
+            return None
+        factor = float(round(factor))
+        bare = [t.number or t.quantity.value for t in working if t.bare and t.quantity]
+        if any(
+            within(v, f, 0.02)
+            for v in bare
+            for f in (factor, *CONVERSION_FACTORS, 12.0, 52.0, 4.0)
+            if f > 1
+        ):
+            return None  # "… times 3": the window is in
+        label = self._text[self._offset + working[-1].end : self._offset + lo].lower()
+        if re.search(
+            r"\b(?:a|per|one|each|every|daily|single|first)\s*(?:day|hour|week)s?\b"
+            r"|\bdaily\b|\bhourly\b|\bweekly\b",
+            label,
+        ):
+            return None  # "… which is a day's 200 GB"
+        if self._carried_on(said.value * factor, factor):
+            return None
+        expected = claim.computed * factor
+        words = claim.expression.replace(" * ", " times ") or say_like(said, stated)
+        return replace(
+            claim,
+            expression=f"({claim.expression}) * {format_number(factor)}",
+            computed=expected,
+            verdict=INCORRECT,
+            slip="dropped_factor",
+            explanation=f"That's one {period} of the {window_text} you keep: {words} "
+            f"times {format_number(factor)} is about {say_like(expected, stated)}, not "
+            f"{say_like(said, stated)}.",
+        )
+
+    def _kept_window(self, here: str) -> tuple[float, str, int] | None:
+        """A window things are kept for, said in this sentence before the result: "we retry
+        for three days", "keep it 2 weeks", "a 90 day retention", "retained for 6 months"."""
+        for m in _KEPT_FOR.finditer(here):
+            toks = [t for t in tokenize(m.group("span")) if t.kind == "qty" and t.quantity]
+            if len(toks) != 1 or toks[0].quantity is None:
+                continue
+            q = toks[0].quantity
+            if q.dimension != TIME or q.value < 2 * TIME_UNITS["day"] - 1:
+                continue
+            count = toks[0].number or 0.0
+            unit = m.group("span").split()[-1].rstrip("s")
+            days = {"day": 1.0, "week": 7.0, "month": 30.0}.get(unit)
+            if not count or days is None:
+                continue
+            # a month kept is said as 30 days: "6 months" is 180 daily figures
+            return count * days * TIME_UNITS["day"], m.group("span").strip(), m.start()
+        return None
+
+    def _period_of(self, tok: Token) -> str | None:
+        """The period a working figure counts over: said with it ("100 million a day") or, said
+        bare, an earlier figure of the same number said per period."""
+        if tok.quantity is None:
+            return None
+        op = self.memory.resolve(tok) if tok.kind == "qty" else None
+        for unit, power in op.time_units if op is not None else ():
+            if power == -1 and unit in ("hour", "day", "week"):
+                return unit
+        if not tok.bare:
+            return None
+        value = tok.number or tok.quantity.value
+        if value < 10:
+            return None
+        m = self.memory
+        # this turn before the sentence, then the words of earlier turns' claims, newest first
+        texts = [self._text[max(0, self._offset - 800) : self._offset]]
+        texts += [c.text for c in reversed(self.claims[-12:])]
+        toks = [t for text in texts for t in reversed(tokenize(text, m.conventions))]
+        for t in toks:
+            if t.kind != "qty" or t.bare or t.quantity is None:
+                continue
+            if not within(t.number or 0.0, value, 1e-9):
+                continue
+            units = dict(from_token(t).time_units)
+            found = [u for u in ("hour", "day", "week") if units.get(u) == -1]
+            return found[0] if len(found) == 1 and len(units) == 1 else None
+        return None
+
     def _span_count_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """The mirror of `_span_in_other_units`: a working that turns a daily figure into one
         year's (or month's) worth with a bare 365 (30, 12, 52), while the span kept was named
@@ -1256,6 +1395,7 @@ class IntentReadings:
         ((CORRECT,), _factor_misread),
         ((CORRECT,), _span_in_other_units),
         ((CORRECT,), _span_count_left_out),
+        ((CORRECT,), _window_left_out),
         (None, _link_in_bits),
         ((CORRECT, UNCHECKED), _hit_from_backend),
         ((CORRECT,), _rate_as_period_total),

@@ -443,3 +443,39 @@ def test_a_count_every_k_seconds_divided_by_k_holds_up():
 def test_a_rate_times_a_flush_interval_is_a_batch_not_a_slip():
     text = "We ingest 10,000 events a second and flush every 5 seconds, so 10,000 times 5 is 50,000 a flush."
     assert accused_in_last(text) == []
+
+
+# -- a window kept named in the breath and left out of the total kept ------------------------
+
+
+def test_a_daily_total_said_as_what_a_window_of_weeks_keeps_is_a_dropped_factor():
+    text = "We keep logs for 2 weeks, and 50 million lines a day times 200 bytes is 10 GB."
+    claim = last((text,), "10 GB")
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 140e9) < 1e9
+    assert "2 weeks" in claim.explanation and "200 bytes" in claim.explanation
+
+
+def test_a_bare_daily_count_from_an_earlier_turn_kept_for_months_is_a_dropped_factor():
+    lines = (
+        "Uploads are 20 million a day.",
+        "We retain them for 6 months, so 20 million times 1 MB is 20 TB.",
+    )
+    claim = last(lines, "20 TB")
+    assert claim.verdict == "incorrect" and claim.computed is not None
+    assert abs(claim.computed.value - 3.6e15) < 1e13
+
+
+def test_a_window_multiplied_in_or_carried_on_or_said_per_day_holds_up():
+    for text in (
+        "We keep logs for 2 weeks, and 50 million lines a day times 200 bytes times 14 is 140 GB.",
+        "We keep logs for 2 weeks; 50 million lines a day times 200 bytes is 10 GB a day.",
+        "We keep logs for 2 weeks; 50 million lines a day times 200 bytes is 10 GB, so 140 GB.",
+        "Messages are held for 7 days; at 1,000 a second and 1 KB, that's 1 MB a second.",
+    ):
+        assert accused_in_last(text) == [], text
+
+
+def test_a_window_two_sentences_back_is_not_this_breath():
+    lines = ("We retry for three days. Fine. So we keep 100 million a day times 2 KB, 200 GB.",)
+    assert accused_in_last(*lines) == []
