@@ -20,7 +20,7 @@ from estimation import EstimationSession
 from scenarios import load_scenarios
 
 SCENARIO = load_scenarios().get("notification-system")
-STOP = "Is it alright if we stop at this point?"
+STOP = "Reckon we have earned a breather now?"  # a wrap-up the rules do not read
 SLIP = "12,000 a second average and 3x peak means 60,000 a second?"
 
 
