@@ -555,13 +555,15 @@ class IntentReadings:
         self, claim: ClaimCheck, node: Node, leaves: list[Operand], stated: Operand
     ) -> ClaimCheck | None:
         """A factor applied again to a result that already has it ("1.6 million [200K x 8]
-        times 1.5 times 8", "600 GB [200 GB x 3] x 365 x 3")."""
+        times 1.5 times 8", "600 GB [200 GB x 3] x 365 x 3"), said again in this sentence: a
+        correction ("3x of 12,000 is 36,000" after a wrong "3x, so 60,000") is not reapplying."""
         if node.op != "*" or _AGAIN.search(self._sentence_text()):
             return None  # "double that again": meant twice
+        said_now = {_key(from_token(t).quantity.value) for t in self._toks if t.kind == "qty"}
         for base in leaves:
             used = self._factors.get(_key(base.quantity.value))
-            if not used:
-                continue
+            if not used or _key(base.quantity.value) not in said_now:
+                continue  # a base not said now is guessed: it may confirm, never accuse
             for op in leaves:
                 if op is base or op.quantity.dimension != COUNT or op.time_units:
                     continue

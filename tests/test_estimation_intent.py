@@ -434,3 +434,24 @@ def test_a_figure_a_thousand_times_off_an_earlier_result_of_its_name_is_asked_no
     )
     assert accused(text) == []
     assert any(c.verdict == "unchecked" for c in check_transcript(text).claims)
+
+
+# -- a correction is not a factor applied twice -------------------------------------------------
+
+
+def test_a_multiplier_redone_on_the_base_after_a_slip_is_the_fix_not_a_second_application():
+    text = (
+        "We expect 2 billion events a day, about 23,000 per second. "
+        "Peak is 4x, so 150,000 per second. "
+        "Sorry, 4x of 23,000 is 92,000 per second at peak."
+    )
+    assert verdict_of(text, "150,000").verdict == "incorrect"
+    assert verdict_of(text, "92,000").verdict == "correct"
+
+
+def test_a_factor_applied_again_to_a_result_said_in_the_same_sentence_is_still_caught():
+    text = (
+        "Average load is 5K a second and peak is 4x, so 20K. "
+        "For failover one region takes both, so 20K times 2 times 4, 160K."
+    )
+    assert verdict_of(text, "160K").verdict == "incorrect"
