@@ -81,6 +81,12 @@ def _fits(
     said = dict(stated.time_units)
     if not said and len(times) == 1 and next(iter(times.values())) == -1:
         return True  # "500 million a day times 2 MB, that's 1 PB": a daily total
+    if not said and times == {"second": 1} and op == "*" and stated.quantity.dimension.data:
+        # "50 million series times 525,600 minutes, at 1.37 bytes, 36 TB": a count of
+        # periods (one point a minute) times a size, read as spoken
+        return any(p > 0 for x in (a, b) for _, p in x.time_units) and any(
+            x.nominal.value != x.quantity.value and x.quantity.dimension.time > 0 for x in (a, b)
+        )
     return not times or times == said
 
 

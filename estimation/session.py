@@ -20,7 +20,7 @@ from estimation.calculator import Node
 from estimation.claims import ASSUME_WORDS, Statement, scan
 from estimation.claims import subject_name as _subject_name
 from estimation.diagnosis import diagnose, say
-from estimation.explain import build_claim, said_in_bits, say_like
+from estimation.explain import build_claim, render, said_in_bits, say_like
 from estimation.formatting import format_number
 from estimation.inference import Candidate, candidates, choose
 from estimation.intent import (
@@ -329,6 +329,11 @@ class EstimationSession(IntentReadings):
                 continue
             if self._an_input_of_a_later_result(toks, i):
                 continue  # "ten million players, ten matches each, that's 100 million a day"
+            k = i + 1
+            while k < len(toks) and k - i <= 2 and toks[k].kind == "word":
+                k += 1
+            if k < len(toks) and k > i + 1 and toks[k].kind == "op" and toks[k].op == "*":
+                continue  # "so 50 million series times 525,600": an operand, not a result
             how = result_position(toks, i)
             hedged = i > 0 and toks[i - 1].kind == "hedge"
             if (
@@ -572,6 +577,16 @@ class EstimationSession(IntentReadings):
             except (KeyError, ValueError, ZeroDivisionError):
                 return
             result = from_quantity(value, text, name)
+            if value.dimension.time > 0 and any(p > 0 for op in leaves for _, p in op.time_units):
+                # "50 million series times 525,600 minutes": that many minutes' points, as
+                # spoken; the span counts periods, so the as-spoken reading keeps the count
+                try:
+                    spoken = st.node.evaluate(lambda t: m.resolve(t).nominal)
+                except (KeyError, ValueError, ZeroDivisionError):
+                    spoken = None
+                if spoken is not None and spoken.dimension.time == 0:
+                    # named by its operands, not by the words that led up to them
+                    result = replace(result, nominal=spoken, text=render(st.node, m))
             if name:
                 self._set_name(name, result, "result")
             m.last_result = result
@@ -782,10 +797,41 @@ class EstimationSession(IntentReadings):
         said_now = all(id(p) in breath for p in chosen.parts)
         if own is not None and not any(p.quantity == own.quantity for p in chosen.parts):
             said_now = False  # a new quantity with its own derivation, not an earlier rate
-        if reads_loosely(chosen.node, m.resolve, stated):
+        if reads_loosely(chosen.node, m.resolve, stated) and not self._counts_periods(
+            chosen.node, stated
+        ):
             said_now = False  # "1 TB, over 30 days, 33 GB": spread out or accumulated?
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement, inferred=not said_now)
         return True
+
+    def _counts_periods(self, node: Node, stated: Operand) -> bool:
+        """A product of things by a span said in this sentence, times a size ("50 million series
+        times 525,600 minutes, at 1.37 bytes, 36 TB"): the span counts periods, so the size is
+        per period; no other reading of a product makes an amount, so the reading is certain.
+        A division by a span ("1 TB over 30 days") stays loose."""
+        if not _product_only(node) or stated.time_units or stated.quantity.dimension.time:
+            return False
+        try:
+            leaves = [self.memory.resolve(t) for t in node.leaves()]
+        except KeyError:
+            return False
+        spans = [op for op in leaves if any(p > 0 for _, p in op.time_units)]
+        if len(spans) != 1 or any(p < 0 for op in leaves for _, p in op.time_units):
+            return False
+        span = spans[0]
+        if span.nominal.value == span.quantity.value:
+            return False
+        # multiplied as said: the unfinished product "50 million series times 525,600
+        # minutes", or a span right after "times"
+        if re.search(r"\btimes\b|[×*]", span.text, re.IGNORECASE):
+            return True
+        k = next((n for n, t in enumerate(self._toks) if t.text == span.text), None)
+        return (
+            k is not None
+            and k > 0
+            and self._toks[k - 1].kind == "op"
+            and (self._toks[k - 1].op == "*")
+        )
 
     def _breath_claim(
         self, stated: Operand, text: str, name: str, words: set[str], restating: bool
@@ -811,7 +857,9 @@ class EstimationSession(IntentReadings):
         chosen = choose(breath, stated, found, self.tolerance, restating)
         if chosen is None or {id(p) for p in chosen.parts} != {id(op) for op in working}:
             return False  # a total of listed parts, or no single reading: not this breath's
-        if reads_loosely(chosen.node, m.resolve, stated):
+        if reads_loosely(chosen.node, m.resolve, stated) and not self._counts_periods(
+            chosen.node, stated
+        ):
             return False
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement)
         return True

@@ -479,3 +479,34 @@ def test_a_window_multiplied_in_or_carried_on_or_said_per_day_holds_up():
 def test_a_window_two_sentences_back_is_not_this_breath():
     lines = ("We retry for three days. Fine. So we keep 100 million a day times 2 KB, 200 GB.",)
     assert accused_in_last(*lines) == []
+
+
+# -- things times a span counted in periods times a size: a product with one reading ---------
+
+
+def test_things_times_hours_in_a_year_at_a_size_off_by_ten_is_a_power_of_ten():
+    text = "So 2 million meters times 8,760 hours in a year at 50 bytes is about 88 GB."
+    claim = last((text,), "88 GB")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+    assert claim.computed is not None and abs(claim.computed.value - 876e9) < 1e9
+    # the explanation names the operands it multiplied, not the words that led to them
+    assert claim.explanation.startswith("2 million times 8,760 hours times 50 bytes")
+
+
+def test_the_same_product_with_a_name_from_an_earlier_turn_is_judged_on_this_breath():
+    lines = (
+        "20,000 stores times 300 products is 6 million price series.",
+        "Storage per year: 6 million series times 8,760 hours in a year at 20 bytes is 105 GB.",
+    )
+    claim = last(lines, "105 GB")
+    assert claim.verdict == "incorrect" and claim.computed is not None
+    assert abs(claim.computed.value - 1.05e12) < 1e10
+
+
+def test_things_times_a_span_at_a_size_worked_right_holds_up():
+    text = "So 2 million meters times 8,760 hours in a year at 50 bytes is about 876 GB."
+    assert last((text,), "876 GB").verdict == "correct"
+
+
+def test_an_amount_spread_over_a_span_stays_loose():
+    assert accused_in_last("The backlog is 1 TB, spread over 30 days that's about 33 GB.") == []
