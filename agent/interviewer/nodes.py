@@ -147,9 +147,13 @@ def listen(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
     dialogue = state.get("dialogue") or Dialogue()
     components = [(c.label, c.names()) for c in deps.scenario.components]
     open_question = dialogue.open_question()
-    if out["kind"] == "off_topic" and _on_subject(text, deps):
-        out["kind"] = "design"  # "each quote carries a signed price" is about this system
-        out["turns"][0] = replace(out["turns"][0], kind="design")
+    asks_brief = text.rstrip().endswith("?") and bool(policy.answer_facts(deps.scenario, text))
+    if out["kind"] == "off_topic" and (asks_brief or _on_subject(text, deps)):
+        # "each quote carries a signed price" is about this system; "how far out can guests
+        # reserve?" asks about it
+        kind = "clarifying_question" if asks_brief else "design"
+        out["kind"] = kind
+        out["turns"][0] = replace(out["turns"][0], kind=kind)
         out["counters"] = out["counters"].less("off_topic")
     reading = R.read_turn(
         text,
@@ -406,6 +410,17 @@ def clarify(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
 
 def _answer(state: InterviewState, deps: Deps, text: str) -> dict[str, Any]:
     facts = policy.answer_facts(deps.scenario, text)
+    last = _last_answer(state)
+    repeated = (state.get("reading") or R.Reading()).repeated
+    weak = all(policy.fact_score(f, text) < 2.0 for f in facts)
+    if facts and weak and all(f.answer in last for f in facts) and not repeated:
+        # a different question (it only grazes the fact) is not answered with the answer just
+        # given: another fact that clearly answers it, or "I don't have that"
+        facts = [
+            f
+            for f in policy.answer_facts(deps.scenario, text, exclude=facts)
+            if policy.fact_score(f, text) >= 1.0
+        ]
     if facts:
         lines = tuple(f.answer for f in facts)
         about = ", ".join(dict.fromkeys(f.topic for f in facts))
@@ -418,6 +433,14 @@ def _answer(state: InterviewState, deps: Deps, text: str) -> dict[str, Any]:
     if custom and custom != line and "your call" not in custom.lower():
         line = custom
     return {"move": Move(policy.ANSWER, "not in the brief", (line,))}
+
+
+def _last_answer(state: InterviewState) -> str:
+    """What the interviewer said in its last turn."""
+    for turn in reversed(state.get("turns", [])):
+        if turn.speaker == INTERVIEWER:
+            return turn.text
+    return ""
 
 
 def _challenge_too(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any] | None:
@@ -778,7 +801,9 @@ def pace(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
             }
         return {"phase_note": None, "elapsed": now}
     target, reason = content_phase(state)
-    if move is not None and move.advance_to == "wrap_up":
+    if move is not None and move.kind == policy.WAIT:
+        target, reason = phase, ""  # "hang on ... before I move on" asks for time, not a move
+    elif move is not None and move.advance_to == "wrap_up":
         target, reason = "wrap_up", "wrap_request"
     elif plan.overrun(phase, started, now) and (move is None or move.kind != policy.WAIT):
         wrap_now = now >= plan.total - plan.budget("wrap_up")

@@ -107,7 +107,8 @@ MAX_FACTS = 3
 def parts(question: str) -> list[str]:
     """The sub-questions of one turn ("how many users, and how often do they search?")."""
     parts = re.split(
-        r"\?|;|,\s*(?:and|or)\b|\band (?=(?:how|what|is|are|do|does|which|who)\b)", question
+        r"\?|;|\s[—–-]\s|,\s*(?:and|or)\b|\band (?=(?:how|what|is|are|do|does|which|who)\b)",
+        question,
     )
     return [p for p in parts if len(p.split()) >= 2] or [question]
 
@@ -131,6 +132,12 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bwrites?\b|\bproduces?\b|\bemits?\b|\bgenerates?\b|\bsends?\b", "volume traffic"),
     (r"\bheld\b|\bholds?\b|\breserved?\b", "hold reserve"),
     (r"\brespond|\bresponse time|\bquick", "latency fast"),
+    (
+        r"\bhow far (?:out|ahead|in advance)|\bin advance\b|\bahead\b|\blead time|\bbook(?:ed)? out\b"
+        r"|\b(?:months?|years?|weeks?) (?:out|early)\b",
+        "ahead advance future how far ahead",
+    ),
+    (r"\bhow (?:quick|fast|snappy|responsive)|\bwait (?:for|on)\b|\bsnappy", "latency fast"),
 )
 """Words a question may use for what a fact's keywords name: answering by meaning."""
 
@@ -161,7 +168,26 @@ def fact_score(fact: Any, question: str) -> float:
             continue
         weight = 0.5 if keyword in GENERIC else 1.0 + 0.5 * (len(words) - 1)
         score += weight if exact else 0.75 * weight
-    return score + _counted_bonus(fact, question)
+    return score + _counted_bonus(fact, question) + _answer_overlap(fact, question)
+
+
+_NOT_ASKED = frozenset(
+    """what what's whats how does will would could should there their this that with from have
+    about need needs typical kind sort some expect assume assuming going like want know tell also
+    each every more most just only than then they them those these when where which while into
+    your able make sure okay think roughly much many long often big large plan planning handle
+    support look looking care allowed question quick roughly designing design system""".split()  # noqa: SIM905
+)
+
+
+def _answer_overlap(fact: Any, question: str) -> float:
+    """The brief's answer says what is asked about ("What's the typical occupancy?" hits
+    "Occupancy is about 70%", "how long is an average stay?" hits "the average stay is three
+    nights"): each distinctive word of the question met by its stem in the answer counts."""
+    asked = {w[:4] for w in re.findall(r"[a-z']+", question.lower()) if len(w) >= 4}
+    asked -= {w[:4] for w in _NOT_ASKED}
+    answer = {w[:4] for w in re.findall(r"[a-z']+", fact.answer.lower()) if len(w) >= 4}
+    return 0.75 * len(asked & answer)
 
 
 def _counted_bonus(fact: Any, question: str) -> float:
@@ -187,12 +213,14 @@ def _keyword_hit(keyword: str, text: str) -> bool:
         return False
 
 
-def answer_facts(scenario: Scenario, question: str) -> list[Any]:
+def answer_facts(scenario: Scenario, question: str, exclude: Sequence[Any] = ()) -> list[Any]:
     """The scenario facts that answer the question: the best fact for each sub-question (by
-    meaning: keywords, stems and synonyms), in the order asked."""
+    meaning: keywords, stems and synonyms), in the order asked; `exclude` are facts not to
+    give (the answer just given, to another question)."""
     chosen: list[Any] = []
+    facts = [f for f in scenario.facts if f not in exclude]
     for part in parts(question):
-        scored = [(fact_score(fact, part), i, fact) for i, fact in enumerate(scenario.facts)]
+        scored = [(fact_score(fact, part), i, fact) for i, fact in enumerate(facts)]
         # the best fact may rest on one keyword met by its stem ("qualities" -> quality); a
         # runner-up (the best was already given) must hit a keyword as written
         scored = sorted((x for x in scored if x[0] >= 0.75), key=lambda x: (-x[0], x[1]))
@@ -201,7 +229,7 @@ def answer_facts(scenario: Scenario, question: str) -> list[Any]:
             chosen.append(fresh[0][1])
     if not chosen:
         scored = sorted(
-            ((fact_score(fact, question), i, fact) for i, fact in enumerate(scenario.facts)),
+            ((fact_score(fact, question), i, fact) for i, fact in enumerate(facts)),
             key=lambda x: (-x[0], x[1]),
         )
         chosen = [f for sc, _, f in scored if sc >= 0.5][:1]

@@ -63,7 +63,8 @@ _REPEAT = re.compile(
     r"one more time|didn'?t (?:quite )?catch (?:that|what you|the)|what was (?:the|your) "
     r"(?:last )?question|could you rephrase|rephrase (?:that|the question)|"
     r"run (?:that|it) (?:by|past) me (?:again|once more)|what did you (?:just )?(?:ask|say)|"
-    r"say again)\b|^\W*pardon(?: me)?\W*$|^\W*sorry\W*\?\W*$|\bwhat was that\W*\?",
+    r"say again|(?:missed|lost|didn'?t get) (?:the (?:\w+ )?(?:part|bit|half)|that|what you (?:just )?said|"
+    r"your (?:last )?(?:question|answer|point)))\b|^\W*pardon(?: me)?\W*$|^\W*sorry\W*\?\W*$|\bwhat was that\W*\?",
     re.I,
 )
 _WAIT = re.compile(
@@ -71,14 +72,24 @@ _WAIT = re.compile(
     r"one (?:sec|second|moment)|bear with me|just a (?:sec|second|moment|minute)|"
     r"let me (?:gather|collect) my thoughts|(?:need|want) a (?:minute|moment|second) to|"
     r"mind if i (?:take|think)|can i (?:have|take|get) a (?:sec|second|minute|moment)|"
-    r"(?:a|one) (?:moment|minute|second),? please|let me work (?:this|that|it) out)\b",
+    r"(?:a|one) (?:moment|minute|second),? please|let me work (?:this|that|it) out|"
+    r"hang on|hold up|wait a (?:sec|second|moment|minute)|just a (?:tick|mo)|"
+    r"let me (?:jot|write|note|scribble|get|put) (?:that|this|it|these|those)(?: \w+)? down|"
+    r"let me (?:catch up|process (?:that|this)|digest (?:that|this)|think (?:about )?(?:that|this))|"
+    r"give me (?:a (?:few|couple)(?: of)?|two|a little) (?:secs?|seconds|minutes?|moments?)|"
+    r"(?:need|want) (?:a|some) (?:time|moment) to (?:think|write|note))\b",
     re.I,
 )
 _TIME = re.compile(
     r"\b(?:how much time|how (?:are|'re) we (?:doing )?(?:on|for) time|time (?:do we have )?left|"
     r"how long do we have|how many minutes|time check|(?:out of|short on|running out of) time|"
     r"how long (?:have we got|do i have|is left|have i got)|(?:are we|am i) (?:ok|okay|good|fine|"
-    r"doing) (?:on|for|with) time|time-?wise)\b",
+    r"doing) (?:on|for|with) time|time-?wise|"
+    r"how (?:long|much time) (?:is|will|does|do|did) (?:this|the|our|we|you) ?(?:\w+ ){0,2}?"
+    r"(?:session|interview|call|meeting|chat|conversation|slot)\b|"
+    r"(?:session|interview|call|slot)(?:'s)? (?:length|duration)|minutes (?:left|remaining|to go)|"
+    r"time (?:remaining|to go)|how (?:far|deep) (?:in|into) (?:are we|the (?:session|interview))|"
+    r"when (?:do|does|will|should) (?:we|this|the)(?: session| interview| call)? (?:end|finish|stop|wrap))\b",
     re.I,
 )
 _FEEDBACK = re.compile(
@@ -105,7 +116,17 @@ _WRAP = re.compile(
     r"that'?s my (?:whole )?design\W*$|i(?:'ve| have) covered what i wanted|call it (?:a day|there)|"
     r"end (?:it|the interview) (?:here|there)|(?:we|i) can (?:finish|end) (?:here|there|now)|"
     r"that'?s all i (?:have|got)(?: for (?:now|today))?(?=\W*$)|happy to (?:end|finish)|nothing (?:else|more) (?:from me|to add)|"
-    r"i'?m finished)\b",
+    r"i'?m finished|"
+    r"let'?s wrap(?=(?: it| things| this)?(?: up)?(?: here| there| now)?\W*$)|"
+    r"(?:i'?ll|i will|let me|i'?m going to|i'?d like to|i want to) (?:stop|leave it|end|finish|pause|"
+    r"wrap up|rest my case)(?: it)?(?: here| there| at that| now)?(?=\W*$)|"
+    r"that'?s (?:about |pretty much |roughly |more or less )?(?:what|all|everything) i(?:'ve)? "
+    r"(?:have|had|got|wanted to (?:say|cover))(?=(?: (?:for now|for today|from me|to say|here|so far))?\W*$)|"
+    r"(?:that|this) (?:covers|is) (?:everything|all) (?:i (?:have|had|wanted|planned)|from me)|"
+    r"i(?:'ve| have) (?:covered|said) (?:everything|all i|what i)|nothing (?:further|else)(?= from me|\W*$)|"
+    r"^\W*(?:(?:so|ok(?:ay)?|yeah|yes|alright|right|well|um+|and|i think|i guess|i believe)\W+)*"
+    r"that(?:'?s| is) (?:it|everything|all|about it|all of it|my answer)(?: (?:from me|for me|for now|"
+    r"for today|i think|really))?(?=\W*$))",
     re.I,
 )
 _WRAP_ASK = re.compile(
@@ -301,7 +322,7 @@ def meta_acts(text: str, *, has_claims: bool, words: int) -> list[str]:
     if _BOARD_WORDS.search(text) and (_BOARD_ASK.search(text) or text.rstrip().endswith("?")):
         acts.append(BOARD)
     tail = " ".join(sentences(text)[-2:])
-    if _WRAP.search(tail) and not last.rstrip().endswith("?"):
+    if (_WRAP.search(tail) or _WRAP.search(last)) and not last.rstrip().endswith("?"):
         acts.append(WRAP_UP)
     elif _WRAP_ASK.search(last) and words <= 20:
         acts.append(WRAP_UP)  # "Can we end it here?" asks to finish

@@ -174,7 +174,10 @@ def time_left(minutes: float, now: float, phase: str) -> str:
     left = max(0.0, minutes - used)
     where = PHASE_NAMES.get(phase, phase.replace("_", " "))
     if used < 1:
-        return f"We have {plural(minutes, 'minute')} in all, so plenty of time; we're on {where}."
+        return (
+            f"We have all {plural(minutes, 'minute')} left — we've only just started;"
+            f" we're on {where}."
+        )
     if left < 1:
         return f"We're at time, under a minute left; we're on {where}."
     return f"About {plural(left, 'minute')} left of {plural(minutes, 'minute')}; we're on {where}."
@@ -272,6 +275,14 @@ def _quote(text: str, limit: int = 90) -> str:
 
 
 # -- the no-repeat rule and the LLM guard -----------------------------------------------------------
+_ACK_OPENING = re.compile(
+    r"^\W*(?:got it|good|great|nice|right|okay|ok|noted|fair|sure|yes|yep|understood|mm-hm|"
+    r"thanks|makes sense)\b",
+    re.I,
+)
+"""An acknowledgement: said again it is dropped, never prefixed with "As I said"."""
+
+
 def fresh(sentences: Sequence[str], dialogue: Dialogue) -> list[str]:
     """The reply with any sentence already said this session rephrased once ("As I said, …")
     or, when that was said too, dropped; checked sentence by sentence."""
@@ -287,6 +298,8 @@ def fresh(sentences: Sequence[str], dialogue: Dialogue) -> list[str]:
                 kept.append(sentence)
                 seen.add(key)
                 continue
+            if _ACK_OPENING.match(sentence):
+                continue  # "As I said, got it — …" is no thing a person says: drop it
             again = "As I said, " + sentence[:1].lower() + sentence[1:]
             if normalise(again) not in seen:
                 kept.append(again)
