@@ -112,6 +112,12 @@ _EXPLAINING = frozenset(
 )
 _FILLER = re.compile(r"(?:,[ \t]*)?\b(?:um+|uh+|er+|erm|hmm+)\b(?:[ \t]*,)?(?=[ \t]*\S)", re.I)
 """Spoken fillers with their commas: "80 billion over, um, 1,440" is one working."""
+_SIZED_THINGS = re.compile(
+    r"\s*(?:[\w.,-]+\s+){0,3}?(?:servers?|box(?:es)?|nodes?|machines?|workers?|replicas?|"
+    r"shards?|instances?|hosts?|pods?|vms?|partitions?|links?|uplinks?|nics?|primar(?:y|ies)|"
+    r"brokers?|clusters?|cores?|cpus?|gpus?|disks?|drives?|racks?|gateways?|databases?|dbs?)\b(?!-)"
+)
+"""Machines and resources a small count sizes ("three 64 gig boxes", "one 10 gigabit link")."""
 _STRONG_MARKS = frozenset({("so",), ("that's",), ("it's",), ("=",), ("≈",), ("→",), ("call", "it")})
 _GIG_LINK = re.compile(
     r"(?<=\d )gig(?= (?:nics?|links?|cards?|network|ethernet|ports?|uplinks?|pipes?|interfaces?)\b)",
@@ -380,6 +386,11 @@ class EstimationSession(IntentReadings):
             else:
                 claim = self._unsure(claim, stated)
             claim = self._read_intent(claim, stated, self._LEFTOVER_INTENT)
+            if claim.verdict != INCORRECT and self._small_word_without_working():
+                worded = self._small_word_claim(claim, stated)
+                if worded is None:
+                    continue
+                claim = worded
             start, end = tok.start + lo, tok.end + lo
             self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
 
@@ -1525,6 +1536,43 @@ class EstimationSession(IntentReadings):
         number = tok.number if tok is not None and tok.number else None
         return Said(number, periods, bits)
 
+    def _small_word_claim(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A small word-count with no working: no claim ("costs one CPU-hour", "can't create
+        two reservations"), or after "so" a question ("so one primary"), never "checks out"."""
+        k = next((n for n, t in enumerate(self._toks) if t.start == self._span[0]), 0) - 1
+        while k >= 0 and self._toks[k].kind == "hedge":
+            k -= 1
+        if not (k >= 0 and self._toks[k].words[:1] in _STRONG_MARKS):
+            return None
+        return replace(
+            claim,
+            verdict=UNCHECKED,
+            computed=None,
+            slip="",
+            explanation=f"How did you get {say_like(stated.quantity, stated)}?",
+        )
+
+    def _small_word_without_working(self) -> bool:
+        """The result is a small count said as a word ("one", "two", up to ten) with no unit,
+        and no operator was said in its clause before it: any reading that gives it is a guess
+        among many (a count that small is met by rounding almost anything up)."""
+        lo, hi = self._span
+        if lo < 0:
+            return False
+        tok = next((t for t in self._toks if t.start == lo and t.kind == "qty"), None)
+        if tok is None or tok.quantity is None or tok.unit_text or not tok.bare:
+            return False
+        if not tok.text.isalpha() or not 0 < tok.quantity.value <= 10:
+            return False
+        after = self._sentence_text()[hi : hi + 40].lower()
+        if _SIZED_THINGS.match(after):
+            return False  # "three 64 gig boxes", "nine partitions": machines sized, a result
+        before = [t for t in self._toks if t.end <= lo][-10:]
+        return not any(
+            t.kind == "op" and n + 1 < len(before) and before[n + 1].kind == "qty"
+            for n, t in enumerate(before)
+        )
+
     @staticmethod
     def _worded(claim: ClaimCheck, stated: Operand) -> ClaimCheck:
         """The stated and expected values in the candidate's own units and period."""
@@ -1538,6 +1586,12 @@ class EstimationSession(IntentReadings):
         if claim.verdict == UNCHECKED and nxt is not None and nxt.kind == "op":
             m.add_value(result)  # "it's 40% of 400": an operand of what follows, not a result
             return
+        if claim.verdict != INCORRECT and self._small_word_without_working():
+            worded = self._small_word_claim(claim, result)
+            if worded is None:
+                m.add_value(result)
+                return
+            claim = worded
         if claim.start < 0 and self._span[0] >= 0:
             start, end = self._span
             claim = replace(claim, start=start + self._offset, end=end + self._offset)

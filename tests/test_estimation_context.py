@@ -510,3 +510,29 @@ def test_things_times_a_span_at_a_size_worked_right_holds_up():
 
 def test_an_amount_spread_over_a_span_stays_loose():
     assert accused_in_last("The backlog is 1 TB, spread over 30 days that's about 33 GB.") == []
+
+
+# -- a small count said as a word, with no working, is never a checked result -----------------
+
+
+def test_a_small_word_count_in_passing_is_not_a_result():
+    lines = (
+        "Writes are 4,000 a second and the table is 2 GB.",
+        "Each order is one transaction, so a retry can't create two charges.",
+    )
+    assert turns(*lines) == []
+
+
+def test_a_word_count_after_so_with_no_working_is_never_checked():
+    for lines in (
+        ("Writes are 4,000 a second.", "Every write is idempotent, so two."),
+        ("Writes are 4,000 a second and rows are 1 KB.", "Retries are rare, so call it three."),
+    ):
+        assert all(c.verdict != "correct" for c in turns(*lines)), lines
+
+
+def test_a_small_count_of_machines_is_still_judged():
+    text = "Origin serves 2 gigabytes a second, so we need one 10 gigabit link at the origin."
+    assert accused_in_last(text) == ["one"]
+    text = "That's 170 gigs, which fits on like three 64 gig boxes."
+    assert [c.verdict for c in turns(text)] != []
