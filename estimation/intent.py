@@ -151,6 +151,19 @@ _PER_PERIOD_AFTER = re.compile(
 _ONE_PERIOD = re.compile(
     r"\b(?:a|one|per|each|every|first|single)\s+(?:year|month)\b|\b(?:yearly|annually|monthly)\b"
 )
+_N_COPIES = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?:[a-z]+\s+)?(renditions|replicas|copies|versions|variants|formats|resolutions|"
+    r"encodings|bitrates|thumbnails)\b"
+)
+"""N copies of a thing, each costing the same ("five renditions", "3 full replicas")."""
+
+
+def _count_of(word: str) -> float:
+    toks = [t for t in tokenize(word) if t.kind == "qty" and t.quantity is not None]
+    return toks[0].quantity.value if len(toks) == 1 and toks[0].quantity is not None else 0.0
+
+
 _KEPT_FOR = re.compile(
     r"\b(?:keep|keeps|kept|keeping|retain|retained|retaining|retention|retry|retries|retried|"
     r"retrying|store|stored|hold|held|holding|buffer|buffered|replay|archive|window)\b"
@@ -1217,6 +1230,64 @@ class IntentReadings:
             f"{say_like(said, stated)}.",
         )
 
+    def _copies_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """N copies of something named in this sentence with a cost per copy ("we make five
+        renditions and each rendition-hour costs one CPU-hour, so 720,000 hours a day over 24
+        hours is 30,000 cores"), and a working after it that never multiplies by N: the copies
+        were dropped. Only when the candidate says what each copy takes ("each rendition",
+        "per replica") before the working; quiet when N (or N + 1 for replicas) is in the
+        working, when the result is said per copy, or when the turn carries on with N."""
+        lo, hi = self._span
+        if lo < 0 or claim.computed is None:
+            return None
+        here = self._sentence_text()[:lo]
+        low = here.lower()
+        named = None
+        for m in _N_COPIES.finditer(low):
+            noun = m.group(2)
+            single = noun[:-1] if noun.endswith("s") else noun
+            each = re.search(rf"\b(?:each|every|per|a)\s+{single}\b", low[m.end() :])
+            if each is not None:
+                named = (m, each.end() + m.end())
+        if named is None:
+            return None
+        m, each_end = named
+        count = _number(m.group(1)) or _count_of(m.group(1))
+        if not 2 <= count <= 20:
+            return None
+        working = [
+            t
+            for t in self._toks_before(lo)
+            if t.kind == "qty" and t.quantity is not None and t.start >= each_end
+        ]
+        if not any(t.kind == "op" and t.start >= each_end for t in self._toks_before(lo)):
+            return None  # no working said after the per-copy figure
+        values = {t.number or 0.0 for t in working} | {
+            t.quantity.value for t in working if t.quantity is not None
+        }
+        if any(within(v, f, 0.001) for v in values for f in (count, count + 1) if v):
+            return None  # "… times 5": the copies are in
+        after = self._text[self._offset + hi : self._offset + hi + 40].lower()
+        single = m.group(2)[:-1] if m.group(2).endswith("s") else m.group(2)
+        if re.match(rf"[\s\w-]{{0,20}}?\b(?:each|per|a|for one|for each)\s+{single}\b", after):
+            return None  # "30,000 cores per rendition"
+        said = stated.quantity
+        if self._carried_on(said.value * count, count):
+            return None
+        expected = claim.computed * count
+        words = claim.expression.replace(" * ", " times ").replace(" / ", " divided by ")
+        words = re.sub(r"\(([^()*/+-]*)\)", r"\1", words)  # "(2 million)": one figure
+        return replace(
+            claim,
+            expression=f"({claim.expression}) * {format_number(count)}",
+            computed=expected,
+            verdict=INCORRECT,
+            slip="dropped_factor",
+            explanation=f"That leaves out the {m.group(0).strip()}: {words or say_like(said, stated)} "
+            f"times {format_number(count)} is about {say_like(expected, stated)}, not "
+            f"{say_like(said, stated)}.",
+        )
+
     def _kept_window(self, here: str) -> tuple[float, str, int] | None:
         """A window things are kept for, said in this sentence before the result: "we retry
         for three days", "keep it 2 weeks", "a 90 day retention", "retained for 6 months"."""
@@ -1398,6 +1469,7 @@ class IntentReadings:
         ((CORRECT,), _span_in_other_units),
         ((CORRECT,), _span_count_left_out),
         ((CORRECT,), _window_left_out),
+        ((CORRECT,), _copies_left_out),
         (None, _link_in_bits),
         ((CORRECT, UNCHECKED), _hit_from_backend),
         ((CORRECT,), _rate_as_period_total),

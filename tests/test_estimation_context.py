@@ -536,3 +536,28 @@ def test_a_small_count_of_machines_is_still_judged():
     assert accused_in_last(text) == ["one"]
     text = "That's 170 gigs, which fits on like three 64 gig boxes."
     assert [c.verdict for c in turns(text)] != []
+
+
+# -- N copies named with what each one takes, then left out of the working --------------------
+
+
+def test_copies_named_with_a_cost_each_and_left_out_of_the_working_are_a_dropped_factor():
+    text = (
+        "We generate four thumbnails and each thumbnail is 20 KB, "
+        "so 5 million uploads a day times 20 KB is 100 GB a day."
+    )
+    claim = last((text,), "100 GB")
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 400e9 / 86400) < 1e4
+    assert "four thumbnails" in claim.explanation and "20 KB" in claim.explanation
+
+
+def test_copies_multiplied_in_said_per_copy_carried_on_or_never_costed_hold_up():
+    head = "We generate four thumbnails and each thumbnail is 20 KB, so 5 million uploads a day"
+    for text in (
+        f"{head} times 20 KB times 4 is 400 GB a day.",
+        f"{head} times 20 KB is 100 GB a day per thumbnail.",
+        f"{head} times 20 KB is 100 GB a day, so 400 GB a day for all four.",
+        "We generate four thumbnails. Uploads are 5 million a day times 20 KB, 100 GB a day.",
+    ):
+        assert accused_in_last(text) == [], text
