@@ -120,6 +120,9 @@ def test_typed_interview_chip_board_reload_end_and_report(server, browser, tmp_p
     assert estimate_turn.locator(".chip[data-verdict='correct']").count() == 1
     assert "36,000" in page.locator("#transcript li.interviewer").last.inner_text()
     say(page, FIX)
+    fix_turn = page.locator("#transcript li.candidate", has_text="Right, 3x of 12,000")
+    fix_turn.locator(".chip[data-verdict='correct']").wait_for(timeout=30_000)
+    assert fix_turn.locator(".chip[data-verdict='incorrect']").count() == 0  # the fix is right
     say(page, "Let me move on to the high-level design.")
     page.wait_for_function("document.getElementById('phase').textContent.includes('design')")
 
