@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from estimation.calculator import Node
 from estimation.diagnosis import Diagnosis, diagnose, multiplier_slip, say
 from estimation.formatting import format_like, format_number, format_quantity
@@ -11,6 +13,11 @@ from estimation.quantity import COUNT, DATA, Dimension, Quantity
 from estimation.report import CORRECT, UNCHECKED, ClaimCheck
 from estimation.units import TIME_UNITS
 from estimation.verdicts import Judgement, judge
+
+SAID_PERIODS: ContextVar[dict[str, float] | None] = ContextVar("said_periods", default=None)
+"""The candidate's own period conventions ("call a day 100,000 seconds") while a turn is
+checked: a figure said back per day uses their day, so "a hundred gigs a day" is not said back
+as 86.4 GB a day."""
 
 _WORDS = {"*": "times", "/": "divided by", "+": "plus", "-": "minus", "^": "to the"}
 
@@ -59,10 +66,17 @@ def say_like(q: Quantity, like: Operand) -> str:
         None,
     )
     if period is not None and d.time == -1 and like.quantity.dimension == d:
-        amount = Quantity(q.value * TIME_UNITS[period], Dimension(d.data, 0, d.money))
+        seconds = (SAID_PERIODS.get() or {}).get(period, TIME_UNITS[period])
+        amount = Quantity(q.value * seconds, Dimension(d.data, 0, d.money))
         if d.data and said_in_bits(like):
             return f"{_bits(amount.value)} a {period}"
         return f"{format_quantity(amount)} a {period}"
+    own = SAID_PERIODS.get() or {}
+    spans = [u for u, p in like.time_units if p == 1 and u in own]
+    if d == like.quantity.dimension and d.time == 1 and not d.data and not d.money and spans:
+        # "thirty days" with a day called 100,000 seconds is 30 of their days
+        count = q.value / own[spans[0]]
+        return f"{format_number(count)} {spans[0]}{'' if count == 1 else 's'}"
     if d.data == 1 and d.time in (0, -1) and not d.money and said_in_bits(like):
         return _bits(q.value) + (" a second" if d.time else "")
     if d == like.quantity.dimension == DATA and like.quantity.value:

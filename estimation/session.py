@@ -20,7 +20,7 @@ from estimation.calculator import Node
 from estimation.claims import ASSUME_WORDS, Statement, scan
 from estimation.claims import subject_name as _subject_name
 from estimation.diagnosis import diagnose, say
-from estimation.explain import build_claim, render, said_in_bits, say_like
+from estimation.explain import SAID_PERIODS, build_claim, render, said_in_bits, say_like
 from estimation.formatting import format_number
 from estimation.inference import Candidate, candidates, choose
 from estimation.intent import (
@@ -193,6 +193,13 @@ class EstimationSession(IntentReadings):
     # -- public -------------------------------------------------------------------------------
     def add(self, utterance: str) -> CheckReport:
         """Check one candidate turn; returns only what this turn produced."""
+        said_periods = SAID_PERIODS.set(self.memory.conventions)  # live: learned mid-turn too
+        try:
+            return self._add(utterance)
+        finally:
+            SAID_PERIODS.reset(said_periods)
+
+    def _add(self, utterance: str) -> CheckReport:
         marks = (len(self.claims), len(self.assumptions), len(self.findings))
         text = utterance if isinstance(utterance, str) else str(utterance)
         if len(text) > MAX_CHARS:
@@ -1390,9 +1397,31 @@ class EstimationSession(IntentReadings):
             if before_only:  # "… 550 TB with three replicas": a factor said right after it
                 ops += self._after_factors()
             found = find_reading([], ops, stated, self.tolerance, 3, said_as)
+            if found is not None and self._count_read_as_data(found, stated, at):
+                continue  # "about 3.5 replicas" is never 3.48 (PB) of 17,400 times 200 GB
             if found is not None:
                 return found
         return None
+
+    def _count_read_as_data(self, found: OperandReading, stated: Operand, at: int | None) -> bool:
+        """A count said with its own noun ("3.5 replicas") read as a number of things times a
+        size with the prefix dropped (17,400 times 200 GB, "3.48" PB): a total of data is not a
+        count of machines; only a bare "about 225" may mean 225 TB."""
+        if stated.quantity.dimension != COUNT or at is None:
+            return False
+        data = sum(sign * op.quantity.dimension.data for op, sign in found.parts)
+        if data == 0:
+            return False
+        if not any(
+            sign == 1
+            and op.quantity.dimension == COUNT
+            and not op.percent
+            and op.quantity.value >= 2
+            for op, sign in found.parts
+        ):
+            return False  # "8.4 terabytes, at 1 TB per shard, 9 shards": read loosely, kept
+        nxt = self._toks[at + 1] if at + 1 < len(self._toks) else None
+        return nxt is not None and nxt.kind == "word" and nxt.text.isalpha()
 
     def _meant(
         self, node: Node, stated: Operand, multiplier: tuple[Operand, Operand] | None

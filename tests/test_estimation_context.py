@@ -561,3 +561,26 @@ def test_copies_multiplied_in_said_per_copy_carried_on_or_never_costed_hold_up()
         "We generate four thumbnails. Uploads are 5 million a day times 20 KB, 100 GB a day.",
     ):
         assert accused_in_last(text) == [], text
+
+
+# -- what is said back names the operands and the candidate's own conventions -----------------
+
+
+def test_a_count_of_machines_is_never_confirmed_as_a_data_total_with_the_prefix_dropped():
+    lines = (
+        "Peak is about 17,400 and the catalogue comes to 200 gigabytes.",
+        "At 5,000 lookups a second per node, 17,400 at peak needs about 3.5 nodes.",
+    )
+    claim = last(lines, "3.5")
+    # 17,400 x 200 GB is 3.48 PB, not 3.5 nodes: never the evidence for it
+    assert "gigabytes" not in claim.explanation and claim.verdict != "incorrect"
+
+
+def test_a_day_the_candidate_rounded_is_their_day_when_said_back():
+    lines = (
+        "Half a billion uploads a day, and I'll call a day 100,000 seconds.",
+        "At 400 bytes each that's 200 gigabytes a day.",
+    )
+    claim = last(lines, "200 gigabytes")
+    assert claim.verdict == "correct"
+    assert "200 GB a day" in claim.explanation and "172.8" not in claim.explanation
