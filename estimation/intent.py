@@ -159,17 +159,30 @@ _N_COPIES = re.compile(
 """N copies of a thing, each costing the same ("five renditions", "3 full replicas")."""
 
 
+def _plural(span: str) -> str:
+    """ "90 day" (of "a 90 day TTL") said back as "90 days"."""
+    number, unit = span.rsplit(None, 1)
+    if number in ("a", "one"):
+        return unit  # "the week you keep"
+    return span if unit.endswith("s") else f"{span}s"
+
+
 def _count_of(word: str) -> float:
     toks = [t for t in tokenize(word) if t.kind == "qty" and t.quantity is not None]
     return toks[0].quantity.value if len(toks) == 1 and toks[0].quantity is not None else 0.0
 
 
+_WINDOW_COUNT = (
+    r"(?:[\d.,]+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|"
+    r"twenty|thirty|sixty|ninety)\s+(?:days?|weeks?|months?)"
+)
 _KEPT_FOR = re.compile(
     r"\b(?:keep|keeps|kept|keeping|retain|retained|retaining|retention|retry|retries|retried|"
-    r"retrying|store|stored|hold|held|holding|buffer|buffered|replay|archive|window)\b"
-    r"[\s\w,]{0,24}?\b(?:for|of|over)\s+(?:the\s+(?:last|past)\s+|up to\s+|about\s+)?"
-    r"(?P<span>(?:[\d.,]+|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|"
-    r"fifteen|twenty|thirty|sixty|ninety)\s+(?:days?|weeks?|months?))\b"
+    r"retrying|store|stored|hold|held|holding|buffer|buffered|replay|archive|window|ttl)\b"
+    r"(?:[\s\w,]{0,24}?\b(?:for|of|over|is|at)\s+|\s+(?:\w+\s+)?)"
+    r"(?:the\s+(?:last|past)\s+|up to\s+|about\s+)?"
+    rf"(?P<span>{_WINDOW_COUNT})\b"
+    rf"|\b(?P<before>{_WINDOW_COUNT})[\s-]+(?:of\s+)?(?:ttl|retention|window|history|backlog)\b"
 )
 """A window things are kept for: "we retry for three days", "retained for 6 months"."""
 _PER_SHORT_PERIOD_AFTER = re.compile(
@@ -1200,6 +1213,8 @@ class IntentReadings:
         if factor < 2 or abs(factor - round(factor)) > 0.01:
             return None
         factor = float(round(factor))
+        if claim.expression.endswith(f") * {format_number(factor)}"):
+            return None  # the window already applied to this reading
         bare = [t.number or t.quantity.value for t in working if t.bare and t.quantity]
         if any(
             within(v, f, 0.02)
@@ -1209,6 +1224,7 @@ class IntentReadings:
         ):
             return None  # "… times 3": the window is in
         label = self._text[self._offset + working[-1].end : self._offset + lo].lower()
+        label = label.replace(window_text, " ")  # "… we hold them for a week, so 40 GB"
         if re.search(
             r"\b(?:a|per|one|each|every|daily|single|first)\s*(?:day|hour|week)s?\b"
             r"|\bdaily\b|\bhourly\b|\bweekly\b",
@@ -1225,7 +1241,7 @@ class IntentReadings:
             computed=expected,
             verdict=INCORRECT,
             slip="dropped_factor",
-            explanation=f"That's one {period} of the {window_text} you keep: {words} "
+            explanation=f"That's one {period} of the {_plural(window_text)} you keep: {words} "
             f"times {format_number(factor)} is about {say_like(expected, stated)}, not "
             f"{say_like(said, stated)}.",
         )
@@ -1288,23 +1304,57 @@ class IntentReadings:
             f"{say_like(said, stated)}.",
         )
 
+    def _window_applied(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """The mirror of `_window_left_out`: the window named in the breath applied without
+        saying it ("we retry for three days, so we keep 100 million a day times 2 KB, which
+        is 600 GB"). A reading that gives the value: never accused."""
+        lo = self._span[0]
+        if lo < 0 or claim.computed is None or stated.time_units:
+            return None
+        here = self._text[self._offset : self._offset + lo].lower()
+        before = re.split(r"(?<=[.!?])\s+", self._text[: self._offset].strip())[-1].lower()
+        window = self._kept_window(here) or self._kept_window(before)
+        if window is None:
+            return None
+        seconds, window_text, _ = window
+        for period in ("day", "hour", "week"):
+            factor = seconds / TIME_UNITS[period]
+            if factor < 2 or abs(factor - round(factor)) > 0.01:
+                continue
+            expected = claim.computed * round(factor)
+            if within(stated.quantity.value, expected.value, self.tolerance):
+                words = claim.expression.replace(" * ", " times ").replace(" / ", " divided by ")
+                return replace(
+                    claim,
+                    expression=f"({claim.expression}) * {format_number(round(factor))}",
+                    computed=expected,
+                    verdict=CORRECT,
+                    slip="",
+                    explanation=f"{words[:1].upper()}{words[1:]} for the {_plural(window_text)} "
+                    f"you keep is about {say_like(expected, stated)}, so "
+                    f"{say_like(stated.quantity, stated)} holds up.",
+                )
+        return None
+
     def _kept_window(self, here: str) -> tuple[float, str, int] | None:
         """A window things are kept for, said in this sentence before the result: "we retry
         for three days", "keep it 2 weeks", "a 90 day retention", "retained for 6 months"."""
         for m in _KEPT_FOR.finditer(here):
-            toks = [t for t in tokenize(m.group("span")) if t.kind == "qty" and t.quantity]
-            if len(toks) != 1 or toks[0].quantity is None:
-                continue
-            q = toks[0].quantity
-            if q.dimension != TIME or q.value < 2 * TIME_UNITS["day"] - 1:
-                continue
-            count = toks[0].number or 0.0
-            unit = m.group("span").split()[-1].rstrip("s")
+            span = (m.group("span") or m.group("before")).strip()
+            number, unit = span.rsplit(None, 1)
+            unit = unit.rstrip("s")
+            if number in ("a", "one"):
+                count = 1.0
+            else:
+                toks = [t for t in tokenize(number) if t.kind == "qty" and t.quantity]
+                if len(toks) != 1 or toks[0].quantity is None:
+                    continue
+                count = toks[0].quantity.value
             days = {"day": 1.0, "week": 7.0, "month": 30.0}.get(unit)
-            if not count or days is None:
+            if days is None or count * days < 2:
                 continue
             # a month kept is said as 30 days: "6 months" is 180 daily figures
-            return count * days * TIME_UNITS["day"], m.group("span").strip(), m.start()
+            return count * days * TIME_UNITS["day"], span, m.start()
         return None
 
     def _period_of(self, tok: Token) -> str | None:

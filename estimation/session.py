@@ -98,6 +98,10 @@ _RATIO = re.compile(r"\b(\d[\d,]*)\s*(?:to|:)\s*1\b")
 
 
 _COPIES = re.compile(r"\b(replicas?|copies|copy|primary|standby|followers?)\b", re.I)
+# "3x more", "3 times on top", "extra", "replicas": words that may make a factor N mean N + 1
+_ADDED_ON = re.compile(
+    r"\b(more|on top|extra|additional|another|replicas?|copies|followers?)\b", re.I
+)
 _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I
 )
@@ -941,6 +945,8 @@ class EstimationSession(IntentReadings):
         if claim.verdict == INCORRECT and node.op == "leaf" and node.token is not None:
             claim = self._a_fix(claim, node.token, stated) or claim
         if claim.verdict == INCORRECT:
+            claim = self._window_applied(claim, stated) or claim
+        if claim.verdict == INCORRECT:
             # one figure of this breath in other units has one reading, whatever the ratio
             converted = (
                 self._own_conversion(claim, node, stated)
@@ -1437,7 +1443,9 @@ class EstimationSession(IntentReadings):
             for base in m.recent(6):  # "5x average, 17,500": another recent value
                 if base.quantity.dimension != stated.quantity.dimension:
                     continue
-                for factor in (mult.quantity.value, mult.quantity.value + 1):
+                added_on = _ADDED_ON.search(self._sentence_text()) is not None
+                factors = (mult.quantity.value, mult.quantity.value + 1)[: 2 if added_on else 1]
+                for factor in factors:  # "Peak is 3x" is never 4x unless "3x more" is said
                     if within(stated.quantity.value, base.quantity.value * factor, self.tolerance):
                         times = from_quantity(Quantity(factor), f"{format_number(factor)}x")
                         value = base.quantity * factor

@@ -584,3 +584,22 @@ def test_a_day_the_candidate_rounded_is_their_day_when_said_back():
     claim = last(lines, "200 gigabytes")
     assert claim.verdict == "correct"
     assert "200 GB a day" in claim.explanation and "172.8" not in claim.explanation
+
+
+def test_windows_said_as_a_ttl_a_week_or_retained_n_days_are_the_same_kind():
+    for text, total in (
+        ("Logs have a 90 day TTL. At 2 TB a day that's 2 TB of storage.", 180e12),
+        ("We get 40 million messages a day at 1 KB, and we hold them for a week, so 40 GB.", 280e9),
+        (
+            "We retain 7 days of events; 500 million events a day times 500 bytes is 250 GB.",
+            1.75e12,
+        ),
+    ):
+        claim = turns(text)[-1]
+        assert claim.verdict == "incorrect" and claim.slip == "dropped_factor", text
+        assert claim.computed is not None and abs(claim.computed.value - total) < total / 100
+
+
+def test_a_window_applied_without_saying_it_holds_up():
+    text = "We keep events for four days, so 100 million a day times 2 KB, which is 800 GB."
+    assert accused_in_last(text) == []
