@@ -1,0 +1,61 @@
+"""Kinds found by the second probe of the listening loop, fed turn by turn as the interviewer
+feeds them. Each kind has must-accuse and must-stay-quiet cases in wordings unlike the probe."""
+
+from __future__ import annotations
+
+from estimation import EstimationSession
+from estimation.report import ClaimCheck
+
+
+def claim_for(figure: str, *lines: str) -> ClaimCheck:
+    """The claim on `figure` in the last turn after feeding every turn in order."""
+    session = EstimationSession()
+    claims: list[ClaimCheck] = []
+    for line in lines:
+        claims = list(session.add(line).claims)
+    text = lines[-1]
+    found = [c for c in claims if figure in text[c.start : c.end]]
+    assert found, f"no claim for {figure!r}"
+    return found[0]
+
+
+# -- a multiplier "Nx" is N times, and N + 1 only where more/on top/replicas is said ------------
+
+
+def test_a_peak_factor_applied_as_one_more_than_said_is_a_multiplier_slip():
+    lines = (
+        "Writes come to 40,000 a second.",
+        "The spike at launch is 5x, so about 240,000 a second.",
+    )
+    claim = claim_for("240,000", *lines)
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+    assert "6x" not in claim.explanation.split("—")[0]
+
+
+def test_a_peak_factor_is_not_confirmed_as_one_more_than_said():
+    lines = ("We get 2 billion requests a day, about 23,000 per second.", "Peak is 3x, so 90,000.")
+    assert claim_for("90,000", *lines).verdict != "correct"
+
+
+def test_a_peak_factor_applied_as_said_holds_up():
+    lines = (
+        "Writes come to 40,000 a second.",
+        "The spike at launch is 5x, so about 200,000 a second.",
+    )
+    assert claim_for("200,000", *lines).verdict == "correct"
+
+
+def test_a_factor_said_with_replicas_may_mean_one_more_copy():
+    lines = (
+        "Writes come to 40,000 a second.",
+        "With 2 replicas on top, that's 120,000 writes a second.",
+    )
+    assert claim_for("120,000", *lines).verdict == "correct"
+
+
+def test_a_factor_said_as_more_is_never_accused_as_one_more():
+    lines = (
+        "We get 2 billion requests a day, about 23,000 per second.",
+        "Peak is 3x more than that, so 90,000 per second.",
+    )
+    assert claim_for("90,000", *lines).verdict != "incorrect"
