@@ -252,7 +252,11 @@ def _parse(chain: list[Token]) -> Node | None:
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "then", "plus"})
-_FILLERS = frozenset({"what", "um", "uh", "like", "say", "roughly", "basically", "so", "well"})
+# "is more like 83,000", "is actually 4 TB", "is closer to 9": words a result is said through
+_FILLERS = frozenset(
+    {"what", "um", "uh", "like", "say", "roughly", "basically", "so", "well"}
+    | {"more", "actually", "really", "closer", "exactly"}
+)
 _TRUE_HEDGES = frozenset(
     {"about", "roughly", "around", "approximately", "approx", "almost", "nearly", "~", "like"}
 )

@@ -98,6 +98,11 @@ _RATIO = re.compile(r"\b(\d[\d,]*)\s*(?:to|:)\s*1\b")
 
 
 _COPIES = re.compile(r"\b(replicas?|copies|copy|primary|standby|followers?)\b", re.I)
+_BOUND = re.compile(
+    r"\b(?:(?:more|less|fewer|greater|bigger|smaller) than|at (?:least|most)|up to|under)"
+    r"(?:\s+\S+){1,3}\s*$",
+    re.I,
+)
 # "3x more", "3 times on top", "extra", "replicas": words that may make a factor N mean N + 1
 _ADDED_ON = re.compile(
     r"\b(more|on top|extra|additional|another|replicas?|copies|followers?)\b", re.I
@@ -713,6 +718,7 @@ class EstimationSession(IntentReadings):
                 # a misread ("4 shards, so 12K times the 4 shards"), not a changed mind: ask.
                 ratio = abs(op.quantity.value) / max(abs(old.quantity.value), 1e-12)
                 unsure = not 1e-3 <= ratio <= 1e3
+                unsure = unsure or _BOUND.search(text) is not None  # "more than 2,000": a bound
                 verdict = "correct" if agrees else UNCHECKED if unsure else INCORRECT
                 explanation = (
                     f"That matches the {say(old.quantity)} you worked out for {known}."

@@ -59,3 +59,36 @@ def test_a_factor_said_as_more_is_never_accused_as_one_more():
         "Peak is 3x more than that, so 90,000 per second.",
     )
     assert claim_for("90,000", *lines).verdict != "incorrect"
+
+
+# -- a result said through "more like", "actually", "closer" is still the working's result -------
+
+
+def test_a_self_correction_whose_own_working_gives_ten_times_it_is_accused():
+    lines = (
+        "Checkout sees 4 million buyers times 3 clicks over 60 seconds, about 200,000 a second.",
+        "Hmm, I overcounted: 4 million times 3 over 60 is really more like 20,000 a second.",
+    )
+    claim = claim_for("20,000", *lines)
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+
+
+def test_a_result_said_as_actually_is_checked_against_its_working():
+    claim = claim_for("8 TB", "So 2 billion rows times 400 bytes is actually 8 TB.")
+    assert claim.verdict == "incorrect"
+
+
+def test_a_self_correction_its_own_working_gives_holds_up():
+    lines = (
+        "Checkout sees 4 million buyers times 3 clicks over 60 seconds, about 20,000 a second.",
+        "Wait, 4 million times 3 over 60 is more like 200,000 a second.",
+    )
+    assert claim_for("200,000", *lines).verdict == "correct"
+
+
+def test_a_bound_after_a_working_is_never_accused():
+    # 3,000 is more than 2,000: a bound, not a result said again with another value
+    claim = claim_for("2,000", "Ten hosts times 300 connections is more than 2,000 sockets.")
+    assert claim.verdict != "incorrect"
+    claim = claim_for("4", "Our 3 regions times 2 zones is at least 4 zones in total.")
+    assert claim.verdict != "incorrect"
