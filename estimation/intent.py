@@ -167,6 +167,20 @@ def _plural(span: str) -> str:
     return span if unit.endswith("s") else f"{span}s"
 
 
+_SCALE_WORDS = frozenset(
+    {"thousand", "million", "billion", "trillion", "k", "m", "b", "hundred", "a", "an", "about"}
+)
+
+
+def _noun_of(text: str) -> str:
+    """The thing a figure counts, singular: "10 million users" -> "user"."""
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in _SCALE_WORDS or len(word) < 3:
+            continue
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return ""
+
+
 def _count_of(word: str) -> float:
     toks = [t for t in tokenize(word) if t.kind == "qty" and t.quantity is not None]
     return toks[0].quantity.value if len(toks) == 1 and toks[0].quantity is not None else 0.0
@@ -636,15 +650,19 @@ class IntentReadings:
             count = self.memory.resolve(node.right.token)
         except KeyError:
             return None
-        if count.quantity.dimension != COUNT or not 1 < count.quantity.value <= 100:
-            return None
         n = count.quantity.value
+        if count.quantity.dimension != COUNT or not 1 < n <= 100_000:
+            return None
+        small = n <= 100  # a count of regions or devices each; a fan-out may be in thousands
         text = (self._text[max(0, self._offset - 200) : self._offset] + " ") + (
             self._sentence_text()[: self._span[0]]
         )
         text = text.lower()
         number = rf"(?:{format_number(n)}|{_WORD_OF.get(int(n), '#')})"
-        if node.op == "*" and re.search(
+        factor, words = 0.0, ""
+        if not small:
+            pass
+        elif node.op == "*" and re.search(
             rf"\b{number}\s+(?:regions|zones|shards|nodes|brokers|boxes|servers|partitions)\b"
             r"[^.]*\b(?:split|spread|evenly|divided)\b",
             text,
@@ -661,11 +679,12 @@ class IntentReadings:
             text,
         ):
             factor, words = n * n, f"{format_number(n)} each means multiply by it"
-        elif node.op == "/" and fans_out(self._sentence_text()[: self._span[0]], number):
-            factor, words = n * n, f"going to {format_number(n)} each means multiply"
-        else:
-            return None
-        if claim.computed is None:
+        if factor == 0 and node.op == "/":
+            if fans_out(self._sentence_text()[: self._span[0]], number):
+                factor, words = n * n, f"going to {format_number(n)} each means multiply"
+            elif noun := self._each_of_the_base(node, number):
+                factor, words = n * n, f"{format_number(n)} for each {noun} means multiply"
+        if factor == 0 or claim.computed is None:
             return None
         if inferred:
             # a guessed reading the candidate's words say runs the wrong way: not confirmed
@@ -693,6 +712,37 @@ class IntentReadings:
             f"not {say_like(stated.quantity, stated)}.",
         )
 
+    def _each_of_the_base(self, node: Node, number: str) -> str:
+        """ "each user follows 200 accounts" after "10 million users", divided by 200: the
+        things counted each have N, so N multiplies them. Only when the noun after "each" is
+        the noun of the figure divided; a container of other things ("each batch holds 100
+        events") divides rightly."""
+        assert node.left is not None
+        leaves = node.left.leaves()
+        if len(leaves) != 1:
+            return ""
+        try:
+            base = self.memory.resolve(leaves[0])
+        except KeyError:
+            return ""
+        said = (self._text[max(0, self._offset - 200) : self._offset] + " ") + (
+            self._sentence_text()[: self._span[0]]
+        )
+        text = base.text or leaves[0].text
+        noun = _noun_of(text)
+        if not noun and text:
+            # a bare "10 million" said again: the noun it was first said with
+            first = re.search(rf"{re.escape(text)}\s+([a-z]+)", said, re.IGNORECASE)
+            noun = _noun_of(first.group(1)) if first else ""
+        if not noun:
+            return ""
+        found = re.search(
+            rf"\b(?:each|every|per)\s+{noun}\s+(?:[a-z]+\s+){{0,2}}?"
+            rf"(?:about\s+|roughly\s+|around\s+|maybe\s+)?{number}\s+[a-z]",
+            said.lower(),
+        )
+        return noun if found else ""
+
     def _every_period_multiplied(
         self, claim: ClaimCheck, node: Node, stated: Operand
     ) -> ClaimCheck | None:
@@ -714,9 +764,11 @@ class IntentReadings:
                 k = self.memory.resolve(k_side.token)
             except KeyError:
                 continue
-            if k.quantity.dimension != COUNT or k.percent or k.multiplier:
+            if k.percent or k.multiplier or k.quantity.dimension not in (COUNT, TIME):
                 continue
-            period = next((sec for count, sec in periods if count == k.quantity.value), None)
+            # "… a million times 30": the 30 may have taken the units of "every 30 seconds"
+            said_k = k.quantity.value if k.quantity.dimension == COUNT else k.nominal.value
+            period = next((sec for count, sec in periods if count == said_k), None)
             if period is None:
                 continue
             try:
@@ -728,7 +780,7 @@ class IntentReadings:
             expected = Quantity(count.value / period, stated.quantity.dimension)
             if within(stated.quantity.value, expected.value, self.tolerance):
                 return None
-            k_words = format_number(k.quantity.value)
+            k_words = format_number(said_k)
             every = self._sentence_text()[: self._span[0]]
             said = _EVERY_PERIOD.search(every)
             span = said.group(0) if said else f"every {k_words}"

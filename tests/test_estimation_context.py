@@ -603,3 +603,28 @@ def test_windows_said_as_a_ttl_a_week_or_retained_n_days_are_the_same_kind():
 def test_a_window_applied_without_saying_it_holds_up():
     text = "We keep events for four days, so 100 million a day times 2 KB, which is 800 GB."
     assert accused_in_last(text) == []
+
+
+def test_each_of_the_things_counted_having_n_multiplies_them():
+    text = "We have 3 million drivers, every driver does 8 trips a day, so 3 million over 8 is 375,000."
+    claim = last((text,), "375,000")
+    assert claim.verdict == "incorrect" and claim.computed is not None
+    assert abs(claim.computed.value - 24e6) < 1e5
+    assert "for each driver" in claim.explanation
+
+
+def test_a_container_of_other_things_divides_and_is_not_a_fan_out():
+    text = "We ingest 10,000 events a second and each batch holds 100 events, so 10,000 over 100 is 100."
+    assert accused_in_last(text) == []
+
+
+def test_a_fan_out_in_the_hundreds_said_before_the_rate_is_the_same_kind():
+    text = "Every post is delivered to 300 followers, and we get 6,000 posts a second, so 20 writes a second."
+    claim = last((text,), "20 writes")
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+
+
+def test_a_period_said_once_every_k_seconds_then_multiplied_by_k_is_named():
+    text = "A million sensors report once every 30 seconds, which is a million times 30, so 30 million a second."
+    claim = last((text,), "30 million a second")
+    assert claim.verdict == "incorrect" and "Every 30 seconds" in claim.explanation
