@@ -40,7 +40,15 @@ The verdict contract (what an interviewer may rely on), one `ClaimCheck` per sta
   rate ("a 5% miss rate, the origin serves 95% of that"), one year's worth (×365, ×12, ×30
   for a month) said for a retention of several years named in the same breath ("we keep them
   for 10 years, so … times 365 is 18 TB"; quiet when said "a year" or carried on later in the
-  turn). Each rule stays quiet when any reading gives the value.
+  turn), and likewise a window kept of days, weeks or months ("we retry for three days, so
+  100 million times 2 KB, 200 GB"; a window applied silently holds up), N copies named with
+  what each one takes and left out of the working after it ("five renditions and each
+  rendition-hour costs one CPU-hour, so 720,000 hours over 24 is 30,000 cores"), each thing
+  sent on to N others divided by N ("each one goes to three endpoints, so 400"; "each user
+  follows 200 accounts" after "10 million users"), and a count "every k seconds" multiplied by
+  k ("500,000 couriers every 5 seconds is 500,000 times 5"): the correction names the concept
+  (every 5 seconds means divide) and never contradicts the candidate's spoken arithmetic.
+  Each rule stays quiet when any reading gives the value.
 - Readings respect dimensions: a duration said with its unit stays a duration, so "1 TB a
   day, over 30 days, 30 GB" is read as 1 TB a day × 30 days (30 TB), never as ÷ 30 days; a
   figure said without a period may be per some period ("1 billion times 1 KB times 30 days"),
@@ -58,14 +66,19 @@ The verdict contract (what an interviewer may rely on), one `ClaimCheck` per sta
   accuse. A result judged wrong, said again with the value its working gives ("let me fix
   that: 58 GB/s"), is the fix ("correct"). A figure that, with every figure before it in the
   sentence, is an operand of a later result and is not presented as one ("each entry is maybe
-  100 bytes, so …") is an input: no claim, no "How did you get …?".
+  100 bytes, so …") is an input: no claim, no "How did you get …?". A small count said as a
+  word with no operator before it ("costs one CPU-hour", "can't create two reservations") is
+  not a result; after "so" it is a question, never "correct" (counts of machines, links or
+  partitions are still judged). Things times a span times a size ("50 million series times
+  525,600 minutes in a year at 1.37 bytes") is a product with one reading, so it is judged.
 - `stated` / `expected` (= `computed`): SI quantities; `stated_words` / `expected_words`: the
   same in the candidate's own units and period ("400 GB a day" / "4 TB a day").
 - `slip`: when incorrect, one of bits_vs_bytes, per_day_vs_per_second, unit_prefix,
   order_of_magnitude (a power of ten), dropped_factor, multiplier, arithmetic, or
   contradicts_earlier (a result said again with another value).
-- `explanation`: one sentence to say aloud, in the candidate's units, naming the slip; a ratio
-  is said only when it is a clean factor no bigger than 1000x.
+- `explanation`: one sentence to say aloud, in the candidate's units and own period
+  conventions ("call a day 100,000 seconds"), naming the slip and the operands the verdict
+  used; a ratio is said only when it is a clean factor no bigger than 1000x.
 - `start` / `end`: where the stated number is in the text given to `add` (offsets are kept
   through every clean-up), `text`: the candidate's words for the claim.
 Speech as Whisper writes it (restarts, "no wait" corrections, "three sixty five", "seven fifty
