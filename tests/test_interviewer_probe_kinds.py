@@ -129,3 +129,122 @@ def test_a_different_question_never_gets_the_answer_just_given():
     assert "70%" not in second and "don't have" in second
     third = " ".join(interviewer.respond("How far out can guests reserve a room?"))
     assert "two years" in third
+
+
+@pytest.mark.parametrize(
+    "scenario,setup,rejection,avoid",
+    [
+        (
+            "webhook-delivery",
+            "The dispatcher reads events from Kafka and POSTs them to each subscribed endpoint.",
+            "Honestly a retry queue is overkill here, failed sends just get dropped.",
+            "no retry queue then",
+        ),
+        (
+            "food-delivery",
+            "Customers order through the order service, which writes to Postgres.",
+            "We can skip the dispatch service entirely; couriers just pick orders off a list.",
+            "no dispatch service then",
+        ),
+    ],
+)
+def test_ruling_out_a_component_the_brief_needs_is_questioned_not_accepted(
+    scenario, setup, rejection, avoid
+):
+    interviewer = Interviewer(load_scenarios().get(scenario), seed="needed", clock=lambda: 0.0)
+    interviewer.opening()
+    list(interviewer.respond(setup))
+    reply = " ".join(interviewer.respond(rejection))
+    assert avoid not in reply.lower() and reply.rstrip().endswith("?"), reply
+    assert "without" in reply.lower()
+
+
+def test_a_topic_the_brief_lists_is_probed_not_redirected():
+    interviewer = Interviewer(
+        load_scenarios().get("webhook-delivery"), seed="topic", clock=lambda: 0.0
+    )
+    interviewer.opening()
+    list(interviewer.respond("The dispatcher reads events from Kafka and POSTs to endpoints."))
+    reply = " ".join(interviewer.respond("On spoofing: TLS alone should do it."))
+    assert "keep to the design" not in reply.lower() and "?" in reply
+
+
+def test_a_follow_up_does_not_ask_for_what_the_turn_just_said():
+    interviewer = Interviewer(load_scenarios().get("file-sync"), seed="said", clock=lambda: 0.0)
+    interviewer.opening()
+    reply = " ".join(
+        interviewer.respond(
+            "Total storage: 200M users at 4 GB each is 800 PB, and with three replicas "
+            "that is 2.4 EB raw."
+        )
+    )
+    assert "copies" not in reply.lower() and "replica" not in reply.lower(), reply
+
+
+def test_a_knowledge_pattern_is_heard_as_a_word_not_inside_another_word():
+    from agent.knowledge.knowledge_base import load_knowledge
+    from agent.knowledge.speech_patterns import recognise_in_speech
+
+    kb = load_knowledge()
+    assert not recognise_in_speech(kb, "A cron job releases every hold that was never paid.")
+    hits = recognise_in_speech(kb, "The scheduler keeps a lease so only one runs.")
+    assert [h.entry_id for h in hits] == ["leader-election"]
+
+
+def test_a_fits_in_ram_probe_is_about_the_total_not_a_per_entry_size():
+    from agent.knowledge.knowledge_base import load_knowledge
+    from agent.knowledge.thresholds import threshold_probes
+    from estimation import check_transcript
+
+    turn = (
+        "A session row is a user id plus a token at 16 bytes each, so 32 bytes; 50 million "
+        "of those is 1.6 GB, small enough to hold in memory."
+    )
+    report = check_transcript(turn)
+    hits = [
+        h
+        for h in threshold_probes(load_knowledge(), report.claims, turn)
+        if h.entry_id == "per-node-memory-fits-in-ram"
+    ]
+    assert hits and all("32 bytes" not in h.question for h in hits), [h.question for h in hits]
+    assert any("1.6 GB" in h.question for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("We match riders in batches rather than pinging the closest driver.", "driver app"),
+        ("Reads never go through the cache instead of querying the database.", "database"),
+    ],
+)
+def test_a_negated_action_does_not_reject_the_component_it_acts_on(text, name):
+    components = [("Driver app", ("driver", "driver app")), ("Database", ("db",))]
+    rejected = [m.name for m in R.mentions(text, components) if not m.positive]
+    assert name not in rejected
+
+
+def test_a_negated_component_is_still_rejected():
+    components = [("Retry queue", ("delay queue",))]
+    for text in ("We can do without a delay queue.", "Rather than adding a retry queue, drop it."):
+        assert [m.name for m in R.mentions(text, components) if not m.positive] == ["retry queue"]
+
+
+def test_a_name_inside_a_longer_component_name_credits_only_the_longer_one():
+    components = [
+        ("Merchant tablet", ("merchant",)),
+        ("Merchant search", ("search",)),
+    ]
+    found = {m.name for m in R.mentions("Merchant search runs on Elasticsearch.", components)}
+    assert "merchant search" in found and "merchant tablet" not in found
+    found = {m.name for m in R.mentions("The merchant confirms on the tablet.", components)}
+    assert "merchant tablet" in found
+
+
+def test_a_quality_the_brief_lists_gets_its_own_probe():
+    interviewer = Interviewer(
+        load_scenarios().get("webhook-delivery"), seed="quality", clock=lambda: 0.0
+    )
+    interviewer.opening()
+    list(interviewer.respond("The dispatcher reads events from Kafka and POSTs to endpoints."))
+    reply = " ".join(interviewer.respond("On spoofing: TLS alone should do it."))
+    assert "came from you" in reply, reply

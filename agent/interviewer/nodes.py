@@ -221,7 +221,12 @@ def _on_subject(text: str, deps: Deps) -> bool:
         [scenario.prompt, *(f.answer for f in scenario.facts), *scenario.vocabulary]
         + [c.label for c in scenario.components]
     )
-    return len(topics.content_words(text) & topics.content_words(brief)) >= 2
+    said = topics.content_words(text)
+    # a topic the brief lists ("security", "ordering") is on subject by itself
+    listed = topics.content_words(
+        " ".join(f"{f.topic} {' '.join(f.keywords)}" for f in scenario.facts)
+    )
+    return len(said & topics.content_words(brief)) >= 2 or bool(said & listed)
 
 
 def _repeated(text: str, state: InterviewState) -> bool:
@@ -539,6 +544,30 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         )
     ctx = _context(state, deps, phase)
     said = ctx.said
+    needed = _needed_but_rejected(state, deps, ctx.raised, ctx.probes_asked)
+    if needed is not None:
+        move = Move(
+            policy.PROBE,
+            needed.key,
+            (needed.statement, needed.question),
+            question=needed.question,
+            key=needed.key,
+            followup=needed,
+        )
+        asked = [needed.probe_id] if needed.probe_id else []
+        return {"move": move, "raised": [needed.key], "probes_asked": asked}
+    listed = _listed_topic_probe(state, deps, ctx.probes_asked)
+    if listed is not None and policy.may_ask(listed.question, dialogue):
+        lines = (ack, listed.question) if ack else (listed.question,)
+        move = Move(
+            policy.PROBE,
+            listed.key,
+            lines,
+            question=listed.question,
+            key=listed.key,
+            followup=listed,
+        )
+        return {"move": move, "raised": [listed.key], "probes_asked": [listed.probe_id]}
     capacity = _capacity(state, ctx.raised)
     if capacity is not None and policy.may_ask(capacity.statement, dialogue):
         move = Move(
@@ -555,12 +584,21 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         chosen = choose(ctx)
         if chosen.kind == MOVE_ON_FOLLOWUP:
             break
+        trimmed = _without_said(chosen.question, state)
+        emptied = bool(chosen.question) and not trimmed
+        if trimmed and trimmed != chosen.question:
+            chosen = replace(chosen, question=trimmed)
         question = chosen.question or chosen.statement
         # a scenario probe the candidate already answered aloud is not asked; board findings
         # have their own answered-aloud rule (agent.interviewer.probes)
         answered = chosen.kind == "probe" and topics.answered_by(question, said)
         ruled_out = policy.builds_on_rejected(f"{chosen.statement} {question}", dialogue.rejected)
-        if policy.may_ask(question, dialogue, len(said) - 1) and not answered and not ruled_out:
+        if (
+            policy.may_ask(question, dialogue, len(said) - 1)
+            and not answered
+            and not ruled_out
+            and not emptied
+        ):
             break
         extra_raised.append(chosen.key)
         ctx.raised = ctx.raised | {chosen.key}
@@ -591,6 +629,109 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
     ]
     asked_probes = [chosen.probe_id] if chosen.probe_id else []
     return {"move": move, "raised": list(dict.fromkeys(raised)), "probes_asked": asked_probes}
+
+
+QUALITY_TOPICS = ("security", "availability", "consistency", "regions", "integrations")
+"""Facts about a quality of the system (not a number): a turn about one gets its probe."""
+
+
+def _listed_topic_probe(
+    state: InterviewState, deps: Deps, probes_asked: frozenset[str]
+) -> FollowUp | None:
+    """A turn about a quality the brief lists ("for security HTTPS is enough") and about no
+    component: the scenario's probe on that quality (its words shared with the brief's fact)."""
+    from agent.interviewer.followups import PROBE
+
+    reading = state.get("reading") or R.Reading()
+    if any(m.positive and m.label for m in reading.mentions) or reading.has(R.CLARIFY):
+        return None
+    text = clean(state.get("utterance"))
+    said = topics.content_words(text)
+    for fact in deps.scenario.facts:
+        if fact.topic not in QUALITY_TOPICS:
+            continue
+        named = topics.content_words(f"{fact.topic} {' '.join(fact.keywords)}")
+        if not said & named:
+            continue
+        about = named | topics.content_words(fact.answer)
+        best, best_hits = None, 1
+        for probe in deps.scenario.probes:
+            if probe.id in probes_asked or "{" in probe.question:
+                continue
+            words = topics.content_words(f"{probe.question} {' '.join(probe.listen_for)}")
+            hits = len(words & about)
+            if hits > best_hits:
+                best, best_hits = probe, hits
+        if best is not None and not topics.answered_by(best.question, [text]):
+            return FollowUp(
+                PROBE,
+                f"probe:{best.id}",
+                question=best.question,
+                probe_id=best.id,
+                listen_for=tuple(best.listen_for),
+            )
+    return None
+
+
+def _without_said(question: str, state: InterviewState) -> str:
+    """The question less its sub-questions about what this very turn said ("...and how many
+    copies do you keep?" after "primary plus two replicas"); "" when nothing is left."""
+    settled = set((state.get("reading") or R.Reading()).settles)
+    if not question or not settled:
+        return question
+    parts = re.split(r"(?<=\?)\s+|,\s*(?=and\b)", question)
+    kept = [p for p in parts if not topics.asked_topics(p) & settled]
+    if len(kept) == len(parts):
+        return question
+    text = " ".join(kept).strip().rstrip(",")
+    if not text:
+        return ""
+    return text if text.endswith("?") else text + "?"
+
+
+def _needed_but_rejected(
+    state: InterviewState, deps: Deps, raised: frozenset[str], probes_asked: frozenset[str]
+) -> FollowUp | None:
+    """The candidate rules out a component the brief needs ("we don't need a retry queue" when
+    deliveries retry for three days): not accepted, but questioned once, with the scenario's
+    own probe about that component when there is one."""
+    from agent.interviewer.followups import PROBE
+
+    reading = state.get("reading") or R.Reading()
+    for mention in reading.mentions:
+        if mention.positive or not mention.label:
+            continue
+        component = deps.scenario.component(mention.label)
+        if component is None or not component.critical:
+            continue
+        if component.label in state.get("mentioned", []):
+            continue  # in the design already: "for celebrities we skip fan-out" scopes a case
+        key = f"needed:{component.label.lower()}"
+        if key in raised:
+            continue
+        spoken = replies._article(component.label.lower())
+        probe = next(
+            (
+                p
+                for p in deps.scenario.probes
+                if p.id not in probes_asked
+                and "{" not in p.question
+                and deps.scenario.component(p.components[0]) is component
+            ),
+            None,
+        )
+        question = (
+            probe.question if probe is not None else f"Without {spoken}, what takes over its job?"
+        )
+        return FollowUp(
+            PROBE,
+            key,
+            statement=f"You'd go without {spoken}.",
+            question=question,
+            probe_id=probe.id if probe is not None else "",
+            listen_for=tuple(probe.listen_for) if probe is not None else (),
+        )
+    return None
 
 
 def _capacity(state: InterviewState, raised: frozenset[str]) -> FollowUp | None:

@@ -163,6 +163,15 @@ _NEGATED_AFTER = re.compile(
     re.I,
 )
 
+_ACTION = re.compile(
+    r"\b(?!(?:using|having|adding|building|running|deploying|introducing|keeping|maintaining|"
+    r"putting|needing|operating|standing|bringing|spinning|setting|buying|paying|"
+    r"\w*thing|during|string|morning|pricing|ceiling|spring)\b)[a-z]{3,}ing\b",
+    re.I,
+)
+"""A verb between a negator and a component: the negation is about doing something to it
+("without hitting the database"), not about having it ("without using a database")."""
+
 GENERIC_COMPONENTS: dict[str, str] = {
     "cache": r"cach(?:e|es|ing)|redis|memcached",
     "cdn": r"cdn|content delivery",
@@ -262,7 +271,10 @@ def polarity(text: str, pattern: str) -> bool | None:
             before = clause[: match.start()]
             after = clause[match.end() :]
             window = " ".join(re.findall(r"[\w']+", before)[-6:])
-            negative = bool(_NEGATORS.search(window)) or bool(_NEGATED_AFTER.match(after))
+            negator = list(_NEGATORS.finditer(window))
+            if negator and _ACTION.search(window[negator[-1].end() :]):
+                continue  # "instead of grabbing the nearest courier" rejects an action, not a part
+            negative = bool(negator) or bool(_NEGATED_AFTER.match(after))
             if re.search(r"\b(?:off|out of) the (?:request|hot|critical) path", after, re.I):
                 negative = False  # "Redis stays off the request path" still uses Redis
             if not negative:
@@ -289,9 +301,18 @@ def mentions(text: str, components: Sequence[tuple[str, tuple[str, ...]]]) -> tu
     """Scenario components (label, names) and generic choices named in the turn."""
     out: list[Mention] = []
     seen: set[str] = set()
-    for label, names in components:
-        pattern = "|".join(name_pattern(n) for n in (*names, label.lower()) if n)
-        if not pattern:
+    patterns = {
+        label: "|".join(name_pattern(n) for n in (*names, label.lower()) if n)
+        for label, names in components
+    }
+    spans = {
+        label: [m.span() for m in re.finditer(rf"\b(?:{p})\b", text, re.I)]
+        for label, p in patterns.items()
+        if p
+    }
+    for label, _names in components:
+        pattern = patterns[label]
+        if not pattern or _inside_another(label, spans):
             continue
         said = polarity(text, pattern)
         if said is not None and label not in seen:
@@ -305,6 +326,17 @@ def mentions(text: str, components: Sequence[tuple[str, tuple[str, ...]]]) -> tu
         seen.add(name)
         out.append(Mention(name, said))
     return tuple(out)
+
+
+def _inside_another(label: str, spans: dict[str, list[tuple[int, int]]]) -> bool:
+    """Every place the component is named lies inside a longer name of another one
+    ("restaurant" in "restaurant search" is the search, not the restaurant tablet)."""
+    own = spans.get(label, [])
+    others = [s for other, found in spans.items() if other != label for s in found]
+    return bool(own) and all(
+        any(a <= start and end <= b and (b - a) > (end - start) for a, b in others)
+        for start, end in own
+    )
 
 
 def meta_acts(text: str, *, has_claims: bool, words: int) -> list[str]:

@@ -27,6 +27,8 @@ SHARDING = "sharding"
 MONITORING = "monitoring"
 TRADEOFFS = "tradeoffs"
 EVICTION = "eviction"
+REPLICATION = "replication"
+CONFLICTS = "conflicts"
 
 PEAK_WORDS = re.compile(
     r"\bpeak|\brush\b|\bspikes?\b|\bburst|\b\d+(?:\.\d+)?\s*x\b|\btimes the average", re.I
@@ -73,6 +75,10 @@ ASKS: dict[str, re.Pattern[str]] = {
     ),
     TRADEOFFS: re.compile(r"trade-?offs?", re.I),
     EVICTION: re.compile(r"\bevict", re.I),
+    REPLICATION: re.compile(
+        r"how many (?:copies|replicas)|replication factor|how (?:do|would|will) you replicate", re.I
+    ),
+    CONFLICTS: re.compile(r"\bconflict", re.I),
 }
 """What an interviewer question asks for (matched on the question's own sentence)."""
 
@@ -94,6 +100,15 @@ SAYS: dict[str, re.Pattern[str]] = {
     TRADEOFFS: re.compile(r"trade-?offs?|\bat the cost of\b|\bin exchange for\b", re.I),
     EVICTION: re.compile(r"\bevict\w*|\blru\b|\blfu\b|\bttl\b", re.I),
     CONCURRENT: re.compile(r"\bconcurrent\b|\bat once\b|\bonline at\b|\bsimultaneous", re.I),
+    REPLICATION: re.compile(
+        r"\b(?:two|three|\d) (?:replicas|copies)\b|\breplicat\w* (?:factor|three|twice|across)|"
+        r"\berasure[- ]cod\w*|\bprimary (?:plus|and|with) (?:\w+ ){0,2}(?:replicas?|secondar\w*)",
+        re.I,
+    ),
+    CONFLICTS: re.compile(
+        r"\bconflict\w*|\blast[- ]writer?[- ]wins\b|\bvector clocks?\b|\bcrdts?\b|\bmerge the edits\b",
+        re.I,
+    ),
 }
 """What a candidate turn says that settles a design topic."""
 

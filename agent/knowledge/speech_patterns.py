@@ -27,10 +27,12 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 
 def _first(patterns: list[str], text: str) -> re.Match[str] | None:
+    """The first match that starts a word: "lease" is not heard in "releases"."""
     for pattern in patterns:
-        match = _regex(pattern).search(text)
-        if match:
-            return match
+        for match in _regex(pattern).finditer(text):
+            start = match.start()
+            if start == 0 or not (text[start - 1].isalnum() and text[start].isalnum()):
+                return match
     return None
 
 

@@ -63,9 +63,15 @@ def threshold_probes(
     value is used when there is one, so a probe never builds on a slip.
     """
     hits = []
-    for claim in claims:
-        value = claim.computed if claim.computed is not None else claim.stated
+    claims = list(claims)
+    values = [c.computed if c.computed is not None else c.stated for c in claims]
+    for claim, value in zip(claims, values, strict=True):
+        # "fits on one box" is about the total: a per-entry size said beside it ("24 bytes
+        # each ... 4.8 GB") is not what fits
+        smaller = any(v.dimension == value.dimension and v.value > value.value for v in values)
         for threshold in kb.thresholds.values():
+            if threshold.below is not None and smaller:
+                continue
             if not _crosses(threshold, value):
                 continue
             context = f"{claim.name} {claim.text} {utterance}"
