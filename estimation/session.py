@@ -98,6 +98,12 @@ _RATIO = re.compile(r"\b(\d[\d,]*)\s*(?:to|:)\s*1\b")
 
 
 _COPIES = re.compile(r"\b(replicas?|copies|copy|primary|standby|followers?)\b", re.I)
+# "each worker has ten slots", "each box can hold 12 disks": a capacity per machine
+_EACH_HAS = re.compile(
+    r"\beach ([a-z]+?)s? (?:has|holds|handles|runs|takes|serves|fits|stores|gets|"
+    r"can (?:hold|handle|run|take|serve|fit|store|do))\b",
+    re.I,
+)
 _BOUND = re.compile(
     r"\b(?:(?:more|less|fewer|greater|bigger|smaller) than|at (?:least|most)|up to|under)"
     r"(?:\s+\S+){1,3}\s*$",
@@ -819,6 +825,9 @@ class EstimationSession(IntentReadings):
         found = self._each_multiplies(candidates(m, stated, words, prefer))
         chosen = choose(m, stated, found, self.tolerance, restating)
         if chosen is None:
+            split = self._split_by_capacity(found, stated)
+            chosen = split[0] if len(split) == 1 else None
+        if chosen is None:
             return False
         # said in this breath: this sentence or the one before it
         breath = {id(op) for op in m.pool[self._previous_mark :]}
@@ -831,6 +840,33 @@ class EstimationSession(IntentReadings):
             said_now = False  # "1 TB, over 30 days, 33 GB": spread out or accumulated?
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement, inferred=not said_now)
         return True
+
+    def _split_by_capacity(self, found: list[Candidate], stated: Operand) -> list[Candidate]:
+        """Machines sized by a capacity said in this sentence for each of them ("if each worker
+        has ten slots, that's 350 workers"): the reading is the figure just said over that
+        capacity, never a split by a figure from turns ago (35,000 over an earlier 11,600)."""
+        each = _EACH_HAS.search(self._sentence_text())
+        at = next((n for n, t in enumerate(self._toks) if t.start == self._span[0]), None)
+        nxt = self._toks[at + 1] if at is not None and at + 1 < len(self._toks) else None
+        if each is None or nxt is None or nxt.kind != "word":
+            return []
+        noun = each.group(1).lower()
+        if not nxt.text.lower().startswith(noun):
+            return []  # "each worker has ten slots, that's 350 workers": the noun said back
+        m = self.memory
+        now = {id(op) for op in m.pool[self._pool_mark :]}
+        breath = {id(op) for op in m.pool[self._previous_mark :]}
+        return [
+            c
+            for c in found
+            if c.kind == "pair"
+            and c.op == "/"
+            and c.first
+            and c.parts[1] is not None
+            and id(c.parts[1]) in now
+            and id(c.parts[0]) in breath
+            and (c.parts[0].quantity / c.parts[1].quantity).dimension == COUNT
+        ]
 
     def _counts_periods(self, node: Node, stated: Operand) -> bool:
         """A product of things by a span said in this sentence, times a size ("50 million series

@@ -92,3 +92,29 @@ def test_a_bound_after_a_working_is_never_accused():
     assert claim.verdict != "incorrect"
     claim = claim_for("4", "Our 3 regions times 2 zones is at least 4 zones in total.")
     assert claim.verdict != "incorrect"
+
+
+# -- machines sized by a capacity each one has, of the figure just said -------------------------
+
+_SPIKE = (
+    "We run 50 million builds a day, about 580 a second, and in the morning rush five times that, so 2,900.",
+    "Each build takes 60 seconds, so roughly 35,000 builds in flight at once.",
+)
+
+
+def test_machines_sized_by_a_capacity_each_has_off_by_a_power_of_ten_are_accused():
+    claim = claim_for("350", *_SPIKE, "If each runner can handle ten builds, we need 350 runners.")
+    assert claim.verdict == "incorrect" and claim.slip == "order_of_magnitude"
+    assert "ten" in claim.explanation or "10" in claim.explanation
+
+
+def test_machines_sized_by_a_capacity_each_has_hold_up():
+    claim = claim_for(
+        "3,500", *_SPIKE, "If each runner can handle ten builds, we need 3,500 runners."
+    )
+    assert claim.verdict == "correct"
+
+
+def test_a_count_of_other_things_after_a_capacity_is_not_judged_as_machines():
+    lines = (*_SPIKE, "Each runner has ten slots, and there are 350 teams.")
+    assert claim_for("350", *lines).verdict != "incorrect"
