@@ -181,6 +181,13 @@ def _noun_of(text: str) -> str:
     return ""
 
 
+def _singular(noun: str) -> str:
+    """ "copies" -> "copy", "replicas" -> "replica"."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") else noun
+
+
 def _count_of(word: str) -> float:
     toks = [t for t in tokenize(word) if t.kind == "qty" and t.quantity is not None]
     return toks[0].quantity.value if len(toks) == 1 and toks[0].quantity is not None else 0.0
@@ -1312,8 +1319,7 @@ class IntentReadings:
         low = here.lower()
         named = None
         for m in _N_COPIES.finditer(low):
-            noun = m.group(2)
-            single = noun[:-1] if noun.endswith("s") else noun
+            single = _singular(m.group(2))
             each = re.search(rf"\b(?:each|every|per|a)\s+{single}\b", low[m.end() :])
             if each is not None:
                 named = (m, each.end() + m.end())
@@ -1336,7 +1342,7 @@ class IntentReadings:
         if any(within(v, f, 0.001) for v in values for f in (count, count + 1) if v):
             return None  # "… times 5": the copies are in
         after = self._text[self._offset + hi : self._offset + hi + 40].lower()
-        single = m.group(2)[:-1] if m.group(2).endswith("s") else m.group(2)
+        single = _singular(m.group(2))
         if re.match(rf"[\s\w-]{{0,20}}?\b(?:each|per|a|for one|for each)\s+{single}\b", after):
             return None  # "30,000 cores per rendition"
         said = stated.quantity

@@ -1661,9 +1661,21 @@ class EstimationSession(IntentReadings):
     def _record(self, claim: ClaimCheck, result: Operand) -> None:
         m = self.memory
         hi = self._span[1]
-        nxt = next((t for t in self._toks if t.start >= hi), None)
+        following = [t for t in self._toks if t.start >= hi][:3]
+        nxt = following[0] if following else None
         if claim.verdict == UNCHECKED and nxt is not None and nxt.kind == "op":
             m.add_value(result)  # "it's 40% of 400": an operand of what follows, not a result
+            return
+        noun_then_times = next((t for t in following if t.kind != "word"), None)
+        if (
+            claim.verdict == UNCHECKED
+            and nxt is not None
+            and nxt.kind == "word"
+            and noun_then_times is not None
+            and noun_then_times.kind == "op"
+            and noun_then_times.op == "*"
+        ):
+            m.add_value(result)  # "so 50 million objects times 2 MB": an operand as well
             return
         if claim.verdict != INCORRECT and self._small_word_without_working():
             worded = self._small_word_claim(claim, result)

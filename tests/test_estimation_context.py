@@ -628,3 +628,10 @@ def test_a_period_said_once_every_k_seconds_then_multiplied_by_k_is_named():
     text = "A million sensors report once every 30 seconds, which is a million times 30, so 30 million a second."
     claim = last((text,), "30 million a second")
     assert claim.verdict == "incorrect" and "Every 30 seconds" in claim.explanation
+
+
+def test_copies_with_an_irregular_plural_are_the_same_kind_and_the_count_is_an_input():
+    text = "We keep 3 copies of every object and each copy is 2 MB, so 50 million objects times 2 MB is 100 TB."
+    claims = turns(text)
+    assert [text[c.start : c.end] for c in claims if c.verdict == "incorrect"] == ["100 TB"]
+    assert not any(text[c.start : c.end] == "50 million" for c in claims)  # an operand
