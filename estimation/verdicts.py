@@ -86,6 +86,12 @@ def _line_up(computed: Quantity, stated: Quantity) -> tuple[Quantity, Quantity] 
     return None
 
 
+def _periods_left(time_map: dict[str, int]) -> bool:
+    """A rate per one period times a span of another left in the spoken figures ({second: -1,
+    day: 1}): multiplied as said they give nothing; only in SI do the periods cancel."""
+    return any(p > 0 for p in time_map.values()) and any(p < 0 for p in time_map.values())
+
+
 def _time_map(node: Node, resolve: Resolve) -> dict[str, int] | None:
     if node.op == "leaf":
         assert node.token is not None
@@ -200,6 +206,7 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
     ambiguous = [tok for tok, op in operands.items() if op.alt is not None]
     stated_options = [stated] + ([stated.with_alt()] if stated.alt is not None else [])
     converts = any(op.converts_time for op in operands.values())
+    by_hand = any(op.converts_time and op.bare for op in operands.values())  # "times 86,400"
     time_map = _time_map(node, lambda t: operands[id(t)])
     readings: list[tuple[str, bool, Quantity, Quantity]] = []
     choices = (
@@ -233,6 +240,8 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
                 time_map != said_times
             ):
                 continue
+            if not by_hand and time_map and not said_times and _periods_left(time_map):
+                continue  # "1,160 a second times 1 KB times 30 days": days are not seconds
             if (
                 not converts
                 and not time_map

@@ -118,3 +118,42 @@ def test_machines_sized_by_a_capacity_each_has_hold_up():
 def test_a_count_of_other_things_after_a_capacity_is_not_judged_as_machines():
     lines = (*_SPIKE, "Each runner has ten slots, and there are 350 teams.")
     assert claim_for("350", *lines).verdict != "incorrect"
+
+
+# -- a rate per one period times a span said in another: the periods convert, never drop --------
+
+
+def test_a_rate_per_second_times_days_with_the_seconds_left_out_is_accused():
+    claim = claim_for(
+        "35 megabytes",
+        "Audit rows: 1,160 a second times 1 KB times 30 days, so about 35 megabytes.",
+    )
+    assert claim.verdict == "incorrect"
+    assert claim.computed is not None and abs(claim.computed.value - 3.0e12) < 0.1e12
+
+
+def test_a_rate_per_minute_times_hours_with_the_minutes_left_out_is_never_confirmed():
+    # 200 x 500 B x 24 is 2.4 MB only if hours were minutes: a 60x gap is asked, not named
+    claim = claim_for(
+        "2.4 MB", "200 events a minute times 500 bytes times 24 hours is about 2.4 MB."
+    )
+    assert claim.verdict != "correct"
+
+
+def test_a_rate_times_a_span_converted_holds_up():
+    claim = claim_for(
+        "3 terabytes", "1,160 a second times 1 KB times 30 days is about 3 terabytes."
+    )
+    assert claim.verdict == "correct"
+    claim = claim_for(
+        "144 MB", "200 events a minute times 500 bytes times 24 hours is about 144 MB."
+    )
+    assert claim.verdict == "correct"
+
+
+def test_a_rate_times_a_bare_conversion_factor_holds_up():
+    assert (
+        claim_for("1 TB", "12 MB a second times 86,400 is about 1 TB a day.").verdict == "correct"
+    )
+    claim = claim_for("30 TB", "1 billion a day times 1 KB times 30 days is about 30 TB.")
+    assert claim.verdict == "correct"
