@@ -248,3 +248,18 @@ def test_a_quality_the_brief_lists_gets_its_own_probe():
     list(interviewer.respond("The dispatcher reads events from Kafka and POSTs to endpoints."))
     reply = " ".join(interviewer.respond("On spoofing: TLS alone should do it."))
     assert "came from you" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Let's end here.", "Okay, let's call it.", "That's where I'd leave it.", "I'm good to stop."],
+)
+def test_more_ways_of_finishing_are_wrap_ups(text):
+    assert R.WRAP_UP in _meta(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Let's finish the write path first, then reads.", "We call it twice per request."]
+)
+def test_finishing_a_part_of_the_design_is_not_a_wrap_up(text):
+    assert R.WRAP_UP not in _meta(text)
