@@ -210,7 +210,16 @@ def _with_noun(quoted: str, utterance: str) -> str:
     if " " in quoted or not quoted.lower().endswith("ed"):
         return quoted
     after = re.search(rf"\b{re.escape(quoted)}\s+([a-z][\w-]+)", utterance, re.I)
-    return f"the {quoted} {after.group(1)}" if after else f'"{quoted}"'
+    if after is None or after.group(1).lower() in _NOT_A_NOUN or after.group(1).endswith("ly"):
+        return f'"{quoted}"'  # "sharded by next-run time": "by" is no thing to be "the sharded" of
+    return f"the {quoted} {after.group(1)}"
+
+
+_NOT_A_NOUN = frozenset(
+    """by on in at to into onto across over under per for from with of as and or but so then
+    than that which who when where if is are was were be been it its they them this these those
+    a an the up out off down away back again""".split()  # noqa: SIM905
+)
 
 
 def pattern_said(ctx: TurnContext) -> FollowUp | None:

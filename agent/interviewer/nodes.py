@@ -414,7 +414,8 @@ def clarify(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
 
 
 def _answer(state: InterviewState, deps: Deps, text: str) -> dict[str, Any]:
-    facts = policy.answer_facts(deps.scenario, text)
+    given = [t.text for t in state.get("turns", []) if t.speaker == INTERVIEWER]
+    facts = policy.answer_facts(deps.scenario, text, given=given)
     last = _last_answer(state)
     repeated = (state.get("reading") or R.Reading()).repeated
     weak = all(policy.fact_score(f, text) < 2.0 for f in facts)

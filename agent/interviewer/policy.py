@@ -119,7 +119,14 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\brates?\b|\bthroughput|\bload\b", "per second traffic qps"),
     (r"\bhow big|\bsize|\bhow large|\bweigh", "size how big"),
     (r"\bpeaks?\b|\bspikes?\b|\bbursts?\b", "peak traffic"),
-    (r"\bkeep\b|\bhistory\b|\bstore .* for|\bhow long", "retention how long keep"),
+    (r"\bkeep\b|\bhistory\b|\bstore .* for|\bretain|\bkept\b", "retention how long keep"),
+    # "how long does a job run" asks a duration, not how long data is kept
+    (
+        r"\bhow long (?:does|do|will|would|should) (?:an? |the |each |one )?(?:\w+ ){0,2}?"
+        r"(?:run|take|last|execute)\b",
+        "duration how long run time",
+    ),
+    (r"\bsell(?:s|ing)?\b|\bfor sale\b|\bon sale\b|\bin stock\b", "inventory stock items"),
     (
         r"\bpeople\b|\bplayers\b|\bfans\b|\bcustomers\b|\blisteners\b|\bviewers\b|\briders\b"
         r"|\bmembers\b|\bsubscribers\b|\baccounts\b|\bshoppers\b|\bguests\b|\bdaily actives?\b",
@@ -180,14 +187,73 @@ _NOT_ASKED = frozenset(
 )
 
 
+_SHORT_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "are",
+        "you",
+        "how",
+        "can",
+        "per",
+        "not",
+        "but",
+        "was",
+        "has",
+        "had",
+        "its",
+        "our",
+        "any",
+        "who",
+        "why",
+        "all",
+        "one",
+        "two",
+        "get",
+        "got",
+        "say",
+        "use",
+        "may",
+        "let",
+        "did",
+        "out",
+        "off",
+        "own",
+        "too",
+        "yet",
+        "way",
+        "new",
+        "old",
+        "see",
+        "day",  # "each day" frames a count; it is not what is asked about
+    ]
+)
+_SUFFIXES = ("ners", "ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def _root(word: str) -> str:
+    """A word's stem for "the answer says it": "wins"/"winners" -> "win", "runs" -> "run"."""
+    word = word.removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:4]
+
+
+def _roots(text: str) -> set[str]:
+    words = re.findall(r"[a-z']+", text.lower())
+    return {_root(w) for w in words if len(w) >= 3 and w not in _SHORT_FUNCTION_WORDS}
+
+
 def _answer_overlap(fact: Any, question: str) -> float:
     """The brief's answer says what is asked about ("What's the typical occupancy?" hits
     "Occupancy is about 70%", "how long is an average stay?" hits "the average stay is three
-    nights"): each distinctive word of the question met by its stem in the answer counts."""
-    asked = {w[:4] for w in re.findall(r"[a-z']+", question.lower()) if len(w) >= 4}
-    asked -= {w[:4] for w in _NOT_ASKED}
-    answer = {w[:4] for w in re.findall(r"[a-z']+", fact.answer.lower()) if len(w) >= 4}
-    return 0.75 * len(asked & answer)
+    nights", "once someone wins, how long to pay?" hits "winners have ten minutes to pay"):
+    each distinctive word of the question met by its stem in the answer counts."""
+    asked = _roots(question) - {_root(w) for w in _NOT_ASKED}
+    return 0.75 * len(asked & _roots(fact.answer))
 
 
 def _counted_bonus(fact: Any, question: str) -> float:
@@ -205,6 +271,23 @@ def _counted_bonus(fact: Any, question: str) -> float:
     return 2.0 if keywords & named else 0.0
 
 
+def _prompt_count(scenario: Scenario, fact: Any, question: str) -> float:
+    """ "How many phones are we selling?" when the brief's prompt says "10,000 discounted
+    phones": the fact that carries the prompt's number for the counted thing answers it."""
+    counted = re.search(r"\bhow many (\w+)", question, re.I)
+    if counted is None:
+        return 0.0
+    noun = counted.group(1).lower().rstrip("s")
+    numbers = re.findall(
+        rf"(\d[\d,.]*\d|\d)\s+(?:[a-z-]+\s+)?{re.escape(noun)}s?\b", scenario.prompt, re.I
+    )
+    return (
+        2.0
+        if any(re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d,])", fact.answer) for n in numbers)
+        else 0.0
+    )
+
+
 def _keyword_hit(keyword: str, text: str) -> bool:
     pattern = rf"\b(?:{keyword})\b" if len(keyword) < 4 else rf"\b(?:{keyword})"
     try:
@@ -213,14 +296,23 @@ def _keyword_hit(keyword: str, text: str) -> bool:
         return False
 
 
-def answer_facts(scenario: Scenario, question: str, exclude: Sequence[Any] = ()) -> list[Any]:
+def answer_facts(
+    scenario: Scenario, question: str, exclude: Sequence[Any] = (), given: Sequence[str] = ()
+) -> list[Any]:
     """The scenario facts that answer the question: the best fact for each sub-question (by
     meaning: keywords, stems and synonyms), in the order asked; `exclude` are facts not to
-    give (the answer just given, to another question)."""
+    give (the answer just given, to another question); on a tie a fact not in `given` (what
+    the interviewer said already) wins: "Provider latency?" after the providers were named."""
     chosen: list[Any] = []
     facts = [f for f in scenario.facts if f not in exclude]
+    said = " ".join(given)
+    order = sorted(range(len(facts)), key=lambda i: (facts[i].answer in said, i))
+    rank = {id(facts[i]): n for n, i in enumerate(order)}
     for part in parts(question):
-        scored = [(fact_score(fact, part), i, fact) for i, fact in enumerate(facts)]
+        scored = [
+            (fact_score(fact, part) + _prompt_count(scenario, fact, part), rank[id(fact)], fact)
+            for fact in facts
+        ]
         # the best fact may rest on one keyword met by its stem ("qualities" -> quality); a
         # runner-up (the best was already given) must hit a keyword as written
         scored = sorted((x for x in scored if x[0] >= 0.75), key=lambda x: (-x[0], x[1]))
@@ -229,7 +321,7 @@ def answer_facts(scenario: Scenario, question: str, exclude: Sequence[Any] = ())
             chosen.append(fresh[0][1])
     if not chosen:
         scored = sorted(
-            ((fact_score(fact, question), i, fact) for i, fact in enumerate(facts)),
+            ((fact_score(fact, question), rank[id(fact)], fact) for fact in facts),
             key=lambda x: (-x[0], x[1]),
         )
         chosen = [f for sc, _, f in scored if sc >= 0.5][:1]

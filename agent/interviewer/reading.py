@@ -68,7 +68,7 @@ _REPEAT = re.compile(
     re.I,
 )
 _WAIT = re.compile(
-    r"\b(?:give me (?:a|one) (?:sec|second|minute|moment|bit)|let me think|hold on|"
+    r"\b(?:give me (?:a|one) (?:sec|second|minute|moment|bit)|let me think|hold on(?! to\b)|"
     r"one (?:sec|second|moment)|bear with me|just a (?:sec|second|moment|minute)|"
     r"let me (?:gather|collect) my thoughts|(?:need|want) a (?:minute|moment|second) to|"
     r"mind if i (?:take|think)|can i (?:have|take|get) a (?:sec|second|minute|moment)|"
@@ -80,10 +80,16 @@ _WAIT = re.compile(
     r"(?:need|want) (?:a|some) (?:time|moment) to (?:think|write|note))\b",
     re.I,
 )
+_NOT_A_TASK = (
+    r"(?!\s+to\s+(?!(?:finish|do|work|complete|go|wrap|answer|talk|design|get|spend|think)\b)"
+    r"[a-z])"
+)
+"""After "how long do we have": "... to keep messages" asks a fact of the brief, not the clock."""
 _TIME = re.compile(
     r"\b(?:how much time|how (?:are|'re) we (?:doing )?(?:on|for) time|time (?:do we have )?left|"
-    r"how long do we have|how many minutes|time check|(?:out of|short on|running out of) time|"
-    r"how long (?:have we got|do i have|is left|have i got)|(?:are we|am i) (?:ok|okay|good|fine|"
+    rf"how long do we have{_NOT_A_TASK}|how many minutes|time check|"
+    r"(?:out of|short on|running out of) time|"
+    rf"how long (?:have we got|do i have|have i got){_NOT_A_TASK}|how long is left|(?:are we|am i) (?:ok|okay|good|fine|"
     r"doing) (?:on|for|with) time|time-?wise|"
     r"how (?:long|much time) (?:is|will|does|do|did) (?:this|the|our|we|you) ?(?:\w+ ){0,2}?"
     r"(?:session|interview|call|meeting|chat|conversation|slot)\b|"

@@ -31,7 +31,11 @@ REPLICATION = "replication"
 CONFLICTS = "conflicts"
 
 PEAK_WORDS = re.compile(
-    r"\bpeak|\brush\b|\bspikes?\b|\bburst|\b\d+(?:\.\d+)?\s*x\b|\btimes the average", re.I
+    r"\bpeak|\brush\b|\bspikes?\b|\bburst|\b\d+(?:\.\d+)?\s*x\b|\btimes the average"
+    # a rate said as a multiple of the one before ("ten times that, so around 11,600")
+    r"|\b(?:\w+|\d+(?:\.\d+)?) times (?:that|this|it|the (?:average|normal|base(?:line)?))\b"
+    r"|\bbusiest\b|\btop of the hour\b",
+    re.I,
 )
 _MEMORY_WORDS = re.compile(
     r"\b(?:memory|ram|in[- ]memory|cache|caches|redis|memcached|heap|bloom filter|sorted set|trie)\b",
