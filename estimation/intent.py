@@ -1263,10 +1263,18 @@ class IntentReadings:
         period = None
         for t in working:
             assert t.quantity is not None
-            period = self._period_of(t)
+            period = self._period_of(t, short=True)
             if period is not None:
                 break
         if period is None:
+            return None
+        bare = [t.number or t.quantity.value for t in working if t.bare and t.quantity]
+        one_day = {"second": 86_400.0, "minute": 1_440.0, "hour": 24.0}.get(period)
+        if one_day is not None and any(within(v, one_day, 0.02) for v in bare):
+            # "75 GB a second … 75 times 86,400": the working makes one day of the window
+            period = "day"
+            bare = [v for v in bare if not within(v, one_day, 0.02)]
+        elif period in ("second", "minute"):
             return None
         factor = seconds / TIME_UNITS[period]
         if factor < 2 or abs(factor - round(factor)) > 0.01:
@@ -1274,7 +1282,6 @@ class IntentReadings:
         factor = float(round(factor))
         if claim.expression.endswith(f") * {format_number(factor)}"):
             return None  # the window already applied to this reading
-        bare = [t.number or t.quantity.value for t in working if t.bare and t.quantity]
         if any(
             within(v, f, 0.02)
             for v in bare
@@ -1415,14 +1422,16 @@ class IntentReadings:
             return count * days * TIME_UNITS["day"], span, m.start()
         return None
 
-    def _period_of(self, tok: Token) -> str | None:
+    def _period_of(self, tok: Token, short: bool = False) -> str | None:
         """The period a working figure counts over: said with it ("100 million a day") or, said
-        bare, an earlier figure of the same number said per period."""
+        bare, an earlier figure of the same number said per period. `short`: per second and
+        per minute too ("75 GB a second")."""
+        periods = ("second", "minute", "hour", "day", "week") if short else ("hour", "day", "week")
         if tok.quantity is None:
             return None
         op = self.memory.resolve(tok) if tok.kind == "qty" else None
         for unit, power in op.time_units if op is not None else ():
-            if power == -1 and unit in ("hour", "day", "week"):
+            if power == -1 and unit in periods:
                 return unit
         if not tok.bare:
             return None
@@ -1440,7 +1449,7 @@ class IntentReadings:
             if not within(t.number or 0.0, value, 1e-9):
                 continue
             units = dict(from_token(t).time_units)
-            found = [u for u in ("hour", "day", "week") if units.get(u) == -1]
+            found = [u for u in periods if units.get(u) == -1]
             return found[0] if len(found) == 1 and len(units) == 1 else None
         return None
 

@@ -1517,7 +1517,36 @@ class EstimationSession(IntentReadings):
                             return found
         if found is None and multiplier is None:
             found = self._spans_with_a_word_between(node, used, stated, said_as)
+        if found is None and multiplier is None:
+            found = self._bare_as_said_before(used, stated, said_as)
         return found
+
+    def _bare_as_said_before(
+        self, used: list[Operand], stated: Operand, said_as: Said
+    ) -> OperandReading | None:
+        """A bare number that is a figure said with its unit a moment ago ("uploads are 2 GB
+        a second … so 2 times 86,400 is 173 TB"): read with that unit it may give the result;
+        never a prefix slip of 2 bytes."""
+        recent = [op for op in self.memory.recent(8) if not op.bare]
+        for k, op in enumerate(used):
+            if not op.bare:
+                continue
+            number = op.number or op.quantity.value
+            for said in recent:
+                if not said.number or not within(said.number, number, 1e-9):
+                    continue
+                variant = [*used[:k], said, *used[k + 1 :]]
+                timed = [  # "2 GB a second … times 86,400": that many seconds
+                    from_quantity(Quantity(o.quantity.value, TIME), o.text)
+                    if o.bare and o is not op and o.quantity.value in (60.0, 3600.0, 86400.0)
+                    else o
+                    for o in variant
+                ]
+                for operands in (variant, timed):
+                    found = another_reading(operands, [], stated, self.tolerance, said_as)
+                    if found is not None:
+                        return found
+        return None
 
     def _spans_with_a_word_between(
         self, node: Node, used: list[Operand], stated: Operand, said_as: Said

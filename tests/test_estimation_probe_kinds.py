@@ -157,3 +157,42 @@ def test_a_rate_times_a_bare_conversion_factor_holds_up():
     )
     claim = claim_for("30 TB", "1 billion a day times 1 KB times 30 days is about 30 TB.")
     assert claim.verdict == "correct"
+
+
+# -- a window kept, and a per-second rate turned into one day of it -----------------------------
+
+_UPLOADS = "Uploads are 2 GB a second, and we retain 30 days of raw video, so"
+
+
+def test_one_day_of_a_rate_said_for_a_window_of_a_month_is_a_dropped_factor():
+    claim = claim_for("173 terabytes", f"{_UPLOADS} 2 times 86,400 is about 173 terabytes.")
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 5.18e15) < 0.1e15
+
+
+def test_one_day_of_a_rate_said_per_day_holds_up():
+    line = f"{_UPLOADS} 2 times 86,400 is about 173 terabytes a day."
+    assert claim_for("173 terabytes", line).verdict == "correct"
+
+
+def test_the_whole_window_of_a_rate_holds_up():
+    line = f"{_UPLOADS} 2 times 86,400 times 30 is about 5.2 petabytes."
+    assert claim_for("5.2 petabytes", line).verdict == "correct"
+
+
+def test_a_rate_over_an_hour_with_a_window_named_is_not_accused():
+    line = f"{_UPLOADS} 2 times 3,600 is about 7.2 terabytes an hour."
+    assert claim_for("7.2 terabytes", line).verdict != "incorrect"
+
+
+# -- a bare number that is a figure just said with its unit is read with that unit -------------
+
+
+def test_a_bare_figure_said_with_its_unit_before_is_not_a_prefix_slip():
+    lines = ("Ingest runs at 3 GB a second.", "So 3 times 86,400 is about 260 terabytes a day.")
+    assert claim_for("260 terabytes", *lines).verdict == "correct"
+
+
+def test_a_bare_figure_said_with_its_unit_before_with_the_prefix_wrong_is_accused():
+    lines = ("Ingest runs at 3 GB a second.", "So 3 times 86,400 is about 260 gigabytes a day.")
+    assert claim_for("260 gigabytes", *lines).verdict == "incorrect"
