@@ -157,6 +157,18 @@ _N_COPIES = re.compile(
     r"encodings|bitrates|thumbnails)\b"
 )
 """N copies of a thing, each costing the same ("five renditions", "3 full replicas")."""
+_SMALL = r"(\d+|two|three|four|five)"
+_REPLICATION = re.compile(
+    rf"\b(?:rf|replication factor|replication)\s*(?:=|:|of|is|at)?\s*{_SMALL}\b(?!\s*(?:%|tb|gb))"
+    rf"|\b{_SMALL}[\s-]*(?:x|way|fold|times)?[\s-]*(?:replication|replicated)\b"
+    rf"|\breplicated\s+{_SMALL}\s*(?:x|times|ways)\b"
+    rf"|\b{_SMALL}\s+(?:full\s+)?copies\b"
+)
+"""A replication factor: the total copies kept ("RF=3", "3-way replication", "3 copies")."""
+_RAW = re.compile(
+    r"\b(?:raw|per (?:replica|copy)|each (?:replica|copy)|before replication|"
+    r"without replication|unreplicated|single copy|one copy)\b"
+)
 
 
 def _plural(span: str) -> str:
@@ -1369,6 +1381,51 @@ class IntentReadings:
             f"{say_like(said, stated)}.",
         )
 
+    def _replication_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """Machines sized for data with a replication factor named in the breath ("RF=3, 2 TB
+        of disk per node. 10 TB / 2 TB = 5 nodes for storage") and a working that never
+        multiplies by it: the copies were dropped. Quiet when the factor is in the working,
+        when the result is said raw or per copy, or when the turn carries on with it."""
+        lo, hi = self._span
+        said = stated.quantity
+        if lo < 0 or claim.computed is None or said.dimension != COUNT:
+            return None
+        if "/" not in claim.expression:
+            return None  # machines sized by a division of data by what one holds
+        after = self._text[self._offset + hi : self._offset + hi + 40].lower()
+        if not _MACHINES.match(after.strip()) or _RAW.search(after):
+            return None
+        here = self._sentence_text()[:lo].lower()
+        before = re.split(r"(?<=[.!?])\s+", self._text[: self._offset].strip())[-1].lower()
+        named = _REPLICATION.search(here) or _REPLICATION.search(before)
+        if named is None or _RAW.search(here):
+            return None
+        word = next(g for g in named.groups() if g)
+        count = _number(word) or _count_of(word)
+        if not 2 <= count <= 5:
+            return None
+        working = [t for t in self._toks_before(lo) if t.kind == "qty" and t.quantity is not None]
+        if not any(t.quantity is not None and t.quantity.dimension.data for t in working):
+            return None  # not a sizing for data
+        if named.string is here:  # "RF=3, …": the 3 itself is not the working
+            working = [t for t in working if t.start >= named.end()]
+        if any(within(t.number or t.quantity.value, count, 0.001) for t in working if t.quantity):
+            return None  # "… times 3": the copies are in
+        if self._carried_on(said.value * count, count):
+            return None
+        expected = claim.computed * count
+        words = claim.expression.replace(" * ", " times ").replace(" / ", " divided by ")
+        return replace(
+            claim,
+            expression=f"({claim.expression}) * {format_number(count)}",
+            computed=expected,
+            verdict=INCORRECT,
+            slip="dropped_factor",
+            explanation=f"That leaves out the replication factor of {format_number(count)}: "
+            f"{words} times {format_number(count)} is about {say_like(expected, stated)}, not "
+            f"{say_like(said, stated)}.",
+        )
+
     def _window_applied(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """The mirror of `_window_left_out`: the window named in the breath applied without
         saying it ("we retry for three days, so we keep 100 million a day times 2 KB, which
@@ -1587,6 +1644,7 @@ class IntentReadings:
         ((CORRECT,), _span_count_left_out),
         ((CORRECT,), _window_left_out),
         ((CORRECT,), _copies_left_out),
+        ((CORRECT,), _replication_left_out),
         (None, _link_in_bits),
         ((CORRECT, UNCHECKED), _hit_from_backend),
         ((CORRECT,), _rate_as_period_total),

@@ -196,3 +196,35 @@ def test_a_bare_figure_said_with_its_unit_before_is_not_a_prefix_slip():
 def test_a_bare_figure_said_with_its_unit_before_with_the_prefix_wrong_is_accused():
     lines = ("Ingest runs at 3 GB a second.", "So 3 times 86,400 is about 260 gigabytes a day.")
     assert claim_for("260 gigabytes", *lines).verdict == "incorrect"
+
+
+# -- a replication factor named with a storage sizing and left out of the working --------------
+
+
+def test_copies_named_and_left_out_of_a_storage_node_count_are_a_dropped_factor():
+    line = "We keep three copies of everything. 40 TB of photos over 8 TB per box is 5 boxes."
+    claim = claim_for("5", line)
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert claim.computed is not None and abs(claim.computed.value - 15) < 0.5
+
+
+def test_a_replication_factor_left_out_in_the_same_sentence_is_a_dropped_factor():
+    line = "With 3-way replication, 90 TB over 12 TB of disk per server is about 8 servers."
+    claim = claim_for("8", line)
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+
+
+def test_a_replication_factor_in_the_working_holds_up():
+    line = "RF is 3. 40 TB times 3 over 8 TB per box is 15 boxes."
+    assert claim_for("15", line).verdict == "correct"
+
+
+def test_a_node_count_said_raw_or_carried_on_is_not_accused():
+    assert claim_for("5", "RF=3. 40 TB over 8 TB is 5 boxes of raw data.").verdict == "correct"
+    line = "RF=3. 40 TB over 8 TB is 5 boxes, and times 3 that's 15 boxes."
+    assert claim_for("5", line).verdict == "correct"
+
+
+def test_a_node_count_for_throughput_with_a_replication_factor_is_not_accused():
+    line = "RF=3. 300,000 writes a second over 20,000 per node is 15 nodes."
+    assert claim_for("15", line).verdict != "incorrect"
