@@ -47,8 +47,17 @@ The verdict contract (what an interviewer may rely on), one `ClaimCheck` per sta
   sent on to N others divided by N ("each one goes to three endpoints, so 400"; "each user
   follows 200 accounts" after "10 million users"), and a count "every k seconds" multiplied by
   k ("500,000 couriers every 5 seconds is 500,000 times 5"): the correction names the concept
-  (every 5 seconds means divide) and never contradicts the candidate's spoken arithmetic.
-  Each rule stays quiet when any reading gives the value.
+  (every 5 seconds means divide) and never contradicts the candidate's spoken arithmetic;
+  one day of a per-second rate (× 86,400) said for a window kept of a week or more; machines
+  sized for data with a replication factor named in the breath and never multiplied in ("RF=3
+  … 10 TB / 2 TB = 5 nodes"). Each rule stays quiet when any reading gives the value.
+- A multiplier "Nx" is N times; N + 1 is a reading only where the sentence says more, on top,
+  extra or replicas ("Peak is 3x, so 90,000" after 23,000 is a multiplier slip, never 4x). A
+  rate per one period times a span in another ("1,160 a second times 1 KB times 30 days") has
+  no as-spoken reading: the span converts to seconds. A result said through "more like",
+  "actually", "closer" is its working's result, self-correction or not; a bound ("more than
+  2,000") is never accused. A bare number that is a figure just said with its unit ("2 GB a
+  second … 2 times 86,400") may be read with that unit.
 - Readings respect dimensions: a duration said with its unit stays a duration, so "1 TB a
   day, over 30 days, 30 GB" is read as 1 TB a day × 30 days (30 TB), never as ÷ 30 days; a
   figure said without a period may be per some period ("1 billion times 1 KB times 30 days"),
