@@ -1146,8 +1146,13 @@ class EstimationSession(IntentReadings):
         if not leaves or not _product_only(node):
             return Counter()
         applied: Counter[float] = Counter()
+        worked = {  # "12 TB over 4 TB is 3 nodes, times 3 is 9": the 3 nodes is no factor
+            _key(c.stated.value) for c in self.claims[-4:] if c.verdict == CORRECT and c.expression
+        }
         for op in leaves:
             f = _small_factor(op.quantity.value)
+            if f and _key(op.quantity.value) in worked:
+                continue
             if f and op.quantity.dimension == COUNT and not op.time_units and not op.percent:
                 applied[f] += 1
             elif op.quantity.dimension != COUNT:

@@ -228,3 +228,14 @@ def test_a_node_count_said_raw_or_carried_on_is_not_accused():
 def test_a_node_count_for_throughput_with_a_replication_factor_is_not_accused():
     line = "RF=3. 300,000 writes a second over 20,000 per node is 15 nodes."
     assert claim_for("15", line).verdict != "incorrect"
+
+
+def test_a_node_count_worked_out_then_times_the_replication_factor_is_not_a_factor_twice():
+    line = "RF=3. Each node has 4 TB, so 12 TB over 4 TB is 3 nodes, times 3 is 9."
+    assert claim_for("9", line).verdict == "correct"
+
+
+def test_a_named_factor_applied_twice_down_the_lineage_is_still_a_multiplier_slip():
+    line = "Two replicas: 300 GB times 2 is 600 GB, then 600 GB times 12 times 2 is 14.4 TB."
+    claim = claim_for("14.4 TB", line)
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
