@@ -1395,8 +1395,9 @@ class IntentReadings:
         after = self._text[self._offset + hi : self._offset + hi + 40].lower()
         if not _MACHINES.match(after.strip()) or _RAW.search(after):
             return None
-        here = self._sentence_text()[:lo].lower()
-        before = re.split(r"(?<=[.!?])\s+", self._text[: self._offset].strip())[-1].lower()
+        here_said = self._sentence_text()[:lo]
+        before_said = re.split(r"(?<=[.!?])\s+", self._text[: self._offset].strip())[-1]
+        here, before = here_said.lower(), before_said.lower()
         named = _REPLICATION.search(here) or _REPLICATION.search(before)
         if named is None or _RAW.search(here):
             return None
@@ -1411,6 +1412,29 @@ class IntentReadings:
             working = [t for t in working if t.start >= named.end()]
         if any(within(t.number or t.quantity.value, count, 0.001) for t in working if t.quantity):
             return None  # "… times 3": the copies are in
+        data = [t.quantity.value for t in working if t.quantity and t.quantity.dimension.data]
+        if not data:
+            return None
+        total = max(data)  # what is spread over the machines, not what one of them holds
+        if count in self._applied.get(_key(total), {}) or any(
+            within(c.stated.value, total, 0.01)
+            and "*" in c.expression
+            and re.search(rf"(?<![\d.,]){format_number(count)}(?![\d.,])", c.expression)
+            for c in self.claims
+        ):
+            return None  # "10 TB times 3 is 30 TB": the total was worked out, copies and all
+        if named.string is here:
+            since = here_said[named.end() :]
+        else:
+            since = before_said[named.end() :] + " " + here_said
+        first = min(t.start for t in working)
+        since = since[: len(since) - (len(here) - first)] if first <= len(here) else since
+        m = self.memory
+        if any(
+            t.kind == "qty" and t.quantity is not None and within(t.quantity.value, total, 0.01)
+            for t in tokenize(since, m.conventions)
+        ):
+            return None  # "with RF=3 we store 30 TB": said after the copies were named
         if self._carried_on(said.value * count, count):
             return None
         expected = claim.computed * count

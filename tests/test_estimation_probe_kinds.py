@@ -239,3 +239,15 @@ def test_a_named_factor_applied_twice_down_the_lineage_is_still_a_multiplier_sli
     line = "Two replicas: 300 GB times 2 is 600 GB, then 600 GB times 12 times 2 is 14.4 TB."
     claim = claim_for("14.4 TB", line)
     assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+
+
+def test_a_node_count_from_a_total_already_replicated_is_not_accused():
+    line = "Raw is 10 TB, so with RF=3 that's 30 TB. 30 TB / 2 TB = 15 nodes."
+    assert claim_for("15", line).verdict != "incorrect"
+    lines = (
+        "10 TB times 3 for replication is 30 TB.",
+        "RF=3, 2 TB per node. 30 TB / 2 TB = 15 nodes.",
+    )
+    assert claim_for("15", *lines).verdict != "incorrect"
+    line = "With RF=3 we store 30 TB. At 2 TB per node, 30 TB / 2 TB = 15 nodes."
+    assert claim_for("15", line).verdict != "incorrect"
