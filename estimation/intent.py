@@ -1303,6 +1303,8 @@ class IntentReadings:
             return None  # "… times 3": the window is in
         label = self._text[self._offset + working[-1].end : self._offset + lo].lower()
         label = label.replace(window_text, " ")  # "… we hold them for a week, so 40 GB"
+        # "Per day, 75 times 86,400 is 6.5 PB": said per period before the working
+        label += " " + here[begin : working[0].start].replace(window_text, " ")
         if re.search(
             r"\b(?:a|per|one|each|every|daily|single|first)\s*(?:day|hour|week)s?\b"
             r"|\bdaily\b|\bhourly\b|\bweekly\b",

@@ -251,3 +251,8 @@ def test_a_node_count_from_a_total_already_replicated_is_not_accused():
     assert claim_for("15", *lines).verdict != "incorrect"
     line = "With RF=3 we store 30 TB. At 2 TB per node, 30 TB / 2 TB = 15 nodes."
     assert claim_for("15", line).verdict != "incorrect"
+
+
+def test_one_day_of_a_rate_said_per_day_before_its_working_holds_up():
+    line = "We retain 30 days of raw video. Per day, 2 GB a second times 86,400 is about 173 TB."
+    assert claim_for("173 TB", line).verdict != "incorrect"
