@@ -130,3 +130,60 @@ def test_on_a_tie_the_fact_not_yet_given_answers():
     seats = next(f for f in ticketing.facts if "50,000" in f.answer)
     facts = policy.answer_facts(ticketing, "Seats latency?", given=[seats.answer])
     assert facts and "within a second" in facts[0].answer
+
+
+# -- P2-I2 / P2-I3: pushback engaged, conceded only on an accepted trade-off ----------------------
+def test_pushback_matching_a_trade_off_the_brief_accepts_is_conceded():
+    backing = policy.accepted_by_brief(
+        SCENARIOS.get("log-aggregation"),
+        "I don't think we need a durable buffer: losing a few log lines when a shipper dies "
+        "is acceptable here.",
+    )
+    assert "acceptable" in backing
+
+
+def test_a_figure_of_the_brief_said_with_its_unit_backs_the_argument():
+    backing = policy.accepted_by_brief(
+        SCENARIOS.get("ticketing"),
+        "I disagree that holds need a sweeper job: each hold is written with a ten-minute TTL "
+        "and simply vanishes.",
+    )
+    assert "ten minutes" in backing
+
+
+def test_a_requirement_the_argument_waves_away_is_held_not_conceded():
+    email = SCENARIOS.get("email-service")
+    text = (
+        "I don't think we need replicas of the mail store; if a disk dies we just lose some mail."
+    )
+    assert policy.accepted_by_brief(email, text) == ""
+    assert "never lose accepted mail" in policy.contradicted_by_brief(email, text).lower()
+    interviewer = _interviewer("email-service")
+    list(interviewer.respond("Mail lands on SMTP gateways, goes to a queue, then the mail store."))
+    reply = " ".join(interviewer.respond(text))
+    assert "never lose accepted mail" in reply.lower() and reply.rstrip().endswith("?"), reply
+    assert "fair point" not in reply.lower()
+
+
+def test_a_bare_count_of_the_brief_backs_no_argument():
+    backing = policy.accepted_by_brief(
+        SCENARIOS.get("ticketing"),
+        "I'd push back on a strict queue: fans arrive in the first minutes anyway, order is jitter.",
+    )
+    assert "ten million fans arrive" not in backing
+
+
+def test_pushback_the_brief_does_not_settle_is_engaged_in_new_words_each_time():
+    interviewer = _interviewer("ticketing")
+    list(interviewer.respond("Fans go through a waiting room, then the seat service and Postgres."))
+    replies = [
+        " ".join(interviewer.respond(text))
+        for text in (
+            "I disagree that we need a CDN for the seat map; the origin can serve it.",
+            "And I don't buy that the waiting room needs its own database.",
+            "I'd push back on a separate audit log as well, the ticket table is the record.",
+        )
+    ]
+    assert len(set(replies)) == 3, replies
+    for reply in replies:
+        assert len(reply.split()) >= 5 and reply.lower() not in ("go on.", "carry on."), reply

@@ -461,26 +461,47 @@ def _challenge_too(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, A
     return {"lines": lines, "key": key, "dialogue": dialogue}
 
 
+_OWN_CALL = (
+    "Noted — that's a defensible call if you own the downside.",
+    "Fair enough — I'll note it as your call; just be ready to say what it costs you.",
+    "Reasonable — I raised it because that's where designs like this tend to break, but I'll "
+    "take your reasoning and we can move on.",
+)
+
+
 def pushback(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    """Engage: concede when the brief backs the argument, otherwise accept it as their call."""
+    """Engage: concede when the brief backs the argument; hold the point once, with the brief's
+    own words, when the argument waves away a requirement of it; otherwise accept it as their
+    call, never with the same words twice."""
     deps = runtime.context
     text = clean(state.get("utterance"))
     dialogue = state.get("dialogue") or Dialogue()
     backing = policy.accepted_by_brief(deps.scenario, text, exclude=dialogue.conceded)
+    against = "" if backing else policy.contradicted_by_brief(deps.scenario, text)
+    conceded = dialogue.conceded
     if backing:
         lines = (
             "Fair point — the brief backs that: "
             + backing[:1].lower()
-            + backing[1:].rstrip(".")
+            + backing[1:].rstrip(".;,: ")
             + ".",
             "I'll take that.",
         )
         move = Move(policy.CONCEDE, "brief agrees", lines)
         conceded = (*dialogue.conceded, backing)
+    elif against and against not in dialogue.conceded:
+        lines = (
+            "I'd hold on that one: the brief says "
+            + against[:1].lower()
+            + against[1:].rstrip(".;,: ")
+            + ".",
+            "How does your design meet that?",
+        )
+        move = Move(policy.PROBE, "brief requires", lines, question=lines[-1])
+        conceded = (*dialogue.conceded, against)  # held once; the next pushback is their call
     else:
-        lines = ("Noted — that's a defensible call if you own the downside.",)
-        move = Move(policy.CONCEDE, "candidate's call", lines)
-        conceded = dialogue.conceded
+        line = _unsaid(_OWN_CALL, dialogue, _rng(state, "pushback"))
+        move = Move(policy.CONCEDE, "candidate's call", (line,))
     return {"move": move, "dialogue": _with(dialogue, pending_challenge="", conceded=conceded)}
 
 

@@ -232,14 +232,14 @@ _SHORT_FUNCTION_WORDS = frozenset(
 _SUFFIXES = ("ners", "ings", "ing", "ers", "er", "ed", "es", "s")
 
 
-def _root(word: str) -> str:
+def _root(word: str, size: int = 4) -> str:
     """A word's stem for "the answer says it": "wins"/"winners" -> "win", "runs" -> "run"."""
     word = word.removesuffix("'s")
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    return word[:4]
+    return word[:size]
 
 
 def _roots(text: str) -> set[str]:
@@ -329,22 +329,101 @@ def answer_facts(
 
 
 # -- pushback --------------------------------------------------------------------------------------
-def accepted_by_brief(scenario: Scenario, text: str, exclude: Sequence[str] = ()) -> str:
-    """The brief's own sentence that backs the candidate's argument ("" when none does): a fact,
-    or an operation the brief lets be eventually consistent, sharing two distinctive words with
-    it; one already used to concede is not used again."""
-    said = topics.content_words(text)
-    best, best_hits = "", 1
+_NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twenty": "20",
+    "thirty": "30",
+    "hundred": "100",
+}
+_REQUIREMENT = re.compile(
+    r"\b(?:must|should|never|may not|cannot|can'?t|has to|have to|needs? to|not notice)\b", re.I
+)
+_TRADE_OFF = re.compile(
+    r"\b(?:acceptable|(?:is|are) fine|fine for now|(?:is|are) ok(?:ay)?|can take|may be|allowed|"
+    r"nice-to-have|out of scope|eventually consistent|can show)\b",
+    re.I,
+)
+_DISMISSES = re.compile(
+    r"\b(?:don'?t (?:think (?:we|you) )?need|no need|nothing else|just|overkill|not worth|skip|"
+    r"without (?:a|an|any)|isn'?t (?:really )?(?:needed|necessary)|fine without)\b",
+    re.I,
+)
+
+
+def _argument_words(text: str) -> set[str]:
+    """What an argument is about: words by stem (five letters, so "reconnects" is not
+    "recordings"), and each figure with its unit ("ten-minute" and "ten minutes" meet on
+    "10 minut"), which counts twice: a figure of the brief is stronger evidence than a word."""
+    tokens = re.findall(r"[a-z']+|\d[\d,.]*", text.lower().replace("-", " "))
+    out: set[str] = set()
+    for n, token in enumerate(tokens):
+        number = token.replace(",", "") if token[0].isdigit() else _NUMBER_WORDS.get(token)
+        if number is not None:
+            after = tokens[n + 1] if n + 1 < len(tokens) else ""
+            if after and not after[0].isdigit() and after not in _NUMBER_WORDS:
+                figure = f"{number} {_root(after, 5)}"
+                out |= {figure, figure + " (again)"}
+        elif len(token) >= 3 and token not in _SHORT_FUNCTION_WORDS and token not in _NOT_ASKED:
+            out.add(_root(token, 5))
+    return out
+
+
+def _brief_sentences(scenario: Scenario) -> list[str]:
     sources = [s for f in scenario.facts for s in R.sentences(f.answer)]
     sources += [
         f"{c.operation[:1].lower()}{c.operation[1:]} may be eventually consistent: {c.reason}"
         for c in scenario.consistency
         if c.model == "AP"
     ]
-    for source in sources:
-        if source in exclude:
+    return sources
+
+
+def _dismisses_requirement(source: str, text: str) -> bool:
+    return (
+        bool(_REQUIREMENT.search(source))
+        and not _TRADE_OFF.search(source)
+        and bool(_DISMISSES.search(text))
+    )
+
+
+def accepted_by_brief(scenario: Scenario, text: str, exclude: Sequence[str] = ()) -> str:
+    """The brief's own sentence that backs the candidate's argument ("" when none does): a fact,
+    or a trade-off the brief accepts, sharing two distinctive words with it; one already used to
+    concede is not used again. A requirement the argument waves away ("the streamer just
+    reconnects" against "a viewer should not notice an ingest server failing") backs nothing:
+    `contradicted_by_brief` finds it."""
+    said = _argument_words(text)
+    best, best_hits = "", 1
+    for source in _brief_sentences(scenario):
+        if source in exclude or _dismisses_requirement(source, text):
             continue
-        hits = len(said & topics.content_words(source))
+        shared = said & _argument_words(source)
+        plain = not (_TRADE_OFF.search(source) or _REQUIREMENT.search(source))
+        if plain and not any(w[0].isdigit() for w in shared):
+            continue  # a bare figure of the brief ("ten million fans arrive") backs no argument
+        hits = len(shared)
+        if hits > best_hits:
+            best, best_hits = source, hits
+    return best
+
+
+def contradicted_by_brief(scenario: Scenario, text: str) -> str:
+    """A requirement of the brief that the argument waves away ("" when none): the reason to
+    hold the point, said once."""
+    said = _argument_words(text)
+    best, best_hits = "", 1
+    for source in _brief_sentences(scenario):
+        if not _dismisses_requirement(source, text):
+            continue
+        hits = len(said & _argument_words(source))
         if hits > best_hits:
             best, best_hits = source, hits
     return best
