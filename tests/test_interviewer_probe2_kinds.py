@@ -187,3 +187,32 @@ def test_pushback_the_brief_does_not_settle_is_engaged_in_new_words_each_time():
     assert len(set(replies)) == 3, replies
     for reply in replies:
         assert len(reply.split()) >= 5 and reply.lower() not in ("go on.", "carry on."), reply
+
+
+# -- P2-I6: the time left is honest when the wall clock barely moves (text mode) -----------------
+def test_time_left_in_text_mode_moves_with_the_exchanges():
+    interviewer = _interviewer("log-aggregation", seed="clock")
+    first = " ".join(interviewer.respond("Before we start, how much time do we have?"))
+    assert "45 minutes" in first
+    for text in (
+        "How many servers are there, and how many lines does each write a second?",
+        "50,000 servers at 100 lines a second is 5 million lines a second, about 1 GB a second.",
+        "Over 14 days that is about 1.2 PB searchable, before any compression.",
+        "Agents on each host ship to Kafka, indexers consume into a search cluster, and old "
+        "indices roll to object storage for the year of archive.",
+        "I'd partition the index by time and by team, so a search over an hour hits few shards.",
+        "If an indexer dies, Kafka keeps the lines until a replacement catches up.",
+        "For personal data, I'd mask it at the agent and check team access at query time.",
+    ):
+        list(interviewer.respond(text))
+    later = " ".join(interviewer.respond("How many minutes do we have left?"))
+    assert "just started" not in later and "all 45" not in later, later
+    assert "minutes left of 45" in later
+
+
+def test_spoken_time_counts_words_and_a_pause_per_answer():
+    from agent.interviewer import replies
+
+    assert replies.spoken_seconds([], 0) == 0.0
+    ten_exchanges = replies.spoken_seconds(["word " * 30] * 20, 10)
+    assert 5 * 60 < ten_exchanges < 15 * 60

@@ -330,7 +330,10 @@ def meta(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
         )
         return {"move": _verbatim(move)}
     if reading.has(R.TIME):
-        now = float(state.get("now", 0.0))
+        turns = state.get("turns", [])
+        answers = sum(1 for t in turns if t.speaker != INTERVIEWER)
+        spoken = replies.spoken_seconds([t.text for t in turns], answers)
+        now = max(float(state.get("now", 0.0)), spoken)
         line = replies.time_left(float(state["minutes"]), now, state["phase"])
         also = _brief_question(text, deps)
         return {"move": Move(policy.ANSWER, "time", (line, *also))}

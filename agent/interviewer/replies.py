@@ -169,6 +169,18 @@ def acknowledge_numbers(values: Sequence[str], fixed: bool, rng: random.Random) 
 
 
 # -- meta requests ----------------------------------------------------------------------------------
+SPEAKING_WORDS_PER_MINUTE = 150.0
+THINKING_SECONDS_PER_ANSWER = 20.0
+
+
+def spoken_seconds(texts: Sequence[str], answers: int) -> float:
+    """The interview time the exchanges so far would take aloud: every word at a speaking pace
+    and a short pause to think before each answer. Text mode runs in seconds of wall clock, so
+    the time left is said from this, never "only just started" ten exchanges in."""
+    words = sum(len(t.split()) for t in texts)
+    return words / SPEAKING_WORDS_PER_MINUTE * 60.0 + answers * THINKING_SECONDS_PER_ANSWER
+
+
 def time_left(minutes: float, now: float, phase: str) -> str:
     used = now / 60.0
     left = max(0.0, minutes - used)
