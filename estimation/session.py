@@ -111,7 +111,9 @@ _BOUND = re.compile(
 )
 # "3x more", "3 times on top", "extra", "replicas": words that may make a factor N mean N + 1
 _ADDED_ON = re.compile(
-    r"\b(more|on top|extra|additional|another|replicas?|copies|followers?)\b", re.I
+    r"\b(more|on top|extra|additional|another|replicas?|copies|followers?|plus|headroom|"
+    r"buffer|margin|safety|padding|round(?:ed|ing)? up)\b",
+    re.I,
 )
 _NAMED_FACTORS = re.compile(
     r"\b(365|three sixty five|years?|yearly|annual|12 months|30 days|months?)\b", re.I

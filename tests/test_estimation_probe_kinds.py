@@ -256,3 +256,8 @@ def test_a_node_count_from_a_total_already_replicated_is_not_accused():
 def test_one_day_of_a_rate_said_per_day_before_its_working_holds_up():
     line = "We retain 30 days of raw video. Per day, 2 GB a second times 86,400 is about 173 TB."
     assert claim_for("173 TB", line).verdict != "incorrect"
+
+
+def test_a_factor_with_unquantified_headroom_on_top_is_never_accused():
+    lines = ("We average 23,000 a second.", "Peak is 3x, plus some headroom, so 100,000 a second.")
+    assert claim_for("100,000", *lines).verdict != "incorrect"
