@@ -89,6 +89,8 @@ def test_item12_a_byte_trickling_server_cannot_hold_a_turn_past_the_timeout():
             model="m", base_url=f"http://127.0.0.1:{server.port}/v1", timeout=0.5
         )
         client = LlmClient(settings, log=lines.append, environ={})
+        import openai  # noqa: F401  # the one-off import (seconds on a busy box) is not the call
+
         began = time.monotonic()
         assert client.phrase({"statement": "x"}, ["Fine."]) == ["Fine."]
         took = time.monotonic() - began
