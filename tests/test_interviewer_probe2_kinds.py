@@ -216,3 +216,16 @@ def test_spoken_time_counts_words_and_a_pause_per_answer():
     assert replies.spoken_seconds([], 0) == 0.0
     ten_exchanges = replies.spoken_seconds(["word " * 30] * 20, 10)
     assert 5 * 60 < ten_exchanges < 15 * 60
+
+
+def test_a_follow_up_never_starts_with_the_conjunction_of_a_dropped_part():
+    interviewer = _interviewer("job-scheduler", seed="shard")
+    list(interviewer.respond("About 1,160 job runs a second, and ten times that at the peak."))
+    reply = " ".join(
+        interviewer.respond(
+            "Design: an API writes jobs into a job store sharded by next-run time; schedulers "
+            "each own some shards, push due runs onto a task queue, and workers pull them."
+        )
+    )
+    assert ". and " not in reply and not reply.lower().startswith("and "), reply
+    assert "sharded by" not in reply.lower(), reply

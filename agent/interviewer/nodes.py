@@ -709,7 +709,8 @@ def _without_said(question: str, state: InterviewState) -> str:
     if len(kept) == len(parts):
         return question
     text = " ".join(kept).strip().rstrip(",")
-    if not text:
+    if not text or re.match(r"(?:and|or|but|so)\b", text, re.I):
+        # "and what query does it make expensive?" leans on the part just dropped: no question
         return ""
     return text if text.endswith("?") else text + "?"
 
