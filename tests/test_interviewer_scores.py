@@ -42,3 +42,20 @@ def test_a_slip_taken_back_in_the_same_breath_costs_less_than_one_left_standing(
     slip = _claim("incorrect", 25 * GB, 2.5 * GB, turn=1, start=10)
     fix = _claim("correct", 2.5 * GB, 2.5 * GB, turn=1, start=40)
     assert _score(slip) < _score(slip, fix) < _score(fix)
+
+
+def test_two_sides_weighed_in_one_breath_count_as_an_argued_trade_off():
+    from agent.interviewer.scorecard import _tradeoffs
+    from agent.interviewer.turn_log import Turn
+    from scenarios import load_scenarios
+
+    scenario = next(s for s in load_scenarios() if s.id == "chat-system")
+
+    def score(*texts: str) -> int:
+        said = [Turn("candidate", text, kind="design") for text in texts]
+        return _tradeoffs({"answers": [], "board_findings": []}, said, scenario).score
+
+    plain = "Messages go to a log and a worker fans them out to the recipients."
+    weighed = "Writing to one replica would be faster but we could lose the last second of chat."
+    won = "So fan-out on read wins, not fan-out on write, for the big groups."
+    assert score(plain, weighed, won) > score(plain)

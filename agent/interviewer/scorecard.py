@@ -342,6 +342,17 @@ def _deep_dive(
     return DimensionScore(_clamp(value), tuple(evidence))
 
 
+WEIGHED = re.compile(
+    r"\b(?:but|though|although|whereas|while)\b[^.;]{0,80}?\b(?:los(?:e|es|ing)|costs?|slower|"
+    r"faster|cheaper|pricier|expensive|harder|simpler|riskier|stale|latency|complexity|wins?)\b"
+    r"|\b(?:the )?(?:downside|catch|price|cost) (?:is|being)\b|\bat the expense of\b"
+    r"|\bin exchange for\b|\b\w+ wins, not \w+",
+    re.I,
+)
+"""Two sides of a choice weighed in one breath ("acks=1 would be faster but could lose the
+tail", "storage wins, not throughput"): a trade-off argued, whatever words name it."""
+
+
 def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> DimensionScore:
     hits: dict[str, str] = {}
     for turn in said:
@@ -357,6 +368,7 @@ def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> D
             t.text,
             re.I,
         )
+        or WEIGHED.search(t.text)
     ]
     answered = [a for a in state.get("answers", []) if a.kind == "probe" and a.heard]
     pushback = [t for t in said if "pushback" in _acts(t)]
