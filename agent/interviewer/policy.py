@@ -188,47 +188,9 @@ _NOT_ASKED = frozenset(
 
 
 _SHORT_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "are",
-        "you",
-        "how",
-        "can",
-        "per",
-        "not",
-        "but",
-        "was",
-        "has",
-        "had",
-        "its",
-        "our",
-        "any",
-        "who",
-        "why",
-        "all",
-        "one",
-        "two",
-        "get",
-        "got",
-        "say",
-        "use",
-        "may",
-        "let",
-        "did",
-        "out",
-        "off",
-        "own",
-        "too",
-        "yet",
-        "way",
-        "new",
-        "old",
-        "see",
-        "day",  # "each day" frames a count; it is not what is asked about
-    ]
-)
+    """the and for are you how can per not but was has had its our any who why all one two
+    get got say use may let did out off own too yet way new old see""".split()  # noqa: SIM905
+) | {"day"}  # "each day" frames a count; it is not what is asked about
 _SUFFIXES = ("ners", "ings", "ing", "ers", "er", "ed", "es", "s")
 
 
