@@ -1313,18 +1313,9 @@ class IntentReadings:
             return None  # "… which is a day's 200 GB"
         if self._carried_on(said.value * factor, factor):
             return None
-        expected = claim.computed * factor
         words = claim.expression.replace(" * ", " times ") or say_like(said, stated)
-        return replace(
-            claim,
-            expression=f"({claim.expression}) * {format_number(factor)}",
-            computed=expected,
-            verdict=INCORRECT,
-            slip="dropped_factor",
-            explanation=f"That's one {period} of the {_plural(window_text)} you keep: {words} "
-            f"times {format_number(factor)} is about {say_like(expected, stated)}, not "
-            f"{say_like(said, stated)}.",
-        )
+        opening = f"That's one {period} of the {_plural(window_text)} you keep"
+        return _factor_left_out(claim, stated, factor, opening, words)
 
     def _copies_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """N copies of something named in this sentence with a cost per copy ("we make five
@@ -1369,19 +1360,10 @@ class IntentReadings:
         said = stated.quantity
         if self._carried_on(said.value * count, count):
             return None
-        expected = claim.computed * count
         words = claim.expression.replace(" * ", " times ").replace(" / ", " divided by ")
         words = re.sub(r"\(([^()*/+-]*)\)", r"\1", words)  # "(2 million)": one figure
-        return replace(
-            claim,
-            expression=f"({claim.expression}) * {format_number(count)}",
-            computed=expected,
-            verdict=INCORRECT,
-            slip="dropped_factor",
-            explanation=f"That leaves out the {m.group(0).strip()}: {words or say_like(said, stated)} "
-            f"times {format_number(count)} is about {say_like(expected, stated)}, not "
-            f"{say_like(said, stated)}.",
-        )
+        opening = f"That leaves out the {m.group(0).strip()}"
+        return _factor_left_out(claim, stated, count, opening, words or say_like(said, stated))
 
     def _replication_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """Machines sized for data with a replication factor named in the breath ("RF=3, 2 TB
@@ -1439,18 +1421,9 @@ class IntentReadings:
             return None  # "with RF=3 we store 30 TB": said after the copies were named
         if self._carried_on(said.value * count, count):
             return None
-        expected = claim.computed * count
         words = claim.expression.replace(" * ", " times ").replace(" / ", " divided by ")
-        return replace(
-            claim,
-            expression=f"({claim.expression}) * {format_number(count)}",
-            computed=expected,
-            verdict=INCORRECT,
-            slip="dropped_factor",
-            explanation=f"That leaves out the replication factor of {format_number(count)}: "
-            f"{words} times {format_number(count)} is about {say_like(expected, stated)}, not "
-            f"{say_like(said, stated)}.",
-        )
+        opening = f"That leaves out the replication factor of {format_number(count)}"
+        return _factor_left_out(claim, stated, count, opening, words)
 
     def _window_applied(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """The mirror of `_window_left_out`: the window named in the breath applied without
@@ -1575,19 +1548,9 @@ class IntentReadings:
                 return None  # "… a year is 100 million times 500 bytes times 365, 18 TB"
             if self._carried_on(said.value * count, count):
                 return None
-            expected = claim.computed * count
             words = claim.expression.replace(" * ", " times ") or say_like(said, stated)
-            return replace(
-                claim,
-                expression=f"({claim.expression}) * {format_number(count)}",
-                computed=expected,
-                verdict=INCORRECT,
-                slip="dropped_factor",
-                explanation=f"That's one {unit} of the {format_number(count)} {unit}s you keep: "
-                f"{words} times "
-                f"{format_number(count)} is about {say_like(expected, stated)}, not "
-                f"{say_like(said, stated)}.",
-            )
+            opening = f"That's one {unit} of the {format_number(count)} {unit}s you keep"
+            return _factor_left_out(claim, stated, count, opening, words)
         return None
 
     def _carried_on(self, total: float, count: float) -> bool:
@@ -1688,4 +1651,21 @@ class IntentReadings:
         ((CORRECT, UNCHECKED), _one_for_the_fleet),
         ((UNCHECKED,), _sum_missing_a_part),
         ((UNCHECKED,), _share_of_another_period),
+    )
+
+
+def _factor_left_out(
+    claim: ClaimCheck, stated: Operand, factor: float, opening: str, words: str
+) -> ClaimCheck:
+    """The working's result times a factor the candidate named and left out: a dropped factor,
+    said as "<opening>: <working> times N is about X, not Y"."""
+    expected = claim.computed * factor
+    return replace(
+        claim,
+        expression=f"({claim.expression}) * {format_number(factor)}",
+        computed=expected,
+        verdict=INCORRECT,
+        slip="dropped_factor",
+        explanation=f"{opening}: {words} times {format_number(factor)} is about "
+        f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
     )
