@@ -3,89 +3,26 @@ http.server in a thread), driven through the real `openai` client."""
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import socket
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from agent.llm import DEFAULT_TIMEOUT, LlmClient, LlmSettings, numbers_agree, resolve_api_key
 from tests.agent_harness import start
+from tests.fake_llm import FakeModel, serving
 
 SLIP = "1 billion a day divided by 86,400 is about 12,000 a second, peak is 3x, so 60,000"
 
 
-class FakeModel:
-    """Answers /v1/chat/completions: labels for classification prompts, `phrase` otherwise."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict] = []
-        self.phrase = "Careful: 3x of 12,000 is 36,000, and 60,000 would be 5x. Redo that step?"
-        self.label = "design"
-        self.delay = 0.0
-        self.status = 200
-
-    def answer(self, body: dict) -> str:
-        system = body["messages"][0]["content"]
-        return self.label if "label" in system.lower() else self.phrase
-
-
 @pytest.fixture
 def model():
-    fake = FakeModel()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - http.server's naming
-            length = int(self.headers.get("Content-Length", 0))
-            body = json.loads(self.rfile.read(length) or b"{}")
-            fake.requests.append(
-                {"path": self.path, "auth": self.headers.get("Authorization"), "body": body}
-            )
-            if fake.delay:
-                time.sleep(fake.delay)
-            if fake.status != 200:
-                self.send_response(fake.status)
-                self.end_headers()
-                return
-            payload = {
-                "id": "chatcmpl-1",
-                "object": "chat.completion",
-                "created": 0,
-                "model": body.get("model"),
-                "choices": [
-                    {
-                        "index": 0,
-                        "message": {"role": "assistant", "content": fake.answer(body)},
-                        "finish_reason": "stop",
-                    }
-                ],
-            }
-            data = json.dumps(payload).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            with contextlib.suppress(OSError):  # the client gave up (timeout test)
-                self.wfile.write(data)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    fake.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with serving(FakeModel()) as fake:
+        yield fake
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ OpenAI-compatible server on loopback (the HTTP boundary), everything else is the
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 
 import pytest
@@ -18,6 +15,7 @@ from agent.interviewer.state import new_state
 from agent.llm import LlmClient, LlmSettings
 from estimation import EstimationSession
 from scenarios import load_scenarios
+from tests.fake_llm import FakeModel, serving
 
 SCENARIO = load_scenarios().get("notification-system")
 STOP = "Reckon we have earned a breather now?"  # a wrap-up the rules do not read
@@ -27,45 +25,13 @@ SLIP = "12,000 a second average and 3x peak means 60,000 a second?"
 @pytest.fixture
 def model(monkeypatch):
     monkeypatch.setenv("HOTSEAT_TEST_LLM_KEY", "local-secret")
-    answer = {"text": "", "asked": []}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - http.server's naming
-            request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-            answer["asked"].append(request["messages"][0]["content"])
-            body = json.dumps(
-                {
-                    "id": "x",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": "m",
-                    "choices": [
-                        {
-                            "index": 0,
-                            "message": {"role": "assistant", "content": answer["text"]},
-                            "finish_reason": "stop",
-                        }
-                    ],
-                }
-            ).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    settings = LlmSettings(model="tiny", base_url=url, api_key_env="HOTSEAT_TEST_LLM_KEY")
-    answer["client"] = LlmClient(settings)
-    yield answer
-    server.shutdown()
-    server.server_close()
+    with serving(FakeModel()) as fake:
+        fake.reply = ""
+        settings = LlmSettings(
+            model="tiny", base_url=fake.base_url, api_key_env="HOTSEAT_TEST_LLM_KEY"
+        )
+        fake.client = LlmClient(settings)
+        yield fake
 
 
 def _listen(text: str, llm: LlmClient | None):
@@ -77,42 +43,42 @@ def _listen(text: str, llm: LlmClient | None):
 
 
 def test_an_act_from_the_closed_list_is_taken(model):
-    model["text"] = "wrap_up"
+    model.reply = "wrap_up"
     rules, branch = _listen(STOP, None)
     assert R.WRAP_UP not in rules["reading"].acts and branch != "wrap_request"
-    out, branch = _listen(STOP, model["client"])
+    out, branch = _listen(STOP, model.client)
     assert out["reading"].acts[0] == R.WRAP_UP and branch == "wrap_request"
-    assert any("wrap_up" in asked for asked in model["asked"])  # the closed list was offered
+    assert any("wrap_up" in asked for asked in model.asked)  # the closed list was offered
 
 
 @pytest.mark.parametrize("bogus", ["celebrate", "wrap up the design and then scale it", ""])
 def test_a_bogus_act_falls_back_to_the_rule_based_reading(model, bogus):
-    model["text"] = bogus
+    model.reply = bogus
     rules, rule_branch = _listen(STOP, None)
-    out, branch = _listen(STOP, model["client"])
+    out, branch = _listen(STOP, model.client)
     assert out["reading"] == rules["reading"] and branch == rule_branch
 
 
 def test_the_llm_never_changes_a_verdict_or_drops_the_challenge(model):
-    model["text"] = "wrap_up"
+    model.reply = "wrap_up"
     rules, rule_branch = _listen(SLIP, None)
-    out, branch = _listen(SLIP, model["client"])
+    out, branch = _listen(SLIP, model.client)
     verdicts = [v.verdict for v in out["reading"].verdicts]
     assert "incorrect" in verdicts and verdicts == [v.verdict for v in rules["reading"].verdicts]
     assert [c.to_dict() for c in out["claims"]] == [c.to_dict() for c in rules["claims"]]
     assert branch == rule_branch != "wrap_request"
     # a turn with a slip and no request of its own: the LLM is not even asked
     reading = R.Reading(acts=(R.ESTIMATE,), verdicts=rules["reading"].verdicts)
-    deps = Deps(scenario=SCENARIO, estimator=EstimationSession(), llm=model["client"])
-    before = len(model["asked"])
+    deps = Deps(scenario=SCENARIO, estimator=EstimationSession(), llm=model.client)
+    before = len(model.asked)
     assert nodes._llm_act(reading, "so 60,000 a second?", "estimation", None, deps) == reading
-    assert len(model["asked"]) == before
+    assert len(model.asked) == before
 
 
 def test_the_challenge_node_says_the_engine_numbers_whatever_the_llm_says(model):
-    model["text"] = "wrap_up"
-    out, _ = _listen(SLIP, model["client"])
-    deps = Deps(scenario=SCENARIO, estimator=EstimationSession(), llm=model["client"])
+    model.reply = "wrap_up"
+    out, _ = _listen(SLIP, model.client)
+    deps = Deps(scenario=SCENARIO, estimator=EstimationSession(), llm=model.client)
     state = {**new_state("s", SCENARIO.id, 45, "seed"), "utterance": SLIP, "now": 300.0, **out}
     move = nodes.clarify(state, SimpleNamespace(context=deps))["move"]
     said = " ".join(move.sentences)
