@@ -266,6 +266,8 @@ class LiveInterview:
 
     async def _hand_microphone(self, ws: Any) -> None:
         self.speaking_page = ws
+        if self.voice is not None:
+            self.voice.microphone.new_page()
         for page in list(self.clients):
             message = {"type": "voice", "event": "microphone", "here": page is ws}
             with contextlib.suppress(Exception):  # a page going away; its handler cleans up

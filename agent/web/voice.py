@@ -77,10 +77,15 @@ class BrowserMicrophone:
         self._queue: queue.Queue[AudioChunk | None] = queue.Queue(MAX_QUEUED_CHUNKS)
         self._closed = threading.Event()
         self.muted = False
+        self.samples = 0
+        """Samples fed so far, from every page that has been the microphone."""
+        self.page_start = 0
+        """`samples` when the page capturing now took over: its own count starts there."""
 
     def feed(self, pcm: bytes) -> None:
         if self._closed.is_set():
             return
+        self.samples += len(pcm) // 2
         if self.muted:  # keep the audio clock running: a muted stretch is silence
             pcm = bytes(len(pcm))
         now = time.monotonic()
@@ -92,6 +97,14 @@ class BrowserMicrophone:
                 self._queue.get_nowait()
             with contextlib.suppress(queue.Full):
                 self._queue.put_nowait(chunk)
+
+    def new_page(self) -> None:
+        """Another page became the microphone; what it sends is counted from zero again."""
+        self.page_start = self.samples
+
+    def page_sample(self, stream_sample: int) -> int:
+        """A sample of the whole stream, on the count of the page capturing now."""
+        return max(0, stream_sample - self.page_start)
 
     def chunks(self) -> Iterator[AudioChunk]:
         """Frames in order until `close()` (frames fed before it are still delivered)."""
@@ -270,7 +283,7 @@ class BrowserVoice:
                     "type": "voice",
                     "event": "turn",
                     "text": event.get("text", ""),
-                    "speech_end_sample": max(0, round((end - origin) * RATE)),
+                    "speech_end_sample": self.microphone.page_sample(round((end - origin) * RATE)),
                     "commit_ms": round((float(event.get("timestamp") or end) - end) * 1000),
                 }
             )

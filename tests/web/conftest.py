@@ -22,18 +22,31 @@ FAKE_MIC = [
 
 
 @contextmanager
-def chromium_with(extra: list[str]) -> Iterator[Any]:
-    """The shared launcher's Chromium with extra flags (the fake microphone)."""
+def chromiums(*flag_sets: list[str]) -> Iterator[list[Any]]:
+    """One Chromium process per set of extra flags (each its own fake microphone file), from
+    the shared launcher's binary and flags."""
     if not CHROMIUM.exists():
         pytest.skip("chromium is not installed (make system-deps)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS + extra)
+        browsers: list[Any] = []
         try:
-            yield browser
+            for extra in flag_sets:
+                browsers.append(
+                    playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS + extra)
+                )
+            yield browsers
         finally:
-            browser.close()
+            for browser in browsers:
+                browser.close()
+
+
+@contextmanager
+def chromium_with(extra: list[str]) -> Iterator[Any]:
+    """The shared launcher's Chromium with extra flags (the fake microphone)."""
+    with chromiums(extra) as (browser,):
+        yield browser
 
 
 @pytest.fixture(scope="module")

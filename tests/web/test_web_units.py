@@ -75,6 +75,18 @@ def test_microphone_yields_fed_frames_then_ends_on_close():
     assert chunks[1].audio == bytes(640)  # muted: silence, so the audio clock stays in step
 
 
+def test_a_new_microphone_page_counts_its_samples_from_zero():
+    """The page times the interviewer's answer from the turn's last speech sample on its own
+    count; after another tab takes the microphone, the stream's count runs ahead of it."""
+    mic = BrowserMicrophone()
+    mic.feed(b"\x00\x00" * 48_000)  # 3 s from the first tab
+    assert mic.page_sample(50_000) == 50_000
+    mic.new_page()
+    mic.feed(b"\x00\x00" * 32_000)
+    assert mic.page_sample(50_000) == 2_000
+    assert mic.page_sample(40_000) == 0  # spoken before this page took over
+
+
 def test_speaker_streams_frames_and_tracks_what_was_heard():
     sent, stops = [], []
     speaker = BrowserSpeaker(sent.append, lambda: stops.append(1))

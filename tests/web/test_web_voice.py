@@ -16,7 +16,7 @@ import pytest
 from agent.web.server import WebServer
 from agent.web.voice import VoiceBackend
 from scenarios import load_scenarios
-from tests.web.conftest import FAKE_MIC, boxes_apart, chromium_with, wait_for
+from tests.web.conftest import FAKE_MIC, boxes_apart, chromium_with, chromiums, wait_for
 
 pytestmark = pytest.mark.slow
 CLIPS = Path(__file__).parents[2] / "agent/demo/audio"
@@ -147,14 +147,19 @@ def test_one_spoken_interview_at_a_time(backend, hotseat_home):
 def test_a_second_tab_takes_the_microphone_and_speaker(backend, hotseat_home, tmp_path):
     """Two tabs on one spoken interview: only the tab opened last captures and plays (both
     would echo and garble the turn); the other shows the conversation, and gets the
-    microphone back when that tab closes."""
-    wav = candidate_wav(tmp_path / "candidate.wav", [SLIP_CLIP], gap_s=[8.0], lead_s=2.0)
-    flags = [*FAKE_MIC, f"--use-file-for-fake-audio-capture={wav}%noloop"]
+    microphone back when that tab closes. The tabs are in two Chromium processes so that each
+    has its own fake microphone: silence in the first, the slip in the second, whenever the
+    second takes over."""
+    quiet = candidate_wav(tmp_path / "quiet.wav", [], gap_s=[], lead_s=60.0)
+    slip = candidate_wav(tmp_path / "slip.wav", [SLIP_CLIP], gap_s=[8.0], lead_s=2.0)
     with (
         WebServer(hotseat_home, load_scenarios(), port=0, voice=backend) as server,
-        chromium_with(flags) as browser,
+        chromiums(
+            [*FAKE_MIC, f"--use-file-for-fake-audio-capture={quiet}%noloop"],
+            [*FAKE_MIC, f"--use-file-for-fake-audio-capture={slip}%noloop"],
+        ) as (first_browser, second_browser),
     ):
-        one = browser.new_page(viewport={"width": 1280, "height": 800})
+        one = first_browser.new_page(viewport={"width": 1280, "height": 800})
         one.goto(server.url)
         one.wait_for_selector("body[data-ready='1']")
         one.locator("#scenario-list li", has_text="Notification").first.click()
@@ -164,14 +169,19 @@ def test_a_second_tab_takes_the_microphone_and_speaker(backend, hotseat_home, tm
         one.wait_for_selector("body[data-mic='on']", timeout=60_000)
         heard_by_one = one.evaluate("window.hotseatAudio.received")
         assert heard_by_one > 16_000  # the opening played in the first tab
+        # 5 s captured here first, so the second tab's count and the stream's differ by more
+        # than the time a turn takes to commit
+        one.wait_for_function("window.hotseatAudio.sent > 80000", timeout=60_000)
 
-        two = browser.new_page(viewport={"width": 1280, "height": 800})
+        two = second_browser.new_page(viewport={"width": 1280, "height": 800})
         two.goto(one.url)
         two.wait_for_selector("body[data-mic='on']", timeout=60_000)
         one.wait_for_selector("body[data-mic='off'][data-mic-here='0']", timeout=30_000)
         assert "another tab" in one.inner_text("#mic-state")
-        # the slip, spoken into the second tab, is answered there only
+        # the slip, spoken into the second tab, is answered there only, and timed there from
+        # the end of the speech that tab sent
         two.wait_for_function("window.hotseatAudio.latencies.length >= 1", timeout=90_000)
+        assert 0 < two.evaluate("window.hotseatAudio.latencies[0]") < 10_000
         one.locator("#transcript li.candidate").filter(has_text="60,000").first.wait_for()
         assert one.evaluate("window.hotseatAudio.received") == heard_by_one
         two.close()
