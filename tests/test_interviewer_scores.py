@@ -59,3 +59,37 @@ def test_two_sides_weighed_in_one_breath_count_as_an_argued_trade_off():
     weighed = "Writing to one replica would be faster but we could lose the last second of chat."
     won = "So fan-out on read wins, not fan-out on write, for the big groups."
     assert score(plain, weighed, won) > score(plain)
+
+
+def test_a_point_made_in_other_words_is_heard_and_a_word_inside_another_is_not():
+    from agent.interviewer.followup_log import heard
+
+    points = ["latency vs durability", "min in-sync replicas", "lost messages with acks=1"]
+    answer = (
+        "acks=all with min in-sync replicas of two, so an acked write survives one broker dying; "
+        "acks=1 would be faster but could lose the tail."
+    )
+    assert heard(answer, points) == points
+    assert heard("Producers send to the leader and it writes to disk.", points) == []
+    assert heard("The hotel page is popular with families.", ["hot keys on one shard"]) == []
+    assert heard("Hotter keys get their own shard.", ["hot keys on one shard"]) != []
+
+
+def test_the_scenarios_own_trade_off_argued_unasked_counts():
+    from agent.interviewer.scorecard import _tradeoffs
+    from agent.interviewer.turn_log import Turn
+    from scenarios import load_scenarios
+
+    scenario = next(s for s in load_scenarios() if s.id == "message-queue")
+
+    def score(text: str) -> int:
+        said = [Turn("candidate", text, kind="design")]
+        return _tradeoffs({"answers": [], "board_findings": []}, said, scenario).score
+
+    argued = (
+        "For durability, acks=all with min in-sync replicas of two; acks=1 would be quicker "
+        "but a dead leader loses the messages it had not copied."
+    )
+    # the same trade-off words and one side weighed, but not a point the scenario listens for
+    generic = "We keep a replica of every log; a second cluster would be faster but costs more."
+    assert score(argued) > score(generic)

@@ -59,18 +59,55 @@ class FollowUpAnswer(Frozen):
 
 _STOP = frozenset({"with", "the", "and", "for", "not", "per", "from", "into", "that", "this"})
 
+SAME_IDEA: tuple[tuple[str, ...], ...] = (
+    ("latenc", "fast", "slow", "quick", "p99", "p95", "millisecond", "delay"),
+    ("durab", "lose", "lost", "loss", "losing", "survive", "persist"),
+    ("lost", "lose", "loss", "losing", "drop", "gone"),
+    ("stale", "outdated", "out-of-date"),
+    ("shard", "partition", "split"),
+    ("replica", "replicat", "copies", "follower"),
+    ("dedup", "idempoten", "exactly"),
+    ("alert", "monitor", "alarm", "dashboard", "pager"),
+    ("retry", "retries", "backoff", "redeliver"),
+    ("cost", "expensive", "cheap", "pricey", "money"),
+    ("hot", "celebrit", "skew", "popular"),
+    ("ttl", "expir", "evict"),
+    ("failover", "promot"),
+)
+"""Word stems that name one idea in design talk: an answer that says "acks=1 is faster but
+could lose the tail" has made the point "latency vs durability" in its own words."""
+
+
+_ENDINGS = frozenset({"", "s", "es", "d", "ed", "ped", "er", "ter", "est", "ing", "ping", "ly"})
+
+
+def _says(word: str, stem: str) -> bool:
+    """`word` is `stem` or a form of it; a short stem only with a plain ending ("hot" is in
+    "hotter" but not in "hotel")."""
+    if len(stem) >= 5:
+        return word.startswith(stem)
+    return word.startswith(stem) and word[len(stem) :] in _ENDINGS
+
+
+def _alike(word: str, said: set[str]) -> bool:
+    if any(_says(x, word[:5]) for x in said):
+        return True
+    return any(
+        any(_says(word, stem) for stem in stems) and any(_says(x, s) for x in said for s in stems)
+        for stems in SAME_IDEA
+    )
+
 
 def heard(text: str, listen_for: list[str]) -> list[str]:
-    """Which listen-for points the answer covers: at least half of each point's words."""
-    lowered = text.lower()
-    words = set(re.findall(r"[a-z0-9.]+", lowered))
+    """Which listen-for points the answer covers: at least half of each point's words, each
+    said as it is or in words that name the same idea (`SAME_IDEA`)."""
+    words = set(re.findall(r"[a-z0-9.]+", text.lower()))
     out = []
     for point in listen_for:
         need = [w for w in re.findall(r"[a-z0-9.]+", point.lower()) if len(w) >= 3]
         need = [w for w in need if w not in _STOP] or need
         if not need:
             continue
-        hits = sum(1 for w in need if w in words or any(x.startswith(w[:5]) for x in words))
-        if hits * 2 > len(need):
+        if sum(1 for w in need if _alike(w, words)) * 2 > len(need):
             out.append(point)
     return out

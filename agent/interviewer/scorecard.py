@@ -371,6 +371,11 @@ def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> D
         or WEIGHED.search(t.text)
     ]
     answered = [a for a in state.get("answers", []) if a.kind == "probe" and a.heard]
+    # the scenario's own trade-offs and failure modes argued, asked about or not
+    covered = set(probes_covered(state, scenario, said))
+    argued = {a.key for a in answered} | {
+        p.id for p in scenario.probes if p.id in covered and p.kind != "scaling"
+    }
     pushback = [t for t in said if "pushback" in _acts(t)]
     open_findings = [
         f
@@ -380,7 +385,7 @@ def _tradeoffs(state: dict[str, Any], said: list[Turn], scenario: Scenario) -> D
     named = [t for t in said if re.search(r"\btrade-?offs?\b|\bat the cost of\b", t.text, re.I)]
     value = 2 + min(3.0, 0.5 * len(hits)) + min(2.0, 0.5 * len(reasons))
     value += 1.5 if named else 0.0  # a trade-off named as such, with both sides
-    value += min(2.0, 1.0 * len(answered)) + min(1.0, 1.0 * len(pushback))
+    value += min(2.0, 1.0 * len(argued)) + min(1.0, 1.0 * len(pushback))
     value -= min(3.0, 1.0 * len(open_findings))
     quotes = list(dict.fromkeys(hits.values()))[:3]
     evidence = [Evidence("utterance", _q(q), "names a trade-off or failure mode") for q in quotes]
