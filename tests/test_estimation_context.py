@@ -6,24 +6,13 @@ case and must-stay-quiet cases, worded unlike the listening corpus."""
 
 from __future__ import annotations
 
-from estimation import EstimationSession, check_transcript
-from estimation.report import ClaimCheck
+from estimation import check_transcript
+from tests.estimation_turns import claim_for
+from tests.estimation_turns import claims_after as turns
 
 
-def turns(*lines: str) -> list[ClaimCheck]:
-    """The claims of the last turn after feeding every turn in order."""
-    session = EstimationSession()
-    claims: list[ClaimCheck] = []
-    for line in lines:
-        claims = list(session.add(line).claims)
-    return claims
-
-
-def last(lines: tuple[str, ...], figure: str) -> ClaimCheck:
-    text = lines[-1]
-    found = [c for c in turns(*lines) if figure in text[c.start : c.end]]
-    assert found, f"no claim for {figure!r}"
-    return found[0]
+def last(lines: tuple[str, ...], figure: str):
+    return claim_for(figure, *lines)
 
 
 def accused_in_last(*lines: str) -> list[str]:

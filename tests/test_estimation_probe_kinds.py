@@ -3,21 +3,7 @@ feeds them. Each kind has must-accuse and must-stay-quiet cases in wordings unli
 
 from __future__ import annotations
 
-from estimation import EstimationSession
-from estimation.report import ClaimCheck
-
-
-def claim_for(figure: str, *lines: str) -> ClaimCheck:
-    """The claim on `figure` in the last turn after feeding every turn in order."""
-    session = EstimationSession()
-    claims: list[ClaimCheck] = []
-    for line in lines:
-        claims = list(session.add(line).claims)
-    text = lines[-1]
-    found = [c for c in claims if figure in text[c.start : c.end]]
-    assert found, f"no claim for {figure!r}"
-    return found[0]
-
+from tests.estimation_turns import claim_for
 
 # -- a multiplier "Nx" is N times, and N + 1 only where more/on top/replicas is said ------------
 
