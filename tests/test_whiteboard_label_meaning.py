@@ -57,7 +57,7 @@ def test_vocabulary_is_curated_and_large():
         ("Token bucket rate limiter", K.RATE_LIMITER),
         ("Mobile app", K.CLIENT),
         ("Users", K.CLIENT),
-        ("Zookeeper", K.OTHER),
+        ("Zookeeper", K.DATABASE),  # a quorum store of critical state, like etcd
     ],
 )
 def test_technology_and_role_names(label, kind):

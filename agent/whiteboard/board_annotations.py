@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from agent.whiteboard.note_facts import scale_in
+
+_FIGURE_FIRST = re.compile(r"^[~≈<>]?\s*\d")
 _LEAD = re.compile(
     r"^\s*(?:note|notes|nb|requirements?|reqs?|functional|non[- ]?functional|assumptions?|"
     r"constraints?|todo|to do|fixme|legend|key|title|scale|api|apis|endpoints?|goals?|"
@@ -40,6 +43,8 @@ def looks_like_note(text: str) -> bool:
         return True
     if stripped.count("=") >= 2 or stripped.count(",") >= 3:
         return True
+    if _FIGURE_FIRST.match(stripped) and scale_in(stripped):
+        return True  # "300M mailboxes, ~40B msgs stored": a requirement, not a box's name
     first_line = stripped.splitlines()[0]
     head, colon, rest = " ".join(stripped.split()).partition(": ")
     if colon and len(_WORD.findall(rest)) >= 4 and length >= 7:

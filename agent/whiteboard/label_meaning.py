@@ -294,8 +294,8 @@ def _correct(token: str) -> str:
     for word in words:
         if abs(len(word) - len(token)) > budget or len(word) < 4:
             continue
-        if budget == 2 and word[0] != token[0]:
-            continue
+        if budget == 2 and (word[0] != token[0] or word[-1] != token[-1]):
+            continue  # two slips in a long word keep both ends: "traffic" is not "traefik"
         if len(token) <= 5 and not _short_slip(token, word):
             continue
         distance = _edit_distance(token, word, budget)

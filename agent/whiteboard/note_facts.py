@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _TTL = re.compile(
     r"\bttl\b[^,;]*|\bexpir(?:y|es|e|ation|ed)\b[^,;]*|\btime[- ]to[- ]live\b[^,;]*|"
-    r"\bstale after\b[^,;]*|\b(?:set|setex)\b[^,;]*\bex\s+\d+[^,;]*|\bpx\s+\d+|"
+    r"\bstale after\b[^,;]*|\b(?:set|setex)\b[^,;]*\bex\s+\d+[^,;]*|\b(?-i:EX)\s+\d+[^,;]*|\bpx\s+\d+|"
     r"\bexpira\w*[^,;]*|\bcaduc\w*|过期[^,;]*|有效期[^,;]*|期限[^,;]*|有効期限[^,;]*",
     re.I,
 )
@@ -59,7 +59,8 @@ _BOUNDED = re.compile(
     r"x-max-length\w*|retention\.\w+|\b(?:limite|l[ií]mite|cap(?:ped)?\s*(?:at\s*)?[:=]?\s*\d[\w.]*|"
     r"\d[\w.]*\s*(?:gb|tb|mb)\s*cap|block(?:s|ing)? when full|reject[- ]publish|overflow\b|"
     r"producers? blocks?|max[- ]?len\w*)|上限|容量|"
-    r"\b(?:bounded|max(?:imum)?(?: size| depth| length| len)?\s*[:=]?\s*\d[\w.]*|"
+    r"\b(?:bounded|begrenzt\w*|h[öo]chstens\s+\d[\w.]*|"
+    r"max(?:imum|imal|\.)?(?: size| depth| length| len)?\s*[:=]?\s*\d[\w.]*|"
     r"retention[^,;]*|dlq|dead[- ]letter\w*|back-?pressure|capacity\s*[:=]?\s*\d[\w.]*|"
     r"depth limit|size limit|limit(?:ed)? to \d[\w.]*|drop (?:oldest|newest)|load shedding|"
     r"ttl\b[^,;]*)",

@@ -22,10 +22,13 @@ _REPLICA_WORDS = re.compile(
     re.I,
 )
 _REPLICATION_LINK = re.compile(
-    r"\b(?:replicat\w*|r[ée]plica\w*|standby|mirror\w*|binlog|wal|"
+    r"\b(?:replicat\w*|repl\b|r[ée]plica\w*|standby|mirror\w*|binlog|wal|"
     r"log shipping|active[- ]active|active[- ]passive)\b|复制",
     re.I,
 )
+
+_FEEDING_KINDS = frozenset({ComponentKind.DATABASE, ComponentKind.BLOB_STORE, ComponentKind.SEARCH})
+"""Stores answer calls and never wait on what they feed."""
 
 _DEGRADE = re.compile(
     r"\b(?:stale|fallback|fall back|fail[- ]?(?:open|closed|safe)|default(?:s)?|last known|"
@@ -183,6 +186,8 @@ class BoardContext:
             if edge.mode == EdgeMode.ASYNC:
                 continue
             for caller, callee in _directions(edge):
+                if self.board.components[caller].kind in _FEEDING_KINDS:
+                    continue  # a store's arrow out (CDC, export) is a feed, not a call
                 if self.board.components[callee].kind != ComponentKind.QUEUE:
                     pred[pos[callee]].append(pos[caller])
         return closure(pred)

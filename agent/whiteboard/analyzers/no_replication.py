@@ -7,13 +7,9 @@ from agent.whiteboard.analyzers.finding import BoardFinding, Severity
 from agent.whiteboard.kinds import ComponentKind
 
 CODE = "NO_REPLICATION"
-# Caches are rebuilt from the source of truth, so one copy is a performance risk, not data loss.
-_DURABLE = (
-    ComponentKind.DATABASE,
-    ComponentKind.QUEUE,
-    ComponentKind.SEARCH,
-    ComponentKind.BLOB_STORE,
-)
+# Only a source of truth loses data with its disk. Caches and search indexes are rebuilt from
+# it, and a queue's durability is UNBOUNDED_QUEUE's question (retention, DLQ), not a replica's.
+_DURABLE = (ComponentKind.DATABASE, ComponentKind.BLOB_STORE)
 
 
 def check(ctx: BoardContext) -> list[BoardFinding]:

@@ -71,6 +71,8 @@ def check(ctx: BoardContext) -> list[BoardFinding]:
             continue
         if ctx.replicated(comp) or _replicated_group(ctx, comp):
             continue
+        if comp.kind in _DATA and not single and len(set(ctx.upstream[comp.id])) < 2:
+            continue  # one caller's own store: NO_REPLICATION asks about its copies
         if comp.kind == ComponentKind.CACHE and any(c in feeds_db for c in ctx.upstream[comp.id]):
             continue  # its callers can fall back to the database: slower, not down
         share = (
