@@ -248,8 +248,8 @@ def test_hotseat_board_json():
     [
         (
             "bad.mmd",
-            "sequenceDiagram\n  A->>B: hi\n",
-            "bad.mmd:1: not a flowchart ('sequenceDiagram')",
+            "erDiagram\n  USER ||--o{ ORDER : places\n",
+            "bad.mmd:1: not a flowchart ('erDiagram')",
         ),
         ("bad.mmd", "---\ntitle: x\ngraph TD\n", "bad.mmd:1: front matter '---' is never closed"),
         ("bad.mmd", "", "bad.mmd: empty diagram"),

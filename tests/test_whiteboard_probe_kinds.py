@@ -158,3 +158,77 @@ def test_spof_not_raised_on_one_services_own_store_or_on_an_index_fed_by_cdc():
         " u[Users svc] --> db\n"
     )
     assert fired(shared, "SPOF") == ["Postgres"]
+
+
+# ---- C: a sequence diagram is participants and messages ---------------------------------------
+
+SEQUENCE = """sequenceDiagram
+    autonumber
+    participant B as Browser
+    actor U
+    participant I as Image resizer
+    participant C as Resize cache (Memcached)
+    participant S as S3 originals
+    B->>+I: resize(123, 400)
+    alt cache hit
+        I->>C: get 123:400
+        C-->>I: hit
+    else miss
+        I->>S: GetObject 123
+        S-->>-I: original bytes
+        I-)C: set 123:400
+    end
+    Note over C: {note}
+    Note over B,I: the browser retries on 5xx
+    I-->>B: webp
+"""
+
+
+def test_a_standalone_sequence_diagram_reads_participants_and_messages():
+    board = mermaid(SEQUENCE.format(note="TTL 5m, LRU"))
+    comps = by_label(board)
+    assert set(comps) == {
+        "Browser",
+        "U",
+        "Image resizer",
+        "Resize cache (Memcached)",
+        "S3 originals",
+    }
+    assert comps["U"].kind == K.CLIENT and comps["Resize cache (Memcached)"].kind == K.CACHE
+    assert comps["Image resizer"].kind == K.SERVICE
+    pairs = {
+        (board.components[e.source].label, board.components[e.target].label): e
+        for e in board.edges.values()
+    }
+    assert set(pairs) == {
+        ("Browser", "Image resizer"),
+        ("Image resizer", "Resize cache (Memcached)"),
+        ("Resize cache (Memcached)", "Image resizer"),
+        ("Image resizer", "S3 originals"),
+        ("S3 originals", "Image resizer"),
+        ("Image resizer", "Browser"),
+    }
+    # a reply is nobody's call; the same call sent twice is one edge with both texts
+    assert pairs[("S3 originals", "Image resizer")].mode.value == "async"
+    assert pairs[("Image resizer", "S3 originals")].mode.value == "sync"
+    assert "get 123:400" in pairs[("Image resizer", "Resize cache (Memcached)")].label
+    assert "TTL 5m, LRU" in comps["Resize cache (Memcached)"].notes
+    assert "the browser retries on 5xx" in board.annotations
+    found = {f.code for f in analyze(board)}
+    assert "CACHE_NO_TTL" not in found and "BIDIRECTIONAL_SYNC" not in found
+    assert "NO_MONITORING" in found
+    without_ttl = mermaid(SEQUENCE.format(note="hot keys only"))
+    assert fired(without_ttl, "CACHE_NO_TTL") == ["Resize cache (Memcached)"]
+
+
+def test_markdown_sequence_is_read_when_no_block_is_a_flowchart():
+    only_sequence = "# Upload\n\n```mermaid\n" + SEQUENCE.format(note="TTL 5m") + "```\n"
+    board = parse_board(only_sequence, name="doc.md")
+    assert "Image resizer" in by_label(board)
+    with_flowchart = (
+        "```mermaid\nflowchart LR\n api[API] --> db[(Orders DB)]\n```\n\n"
+        "```mermaid\n" + SEQUENCE.format(note="TTL 5m") + "```\n"
+    )
+    board = parse_board(with_flowchart, name="doc.md")
+    assert set(by_label(board)) == {"API", "Orders DB"}
+    assert any("sequenceDiagram block skipped" in w for w in board.warnings)

@@ -48,10 +48,8 @@ def check(ctx: BoardContext) -> list[BoardFinding]:
         entries = [cid for cid in ctx.board.components if not ctx.upstream[cid]]
     dominated = ctx.dominated_from(entries)
     ancestors = ctx.dependents
-    databases = {c.id for c in ctx.components if c.kind == ComponentKind.DATABASE}
-    feeds_db = {
-        cid for cid in ctx.board.components if not databases.isdisjoint(ctx.downstream[cid])
-    }
+    stores = {c.id for c in ctx.components if c.kind in _DATA}
+    feeds_db = {cid for cid in ctx.board.components if not stores.isdisjoint(ctx.downstream[cid])}
     on_every_path = _on_every_path(ctx)
     findings = []
     for i, comp in enumerate(ctx.components):
@@ -74,7 +72,7 @@ def check(ctx: BoardContext) -> list[BoardFinding]:
         if comp.kind in _DATA and not single and len(set(ctx.upstream[comp.id])) < 2:
             continue  # one caller's own store: NO_REPLICATION asks about its copies
         if comp.kind == ComponentKind.CACHE and any(c in feeds_db for c in ctx.upstream[comp.id]):
-            continue  # its callers can fall back to the database: slower, not down
+            continue  # its callers can fall back to the store behind it: slower, not down
         share = (
             f"all {others} other components"
             if size == others

@@ -2,7 +2,8 @@
 
 Formats: Excalidraw (`.excalidraw`, `.excalidraw.json`), Obsidian Excalidraw notes (`.md` with
 a drawing block, plain or compressed), Mermaid flowcharts (`.mmd`/`.mermaid`, or ```mermaid
-blocks in `.md`: every flowchart block, merged), and Hotseat's own board JSON (`.json`).
+blocks in `.md`: every flowchart block, merged), Mermaid sequence diagrams (participants and
+messages; in `.md` only when no block is a flowchart), and Hotseat's own board JSON (`.json`).
 A bad element or line is skipped and named in `board.warnings`; limits (label length, element
 and component counts) shorten with a warning. Only a file that cannot be read at all raises
 one `BoardError` naming the file and the line.
@@ -19,6 +20,8 @@ from agent.whiteboard.board import Board, BoardError
 from agent.whiteboard.importers.excalidraw import board_from_excalidraw
 from agent.whiteboard.importers.markdown import excalidraw_block, mermaid_blocks, prose
 from agent.whiteboard.importers.mermaid import board_from_mermaid, board_from_mermaid_blocks
+from agent.whiteboard.importers.mermaid_sequence import HEADER as _SEQUENCE
+from agent.whiteboard.importers.mermaid_sequence import board_from_sequences, is_sequence
 from agent.whiteboard.serialize import board_from_dict
 
 MAX_BYTES = 20_000_000
@@ -50,11 +53,17 @@ def parse_board(text: str, *, name: str = "board") -> Board:
     if lowered.endswith((".md", ".markdown")):
         return _markdown(text, name)
     if lowered.endswith((".mmd", ".mermaid")):
-        return board_from_mermaid(text, source=name)
+        return _mermaid(text, name)
     if lowered.endswith((".excalidraw", ".json")) or stripped.startswith("{"):
         return _json(text, name)
     if "```" in text:
         return _markdown(text, name)
+    return _mermaid(text, name)
+
+
+def _mermaid(text: str, name: str) -> Board:
+    if is_sequence(text):
+        return board_from_sequences([(text, 1)], source=name)
     return board_from_mermaid(text, source=name)
 
 
@@ -83,6 +92,13 @@ def _markdown(text: str, name: str) -> Board:
         return board_from_excalidraw(scene, source=name)
     blocks = mermaid_blocks(text, name)
     flowcharts = [b for b in blocks if _FLOWCHART.search(b.body)]
+    sequences = [b for b in blocks if _SEQUENCE.match(b.body.strip())]
+    if not flowcharts and sequences:
+        # No flowchart: the sequence diagrams are the architecture (with a flowchart, their
+        # messages repeat its edges and are skipped).
+        board = board_from_sequences([(b.body, b.line) for b in sequences], source=name)
+        board.annotations.extend(prose(text))
+        return board
     if not flowcharts:
         if blocks:
             raise BoardError(
