@@ -232,3 +232,95 @@ def test_markdown_sequence_is_read_when_no_block_is_a_flowchart():
     board = parse_board(with_flowchart, name="doc.md")
     assert set(by_label(board)) == {"API", "Orders DB"}
     assert any("sequenceDiagram block skipped" in w for w in board.warnings)
+
+
+# ---- D/F/G: boxes and arrows that were lost ---------------------------------------------------
+
+
+def pairs_of(board):
+    return {
+        (board.components[e.source].label, board.components[e.target].label)
+        for e in board.edges.values()
+    }
+
+
+def test_hyphenated_abbreviation_is_a_name_not_a_list_lead():
+    board = scene(
+        box("u", 0, 0, "Nutzer (App)", kind="ellipse"),
+        box("gw", 300, 0, "API-GW"),
+        box("svc", 600, 0, "Wallet-Dienst"),
+        arrow("a", (162, 35), (298, 35), "u", "gw"),
+        arrow("b", (462, 35), (598, 35), "gw", "svc"),
+        text("t", 0, 300, "API - POST /pay, GET /balance", w=300),
+    )
+    assert by_label(board)["API-GW"].kind == K.API_GATEWAY
+    assert pairs_of(board) == {("Nutzer (App)", "API-GW"), ("API-GW", "Wallet-Dienst")}
+    assert fired(board, "ORPHAN") == []
+
+
+def test_name_under_an_icon_wins_over_the_arrow_leaving_it_and_stacked_icons_are_copies():
+    def image(eid, x, y):
+        return {"id": eid, "type": "image", "x": x, "y": y, "width": 64, "height": 64}
+
+    board = scene(
+        image("ph", 40, 180),
+        text("ph-name", 30, 250, "Participants", w=110),
+        image("s1", 320, 280),
+        image("s2", 310, 270),
+        image("s3", 300, 260),
+        text("s-name", 300, 350, "SFU (mediasoup)", w=136),
+        box("turn", 40, 420, "TURN / STUN"),
+        # an arrow from the phone's bottom edge runs right through its name
+        arrow("a1", (80, 250), (116, 414), "ph", "turn"),
+        arrow("a2", (110, 224), (295, 281), "ph", "s3", label="RTP"),
+    )
+    comps = by_label(board)
+    assert comps["Participants"].kind == K.CLIENT
+    assert comps["SFU (mediasoup)"].instances == 3
+    assert pairs_of(board) == {
+        ("Participants", "TURN / STUN"),
+        ("Participants", "SFU (mediasoup)"),
+    }
+
+
+def test_numbered_members_in_a_titled_box_are_one_cluster_an_arrow_into_it_reaches():
+    board = scene(
+        box("api", 0, 100, "Lock API"),
+        {"id": "ens", "type": "rectangle", "x": 300, "y": 0, "width": 330, "height": 200},
+        text("title", 312, 8, "ZooKeeper ensemble", w=163),
+        box("z1", 312, 70, "zk1", w=95, h=60),
+        box("z2", 417, 70, "zk2", w=95, h=60),
+        box("z3", 522, 70, "zk3", w=95, h=60),
+        arrow("a", (162, 135), (298, 135), "api", "ens", label="ephemeral znodes"),
+    )
+    comps = by_label(board)
+    assert set(comps) == {"Lock API", "ZooKeeper ensemble"}
+    assert comps["ZooKeeper ensemble"].instances == 3
+    assert comps["ZooKeeper ensemble"].kind == K.DATABASE
+    assert pairs_of(board) == {("Lock API", "ZooKeeper ensemble")}
+    assert "ZooKeeper ensemble" not in fired(board, "NO_REPLICATION")
+
+
+def test_a_read_and_a_write_arrow_between_one_pair_are_two_paths():
+    board = scene(
+        box("svc", 0, 0, "Wallet-Dienst"),
+        box("db", 400, 0, "Kontostand-DB"),
+        arrow("w", (162, 20), (398, 20), "svc", "db", label="schreiben (stark konsistent)"),
+        arrow("r", (162, 50), (398, 50), "svc", "db", label="lesen (eventual, veraltet ok)"),
+    )
+    assert len(board.edges) == 2
+    assert fired(board, "SHARED_STORE_MIXED_CONSISTENCY") == ["Kontostand-DB"]
+
+
+def test_a_box_repeated_in_a_second_mermaid_block_under_another_id_is_one_box():
+    source = (
+        "```mermaid\nflowchart LR\n d((Phones)) --> gw[WS GW<br/>x20] --> ps[Presence svc]\n"
+        "```\n\n```mermaid\nflowchart TD\n f[Fan-out svc] -->|push| gw2[WS GW<br/>x20]\n"
+        " f --> db[(Friends DB)]\n```\n"
+    )
+    board = parse_board(source, name="p.md")
+    assert [c.label for c in board.components.values()].count("WS GW") == 1
+    assert ("Fan-out svc", "WS GW") in pairs_of(board)
+    # within one block two boxes may share a name (two "DB" boxes are two databases)
+    one = mermaid("flowchart LR\n a[Svc A] --> d1[(DB)]\n b[Svc B] --> d2[(DB)]\n")
+    assert [c.label for c in one.components.values()].count("DB") == 2

@@ -17,7 +17,7 @@ _LEAD = re.compile(
     r"constraints?|todo|to do|fixme|legend|key|title|scale|api|apis|endpoints?|goals?|"
     r"out of scope|scope|capacity|estimates?|estimation|back of the envelope|questions?|"
     r"open questions?|decisions?|trade-?offs?|why|tl;?dr|summary|context|flow|steps?)\b"
-    r"\s*[:\-—]",
+    r"\s*(?::|[\-—](?!\w))",  # "API - POST /x", but "API-GW" is a name
     re.I,
 )
 _BULLETS = re.compile(r"(?:^|\n)\s*(?:[-•*]|\d+[.)])\s+\S")

@@ -79,8 +79,9 @@ _PRIORITY = re.compile(
     re.I,
 )
 _CONSISTENCY = re.compile(
-    r"\b(?:(ap)|(cp)|(strong(?:ly)?[- ]consisten\w*|linearizab\w*|serializab\w*)|"
-    r"(eventual(?:ly)?[- ]consisten\w*|eventual))\b",
+    r"\b(?:(ap)|(cp)|(strong(?:ly)?[- ]consisten\w*|linearizab\w*|serializab\w*|"
+    r"(?:stark|streng)[- ]konsistent\w*|fuertemente consistente)|"
+    r"(eventual(?:ly)?[- ]consisten\w*|eventual|eventuell\w*|letztendlich konsistent\w*))\b",
     re.I,
 )
 

@@ -153,6 +153,7 @@ class _Scene:
         self.arrow_labels: dict[str, list[str]] = {}
         self.through_texts: set[str] = set()
         self.drawn_edges: set[tuple[str, str, bool]] = set()
+        self.drawn_labels: set[tuple[str, str, bool, str]] = set()
         self.raw_lines: dict[str, list[str]] = {}
         self.text_owner: dict[str, str] = {}
         """Loose text id → the thing it names or describes (an arrow may be bound to it)."""
@@ -227,6 +228,7 @@ class _Scene:
             thing.frame = element.get("frameId")
             self.things[element["id"]] = thing
         self._hand_drawn_cylinders(icon_members)
+        self._stacked_images(bound_shapes)
         for thing in self.things.values():
             for member in thing.members:
                 self.owner[member] = thing.id
@@ -238,6 +240,40 @@ class _Scene:
                 if gid in self.things:
                     self.owner[text["id"]] = gid
                     break
+
+    def _stacked_images(self, labelled: set[str]) -> None:
+        """Same-size images (or unlabelled shapes) drawn overlapping, each a little offset,
+        without grouping them: one thing with that many copies (three server icons)."""
+        singles = [
+            t
+            for t in self.things.values()
+            if len(t.members) == 1 and t.id not in labelled and t.shape in ("image", "rectangle")
+        ]
+        singles.sort(key=lambda t: (t.box[1], t.box[0]))
+        merged: set[str] = set()
+        for i, first in enumerate(singles):
+            if first.id in merged:
+                continue
+            x, y, w, h = first.box
+            stack = [
+                t
+                for t in singles[i + 1 :]
+                if t.id not in merged
+                and t.shape == first.shape
+                and abs(t.box[2] - w) <= w * 0.1
+                and abs(t.box[3] - h) <= h * 0.1
+                and abs(t.box[0] - x) + abs(t.box[1] - y) > 0
+                and abs(t.box[0] - x) < w / 2
+                and abs(t.box[1] - y) < h / 2
+            ]
+            if not stack:
+                continue
+            for other in stack:
+                merged.add(other.id)
+                first.members |= other.members
+                first.box = _union([first.box, other.box])
+                del self.things[other.id]
+            first.copies = 1 + len(stack)
 
     def _hand_drawn_cylinders(self, taken: set[str]) -> None:
         """A flat ellipse with two vertical lines hanging from its sides, drawn without
@@ -368,6 +404,14 @@ class _Scene:
                 continue
             distance, owner = self._nearest_with_distance(box, exclude_containers=True)
             arrow_distance, arrow_id = paths.nearest(center, 25.0)
+            if (
+                owner is not None
+                and distance <= _TEXT_REACH / 2
+                and self.things[owner].shape in ("image", "icon")
+                and not self.things[owner].bound
+                and _name_like(content)
+            ):
+                arrow_id = None  # the name under an icon, even where an arrow leaves the icon
             if arrow_id is not None and arrow_distance < 25 and arrow_distance < distance:
                 self.arrow_labels.setdefault(arrow_id, []).append(content)
                 continue
@@ -529,7 +573,11 @@ class _Scene:
         if not label:
             return False
         generic = [p for p in parts if not p or _GENERIC_PART.match(p.strip())]
-        return len(generic) == len(parts)
+        if len(generic) == len(parts):
+            return True
+        # "zk1", "zk2", "zk3" in a box titled "ZooKeeper ensemble": the members of one thing
+        bases = {m.group(1).lower() if (m := _NUMBERED.match(p.strip())) else None for p in parts}
+        return len(parts) >= 2 and len(bases) == 1 and None not in bases
 
     def _add_components(self) -> None:
         clustered = {t for parts in self.clusters.values() for t in parts}
@@ -699,9 +747,12 @@ class _Scene:
             for b in targets:
                 if a == b:
                     continue
-                if (a, b, two_way) in self.drawn_edges:
-                    continue
+                if (a, b, two_way) in self.drawn_edges and (
+                    not label or (a, b, two_way, label) in self.drawn_labels
+                ):
+                    continue  # the same arrow reached twice; a second text is a second path
                 self.drawn_edges.add((a, b, two_way))
+                self.drawn_labels.add((a, b, two_way, label))
                 taken = arrow["id"] in self.board.edges or arrow["id"] in self.board.components
                 self.board.add_edge(
                     a,

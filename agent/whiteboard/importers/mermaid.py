@@ -101,6 +101,10 @@ class _Parse:
     note_links: set[str] = field(default_factory=set)
     """Edge ids drawn `-.-`: a dotted line with no arrowhead, how notes are tied to a node."""
     pending_edges: list[tuple[list[str], list[str], _Link, int]] = field(default_factory=list)
+    block: int = 0
+    """Which of the file's blocks is being read."""
+    block_of: dict[str, int] = field(default_factory=dict)
+    """Node id → the block that declared it."""
 
 
 def board_from_mermaid(text: str, *, source: str = "diagram", first_line: int = 1) -> Board:
@@ -114,10 +118,12 @@ def board_from_mermaid_blocks(blocks: list[tuple[str, int]], *, source: str = "d
     a warning; only a text with no flowchart at all is an error."""
     parse = _Parse()
     any_header = False
-    for text, first_line in blocks:
+    for index, (text, first_line) in enumerate(blocks):
+        parse.block = index
         any_header |= _read_block(parse, text, source, first_line)
     if not any_header:
         raise BoardError(f"{source}: empty diagram (no 'graph' or 'flowchart' line)")
+    _merge_repeated_nodes(parse)
     _add_edges(parse, source)
     _set_aside_notes(parse)
     return parse.board
@@ -212,6 +218,28 @@ def _add_edges(parse: _Parse, source: str) -> None:
                     continue
                 if link.mode == "async" and not link.directed:
                     parse.note_links.add(edge.id)
+
+
+def _merge_repeated_nodes(parse: _Parse) -> None:
+    """A later block drawing a box of an earlier one again under another id ("gw" in the
+    write path, "gw2" in the fan-out) means the same box: same label and notes, one node."""
+    board = parse.board
+    first: dict[tuple[str, tuple[str, ...]], str] = {}
+    same: dict[str, str] = {}
+    for comp in list(board.components.values()):
+        key = (" ".join(comp.label.lower().split()), comp.notes)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = comp.id
+        elif parse.block_of.get(earlier) != parse.block_of.get(comp.id):
+            same[comp.id] = earlier
+            board.remove(comp.id)
+    if not same:
+        return
+    parse.pending_edges = [
+        ([same.get(a, a) for a in sources], [same.get(b, b) for b in targets], link, number)
+        for sources, targets, link, number in parse.pending_edges
+    ]
 
 
 def _expand(parse: _Parse, ids: list[str]) -> list[str]:
@@ -472,6 +500,7 @@ def _declare(parse: _Parse, nid: str, label: str | None, shape: str | None) -> N
                 return  # a reference to a subgraph, not a node
             raise BoardError(f"node id {nid!r} is also a subgraph id")
         board.add_component(text or nid, id=nid, shape=shape, notes=notes, group=group)
+        parse.block_of[nid] = parse.block
         if label is not None:
             parse.labelled.add(nid)
     elif label is not None:
