@@ -256,6 +256,7 @@ _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "then", "plus"})
 _FILLERS = frozenset(
     {"what", "um", "uh", "like", "say", "roughly", "basically", "so", "well"}
     | {"more", "actually", "really", "closer", "exactly"}
+    | {"let", "me", "see", "lemme", "think", "hmm"}  # "that's, let me see, 16 MB": thinking
 )
 _TRUE_HEDGES = frozenset(
     {"about", "roughly", "around", "approximately", "approx", "almost", "nearly", "~", "like"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from estimation.numbers import ORDINALS, SMALL, SUFFIX_SCALE, TENS, read_number
+from estimation.numbers import ORDINALS, SMALL, SUFFIX_SCALE, TENS, read_number, share_of_scale
 from estimation.quantity import BANDWIDTH, COUNT, DATA, MONEY, RATE, TIME, Dimension, Quantity
 from estimation.tokens import TimeUnits, Token
 from estimation.units import SHORT_ONLY, lookup_unit
@@ -237,6 +237,25 @@ class _Lexer:
             return None
         return value, j + 1
 
+    def by_times(self, j: int) -> bool:
+        """ "four rows by ten to the sixth columns by four bytes", "a 4 by 4 grid": "by" between
+        counted things is a product. Only after a plain count (and at most one noun naming what
+        it counts), before a number: "grows by 20%", "10 TB by 2030" stay words."""
+        k, last = j - 1, len(self.out) - 1
+        if k >= 0 and last >= 0 and self.out[last].kind == "word":
+            if self.words[k] in _NOT_COUNTED or lookup_unit(self.raw[k][1]) is not None:
+                return False
+            k, last = k - 1, last - 1
+        if k < 0 or last < 0 or self.out[last].kind != "qty":
+            return False
+        before = self.out[last]
+        if not before.bare or self.raw[k][3] != before.end:
+            return False
+        got = read_number(self.words, j + 1)
+        return got is not None and not (
+            self.word(j + 1).isdigit() and len(self.word(j + 1)) == 4 and got[1] == j + 2
+        )  # "by 2030": a year
+
     # -- quantities -------------------------------------------------------------------------
     def read_exponent(self, j: int) -> tuple[float, int] | None:
         w = self.word(j)
@@ -341,6 +360,8 @@ class _Lexer:
     def read_fraction(self, i: int) -> tuple[float, int] | None:
         """ "a tenth of", "half of", "a quarter of", "one in a thousand", "1 in 10": a share."""
         w = self.word(i)
+        if share_of_scale(self.words, i) is not None:
+            return None  # "a quarter of a million": a number, not a share
         if w == "half" and self.word(i + 1) == "of":
             return 0.5, i + 1
         if w in ("a", "one") and self.word(i + 2) == "of" and self.word(i + 1) in _SHARES:
@@ -481,6 +502,10 @@ class _Lexer:
                 out.append(Token("qty", raw_text, s, e, q, q, number=q.value, multiplier=True))
                 i += 1
                 continue
+            if w == "by" and not by_verb and self.by_times(i):
+                out.append(Token("op", raw_text, s, e, op="*"))  # "4 rows by 10^6 columns"
+                i += 1
+                continue
             if w in _BY_VERBS:
                 by_verb = _BY_VERBS[w]
             elif w == "by" and by_verb:  # "divide 86,400 by 24"
@@ -568,6 +593,15 @@ _SPECIAL = (
     | REFS
     | HEDGES
 )
+
+
+_NOT_COUNTED = frozenset(
+    {"grows", "grow", "grew", "growing", "increase", "increases", "increased", "drops", "drop"}
+    | {"goes", "go", "went", "up", "down", "off", "more", "less", "is", "are", "was", "times"}
+    | {"cut", "reduce", "reduced", "shrink", "shrinks", "multiplied", "divided", "divide"}
+    | {"and", "or", "so", "that", "it", "then", "per", "each", "every", "the", "a", "an"}
+)
+"""Words between a number and "by" that make "by" not a product ("up by 20%")."""
 
 
 def _may_start(word: str) -> bool:

@@ -79,7 +79,6 @@ ORDINALS = {
     "thirty-second": 32,
     "sixty-fourth": 64,
 }
-FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 VAGUE = {"couple": 2, "few": 3}
 """'a couple hundred' is 200 and 'a few thousand' is 3,000: approximate by nature."""
 
@@ -131,11 +130,58 @@ def _word_value(word: str) -> float | None:
     return parse_digits(word)
 
 
+SHARES_OF_SCALE = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3}
+SHARES_OF_SCALE.update(thirds=1 / 3)
+"""Shares said of a scale word: "a quarter of a million", "three quarters of a billion"."""
+
+
+def share_of_scale(words: list[str], i: int) -> tuple[float, int] | None:
+    """ "half a million", "a quarter of a million", "three quarters of a billion", "a half
+    million", "quarter million": (value, index after it)."""
+    n = len(words)
+    count, j = 1.0, i
+    if words[j] in ("a", "an"):
+        j += 1
+    elif words[j] in SMALL and 1 <= SMALL[words[j]] <= 9 and j + 1 < n:
+        count, j = float(SMALL[words[j]]), j + 1  # "three quarters of a million"
+    if j >= n or words[j] not in SHARES_OF_SCALE:
+        return None
+    plural = words[j].endswith("s")
+    if plural != (count > 1) or (count > 1 and words[j] == "halves"):
+        return None
+    share = count * SHARES_OF_SCALE[words[j]]
+    j += 1
+    if j < n and words[j] == "of":
+        j += 1
+    if j < n and words[j] in ("a", "an"):
+        j += 1
+    if j < n and words[j] in SCALES and words[j] not in ("k", "grand"):
+        return share * SCALES[words[j]], j + 1
+    return None
+
+
+_HALF_AFTER = {"half": 0.5, "quarter": 0.25}
+"""'and a half', 'and a quarter' after a number: "one and a half", "twelve and a half"."""
+
+
+def _and_a_share(words: list[str], j: int) -> float | None:
+    """The share said as "and a half" / "and a quarter" at words[j], if it is."""
+    if words[j : j + 2] in (["and", "a"], ["and", "an"]) and j + 2 < len(words):
+        if j + 3 < len(words) and words[j + 3] == "of":
+            return None  # "20, and a quarter of those": a share of something else
+        return _HALF_AFTER.get(words[j + 2])
+    return None
+
+
 def _is_number_start(words: list[str], i: int) -> bool:
     w = words[i]
     if word_value(w) is not None:
         return True
     nxt = words[i + 1] if i + 1 < len(words) else ""
+    if (w in ("a", "an") and nxt in SHARES_OF_SCALE or w in SHARES_OF_SCALE) and share_of_scale(
+        words, i
+    ):
+        return True
     if w in ("a", "an"):
         if nxt in VAGUE:
             after = words[i + 2 : i + 4]
@@ -145,7 +191,7 @@ def _is_number_start(words: list[str], i: int) -> bool:
                 or (after[0] == "of" and len(after) > 1 and after[1] in SCALES)
             )
         return nxt in SCALES or nxt in ("hundred", "dozen")
-    return w in FRACTIONS and nxt in ("a", "an") and i + 2 < len(words) and words[i + 2] in SCALES
+    return False
 
 
 def read_number(words: list[str], i: int) -> tuple[float, int] | None:
@@ -158,15 +204,27 @@ def read_number(words: list[str], i: int) -> tuple[float, int] | None:
     if i >= n or not _is_number_start(words, i):
         return None
     w = words[i]
-    if w in FRACTIONS:  # "half a million"
-        return FRACTIONS[w] * SCALES[words[i + 2]], i + 3
+    share = share_of_scale(words, i)
+    if share is not None:  # "half a million", "a quarter of a million", "three quarters of a …"
+        return share
     total = 0.0
     current = 0.0
     have_current = False
     last_kind = ""  # "digit", "small", "tens", "hundred", "scale"
     j = i
+    last_scale = 1.0
     while j < n:
         w = words[j]
+        if w == "and" and last_kind in ("small", "tens", "digit", "scale"):
+            half = _and_a_share(words, j)
+            if half is not None:  # "one and a half", "a million and a half"
+                if last_kind == "scale":
+                    total += half * last_scale
+                else:
+                    current += half
+                    last_kind = "digit"
+                j += 3
+                continue
         if w in ("a", "an") and j == i:
             current, have_current, last_kind = 1.0, True, "small"
             if j + 1 < n and words[j + 1] in VAGUE:
@@ -212,6 +270,7 @@ def read_number(words: list[str], i: int) -> tuple[float, int] | None:
             if not have_current:
                 break
             total += current * SCALES[w]
+            last_scale = SCALES[w]
             current, have_current, last_kind = 0.0, False, "scale"
             j += 1
             continue

@@ -56,7 +56,7 @@ from estimation.report import (
     ClaimCheck,
     Finding,
 )
-from estimation.speech import drop_abandoned
+from estimation.speech import drop_abandoned, keep_pauses_between_figures
 from estimation.statements import (
     DERIVED_WORDS,
     PERIODS,
@@ -235,6 +235,7 @@ class EstimationSession(IntentReadings):
         text = self._text = _WRAPPED.sub(_blank, layout.text)
         text = _CONTROL.sub(_blank, text)
         text = drop_abandoned(text)
+        text = keep_pauses_between_figures(text)
         text = _FILLER.sub(_blank, text)
         text = _APPROXIMATE.sub(" ", text)
         text = _SPAN_HYPHEN.sub(" ", text)

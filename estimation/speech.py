@@ -84,3 +84,31 @@ def drop_abandoned(text: str) -> str:
         for begin, end in reversed(cuts):
             text = _blank(text, begin, end)
     return text
+
+
+_PAUSE = re.compile(
+    r",[ \t]*(?P<filler>(?:um+|uh+|er+|erm|hmm+))[ \t]*,(?=[ \t]*(?:\d|\$|\.\d|[a-z]))", re.I
+)
+_NUMBER_WORD = re.compile(
+    r"^(?:\d|\$|\.\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|half|quarter)\b)",
+    re.I,
+)
+
+
+def keep_pauses_between_figures(text: str) -> str:
+    """ "a billion times sixteen, uh, sixteen gigabytes": a filler between the working's last
+    figure and the next figure is a pause before the result, so its commas stay (the filler
+    clean-up takes a filler's commas with it, which would run "sixteen sixteen gigabytes"
+    together). Only the filler word is blanked; a filler after a word ("over, um, 1,440")
+    is left to the usual clean-up, which keeps that working in one piece."""
+    if "," not in text:
+        return text
+    for found in reversed(list(_PAUSE.finditer(text))):
+        if not _NUMBER_WORD.match(text[found.end() :].lstrip(" \t")):
+            continue
+        if _figure_before(text, found.start()) is None:
+            continue
+        text = _blank(text, found.start("filler"), found.end("filler"))
+    return text

@@ -1,0 +1,125 @@
+"""Kinds of numbers the estimation engine must read, so that slips in them are checked and
+figures already given are not asked for again. Each kind has a must-read (or must-accuse) case
+and a must-stay-quiet case, in wordings unlike the probes that found them."""
+
+from __future__ import annotations
+
+import pytest
+
+from estimation import parse_quantity
+from estimation.lexer import tokenize
+from tests.estimation_turns import claim_for, claims_after
+
+# -- spelled-out shares of a scale and "and a half" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a quarter of a million", 250_000),
+        ("three quarters of a billion", 7.5e8),
+        ("half of a million", 500_000),
+        ("a half million", 500_000),
+        ("a third of a billion", 1e9 / 3),
+        ("two and a half million", 2.5e6),
+        ("one and a half", 1.5),
+        ("a million and a half", 1.5e6),
+        ("eight and a quarter thousand", 8_250),
+        ("one and a half terabytes", 1.5e12),
+    ],
+)
+def test_spelled_out_shares_are_numbers(text, value):
+    assert parse_quantity(text).value == pytest.approx(value)
+
+
+def test_a_share_of_something_else_is_not_part_of_the_number():
+    toks = [t for t in tokenize("we need 20, and a quarter of those are hot") if t.kind == "qty"]
+    assert toks[0].number == 20
+    assert not any(t.number == 20.25 for t in toks)
+
+
+def test_a_share_of_what_follows_stays_a_share():
+    toks = [t for t in tokenize("a quarter of the users upload") if t.kind == "qty"]
+    assert len(toks) == 1 and toks[0].percent and toks[0].number == 0.25
+
+
+def test_a_result_said_as_a_share_of_a_million_is_checked():
+    text = "We run 300 servers at 2,000 requests a second each, that's a quarter of a million."
+    claim = claim_for("a quarter of a million", text)
+    assert claim.verdict == "incorrect"
+
+
+def test_a_result_said_as_a_share_of_a_million_holds_up():
+    lines = (
+        "Around 230 a second on average.",
+        "Peak is 1000x that, call it a quarter of a million.",
+    )
+    assert claim_for("a quarter of a million", *lines).verdict == "correct"
+
+
+def test_an_input_said_with_and_a_half_is_read_so_the_division_is_checked():
+    text = "The index is 12 terabytes and each node holds two and a half terabytes, so 8 nodes."
+    claim = claim_for("8", text)
+    assert claim.verdict == "incorrect"
+
+
+def test_a_division_by_one_and_a_half_that_is_right_holds_up():
+    text = "We have 90 terabytes and keep each shard under one and a half terabytes, so 60 shards."
+    assert claim_for("60", text).verdict == "correct"
+
+
+# -- a filler between the working's last figure and the result is a pause, not a join -----------
+
+
+def test_a_result_after_a_filler_pause_is_read():
+    text = "Fifty million users times twelve kilobytes, um, six hundred gigabytes."
+    assert claim_for("six hundred gigabytes", text).verdict == "correct"
+
+
+def test_a_result_after_a_filler_pause_is_checked():
+    text = "So 30 million rows times 8, uh, 2.4 gigabytes."
+    claims = claims_after(text)
+    assert [c.verdict for c in claims if "2.4" in text[c.start : c.end]] == ["incorrect"]
+
+
+def test_a_result_that_repeats_the_last_operand_after_a_filler_is_read():
+    text = "So that's two billion keys times eight, uh, eight bytes is the key, sixteen gigabytes."
+    claims = claims_after(text)
+    assert any("sixteen gigabytes" in text[c.start : c.end] for c in claims)
+    assert all(c.verdict != "incorrect" for c in claims)
+
+
+def test_a_filler_after_an_operator_keeps_the_working_in_one_piece():
+    text = "Five billion a day over, um, eighty six thousand four hundred, about 58,000 a second."
+    assert claim_for("58,000", text).verdict == "correct"
+
+
+# -- "by" between counted things is a product --------------------------------------------------
+
+
+def test_rows_by_columns_by_bytes_is_a_product():
+    text = (
+        "A matrix of eight rows by two to the twenty columns by eight bytes is about 64 megabytes."
+    )
+    claim = claim_for("64 megabytes", text)
+    assert claim.verdict == "correct"
+
+
+def test_rows_by_columns_by_bytes_off_by_the_rows_is_accused():
+    text = "Five hashes by a million counters by 4 bytes, that's, let me see, 4 megabytes."
+    claim = claim_for("4 megabytes", text)
+    assert claim.verdict == "incorrect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic grows by 20% a year.",
+        "We will have 10 TB by 2030.",
+        "Cut the 40 servers by half.",
+        "Divide 86,400 by 24.",
+    ],
+)
+def test_by_that_is_not_a_product_stays_a_word(text):
+    ops = [t for t in tokenize(text) if t.kind == "op" and t.text == "by" and t.op == "*"]
+    assert ops == []
