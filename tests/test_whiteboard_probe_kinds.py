@@ -324,3 +324,62 @@ def test_a_box_repeated_in_a_second_mermaid_block_under_another_id_is_one_box():
     # within one block two boxes may share a name (two "DB" boxes are two databases)
     one = mermaid("flowchart LR\n a[Svc A] --> d1[(DB)]\n b[Svc B] --> d2[(DB)]\n")
     assert [c.label for c in one.components.values()].count("DB") == 2
+
+
+# ---- E: what a label means ---------------------------------------------------------------------
+
+
+def test_service_words_in_german_and_abbreviations_read_as_their_kinds():
+    from agent.whiteboard.label_meaning import classify_label
+
+    expected = {
+        "Wallet-Dienst": K.SERVICE,
+        "Benachrichtigungen": K.SERVICE,
+        "Betrugs- erkennung": K.SERVICE,
+        "Routing svc": K.SERVICE,
+        "SFU (mediasoup)": K.SERVICE,
+        "TURN / STUN": K.SERVICE,
+        "Inbound MTA": K.SERVICE,
+        "Market data publisher": K.SERVICE,
+        "Trade journal (PG)": K.DATABASE,
+        "Snapshots (PG)": K.DATABASE,
+        "CH (raw plays)": K.DATABASE,
+        "etcd cluster": K.DATABASE,
+        "Journal standby": K.DATABASE,
+        "Phones": K.CLIENT,
+        "Flink traffic speeds": K.STREAM_PROCESSOR,
+        "Kontostand-Datenbank": K.DATABASE,
+    }
+    assert {label: classify_label(label)[0] for label in expected} == expected
+
+
+def test_a_name_wrapped_over_two_lines_is_one_name_and_a_description_stays_a_note():
+    board = mermaid(
+        "flowchart LR\n a[3rd-party<br/>apps] --> g[Kong config<br/>DB (PG)]\n"
+        " g --> r[Redis<br/>sliding window counters]\n g --> i[Indexer<br/>MapReduce, nightly]\n"
+        " g --> n[[NATS<br/>op fan-out]]\n"
+    )
+    comps = by_label(board)
+    assert comps["3rd-party apps"].kind == K.CLIENT
+    assert comps["Kong config DB (PG)"].kind == K.DATABASE
+    assert comps["Redis"].notes == ("sliding window counters",)
+    assert comps["Indexer"].notes == ("MapReduce, nightly",)
+    assert comps["NATS"].kind == K.QUEUE
+
+
+def test_a_technology_in_the_note_says_what_the_store_is():
+    board = mermaid("flowchart LR\n s[Presence svc] --> kv[(Presence KV<br/>Redis Cluster)]\n")
+    kv = by_label(board)["Presence KV"]
+    assert kv.kind == K.CACHE and "Redis Cluster" in kv.notes
+    assert fired(board, "CACHE_NO_TTL") == ["Presence KV"]
+
+
+def test_brokers_that_only_send_into_the_front_door_are_clients():
+    board = mermaid(
+        "flowchart LR\n b[Brokers (FIX)] --> gw[Order GW] --> m[Matching engine]\n"
+        " m --> q[[Order events broker]] --> w[Worker]\n"
+    )
+    comps = by_label(board)
+    assert comps["Brokers (FIX)"].kind == K.CLIENT
+    assert comps["Order events broker"].kind == K.QUEUE
+    assert "Brokers (FIX)" not in fired(board, "UNBOUNDED_QUEUE")

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from agent.whiteboard.kinds import ComponentKind, EdgeMode, Layer
-from agent.whiteboard.label_meaning import classify_label
+from agent.whiteboard.label_meaning import classify_box, classify_label
 from agent.whiteboard.note_facts import NoteFacts, read_facts
 
 BOARD_VERSION = 1
@@ -125,7 +125,7 @@ class Board:
         group = _optional_text(group, "group")
         x, y, w, h = (_coordinate(v, n) for v, n in ((x, "x"), (y, "y"), (w, "w"), (h, "h")))
         clean_notes = _clean_notes(notes)
-        guessed_kind, guessed_layer = classify_label(label, shape)
+        guessed_kind, guessed_layer = classify_box(label, shape, clean_notes)
         kind_value = _kind(kind) if kind is not None else guessed_kind
         if layer is not None:
             layer_value = _layer(layer)
@@ -181,8 +181,10 @@ class Board:
             changes["kind"] = _kind(kind)
             changes["layer"] = classify_label(changes["kind"].value)[1]
         elif "label" in changes or "shape" in changes:
-            changes["kind"], changes["layer"] = classify_label(
-                changes.get("label", old.label), changes.get("shape", old.shape)
+            changes["kind"], changes["layer"] = classify_box(
+                changes.get("label", old.label),
+                changes.get("shape", old.shape),
+                changes.get("notes", old.notes),
             )
         if layer is not None:
             changes["layer"] = _layer(layer)

@@ -78,6 +78,32 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(terms, words, max(len(p) for p in terms))
 
 
+def names_exactly(label: str) -> bool:
+    """Whether the whole label is one vocabulary phrase ("Redis", "3rd-party", "Indexer"): a
+    complete name, so a line written under it is more likely a description than its rest."""
+    return tuple(_tokens(_prepare(label))) in vocabulary().terms
+
+
+def names_a_technology(label: str) -> bool:
+    """Whether the whole label is one technology's name ("Redis", "NATS", "Kafka")."""
+    term = vocabulary().terms.get(tuple(_tokens(_prepare(label))))
+    return term is not None and term.rank == _CLASS_RANK["tech"]
+
+
+def classify_box(
+    label: str, shape: str | None = None, notes: tuple[str, ...] | list[str] = ()
+) -> tuple[ComponentKind, Layer]:
+    """Like `classify_label`, with the technology a note names when the label names none:
+    "Presence KV" over "Redis Cluster" is a Redis cache, as "Presence KV (Redis)" would be."""
+    if notes and meaning_of(label, shape).technology is None:
+        for note in notes:
+            found = meaning_of(note)
+            if found.technology is not None and found.kind in _DATA_KINDS:
+                result = meaning_of(f"{label} ({found.technology})", shape)
+                return result.kind, result.layer
+    return classify_label(label, shape)
+
+
 def classify_label(label: str, shape: str | None = None) -> tuple[ComponentKind, Layer]:
     """The kind and layer a label (and the shape it is drawn in) most likely means."""
     result = meaning_of(label, shape)

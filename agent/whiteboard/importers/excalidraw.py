@@ -30,7 +30,11 @@ from typing import Any
 from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError
 from agent.whiteboard.board_annotations import looks_like_note, looks_like_table
 from agent.whiteboard.importers.labels import clip, split_label
-from agent.whiteboard.importers.tidy import merge_numbered_copies, set_aside_sketches
+from agent.whiteboard.importers.tidy import (
+    merge_numbered_copies,
+    read_entry_senders,
+    set_aside_sketches,
+)
 from agent.whiteboard.label_meaning import meaning_of
 from agent.whiteboard.note_facts import read_facts
 
@@ -174,6 +178,7 @@ class _Scene:
         self._add_connections()
         set_aside_sketches(self.board)
         merge_numbered_copies(self.board, self._ellipsis_near)
+        read_entry_senders(self.board)
         return self.board
 
     def _ellipsis_near(self, component_id: str) -> bool:

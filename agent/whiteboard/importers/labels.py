@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from agent.whiteboard.label_meaning import meaning_of
+from agent.whiteboard.label_meaning import meaning_of, names_a_technology, names_exactly
 from agent.whiteboard.note_facts import read_facts
 
 _BREAK = re.compile(r"<br\s*/?>|\\n", re.I)
@@ -32,8 +32,16 @@ def split_label(text: str) -> tuple[str, list[str]]:
             label = f"{label} {line}"
         elif notes or _NOTE_START.match(line) or read_facts(line) != _EMPTY:
             notes.append(line.strip("-•* ").strip())
-        elif head.term is not None and meaning_of(line).term and meaning_of(line).kind != head.kind:
-            notes.append(line)  # "Redis" / "sliding window counters": a description
+        elif (
+            head.term is not None
+            and meaning_of(line).term
+            and meaning_of(line).kind != head.kind
+            and (names_a_technology(label) or (names_exactly(label) and "," in line))
+        ):
+            # "Redis" / "sliding window counters", "Indexer" / "MapReduce, nightly": a complete
+            # name and a description; "Kong config" / "DB (PG)" and "3rd-party" / "apps" are
+            # one name wrapped over two lines.
+            notes.append(line)
         else:
             label = f"{label} {line}"
     return label, notes

@@ -97,3 +97,27 @@ def set_aside_sketches(board: Board) -> None:
             if comp.kind == ComponentKind.OTHER and meaning_of(comp.label).term is None:
                 board.annotations.append(comp.label)
                 board.remove(cid)
+
+
+_ENTRY_KINDS = frozenset(
+    {ComponentKind.API_GATEWAY, ComponentKind.LOAD_BALANCER, ComponentKind.CDN, ComponentKind.DNS}
+)
+
+
+def read_entry_senders(board: Board) -> None:
+    """A "broker" box nothing sends to, whose arrows go into the system's front door (a
+    gateway, load balancer or CDN), is where requests come from: the exchange's FIX brokers
+    and a market's brokers are its clients, not a message broker."""
+    into: dict[str, list[str]] = {cid: [] for cid in board.components}
+    out: dict[str, list[str]] = {cid: [] for cid in board.components}
+    for edge in board.edges.values():
+        out[edge.source].append(edge.target)
+        into[edge.target].append(edge.source)
+        if edge.bidirectional:
+            out[edge.target].append(edge.source)
+            into[edge.source].append(edge.target)
+    for comp in list(board.components.values()):
+        if comp.kind != ComponentKind.QUEUE or into[comp.id] or not out[comp.id]:
+            continue
+        if all(board.components[t].kind in _ENTRY_KINDS for t in out[comp.id]):
+            board.update_component(comp.id, kind=ComponentKind.CLIENT)
