@@ -383,3 +383,15 @@ def test_brokers_that_only_send_into_the_front_door_are_clients():
     assert comps["Brokers (FIX)"].kind == K.CLIENT
     assert comps["Order events broker"].kind == K.QUEUE
     assert "Brokers (FIX)" not in fired(board, "UNBOUNDED_QUEUE")
+
+
+def test_a_stream_processing_framework_is_a_cluster_not_a_single_instance():
+    source = (
+        "flowchart LR\n p[Players] --> i[Play ingest] --> q[[Pulsar plays]] --> f[{name}]\n"
+        " f --> c[(Top-K cache<br/>TTL 2m)]\n f --> ch[(ClickHouse<br/>3 shards, RF=2)]\n"
+        " w[Web app] --> api[Trending API] --> c\n"
+    )
+    assert "Flink count-min" not in fired(mermaid(source.format(name="Flink count-min")), "SPOF")
+    # the same box named as a single process is still asked about
+    single = mermaid(source.format(name="Count-min aggregator<br/>single instance"))
+    assert "Count-min aggregator" in fired(single, "SPOF")
