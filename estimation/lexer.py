@@ -256,6 +256,41 @@ class _Lexer:
             self.word(j + 1).isdigit() and len(self.word(j + 1)) == 4 and got[1] == j + 2
         )  # "by 2030": a year
 
+    def link_restated(self, tok: Token) -> Token:
+        """ "800 megabytes a second, which is 6.4 gigabits": a data rate said again in bits
+        names a link speed, so the bits are per second though no period is said."""
+        q = tok.quantity
+        if q is None or q.dimension != DATA or not _IN_BITS.match(tok.unit_text):
+            return tok
+        k = len(self.out) - 1
+        while k >= 0 and self.out[k].kind in ("hedge", "comma"):
+            k -= 1
+        if k < 0 or self.out[k].kind != "mark" or self.out[k].words not in _RESTATING:
+            return tok
+        k -= 1
+        while k >= 0 and self.out[k].kind in ("comma", "word") and len(self.out) - k < 8:
+            k -= 1
+        before = self.out[k] if k >= 0 else None
+        if before is None or before.kind != "qty" or before.quantity is None:
+            return tok
+        if before.quantity.dimension != BANDWIDTH or _IN_BITS.match(before.unit_text):
+            return tok
+        if dict(before.time_units).get("second") != -1:
+            return tok  # "5 GB a day, which is 40 gigabits": a day's worth, not a link
+        per_second = Quantity(q.value, BANDWIDTH)
+        return Token(
+            "qty",
+            tok.text,
+            tok.start,
+            tok.end,
+            per_second,
+            tok.nominal,
+            (("second", -1),),
+            tok.number,
+            f"{tok.unit_text} per second",
+            noun=tok.noun,
+        )
+
     # -- quantities -------------------------------------------------------------------------
     def read_exponent(self, j: int) -> tuple[float, int] | None:
         w = self.word(j)
@@ -488,7 +523,7 @@ class _Lexer:
                 continue
             got = self.read_quantity(i) if kind == "num" or _may_start(w) else None
             if got is not None:
-                out.append(got[0])
+                out.append(self.link_restated(got[0]))
                 i = got[1]
                 if got[0].percent and self.word(i) == "of" and self.starts_operand(i + 1):
                     # "a tenth of that", "20% of 50K": a share of what follows
@@ -595,6 +630,9 @@ _SPECIAL = (
 )
 
 
+_IN_BITS = re.compile(r"^(?:[KMGTP]b|bits)$")
+_RESTATING = frozenset({("which", "is"), ("that's",), ("that", "is"), ("or",), ("=",), ("≈",)})
+"""Marks that say a figure again in other units ("…, which is 6.4 gigabits")."""
 _NOT_COUNTED = frozenset(
     {"grows", "grow", "grew", "growing", "increase", "increases", "increased", "drops", "drop"}
     | {"goes", "go", "went", "up", "down", "off", "more", "less", "is", "are", "was", "times"}

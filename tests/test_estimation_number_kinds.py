@@ -123,3 +123,22 @@ def test_rows_by_columns_by_bytes_off_by_the_rows_is_accused():
 def test_by_that_is_not_a_product_stays_a_word(text):
     ops = [t for t in tokenize(text) if t.kind == "op" and t.text == "by" and t.op == "*"]
     assert ops == []
+
+
+# -- a data rate said again in bits names a link speed: per second though no period is said -----
+
+
+def test_a_rate_restated_in_bits_with_the_bytes_number_is_a_bits_bytes_slip():
+    text = "Fan-out is 3 GB a second, which is about 3 gigabits, so one NIC per broker."
+    claim = claim_for("3 gigabits", text)
+    assert claim.verdict == "incorrect" and claim.slip == "bits_vs_bytes"
+
+
+def test_a_rate_restated_in_bits_times_eight_holds_up():
+    text = "So we push 250 megabytes a second, that's 2 gigabits."
+    assert claim_for("2 gigabits", text).verdict == "correct"
+
+
+def test_a_daily_total_restated_in_bits_is_not_a_link_speed():
+    text = "We store 5 GB a day, which is 40 gigabits."
+    assert all(c.verdict != "incorrect" for c in claims_after(text))
