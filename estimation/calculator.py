@@ -51,6 +51,9 @@ class Node:
             self.right.leaves() if self.right else []
         )
 
+    def is_percent(self) -> bool:
+        return self.op == "leaf" and self.token is not None and self.token.percent
+
     def evaluate(self, leaf: Callable[[Token], Quantity]) -> Quantity:
         """Evaluate with `leaf` giving each token's value; raises ValueError/ZeroDivisionError."""
         if self.op == "leaf":
@@ -61,6 +64,9 @@ class Node:
             return -self.left.evaluate(leaf)
         assert self.right is not None
         a, b = self.left.evaluate(leaf), self.right.evaluate(leaf)
+        if self.op in "+-" and self.right.is_percent() and not self.left.is_percent():
+            # "38 plus 20% headroom" is 38 grown by a fifth, not 38.2
+            return a * (1 + b.value) if self.op == "+" else a * (1 - b.value)
         if self.op == "+":
             return a + b
         if self.op == "-":

@@ -865,9 +865,16 @@ class IntentReadings:
         copies = _COPIES_N.search(here) or _COPIES_N.search(before[-120:])
         keep = _KEEP_N.search(here)
         yearly = _YEARLY.search(here)
+        here_now = self.memory.pool[self._pool_mark :]
         for earlier in self.memory.recent(6):
             if earlier.quantity.dimension == COUNT or earlier is stated:
                 continue
+            if (
+                earlier.text == stated.text
+                and any(op is earlier for op in here_now)
+                and self._sentence_text().count(stated.text) == 1
+            ):
+                continue  # the figure itself, taken in with this sentence: not said again
             same = earlier.quantity.dimension == said.dimension and within(
                 said.value, earlier.quantity.value, 0.05
             )
@@ -948,6 +955,15 @@ class IntentReadings:
                 if base is not None:
                     return self._share_slip(claim, stated, base, right, reason)
             hit = self._names_a_hit_rate(before, k) and not _MISS_RATE.search(near)
+            if hit and any(
+                t is not tok
+                and t.percent
+                and t.quantity is not None
+                and abs(t.quantity.value + share - 1) <= 0.005
+                and self._names_a_hit_rate(before, n)
+                for n, t in enumerate(before)
+            ):
+                continue  # "a 95% hit ratio: 5% of 10M": the complement named is the misses
             if hit and _MISSES.search(sentence):
                 right, what = 1 - share, "the misses"
                 reason = f"with a {format_number(share * 100)}% hit rate {what} are " + (
@@ -996,7 +1012,9 @@ class IntentReadings:
                 if tok.percent or tok.kind in ("comma", "sep"):
                     break
                 if _HIT.search(" ".join(tok.words or (tok.text.lower(),))):
-                    return True
+                    # "95% hit ratio: 5% of …": the hit word goes with the share before it
+                    owned = any(t.percent for t in toks[max(0, n - 2) : n]) and step == -1
+                    return not owned
                 n += step
         return False
 

@@ -987,6 +987,8 @@ class EstimationSession(IntentReadings):
         claim = build_claim(
             node, self.memory, stated, text, name, self.tolerance, multiplier, judged
         )
+        if claim.verdict == INCORRECT:
+            claim = self._as_said_bare(node, stated, text, name, multiplier) or claim
         if claim.verdict == INCORRECT and node.op == "leaf" and node.token is not None:
             claim = self._a_fix(claim, node.token, stated) or claim
         if claim.verdict == INCORRECT:
@@ -1007,6 +1009,9 @@ class EstimationSession(IntentReadings):
                 meant = self._meant(node, stated, multiplier)
                 if meant is not None:
                     claim = self._confirmed(claim, meant, stated)
+                elif multiplier is not None and self._counts_after(multiplier[1]):
+                    # another count said after the factor: which one was meant is a guess
+                    claim = self._question(claim, stated)
                 elif self._another_reading(stated):
                     claim = self._unsure(claim, stated)
                 elif not self._recognised(claim, node, stated, multiplier is not None):
@@ -1048,6 +1053,35 @@ class EstimationSession(IntentReadings):
                 if op.multiplier and 1 < op.quantity.value <= 1000  # said as "3x", "8x"
             }
         self._record(claim, result)
+
+    def _as_said_bare(
+        self,
+        node: Node,
+        stated: Operand,
+        text: str,
+        name: str,
+        multiplier: tuple[Operand, Operand] | None,
+    ) -> ClaimCheck | None:
+        """A bare figure read with the units of an earlier one ("two million every four
+        seconds … the latest position per driver is 2 million times 50 bytes, 100 MB"): a
+        count said again may be just the count, so when the bare reading gives the result
+        the accusation rests on a guess."""
+        adopted = self.memory.adopted
+        if stated.quantity.dimension.time != 0 or stated.time_units:
+            return None  # a rate worked from a rate said bare keeps its period
+        mine = {
+            id(t)
+            for t in node.leaves()
+            if id(t) in adopted and any(p < 0 for _, p in adopted[id(t)].time_units)
+        }
+        if not mine:
+            return None
+        kept = {k: adopted.pop(k) for k in mine}
+        try:
+            bare = build_claim(node, self.memory, stated, text, name, self.tolerance, multiplier)
+        finally:
+            adopted.update(kept)
+        return bare if bare.verdict == CORRECT else None
 
     def _own_conversion(self, claim: ClaimCheck, node: Node, stated: Operand) -> ClaimCheck | None:
         """A figure said just now in this sentence, said again per another period ("one
@@ -1228,6 +1262,10 @@ class EstimationSession(IntentReadings):
         slipped = self._slip_in_working(claim, stated) or self._misstated_period(claim, stated)
         if slipped is not None:
             return slipped
+        return self._question(claim, stated)
+
+    @staticmethod
+    def _question(claim: ClaimCheck, stated: Operand) -> ClaimCheck:
         return replace(
             claim,
             verdict=UNCHECKED,
@@ -1490,11 +1528,15 @@ class EstimationSession(IntentReadings):
         if multiplier is not None:
             used = list(multiplier)
             mult = multiplier[1]
+            # "three replicas in each of two regions, so six copies of 50 TB": the count
+            # said last in the breath is the factor, not the first one remembered
+            counts = self._counts_after(mult)
             for base in m.recent(6):  # "5x average, 17,500": another recent value
                 if base.quantity.dimension != stated.quantity.dimension:
                     continue
                 added_on = _ADDED_ON.search(self._sentence_text()) is not None
                 factors = (mult.quantity.value, mult.quantity.value + 1)[: 2 if added_on else 1]
+                factors += tuple(counts)
                 for factor in factors:  # "Peak is 3x" is never 4x unless "3x more" is said
                     if within(stated.quantity.value, base.quantity.value * factor, self.tolerance):
                         times = from_quantity(Quantity(factor), f"{format_number(factor)}x")
@@ -1528,6 +1570,23 @@ class EstimationSession(IntentReadings):
         if found is None and multiplier is None:
             found = self._bare_as_said_before(used, stated, said_as)
         return found
+
+    def _counts_after(self, mult: Operand) -> list[float]:
+        """Small counts said in this breath after the multiplier and before the result
+        ("three replicas in each of two regions, so six copies of 50 TB, …"): the factor
+        may be any of them."""
+        named_at = max(
+            (t.end for t in self._toks if t.text == mult.text and t.end <= self._span[0]),
+            default=0,
+        )
+        return [
+            t.quantity.value
+            for t in self._near_tokens(True)
+            if t.bare
+            and t.quantity is not None
+            and 1 < t.quantity.value <= 1000
+            and t.start >= named_at
+        ]
 
     def _bare_as_said_before(
         self, used: list[Operand], stated: Operand, said_as: Said

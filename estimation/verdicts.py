@@ -306,4 +306,16 @@ def judge(node: Node, resolve: Resolve, stated: Operand, tolerance: float) -> Ju
     readings.sort(key=lambda r: (r[0] != "spoken", not r[1]) if converts else (not r[1], r[0]))
     readings.sort(key=lambda r: r[0] != "intended")
     label, _strict, computed, said_q = readings[0]
+    if _prefix_guessed(stated, computed, said_q, tolerance):
+        return Judgement(UNCHECKED, None, stated.quantity)
     return Judgement(INCORRECT, computed, said_q, label)
+
+
+def _prefix_guessed(stated: Operand, computed: Quantity, said: Quantity, tolerance: float) -> bool:
+    """ "10 million gigs times 0.004, 40 grand": a result said without a data unit takes the
+    working's prefix only as a guess, so a result off by a whole prefix (x1000, x10^6…) may
+    just be in other units (a price per gig, thousands of GB): ask, never accuse."""
+    if stated.nominal.dimension != COUNT or said.dimension.data == 0 or not computed.value:
+        return False
+    ratio = abs(said.value / computed.value)
+    return any(within(ratio, 1000.0**k, tolerance) for k in range(-6, 7) if k)

@@ -1,0 +1,144 @@
+"""Trust kinds: right results the engine used to accuse and wrong ones it called right, each
+with must-stay-quiet and must-accuse cases in wordings unlike the probes that found them."""
+
+from __future__ import annotations
+
+from estimation import EstimationSession, evaluate
+from estimation.report import ClaimCheck
+
+
+def claim_for(figure: str, *lines: str) -> ClaimCheck:
+    """The claim on `figure` in the last turn after feeding every turn in order."""
+    session = EstimationSession()
+    claims: list[ClaimCheck] = []
+    for line in lines:
+        claims = list(session.add(line).claims)
+    text = lines[-1]
+    found = [c for c in claims if figure in text[c.start : c.end]]
+    assert found, f"no claim for {figure!r}"
+    return found[0]
+
+
+# -- a percentage added to a figure grows it ("plus 20% headroom") -------------------------------
+
+
+def test_a_percentage_added_grows_the_figure():
+    assert evaluate("38 plus 20%").value == 38 * 1.2
+    assert round(evaluate("200 - 5%").value, 6) == 190
+    assert round(evaluate("5% + 10%").value, 6) == 0.15  # two shares still add
+
+
+def test_a_margin_added_as_a_percentage_holds_up():
+    line = "The fleet needs 60 servers, plus 25 percent headroom, so 75."
+    assert claim_for("75", line).verdict == "correct"
+
+
+def test_a_margin_added_as_a_percentage_and_got_wrong_is_accused():
+    line = "The fleet needs 60 servers, plus 25 percent headroom, so 100."
+    claim = claim_for("100", line)
+    assert claim.verdict == "incorrect"
+    assert "75" in claim.explanation
+
+
+# -- a result said without a data unit is not a prefix slip -------------------------------------
+
+
+def test_a_price_times_gigabytes_said_bare_is_not_a_prefix_slip():
+    line = "Egress is 5 million gigs times 0.09, about 450 grand a month."
+    assert claim_for("450 grand", line).verdict != "incorrect"
+
+
+def test_a_bare_result_off_by_a_whole_prefix_is_asked_not_accused():
+    line = "We hold 3 million gigabytes times 2, so 6 thousand."
+    assert claim_for("6 thousand", line).verdict != "incorrect"
+
+
+def test_a_result_with_its_own_data_unit_off_by_a_prefix_is_still_accused():
+    line = "We hold 3 million gigabytes times 2, so 6 terabytes."
+    claim = claim_for("6 terabytes", line)
+    assert claim.verdict == "incorrect" and claim.slip == "unit_prefix"
+
+
+# -- the count of copies said last in the breath is the factor ----------------------------------
+
+
+def test_copies_named_after_the_first_factor_hold_up():
+    line = "Two copies in each of four data centers, so eight copies of the 10 TB index, 80 TB."
+    assert claim_for("80 TB", line).verdict == "correct"
+
+
+def test_copies_named_after_the_first_factor_are_not_blamed_on_it():
+    line = "Two copies in each of four data centers, so eight copies of the 10 TB index, 20 TB."
+    claim = claim_for("20 TB", line)
+    assert claim.verdict != "correct"
+    assert "4x" not in claim.explanation
+
+
+def test_a_factor_said_last_before_the_result_is_still_checked():
+    line = "We keep 10 TB of data, with a replication factor of 3 that's 20 TB."
+    assert claim_for("20 TB", line).verdict == "incorrect"
+
+
+def test_a_zone_count_said_before_the_factor_does_not_excuse_it():
+    lines = (
+        "For chat, 10 million users online. A box holds 25K connections, so 10 million over "
+        "25K, 400 boxes.",
+        "We must survive losing one of three zones, which means 1.5x, so 1,200 boxes.",
+    )
+    claim = claim_for("1,200", *lines)
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+
+
+# -- a raw daily volume is not blamed for copies the total leaves out ---------------------------
+
+
+def test_a_daily_ingest_before_its_copies_is_not_accused():
+    text = "Logs: 200M events/day × 1 KB, 3 replicas, kept 1 yr\n= 200 GB/day → ×365 days = 73 TB"
+    assert claim_for("200 GB/day", text).verdict != "incorrect"
+
+
+def test_an_earlier_result_said_again_without_its_copies_is_still_accused():
+    lines = ("We transcode 20 TB a day.", "We make 4 renditions, so 20 TB a day stored.")
+    claim = claim_for("20 TB a day", *lines)
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+
+
+# -- a miss share named beside the hit rate is the misses ---------------------------------------
+
+
+def test_the_miss_share_named_after_the_hit_rate_holds_up():
+    line = "Origin load at a 90% hit rate: 10% of 200K is 20,000 requests a second to the backend."
+    assert claim_for("20,000", line).verdict == "correct"
+
+
+def test_the_hit_share_taken_for_the_backend_is_still_accused():
+    line = "Origin load at a 90% hit rate: 90% of 200K is 180,000 requests a second to the backend."
+    claim = claim_for("180,000", line)
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+
+
+# -- a count said again bare is the count, not the rate it was said with ------------------------
+
+
+def test_a_count_said_again_times_a_size_is_not_read_as_its_rate():
+    lines = (
+        "Three million sensors report every ten seconds, so 300,000 readings a second.",
+        "Keeping the last reading per sensor is 3 million times 200 bytes, 600 MB.",
+    )
+    assert claim_for("600 MB", *lines).verdict == "correct"
+
+
+def test_a_count_said_again_times_a_size_and_got_wrong_is_still_accused():
+    lines = (
+        "Three million sensors report every ten seconds, so 300,000 readings a second.",
+        "Keeping the last reading per sensor is 3 million times 200 bytes, 6 GB.",
+    )
+    assert claim_for("6 GB", *lines).verdict == "incorrect"
+
+
+def test_a_daily_count_said_bare_in_a_rate_keeps_its_period():
+    lines = (
+        "We expect 100 million uploads a day.",
+        "So 100 million divided by 3,600 is about 28,000 uploads a second.",
+    )
+    assert claim_for("28,000", *lines).verdict == "incorrect"
