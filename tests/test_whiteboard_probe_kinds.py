@@ -395,3 +395,30 @@ def test_a_stream_processing_framework_is_a_cluster_not_a_single_instance():
     # the same box named as a single process is still asked about
     single = mermaid(source.format(name="Count-min aggregator<br/>single instance"))
     assert "Count-min aggregator" in fired(single, "SPOF")
+
+
+def test_figures_are_a_note_only_when_nothing_connects_to_them():
+    board = scene(
+        box("u", 0, 0, "100M users", kind="ellipse"),
+        box("api", 300, 0, "API"),
+        box("n", 0, 300, "300M mailboxes, ~40B msgs stored", w=300),
+        arrow("a", (162, 35), (298, 35), "u", "api"),
+    )
+    comps = by_label(board)
+    assert comps["100M users"].kind == K.CLIENT
+    assert "300M mailboxes, ~40B msgs stored" not in comps
+    assert any("300M mailboxes" in a for a in board.annotations)
+
+
+def test_new_words_do_not_take_over_longer_names():
+    from agent.whiteboard.label_meaning import classify_label
+
+    expected = {
+        "API replicas": K.SERVICE,
+        "Nachrichten-Dienst": K.SERVICE,
+        "Journal service": K.SERVICE,
+        "Phone verification service": K.SERVICE,
+        "Kunden-DB": K.DATABASE,
+        "Cache svc": K.SERVICE,
+    }
+    assert {label: classify_label(label)[0] for label in expected} == expected

@@ -43,13 +43,19 @@ def looks_like_note(text: str) -> bool:
         return True
     if stripped.count("=") >= 2 or stripped.count(",") >= 3:
         return True
-    if _FIGURE_FIRST.match(stripped) and scale_in(stripped):
-        return True  # "300M mailboxes, ~40B msgs stored": a requirement, not a box's name
     first_line = stripped.splitlines()[0]
     head, colon, rest = " ".join(stripped.split()).partition(": ")
     if colon and len(_WORD.findall(rest)) >= 4 and length >= 7:
         return True  # "every 20 min: reconcile uploads stuck in pending"
     return len(_WORD.findall(first_line)) >= 6 and bool(_SENTENCE_END.search(first_line))
+
+
+def states_figures(text: str) -> bool:
+    """Whether a text opens with a figure and states a scale ("300M mailboxes, ~40B msgs
+    stored"): a requirement when nothing connects to it, though "100M users" with arrows
+    is a client box."""
+    stripped = text.strip()
+    return bool(_FIGURE_FIRST.match(stripped) and scale_in(stripped))
 
 
 _COLUMN = re.compile(

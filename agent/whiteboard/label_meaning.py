@@ -201,7 +201,20 @@ _HEADED_KINDS = frozenset(
     }
 )
 _SERVICE_HEADS = frozenset(
-    {"service", "services", "server", "servers", "api", "apis", "worker", "workers", "backend"}
+    {
+        "service",
+        "services",
+        "svc",
+        "svcs",
+        "server",
+        "servers",
+        "api",
+        "apis",
+        "worker",
+        "workers",
+        "backend",
+        "dienst",
+    }
 )
 # Chinese and Japanese are written without spaces; the head noun comes last.
 _CJK_TERMS: tuple[tuple[str, ComponentKind], ...] = (

@@ -33,6 +33,7 @@ from agent.whiteboard.importers.labels import clip, split_label
 from agent.whiteboard.importers.tidy import (
     merge_numbered_copies,
     read_entry_senders,
+    set_aside_figures,
     set_aside_sketches,
 )
 from agent.whiteboard.label_meaning import meaning_of
@@ -178,6 +179,7 @@ class _Scene:
         self._add_connections()
         set_aside_sketches(self.board)
         merge_numbered_copies(self.board, self._ellipsis_near)
+        set_aside_figures(self.board)
         read_entry_senders(self.board)
         return self.board
 

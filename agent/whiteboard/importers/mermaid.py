@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from agent.whiteboard.board import MAX_COMPONENTS, MAX_LABEL, MAX_NOTE, Board, BoardError, Edge
 from agent.whiteboard.board_annotations import looks_like_note
 from agent.whiteboard.importers.labels import clip, split_label
-from agent.whiteboard.importers.tidy import read_entry_senders
+from agent.whiteboard.importers.tidy import read_entry_senders, set_aside_figures
 from agent.whiteboard.label_meaning import meaning_of
 
 _HEADER = re.compile(r"^(?:graph|flowchart)(?:\s+(?:TB|TD|BT|RL|LR))?\s*(?:;|$)", re.I)
@@ -127,6 +127,7 @@ def board_from_mermaid_blocks(blocks: list[tuple[str, int]], *, source: str = "d
     _merge_repeated_nodes(parse)
     _add_edges(parse, source)
     _set_aside_notes(parse)
+    set_aside_figures(parse.board)
     read_entry_senders(parse.board)
     return parse.board
 

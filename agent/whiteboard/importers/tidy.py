@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from agent.whiteboard.board import Board
+from agent.whiteboard.board_annotations import states_figures
 from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.label_meaning import meaning_of
 
@@ -121,3 +122,14 @@ def read_entry_senders(board: Board) -> None:
             continue
         if all(board.components[t].kind in _ENTRY_KINDS for t in out[comp.id]):
             board.update_component(comp.id, kind=ComponentKind.CLIENT)
+
+
+def set_aside_figures(board: Board) -> None:
+    """An unconnected box whose text opens with figures ("300M mailboxes, ~40B msgs stored")
+    is a requirement note: an annotation whose scale still counts, not a component."""
+    connected = {e.source for e in board.edges.values()} | {e.target for e in board.edges.values()}
+    for comp in list(board.components.values()):
+        text = " ".join([comp.label, *comp.notes])
+        if comp.id not in connected and states_figures(text):
+            board.annotations.append(text)
+            board.remove(comp.id)
