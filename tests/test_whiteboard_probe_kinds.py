@@ -422,3 +422,15 @@ def test_new_words_do_not_take_over_longer_names():
         "Cache svc": K.SERVICE,
     }
     assert {label: classify_label(label)[0] for label in expected} == expected
+
+
+def test_the_head_of_a_name_comes_before_a_prepositional_phrase():
+    from agent.whiteboard.label_meaning import classify_label
+
+    expected = {
+        "SDKs in services": K.CLIENT,
+        "Rate limiter per API": K.RATE_LIMITER,
+        "Search service": K.SERVICE,
+        "APIs": K.SERVICE,
+    }
+    assert {label: classify_label(label)[0] for label in expected} == expected

@@ -160,8 +160,7 @@ def meaning_of(label: str, shape: str | None = None) -> LabelMeaning:
         kind, layer = technology.kind, technology.layer
     elif (
         best_term.rank == _CLASS_RANK["role"]
-        and main_tokens
-        and main_tokens[-1] in _SERVICE_HEADS
+        and _head(main_tokens) in _SERVICE_HEADS
         and kind in _HEADED_KINDS
     ):
         kind, layer = ComponentKind.SERVICE, DEFAULT_LAYER[ComponentKind.SERVICE]
@@ -255,15 +254,32 @@ _CJK_TERMS: tuple[tuple[str, ComponentKind], ...] = (
 )
 
 
+_PREPOSITIONS = frozenset({"in", "inside", "within", "on", "of", "for", "per", "behind"})
+
+
+def _head(tokens: list[str]) -> str | None:
+    """The head word of a noun phrase: the last word before a prepositional phrase ("SDKs" in
+    "SDKs in services", "Cache" in "Cache for sessions")."""
+    for i, token in enumerate(tokens):
+        if token in _PREPOSITIONS and i > 0:
+            return tokens[i - 1]
+    return tokens[-1] if tokens else None
+
+
 def _prepare(label: str) -> str:
     """camelCase and snake_case split, accents dropped, lower-cased: "RulesDB" → "rules db",
     "Serviço" → "servico"."""
     words = vocabulary().words
     text = " ".join(
-        w if _plain(w).lower() in words else _CAMEL.sub(" ", w) for w in label.split()
+        w if _known_word(_plain(w), words) else _CAMEL.sub(" ", w) for w in label.split()
     ).replace("_", " ")
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _known_word(word: str, words: frozenset[str]) -> bool:
+    """A vocabulary word, or its plural ("SDKs", "APIs" are not camelCase)."""
+    return word in words or word.removesuffix("s") in words
 
 
 def _plain(word: str) -> str:
