@@ -434,3 +434,21 @@ def test_the_head_of_a_name_comes_before_a_prepositional_phrase():
         "APIs": K.SERVICE,
     }
     assert {label: classify_label(label)[0] for label in expected} == expected
+
+
+def test_a_live_board_is_read_with_the_same_rules():
+    from agent.whiteboard import Board
+
+    board = Board()
+    board.add_component("Brokers", id="b")
+    board.add_component("Order GW", id="gw")
+    board.add_component("Matching engine", id="m")
+    board.add_component("Orders DB", id="db")
+    board.add_component("300M orders/day, 2 TB", id="n")
+    board.add_edge("b", "gw")
+    board.add_edge("gw", "m")
+    board.add_edge("m", "db")
+    assert board.components["b"].kind == K.QUEUE  # as drawn; the reading is a copy
+    found = analyze(board)
+    assert not [f for f in found if f.code in ("UNBOUNDED_QUEUE", "ORPHAN")]
+    assert [f.components[0] for f in found if f.code == "DB_NOT_SHARDED"] == ["db"]

@@ -7,7 +7,9 @@ applies the same rules to any board, without changing it:
 - a box with no label is not a component yet (no finding sits on a blank shape);
 - a box drawn around other boxes is a group: an arrow into it reaches everything inside;
 - a box whose text is a note, a requirement list or a sentence is an annotation;
-- numbered copies ("Worker 1", "Worker 2") are one component with instances.
+- numbered copies ("Worker 1", "Worker 2") are one component with instances;
+- an unconnected box of figures ("300M mailboxes") is a requirement note, and a "broker" that
+  only sends into the gateway is where requests come from (a client).
 
 Ids are kept, so findings name the components the candidate drew.
 """
@@ -18,8 +20,13 @@ import bisect
 from dataclasses import replace
 
 from agent.whiteboard.board import Board, Component, Group
-from agent.whiteboard.board_annotations import looks_like_note
-from agent.whiteboard.importers.tidy import merge_numbered_copies
+from agent.whiteboard.board_annotations import looks_like_note, states_figures
+from agent.whiteboard.importers.tidy import (
+    merge_numbered_copies,
+    read_entry_senders,
+    set_aside_figures,
+)
+from agent.whiteboard.kinds import ComponentKind
 from agent.whiteboard.label_meaning import meaning_of
 
 
@@ -39,6 +46,8 @@ def understood(board: Board) -> Board:
             read.annotations.append(" ".join([comp.label, *comp.notes]))
             read.remove(comp.id)
     merge_numbered_copies(read)
+    set_aside_figures(read)
+    read_entry_senders(read)
     read.revision = board.revision
     return read
 
@@ -51,6 +60,10 @@ def _needs_reading(board: Board) -> bool:
         return True
     if _holding(comps):
         return True
+    if any(states_figures(c.label) for c in comps):
+        return True
+    if any(c.kind == ComponentKind.QUEUE for c in comps):
+        return True  # a broker that only sends into the gateway may be the clients
     labels = [c.label for c in comps]
     return any(label[-1:].isdigit() for label in labels)
 
