@@ -374,7 +374,7 @@ def test_a_technology_in_the_note_says_what_the_store_is():
     assert fired(board, "CACHE_NO_TTL") == ["Presence KV"]
 
 
-def test_brokers_that_only_send_into_the_front_door_are_clients():
+def test_boxes_that_only_send_into_the_front_door_are_clients():
     board = mermaid(
         "flowchart LR\n b[Brokers (FIX)] --> gw[Order GW] --> m[Matching engine]\n"
         " m --> q[[Order events broker]] --> w[Worker]\n"
@@ -383,6 +383,13 @@ def test_brokers_that_only_send_into_the_front_door_are_clients():
     assert comps["Brokers (FIX)"].kind == K.CLIENT
     assert comps["Order events broker"].kind == K.QUEUE
     assert "Brokers (FIX)" not in fired(board, "UNBOUNDED_QUEUE")
+    board = mermaid(
+        "flowchart LR\n j[Job schedulers] --> lb[L4 LB] --> api[Lock API] --> db[(Tokens DB)]\n"
+        " cron[Cleanup worker] --> api\n"
+    )
+    comps = by_label(board)
+    assert comps["Job schedulers"].kind == K.CLIENT
+    assert comps["Cleanup worker"].kind == K.SERVICE  # it calls a service, not the front door
 
 
 def test_a_stream_processing_framework_is_a_cluster_not_a_single_instance():

@@ -105,10 +105,13 @@ _ENTRY_KINDS = frozenset(
 )
 
 
+_SENDER_KINDS = frozenset({ComponentKind.QUEUE, ComponentKind.SERVICE, ComponentKind.OTHER})
+
+
 def read_entry_senders(board: Board) -> None:
-    """A "broker" box nothing sends to, whose arrows go into the system's front door (a
-    gateway, load balancer or CDN), is where requests come from: the exchange's FIX brokers
-    and a market's brokers are its clients, not a message broker."""
+    """A box nothing sends to, whose arrows all go into the system's front door (a gateway,
+    load balancer or CDN), is where requests come from: an exchange's FIX "brokers" and a lock
+    service's "job schedulers" are its clients, not a message broker or one of its services."""
     into: dict[str, list[str]] = {cid: [] for cid in board.components}
     out: dict[str, list[str]] = {cid: [] for cid in board.components}
     for edge in board.edges.values():
@@ -118,7 +121,7 @@ def read_entry_senders(board: Board) -> None:
             out[edge.target].append(edge.source)
             into[edge.source].append(edge.target)
     for comp in list(board.components.values()):
-        if comp.kind != ComponentKind.QUEUE or into[comp.id] or not out[comp.id]:
+        if comp.kind not in _SENDER_KINDS or into[comp.id] or not out[comp.id]:
             continue
         if all(board.components[t].kind in _ENTRY_KINDS for t in out[comp.id]):
             board.update_component(comp.id, kind=ComponentKind.CLIENT)
