@@ -103,7 +103,7 @@ def _markdown(text: str, name: str) -> Board:
         if blocks:
             raise BoardError(
                 f"{name}: the mermaid blocks hold no flowchart (only 'graph'/'flowchart' "
-                "diagrams describe an architecture)"
+                "and 'sequenceDiagram' diagrams describe an architecture)"
             )
         raise BoardError(f"{name}: no ```mermaid flowchart or Excalidraw drawing block found")
     board = board_from_mermaid_blocks([(b.body, b.line) for b in flowcharts], source=name)

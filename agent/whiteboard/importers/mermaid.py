@@ -147,7 +147,7 @@ def _read_block(parse: _Parse, text: str, source: str, first_line: int) -> bool:
                 kind = line.split()[0]
                 raise BoardError(
                     f"{source}:{number}: not a flowchart ({kind!r}); Hotseat reads "
-                    "'graph'/'flowchart' diagrams"
+                    "'graph'/'flowchart' and 'sequenceDiagram' diagrams"
                 )
             header_seen = True
             line = line[header.end() :].strip()
