@@ -71,7 +71,15 @@ _WAIT = re.compile(
     r"\b(?:give me (?:a|one) (?:sec|second|minute|moment|bit)|let me think|hold on(?! to\b)|"
     r"one (?:sec|second|moment)|bear with me|just a (?:sec|second|moment|minute)|"
     r"let me (?:gather|collect) my thoughts|(?:need|want) a (?:minute|moment|second) to|"
-    r"mind if i (?:take|think)|can i (?:have|take|get) a (?:sec|second|minute|moment)|"
+    r"mind if i (?:take|think|pause|go quiet|go silent|stay quiet|am quiet)|"
+    r"can i (?:have|take|get) a (?:sec|second|minute|moment)|"
+    r"(?:go|be|stay|keep) (?:quiet|silent) (?:for )?(?:a|one|two|a few|a couple of) "
+    r"(?:sec|secs|second|seconds|minute|minutes|moment|moments|bit|beat)|"
+    r"(?:let me|i'?ll|i will|i'?m going to|i need to|i want to|i'?d like to|mind if i|can i|"
+    r"could i|allow me to) (?:just |quickly |quietly )?(?:jot|write|note|scribble|sketch|work|"
+    r"put|get|draw|lay|map|think)(?: \w+){0,4}? (?:down|out)(?= (?:first|quickly|quietly|for a|on)\b|\W*$)|"
+    r"(?:can|could|may|mind if) (?:i|we) (?:pause|break) (?:for )?(?:a|one) (?:sec|second|minute|"
+    r"moment|bit|beat)|(?:i )?need (?:a|one) (?:sec|second|minute|moment)(?=\W*$)|"
     r"(?:a|one) (?:moment|minute|second),? please|let me work (?:this|that|it) out|"
     r"hang on|hold up|wait a (?:sec|second|moment|minute)|just a (?:tick|mo)|"
     r"let me (?:jot|write|note|scribble|get|put) (?:that|this|it|these|those)(?: \w+)? down|"
@@ -86,15 +94,35 @@ _NOT_A_TASK = (
 )
 """After "how long do we have": "... to keep messages" asks a fact of the brief, not the clock."""
 _TIME = re.compile(
-    r"\b(?:how much time|how (?:are|'re) we (?:doing )?(?:on|for) time|time (?:do we have )?left|"
-    rf"how long do we have{_NOT_A_TASK}|how many minutes|time check|"
+    r"\b(?:how much (?:more )?time(?! (?:does|did|will|would|should|can|could|is spent|per)\b| do (?!we\b|i\b))|"
+    r"how much longer(?= (?:do|have|are|is|will|until|till|before)\b|\W*$)|"
+    r"how (?:are|'re) we (?:doing )?(?:on|for) time|time (?:do we have )?left|"
+    rf"how long do we have{_NOT_A_TASK}|how many minutes(?= (?:do|have|are|is|into|in|left|"
+    r"remain|to go|we|i|of (?:the|our|this) (?:session|interview|slot))\b|\W*$)|time check|"
+    r"(?:where|how) (?:am i|are we|do (?:i|we) stand|is it)(?: doing)? (?:on|with|for|against) "
+    r"(?:the )?(?:clock|time|schedule)|(?:quick )?(?:check|look|glance) (?:on|at) the clock|"
+    r"what does the clock say|(?:is|was) (?:this|it|the (?:slot|interview|session)) (?:a|an|the) "
+    r"(?:(?:\d+|\w+-?\w*)[- ])?(?:minutes?|mins?|hours?)(?:-long| long)? (?:slot|interview|session|call|"
+    r"conversation|round|chat)|how (?:long|big) (?:is|was) (?:the|this|our) (?:slot|time ?slot|"
+    r"interview|session|round)\b|"
+    r"(?:should|do|must) (?:i|we)(?: need to)? (?:speed up|hurry(?: up)?|go faster|move faster|"
+    r"pick up the pace|slow down|move quicker|be quicker)(?=\W*(?:$|or\b|and\b|,|\?))|"
+    r"(?:am i|are we) (?:going|moving|running) too (?:slow(?:ly)?|fast|long)\b|"
+    r"(?:am i|are we) (?:taking|spending) too (?:long|much time)(?=\W*(?:$|on\b|here\b|or\b|,|\?))|"
+    r"(?:am i|are we) (?:behind|ahead of|on) (?:schedule|time|pace)\b|(?:am i|are we) behind(?=\W*$)|"
+    r"how long (?:until|till|before) (?:the end|we (?:stop|finish|wrap|have to stop))|"
+    r"what time (?:do|does|will|should) (?:we|this|the (?:interview|session|call)) "
+    r"(?:end|finish|stop|wrap)|"
     r"(?:out of|short on|running out of) time|"
     rf"how long (?:have we got|do i have|have i got){_NOT_A_TASK}|how long is left|(?:are we|am i) (?:ok|okay|good|fine|"
     r"doing) (?:on|for|with) time|time-?wise|"
     r"how (?:long|much time) (?:is|will|does|do|did) (?:this|the|our|we|you) ?(?:\w+ ){0,2}?"
     r"(?:session|interview|call|meeting|chat|conversation|slot)\b|"
     r"(?:session|interview|call|slot)(?:'s)? (?:length|duration)|minutes (?:left|remaining|to go)|"
-    r"time (?:remaining|to go)|how (?:far|deep) (?:in|into) (?:are we|the (?:session|interview))|"
+    r"time (?:remaining|to go)|how (?:far|deep) (?:in|into|along|through)(?: (?:our|the|this|my) "
+    r"(?:session|interview|slot|time ?slot|time|hour|call|conversation|minutes))? (?:are we|am i|we are|i am)\b|"
+    r"how (?:far|deep) (?:in|into|along|through) (?:our|the|this|my) (?:session|interview|slot|"
+    r"time ?slot|time|hour|call|conversation|minutes)\b|"
     r"when (?:do|does|will|should) (?:we|this|the)(?: session| interview| call)? (?:end|finish|stop|wrap))\b",
     re.I,
 )
@@ -105,7 +133,23 @@ _FEEDBACK = re.compile(
     r"answer|work)(?: so far)?|is this what you(?:'re| are) looking for|how (?:does|is) (?:this|that|"
     r"it) look(?:ing)?(?: so far)?|am i (?:on track|missing anything)|how do you think i'?m "
     r"doing|(?:is|was) (?:this|that) the (?:kind of |right )?(?:depth|level|detail)|what do you "
-    r"think (?:so far|of my (?:approach|design|answer)))\b",
+    r"think (?:so far|of my (?:approach|design|answer))|"
+    r"(?:any|see any|spot any|are there any|what(?: are| 're)?(?: the| my)?|where are(?: the| my)?) "
+    r"(?:glaring |obvious |big |major )?(?:weak (?:spots?|points?|areas?)|weakness(?:es)?|gaps|"
+    r"red flags|blind spots|holes|concerns|problems|mistakes)(?= so far| in (?:my|what i|how i)\b|"
+    r"(?: that)? you(?:'ve)? (?:see|saw|noticed|spotted|would flag)|\W*$)|"
+    r"what (?:am i|have i been|did i) (?:missing|doing wrong|getting wrong|forgetting|overlooking)"
+    r"(?= so far| here| in (?:my|this)|\W*$)|"
+    r"(?:what|where|anything|something) (?:would|could|should|can) i (?:improve|do better|"
+    r"work on|change|have done differently|do differently)(?=(?: so far| here| in (?:my|this) \w+)?\W*$)|"
+    r"(?:anything|something|what) i (?:should|could|can|would|need to|ought to) (?:improve|do better|"
+    r"work on|change|have done differently|do differently)(?=(?: so far| here| in (?:my|this) \w+)?\W*$)|"
+    r"where (?:am i|was i|have i been) (?:weak|weakest|struggling|falling short|losing (?:you|points))|"
+    r"what(?:'s| is| was) my (?:weakest|strongest|worst|best) (?:area|part|point|spot|side)|"
+    r"how would you (?:rate|score|grade|assess|evaluate|judge) (?:me|my|this|that|it)\b|"
+    r"(?:would|does|will|did) (?:this|that|i|my (?:design|answer|approach)) (?:pass|be a (?:hire|pass))(?=\W*$| so far| the bar| (?:at|in|for) (?:a|an|the|your) \w+)|"
+    r"how (?:am i|have i been|did i) (?:performing|faring|coming across|doing)|"
+    r"be honest(?:ly)?\W+(?:how|what|any|is|am|was|would|where|did)\b(?=.{0,60}\b(?:i|me|my|so far)\b))\b",
     re.I,
 )
 _BOARD_WORDS = re.compile(
@@ -117,8 +161,8 @@ _BOARD_ASK = re.compile(
     re.I,
 )
 _WRAP = re.compile(
-    r"\b(?:wrap(?:ping)? (?:it |things |this |us )?up|happy to stop|(?:we|i) (?:can|could) stop(?=(?: it)? (?:here|there|now)|\W*$)|"
-    r"let'?s stop(?=(?: it)? (?:here|there|now)|\W*$)|i'?m done|i am done|where i'?d stop|that'?s (?:all|about it|it) (?:from|for) me|"
+    r"\b(?:wrap(?:ping)? (?:it |things |this |us )?up(?!\s+(?:each|every|a|an|all|those|these|its|their|them|in)\b|\s+the\s+(?!interview|session|discussion|design|conversation)\w)|happy to stop|(?:we|i) (?:can|could) stop(?=(?: it)? (?:here|there|now)|\W*$)|"
+    r"let'?s stop(?=(?: it)? (?:here|there|now)|\W*$)|(?:i'?m|i am) done(?!\s+with\b(?!\s+(?:everything|it all|the (?:whole )?(?:interview|design))\W*$))|where i'?d stop|that'?s (?:all|about it|it) (?:from|for) me|"
     r"that'?s my (?:whole )?design\W*$|i(?:'ve| have) covered what i wanted|call it (?:a day|there)|"
     r"end (?:it|the interview) (?:here|there)|(?:we|i) can (?:finish|end) (?:here|there|now)|"
     r"that'?s all i (?:have|got)(?: for (?:now|today))?(?=\W*$)|happy to (?:end|finish)|nothing (?:else|more) (?:from me|to add)|"
@@ -137,6 +181,50 @@ _WRAP = re.compile(
     r"for today|i think|really))?(?=\W*$))",
     re.I,
 )
+_CLOSER = re.compile(
+    r"(?:(?:i'?m|i am|we'?re|we are) )?(?:all )?(?:done|finished)|"
+    r"that(?:'?s| is| was| would be) (?:about |pretty much |roughly |more or less |basically |really )?"
+    r"(?:it|everything|all|all of it|the lot|my answer|what i(?:'ve)? (?:have|had|got)|"
+    r"all i (?:have|had|got|can think of)|everything i (?:have|had|got|wanted to (?:say|cover))|"
+    r"as far as i (?:can|would|'d) (?:go|take it)|where i'?d (?:stop|leave it|end)|"
+    r"the (?:core|gist|bulk|heart|essence|shape) of it|"
+    r"(?:the|my|our) (?:main |whole |overall |basic |high-level |high level |full |complete |core "
+    r"|rough |final |entire |proposed )?(?:design|architecture|solution|picture|plan|proposal|answer))|"
+    r"(?:that|this) (?:covers|wraps up) (?:everything|the (?:whole )?design|what i wanted(?: to (?:say|cover))?)|"
+    r"(?:i(?:'ve| have) )?(?:got )?nothing (?:else|more|further)(?: to (?:add|say))?|"
+    r"i (?:have|'ve got|got) nothing (?:else|more|further)(?: to (?:add|say))?|"
+    r"i (?:don'?t|do not) have (?:anything|much) (?:else|more|further)(?: to (?:add|say))?|"
+    r"i can'?t think of (?:anything|much) (?:else|more)|"
+    r"i (?:don'?t|do not) (?:really )?know what (?:else|more) (?:to|i (?:can|could)) (?:add|say|cover|do)|"
+    r"i(?:'ve| have) (?:covered|said) (?:everything|it all|all i (?:can|wanted to))|"
+    r"(?:i'?m|i am) (?:out of ideas|all out)"
+)
+"""A sentence that closes the candidate's answer on its own: "Done.", "I think that's the main
+design.", "I think that's all I have for this one.", "I don't really know what else to add."."""
+_CLOSER_LEAD = re.compile(
+    r"^(?:(?:so|ok(?:ay)?|yeah|yes|yep|no|nope|alright|right|well|um+|uh+|er+m?|and|but|anyway|"
+    r"honestly|basically|so yeah|i think|i guess|i believe|i'?d say|i suppose|i mean|i'?m afraid)"
+    r"(?:\W+|$))+"
+)
+_CLOSER_TAIL = re.compile(
+    r"(?:\W+(?:for (?:now|today|this one|this question|this problem|the moment)|from me|for me|"
+    r"on my (?:side|end)|really|i think|i guess|i'?m afraid|honestly|so far|here|then|"
+    r"at this point|at the moment|to be honest))+$"
+)
+
+
+def closes(sentence: str) -> bool:
+    """The sentence is a closer: the candidate has said all they have (not "done with the
+    requirements", not "that's it for storage, now the cache", not "once the write is done")."""
+    text = re.sub(r"[\s.!…]+$", "", sentence.lower().replace("’", "'"))
+    text = re.sub(r"\b([\w']+)(?:\W+\1\b)+", r"\1", text)  # "that's that's about it"
+    text = _FILLER.sub(" ", text)
+    text = _CLOSER_TAIL.sub("", re.sub(r"\s+", " ", text).strip(" ,"))
+    clause = re.split(r"\s*[,;:—–]\s*|\s+-\s+", text)[-1]
+    clause = _CLOSER_LEAD.sub("", clause.strip())
+    return bool(_CLOSER.fullmatch(clause.strip()))
+
+
 _WRAP_ASK = re.compile(
     r"\b(?:(?:can|could|shall|should|may) (?:we|i)|(?:is it|would it be) (?:ok|okay|alright|"
     r"all right|fine) (?:if (?:we|i)|to)|(?:ok|okay|alright) (?:if (?:we|i)|to)) (?:just )?"
@@ -362,7 +450,9 @@ def meta_acts(text: str, *, has_claims: bool, words: int) -> list[str]:
     if _BOARD_WORDS.search(text) and (_BOARD_ASK.search(text) or text.rstrip().endswith("?")):
         acts.append(BOARD)
     tail = " ".join(sentences(text)[-2:])
-    if (_WRAP.search(tail) or _WRAP.search(last)) and not last.rstrip().endswith("?"):
+    if (_WRAP.search(tail) or _WRAP.search(last) or closes(last)) and not last.rstrip().endswith(
+        "?"
+    ):
         acts.append(WRAP_UP)
     elif _WRAP_ASK.search(last) and words <= 20:
         acts.append(WRAP_UP)  # "Can we end it here?" asks to finish

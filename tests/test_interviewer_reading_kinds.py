@@ -1,0 +1,182 @@
+"""Dialogue acts read in the many ways people say them, each beside sentences that look alike
+but are not that request (probe3/probe4 listening findings R1-R10: fix the kind, not one wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.interviewer import reading as R
+from agent.interviewer.turn_kinds import classify
+
+
+def _acts(text: str, answering: bool = False) -> tuple[str, ...]:
+    kind = classify(text, awaiting_answer=answering).kind
+    return R.read_turn(
+        text,
+        kind=kind,
+        claims=[],
+        components=[],
+        awaiting_answer=answering,
+        question=text.rstrip().endswith("?"),
+    ).acts
+
+
+# -- R5: the candidate has said all they have ------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done.",
+        "Monitoring: heartbeat rate, TTL-expiry rate, pub/sub lag. Done.",
+        "I think that's the main design.",
+        "So that's pretty much my whole architecture.",
+        "I think that's it, I don't really know what else to add.",
+        "I think that's all I have for this one.",
+        "i think uh yeah that's that's about it for me",
+        "Nothing more to add, really.",
+        "Okay, I'm all done.",
+        "I can't think of anything else.",
+        "Honestly I don't have anything else to add.",
+        "That's everything I wanted to cover.",
+    ],
+)
+def test_a_closing_sentence_asks_to_wrap_up(text):
+    assert R.WRAP_UP in _acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wrap the writes in a transaction.",
+        "We wrap up each batch in a transaction before acking.",
+        "Once the job is done, the worker acks.",
+        "Done, the write is acknowledged after the quorum.",
+        "That's it for storage, now the cache.",
+        "That's it, now the cache.",
+        "I think that's the main bottleneck.",
+        "That's the main design constraint.",
+        "Nothing else reads from that table.",
+        "I don't know what else to add to the cache key.",
+        "That's all the writes do.",
+        "Is that it?",
+        "I'm done with the requirements, let's go to the design.",
+        "I'm done with estimation.",
+    ],
+)
+def test_a_sentence_that_only_looks_like_an_ending_is_no_wrap_up(text):
+    assert R.WRAP_UP not in _acts(text)
+
+
+def test_done_with_a_phase_is_moving_on_not_ending():
+    text = "I'm done with the requirements, let's go to the design."
+    assert classify(text).kind == "move_on"
+
+
+# -- R2: the clock ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quick check on the clock: how far into our slot are we?",
+        "Quick check before I dive in: is this a 45-minute slot or shorter?",
+        "Where am I on the clock, should I speed up?",
+        "How far in are we?",
+        "Is this an hour-long interview?",
+        "How long is the slot?",
+        "Am I taking too long on this?",
+        "Should I hurry up?",
+        "How much longer do we have?",
+        "What time do we finish?",
+        "Am I going too slowly?",
+        "Before we start, how much time do we have for this?",
+    ],
+)
+def test_a_question_about_the_clock_is_a_time_request(text):
+    acts = _acts(text)
+    assert R.TIME in acts
+    assert R.CLARIFY not in acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's the timeline for writes?",
+        "How long do we keep messages?",
+        "What happens when the clock goes backwards?",
+        "How do we handle clock skew between machines?",
+        "How much time does a cache lookup take?",
+        "How far ahead can people book a slot?",
+        "How long is a booking slot?",
+        "Is a 30-minute TTL ok?",
+        "How far into the log does a consumer replay?",
+        "Should I speed up the writes with a cache?",
+        "How many minutes of video are uploaded each minute?",
+    ],
+)
+def test_time_in_the_system_is_not_the_interview_clock(text):
+    assert R.TIME not in _acts(text)
+
+
+# -- R4: a pause ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mind if I go quiet for a moment and write the bit layout down?",
+        "Let me quickly sketch this out.",
+        "I'll write the numbers down first.",
+        "Can I pause for a second?",
+        "I need a minute.",
+        "Let me be quiet for a moment and think.",
+        "Okay, let me work the math out.",
+        "Mind if I take a minute?",
+    ],
+)
+def test_asking_for_quiet_time_is_a_wait(text):
+    assert R.WAIT in _acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mind if I assume 1 KB per message?",
+        "We write the events down to Kafka.",
+        "Let me lay out the API.",
+        "The writer goes quiet for a second when the lease expires.",
+        "I'll think out loud as I go.",
+    ],
+)
+def test_writing_or_quiet_in_the_system_is_no_wait(text):
+    assert R.WAIT not in _acts(text)
+
+
+# -- R3: interim feedback ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be honest, any weak spots so far?",
+        "Any red flags you see?",
+        "What am I missing?",
+        "What would I improve here?",
+        "Where am I weakest?",
+        "How would you rate this so far?",
+        "Would this pass?",
+        "What's my weakest area?",
+        "Honestly, how am I doing?",
+        "Anything I should do differently?",
+    ],
+)
+def test_asking_how_it_is_going_is_a_feedback_request(text):
+    assert R.FEEDBACK in _acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are the weak spots of consistent hashing?",
+        "Are there any gaps in the data?",
+        "What problems does a hot key cause?",
+        "Would this pass through the load balancer?",
+        "What could I cache here to improve reads?",
+        "What am I missing in the requirements, scale-wise?",
+    ],
+)
+def test_weak_spots_of_the_system_are_no_feedback_request(text):
+    assert R.FEEDBACK not in _acts(text)
