@@ -437,3 +437,41 @@ def working_value(ops: list[Operand], stated: Operand, said_as: Said) -> Quantit
         if divided is None and dim.data == want.data and dim.money == want.money:
             continue
     return None
+
+
+COMPARATIVES = frozenset(
+    {"cheaper", "pricier", "costlier", "more", "less", "over", "bigger", "larger", "smaller"}
+    | {"faster", "slower", "higher", "lower", "fewer", "greater", "heavier", "lighter", "than"}
+    | {"denser", "longer", "shorter", "too", "the", "as", "what", "of", "difference", "gap"}
+)
+"""Words after an "Nx" that make it a ratio of two figures ("about six x cheaper", "nearly 5x
+over", "5x the size of"), not a factor to apply."""
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """Two of the candidate's figures whose ratio is a stated "Nx"."""
+
+    bigger: Operand
+    smaller: Operand
+
+    @property
+    def value(self) -> float:
+        return self.bigger.quantity.value / self.smaller.quantity.value
+
+
+def ratio_reading(figures: list[Operand], said: float, tolerance: float) -> Ratio | None:
+    """The nearest pair of figures of one dimension (money or not) whose bigger over smaller
+    is the "Nx" said, within the tolerance. `figures` are nearest first."""
+    usable = [op for op in figures if _usable(op) and not op.multiplier and not op.bare]
+    usable += [op for op in figures if _usable(op) and op.bare and not op.multiplier]
+    for i, a in enumerate(usable[:6]):
+        for b in usable[i + 1 : 6]:
+            da, db = a.quantity.dimension, b.quantity.dimension
+            if (da.data, da.time) != (db.data, db.time) or a.bare != b.bare:
+                continue
+            big, small = (a, b) if a.quantity.value >= b.quantity.value else (b, a)
+            pair = Ratio(big, small)
+            if said > 1 and abs(pair.value - said) <= tolerance * said:
+                return pair
+    return None

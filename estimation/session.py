@@ -36,16 +36,18 @@ from estimation.memory import Memory, compatible
 from estimation.notes import Layout, lay_out
 from estimation.operand import Operand, from_quantity, from_token
 from estimation.quantity import COUNT, DATA, MONEY, RATE, TIME, Quantity
-from estimation.readings import RESULT_WORDS as _RESULT_WORDS
 from estimation.readings import (
+    COMPARATIVES,
     OperandReading,
     Said,
     another_reading,
     find_reading,
     plausible_slip,
+    ratio_reading,
     result_position,
     working_value,
 )
+from estimation.readings import RESULT_WORDS as _RESULT_WORDS
 from estimation.reference import capacity_findings
 from estimation.report import (
     CORRECT,
@@ -577,6 +579,8 @@ class EstimationSession(IntentReadings):
         if single is not None and single.kind == "qty":
             op = from_token(single)
             concept = multiplier_concept(st, single)
+            if concept == "multiplier" and self._ratio_said(single, st, text):
+                return
             if concept:
                 self._remember_multiplier(concept, op, text)
                 return
@@ -1442,6 +1446,43 @@ class EstimationSession(IntentReadings):
         period = self._layout.periods.get(line)
         return ops, frozenset([TIME_UNITS[period]] if period else [])
 
+    def _ratio_said(self, single: Token, st: Statement, text: str) -> bool:
+        """ "So it's about six x cheaper", "which is nearly 5x over": a factor said as a
+        result compares two figures of the breath. Confirmed when two of them give it;
+        otherwise a question, never an accusation (nothing says which two were meant)."""
+        after = next((t.text.lower() for t in self._toks if t.start >= single.end), "")
+        if after not in COMPARATIVES:
+            return False
+        before = [t for t in self._toks if t.end <= single.start]
+        while before and before[-1].kind == "hedge" and before[-1].words[0] in _RATIO_HEDGES:
+            before.pop()
+        if not before or before[-1].kind != "mark" or before[-1].words not in _RATIO_MARKS:
+            return False  # "maybe ten times more": a guess to work from, not a result
+        said = single.number
+        if not said or said <= 1 or single.quantity is None:
+            return False
+        near = [from_token(t) for t in self._near_tokens(True)]
+        earlier = list(reversed(self.memory.pool[: self._pool_mark][-6:]))
+        pair = ratio_reading(near + earlier, said, self.tolerance)
+        stated = from_token(single)
+        claim = ClaimCheck(text, "", Quantity(said), None, UNCHECKED, "")
+        if pair is None:
+            claim = replace(claim, explanation=f"How did you get {format_number(said)}x?")
+        else:
+            words = f"{pair.bigger.text or say(pair.bigger.quantity)} over "
+            words += pair.smaller.text or say(pair.smaller.quantity)
+            claim = replace(
+                claim,
+                expression=words,
+                computed=Quantity(pair.value),
+                verdict=CORRECT,
+                explanation=f"{words[:1].upper()}{words[1:]} is about "
+                f"{format_number(pair.value)}x, so {format_number(said)}x holds up.",
+            )
+        start, end = single.start + self._offset, single.end + self._offset
+        self.claims.append(self._worded(replace(claim, start=start, end=end), stated))
+        return True
+
     def _near_tokens(self, before_only: bool) -> list[Token]:
         """Numbers of this sentence, nearest to the stated result first (those before it
         first), leaving out the result itself and figures already accused."""
@@ -1822,6 +1863,10 @@ def _oversized(toks: list[Token]) -> bool:
     return False
 
 
+_RATIO_MARKS = frozenset(
+    {("so",), ("that's",), ("it's",), ("which", "is"), ("that", "is"), ("=",), ("≈",), ("→",)}
+)
+_RATIO_HEDGES = frozenset({"about", "roughly", "around", "nearly", "almost", "approximately"})
 _NOT_A_PLAIN_CONVERSION = re.compile(
     r"\b(peak|peaks|burst|bursts|spike|spikes|busiest|busy|business hours|working hours|"
     r"daytime|prime time|evening|waking|hours? of|average|averages|at most|at least|up to|"

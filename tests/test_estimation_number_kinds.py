@@ -142,3 +142,27 @@ def test_a_rate_restated_in_bits_times_eight_holds_up():
 def test_a_daily_total_restated_in_bits_is_not_a_link_speed():
     text = "We store 5 GB a day, which is 40 gigabits."
     assert all(c.verdict != "incorrect" for c in claims_after(text))
+
+
+# -- an "Nx" said as a result compares two figures of the breath ---------------------------------
+
+
+def test_a_ratio_said_as_a_result_is_confirmed_by_the_two_figures():
+    lines = (
+        "Hot tier costs $90K a month and the archive tier $15K a month.",
+        "So it's roughly six x cheaper to archive.",
+    )
+    claim = claim_for("six x", *lines)
+    assert claim.verdict == "correct" and "6" in claim.explanation
+
+
+def test_a_ratio_no_two_figures_give_is_asked_never_accused():
+    text = "A shard takes 800 writes a second and we see 2,000 a second, which is about 5x over."
+    claim = claim_for("5x", text)
+    assert claim.verdict == "unchecked" and claim.explanation == "How did you get 5x?"
+
+
+def test_a_guessed_factor_is_not_a_ratio_result():
+    lines = ("Writes are 2,000 a second.", "Reads are more, maybe ten times more, so 20,000.")
+    claims = claims_after(*lines)
+    assert not any("ten times" in lines[-1][c.start : c.end] for c in claims)
