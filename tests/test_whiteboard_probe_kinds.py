@@ -459,3 +459,24 @@ def test_a_live_board_is_read_with_the_same_rules():
     found = analyze(board)
     assert not [f for f in found if f.code in ("UNBOUNDED_QUEUE", "ORPHAN")]
     assert [f.components[0] for f in found if f.code == "DB_NOT_SHARDED"] == ["db"]
+
+
+def test_facts_written_in_german_count_and_a_negation_is_not_a_replica():
+    from agent.whiteboard.note_facts import read_facts
+
+    assert read_facts("Kontostand-DB", ["Replikat in Zone B"]).replicated
+    assert read_facts("Session-Cache", ["TTL läuft ab nach 5 min"]).ttl
+    assert read_facts("Cache", ["verfällt nach 1h"]).ttl
+    assert read_facts("Orders DB", ["partitioniert nach user_id"]).sharded
+    assert read_facts("Orders DB", ["eine Instanz"]).single
+    for negated in ("no replicas", "keine Replikation"):
+        facts = read_facts("Orders DB", [negated])
+        assert not facts.replicated and facts.single, negated
+    assert read_facts("Orders DB", ["single node + 2 replicas"]).replicated
+    board = mermaid("flowchart LR\n a[API] --> db[(Orders DB<br/>no replicas)]\n")
+    assert fired(board, "NO_REPLICATION") == ["Orders DB"]
+    german = mermaid(
+        "flowchart LR\n u[Nutzer] --> a[Zahlungsdienst] --> db[(Konten-DB)]\n"
+        " a --> c[(Cache)]\n m[Überwachung der Konten]\n"
+    )
+    assert fired(german, "NO_MONITORING") == []

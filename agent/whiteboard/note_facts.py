@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _TTL = re.compile(
     r"\bttl\b[^,;]*|\bexpir(?:y|es|e|ation|ed)\b[^,;]*|\btime[- ]to[- ]live\b[^,;]*|"
     r"\bstale after\b[^,;]*|\b(?:set|setex)\b[^,;]*\bex\s+\d+[^,;]*|\b(?-i:EX)\s+\d+[^,;]*|\bpx\s+\d+|"
-    r"\bexpira\w*[^,;]*|\bcaduc\w*|过期[^,;]*|有效期[^,;]*|期限[^,;]*|有効期限[^,;]*",
+    r"\bexpira\w*[^,;]*|\bcaduc\w*|\bablauf\w*[^,;]*|\bverf[äa]ll\w*[^,;]*|\bl[äa]uft\b[^,;]*\bab\b|过期[^,;]*|有效期[^,;]*|期限[^,;]*|有効期限[^,;]*",
     re.I,
 )
 _EVICTION = re.compile(
@@ -29,7 +29,7 @@ _REPLICA_COUNT = re.compile(
     re.I,
 )
 _REPLICATED = re.compile(
-    r"\b(?:replica(?:s|ted|tion|te|ting)?|r[ée]plicas?|replicad\w*|replica[çc][ãa]o|"
+    r"\b(?:replica(?:s|ted|tion|te|ting)?|r[ée]plicas?|replicad\w*|replica[çc][ãa]o|replik\w*|"
     r"replicaci[óo]n|secondar(?:y|ies)|followers?|mirror\w*|replica set|"
     r"primary[ /-](?:replica|secondary|standby)|"
     r"leader[ /-]follower|master[ /-](?:slave|replica)|standby|fail-?over|multi[- ]?(?:az|region)"
@@ -43,7 +43,8 @@ _REPLICATED = re.compile(
 _SINGLE = re.compile(
     r"\b(?:single(?:[- ]instance| node| server| box| host| vm| machine| ec2\w*| pod)|"
     r"(?:1|one) (?:vm|instance|node|server|box|host|machine|pod)|no replicas?|"
-    r"no (?:redundancy|failover|ha)|unreplicated|instância única|instancia única)\b",
+    r"no (?:redundancy|failover|ha)|unreplicated|instância única|instancia única|"
+    r"(?:eine|einzelne) instanz|einzelinstanz|keine replik\w*)\b",
     re.I,
 )
 _SHARD_COUNT = re.compile(
@@ -52,7 +53,7 @@ _SHARD_COUNT = re.compile(
 _SHARDED = re.compile(
     r"\b(?:shard(?:s|ed|ing)?|partition(?:s|ed|ing)?(?: key)?|consistent hash\w*|hash ring|"
     r"vitess|citus|range[- ]partition\w*|split by|particionad\w*|fragmentad\w*|"
-    r"partici[óo]n\w*|vnodes?)\b|分区|分片|分割|シャード|パーティション",
+    r"partici[óo]n\w*|partitioni\w*|vnodes?)\b|分区|分片|分割|シャード|パーティション",
     re.I,
 )
 _BOUNDED = re.compile(
@@ -119,7 +120,9 @@ def read_facts(label: str, notes: tuple[str, ...] | list[str] = ()) -> NoteFacts
         ttl=_match(_TTL, text),
         eviction=_match(_EVICTION, text),
         replicas=replicas,
-        replicated=(replicas is not None and replicas > 1) or bool(_REPLICATED.search(text)),
+        # "no replicas" says the opposite of "replicas"
+        replicated=(replicas is not None and replicas > 1)
+        or bool(_REPLICATED.search(_SINGLE.sub(" ", text))),
         shards=shards,
         sharded=(shards is not None and shards > 1) or bool(_SHARDED.search(text)),
         bounded=bool(_BOUNDED.search(_UNBOUNDED.sub(" ", text))),

@@ -13,7 +13,7 @@ _MENTIONS = re.compile(
     r"\b(?:metrics?|alert\w*|alarms?|monitor\w*|observab\w*|slos?|tracing|traces|apm|"
     r"prometheus|grafana|datadog|cloudwatch|new ?relic|pagerduty|sentry|splunk|opentelemetry|"
     r"otel|jaeger|zipkin|kibana|elk|statsd|nagios|zabbix|honeycomb|stackdriver|"
-    r"monitora\w*|métricas?|alertas?)\b|监控|告警|監視|メトリクス",
+    r"monitora\w*|métricas?|alertas?|metrik\w*|überwach\w*|alarmierung)\b|监控|告警|監視|メトリクス",
     re.I,
 )
 # The silent failure an interviewer would ask about, per kind of the most important component.
