@@ -180,3 +180,122 @@ def test_asking_how_it_is_going_is_a_feedback_request(text):
 )
 def test_weak_spots_of_the_system_are_no_feedback_request(text):
     assert R.FEEDBACK not in _acts(text)
+
+
+# -- R1: a question about the board, not one that says when the drawing starts ------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, so before I start drawing anything I'd like to understand the shape of the load. "
+        "Roughly how many orders come in over a day, and how long is the trading session?",
+        "Before I start drawing, how many users are there?",
+        "Once I've sketched the components, should we go over the numbers?",
+        "Before I get to the board, is there a limit on message size?",
+    ],
+)
+def test_a_clarifying_question_that_mentions_drawing_is_no_board_request(text):
+    acts = _acts(text)
+    assert R.BOARD not in acts
+    assert R.CLARIFY in acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you see my diagram?",
+        "I've updated the diagram. Can you see it?",
+        "Did the drawing come through?",
+        "Is the whiteboard visible on your side?",
+        "I drew the gateway on the board. Take a look.",
+    ],
+)
+def test_a_question_about_the_board_is_a_board_request(text):
+    assert R.BOARD in _acts(text)
+
+
+# -- R6: speech without punctuation still asks -------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um okay so so first thing uh how many users are we talking about and like how much mail "
+        "does each one get",
+        "so what latency do we need for reads",
+        "how often does each driver send its position",
+        "uh is there a limit on message size",
+        "do we need to support edits",
+        "right so and how big is a message on average",
+    ],
+)
+def test_a_spoken_question_without_a_question_mark_is_a_question(text):
+    assert classify(text).question
+    assert R.CLARIFY in _acts(text)
+
+
+# -- R7: a statement that opens with a question word ------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What I'm deliberately leaving out is a general-purpose database or a broker like Kafka "
+        "on the critical path; we don't need either, because the journal is the source of truth.",
+        "When the upload is done we notify the user through the queue.",
+        "How we shard matters less than how we replicate.",
+        "We store how many users there are in a counter.",
+        "That's how much storage we need.",
+        "Design: the client gets a pre-signed URL and does a resumable upload into a blob store.",
+        "If a couple of shards are slow we return partial results, which is better than an error.",
+    ],
+)
+def test_a_statement_that_opens_like_a_question_is_no_question(text):
+    assert not classify(text).question
+    assert R.CLARIFY not in _acts(text)
+
+
+# -- R7/R8: what a negation rejects -------------------------------------------------------------
+COMPONENTS = [("Op log", ("op log", "operation log")), ("Journal", ("journal",))]
+
+
+def _polarity(text: str) -> dict[str, bool]:
+    return {m.name: m.positive for m in R.mentions(text, COMPONENTS)}
+
+
+def test_leaving_out_and_not_needing_either_rejects_both():
+    said = _polarity(
+        "What I'm deliberately leaving out is a general-purpose database or a broker like Kafka "
+        "on the critical path; we don't need either, because the journal is the source of truth."
+    )
+    assert said["queue"] is False
+    assert said["database"] is False
+    assert said["journal"] is True
+    assert _polarity("A database or a broker like Kafka, we don't need either of them.") == {
+        "queue": False,
+        "database": False,
+    }
+    assert _polarity("We're leaving out the CDN.") == {"cdn": False}
+
+
+def test_rather_than_into_a_component_negates_only_the_placement():
+    said = _polarity(
+        "Cursors are throwaway state, so presence goes into Redis with a short TTL rather than "
+        "into the op log."
+    )
+    assert said.get("op log") is not False
+    assert said["cache"] is True
+    assert "database" not in _polarity("We keep sessions in memory rather than in a database.")
+    # without a placement the same words still reject the component
+    assert _polarity("Instead of a database we append to the op log.")["database"] is False
+    assert _polarity("No CDN for now, and instead of Redis we keep counters in process.") == {
+        "cache": False,
+        "cdn": False,
+    }
+
+
+def test_a_rejection_of_something_else_or_with_a_scope_rejects_nothing_before_it():
+    said = _polarity(
+        "We use Kafka between the API and the workers; we don't need either of the caches."
+    )
+    assert said["queue"] is True
+    said = _polarity(
+        "We put a cache in front of the database; we don't need them in the batch path."
+    )
+    assert said == {"cache": True, "database": True}
+    assert _polarity("Redis or Memcached; we don't need both, Redis is enough.") == {"cache": True}

@@ -160,6 +160,26 @@ _BOARD_ASK = re.compile(
     r"look at (?:the|my)|is (?:it|that) (?:clear|visible))\b",
     re.I,
 )
+_DRAWING_AS_TIME = re.compile(
+    r"\b(?:before|after|once|until|till|when|while|as soon as)\s+(?:i|we)(?:'ve|'m|'d| have| had| am)?"
+    r"\s+(?:\w+\s+){0,2}?(?:draw|draws|drawing|drawn|drew|sketch\w*|diagram\w*|(?:go|get) to the board)"
+    r"\b[^,;:?]*",
+    re.I,
+)
+""""Before I start drawing", "once I've drawn it": when something happens, not a question about
+the board."""
+
+
+def asks_about_board(text: str) -> bool:
+    """The candidate asks about the board itself ("can you see my diagram?", "did the drawing come
+    through?"), not a clarifying question that says when they will draw ("before I start drawing
+    anything, how many orders come in a day?")."""
+    said = _DRAWING_AS_TIME.sub(" ", text)
+    if _BOARD_WORDS.search(said) and _BOARD_ASK.search(said):
+        return True
+    return any(s.rstrip().endswith("?") and bool(_BOARD_WORDS.search(s)) for s in sentences(said))
+
+
 _WRAP = re.compile(
     r"\b(?:wrap(?:ping)? (?:it |things |this |us )?up(?!\s+(?:each|every|a|an|all|those|these|its|their|them|in)\b|\s+the\s+(?!interview|session|discussion|design|conversation)\w)|happy to stop|(?:we|i) (?:can|could) stop(?=(?: it)? (?:here|there|now)|\W*$)|"
     r"let'?s stop(?=(?: it)? (?:here|there|now)|\W*$)|(?:i'?m|i am) done(?!\s+with\b(?!\s+(?:everything|it all|the (?:whole )?(?:interview|design))\W*$))|where i'?d stop|that'?s (?:all|about it|it) (?:from|for) me|"
@@ -250,9 +270,26 @@ _FILLER = re.compile(r"\b(?:um+|uh+|hmm+|erm?|uh-huh)\b|\.\.\.", re.I)
 _NEGATORS = re.compile(
     r"\b(?:no|not|don'?t|doesn'?t|do not|does not|won'?t|will not|without|instead of|rather than|"
     r"skip(?:ping)?|drop(?:ping)?|avoid(?:ing)?|never|no need for|there'?s no need|nor|isn'?t|"
-    r"aren'?t|neither)\b",
+    r"aren'?t|neither|leav(?:e|es|ing) out|left out|exclud(?:e|es|ing)|omit(?:s|ting)?)\b",
     re.I,
 )
+_PLACEMENT = re.compile(
+    r"^(?:rather than|instead of)\s+(?:\w+\s+)?(?:in|into|inside|on|onto|through|via|from|to|at|"
+    r"over|behind|under|within)\b",
+    re.I,
+)
+""""Presence goes into Redis rather than into the op log": the negation is about where presence
+goes; the op log stays in the design."""
+_BOTH_REJECTED = re.compile(
+    r"^\W*(?:so |and |but |because )?(?:we |i |you )?(?:don'?t|do not|won'?t|will not|never|shouldn'?t)"
+    r" (?:need|want|use|have|require|keep)\s+(?:either(?: one)?(?!\s+of\b)|them|those|these|"
+    r"(?:either|any|one) of (?:them|those|these|that))"
+    r"(?=\W*(?:(?:at all|here|really|for now|for this|anymore|on (?:the|that) path)\W*)?$)|^\W*(?:neither|none of (?:them|those|these)) (?:is|are|would be)"
+    r" (?:needed|necessary|required|used)\b",
+    re.I,
+)
+"""The next clause rejects what this one named: "a database or a broker like Kafka; we don't need
+either"."""
 _NEGATED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:is|are|would be|seems?)?\s*(?:overkill|unnecessary|not needed|"
     r"isn'?t needed|aren'?t needed|not required|optional)\b",
@@ -362,7 +399,9 @@ def polarity(text: str, pattern: str) -> bool | None:
     """True when the turn takes the choice, False when it rejects it ("we don't need a cache",
     "no CDN", "instead of Redis", "a cache is overkill"), None when it is not named."""
     found = None
-    for clause in _clauses(text):
+    clauses = _clauses(text)
+    for index, clause in enumerate(clauses):
+        following = clauses[index + 1] if index + 1 < len(clauses) else ""
         for match in re.finditer(rf"\b(?:{pattern})\b", clause, re.I):
             before = clause[: match.start()]
             after = clause[match.end() :]
@@ -370,7 +409,13 @@ def polarity(text: str, pattern: str) -> bool | None:
             negator = list(_NEGATORS.finditer(window))
             if negator and _ACTION.search(window[negator[-1].end() :]):
                 continue  # "instead of grabbing the nearest courier" rejects an action, not a part
-            negative = bool(negator) or bool(_NEGATED_AFTER.match(after))
+            if negator and _PLACEMENT.match(window[negator[-1].start() :]):
+                continue  # "rather than into the op log" says where something goes, not no op log
+            negative = (
+                bool(negator)
+                or bool(_NEGATED_AFTER.match(after))
+                or bool(_BOTH_REJECTED.match(following))
+            )
             if re.search(r"\b(?:off|out of) the (?:request|hot|critical) path", after, re.I):
                 negative = False  # "Redis stays off the request path" still uses Redis
             if not negative:
@@ -447,7 +492,7 @@ def meta_acts(text: str, *, has_claims: bool, words: int) -> list[str]:
         acts.append(TIME)
     if _FEEDBACK.search(text) and words <= 30:
         acts.append(FEEDBACK)
-    if _BOARD_WORDS.search(text) and (_BOARD_ASK.search(text) or text.rstrip().endswith("?")):
+    if asks_about_board(text):
         acts.append(BOARD)
     tail = " ".join(sentences(text)[-2:])
     if (_WRAP.search(tail) or _WRAP.search(last) or closes(last)) and not last.rstrip().endswith(
@@ -504,7 +549,7 @@ def read_turn(
     words = len(text.split())
     acts: list[str] = []
     metas = meta_acts(text, has_claims=bool(claims), words=words)
-    if kind == "clarifying_question" and not (set(metas) & {REPEAT, TIME, FEEDBACK, BOARD}):
+    if kind == "clarifying_question" and not (set(metas) & {REPEAT, WAIT, TIME, FEEDBACK, BOARD}):
         acts.append(CLARIFY)
     if kind in ("estimate",) or claims:
         acts.append(ESTIMATE)

@@ -47,6 +47,50 @@ _ASKING = re.compile(
     r"let me (?:ask|clarify)|quick question|i (?:want|need) to (?:know|clarify|understand)|"
     r"do we (?:need|have|care|support)|should i assume|are we (?:assuming|supporting))\b"
 )
+_AUX = (
+    r"(?:is|are|was|were|do|does|did|will|would|should|can|could|has|have|had|must|may|might|shall)"
+)
+_LEAD = (
+    r"(?:(?:so|and|ok(?:ay)?|alright|right|um+|uh+|er+m?|like|well|then|also|but|yeah|first|next|"
+)
+_LEAD += r"quick question|question|first thing|one more thing|one thing)\W+)*"
+_INTERROGATIVE = re.compile(
+    r"(?:what|which)(?:'s|'re| (?:kind|type|sort|size|part|share|fraction|percentage) of)?"
+    rf"(?: (?!(?:i|i'm|we|we're|you|they|it|he|she|the|a|an|this|that|our|my|your|their)\b)[a-z']+){{0,2}} {_AUX}\b|"
+    r"(?:what|how|where|when|why|who)'s\b|"
+    rf"(?:how|when|where|why|who) {_AUX}\b|"
+    rf"how (?:many|much)(?: [a-z']+){{1,3}}? {_AUX}\b|"
+    rf"how (?:often|long|big|fast|large|soon|far|quickly|frequently|strict|fresh)(?: [a-z']+)?? {_AUX}\b|"
+    r"(?:is|are|was|were) there\b"
+)
+_YES_NO = re.compile(
+    rf"{_AUX} (?:we|i|you|they|it|users?|people|clients?|each|every|the|a|an|there|this|that)\b"
+)
+"""A clause that asks: a question word with the verb before its subject ("how many users are we
+talking about", "what latency do we need", "do we get attachments"). "What I'm leaving out is a
+broker" and "when the upload is done we notify" are statements."""
+
+
+def is_question(text: str) -> bool:
+    """The turn asks something: a question mark at its end, an asking phrase ("I'd like to
+    know"), or, where speech came without punctuation, a clause that opens like a question."""
+    lowered = text.lower().strip()
+    if lowered.endswith("?") or _ASKING.search(lowered):
+        return True
+    if "?" in lowered:  # a question mark mid-turn: asking when it opens like one
+        return bool(_QUESTION_START.search(lowered))
+    if re.match(_LEAD + rf"(?:{_INTERROGATIVE.pattern}|{_YES_NO.pattern})", lowered):
+        return True
+    # later clauses: a question word with inversion ("... and like how much mail does each one
+    # get"); "which is" there is a relative clause and "and does a resumable upload" continues
+    # a statement, so neither counts
+    clauses = re.split(r"[.;:!]\s+|,\s*|\s+(?=(?:and|so|um+|uh+|like|but|then)\s)", lowered)
+    return any(
+        re.match(_LEAD + rf"(?!which\b)(?:{_INTERROGATIVE.pattern})", c.strip())
+        for c in clauses[1:]
+    )
+
+
 _MOVE_ON = re.compile(
     r"\b(?:move on|moving on|go on to|next (?:phase|section|step|topic|part)|"
     r"let'?s (?:go|jump|get|skip) (?:to|into|ahead)|skip (?:this|ahead|to)|"
@@ -202,9 +246,7 @@ def classify(
     repeat = bool(norm) and norm in {normalise(p) for p in previous}
     numeric = estimates > 0 or bool(_NUMBERISH.search(lowered) and _ESTIMATE_WORDS.search(lowered))
     designish = design_words(text, vocabulary)
-    question = lowered.rstrip().endswith("?") or bool(
-        _QUESTION_START.search(lowered) or _ASKING.search(lowered)
-    )
+    question = is_question(lowered)
     if _MOVE_ON.search(lowered):
         return Classification(MOVE_ON, repeat, question)
     if len(norm.split()) <= 3 and _SMALL_TALK.match(lowered):
