@@ -151,6 +151,17 @@ _PER_PERIOD_AFTER = re.compile(
 _ONE_PERIOD = re.compile(
     r"\b(?:a|one|per|each|every|first|single)\s+(?:year|month)\b|\b(?:yearly|annually|monthly)\b"
 )
+_BOTH = re.compile(
+    r"\b(?:both (?:directions|ways|sides|tables|indexes|indices|copies|regions|"
+    r"data ?cent(?:er|re)s|dcs|sites|clusters)|in two directions|twice over|"
+    r"two copies|a second copy|doubled? (?:it|that)|store it twice|written twice)\b"
+)
+"""A doubling named in words ("store it in both directions", "two copies")."""
+_BOTH_TOTAL = re.compile(r"\b(?:total|in all|altogether|combined|overall|all told|both)\b")
+_ONE_OF_TWO = re.compile(
+    r"^[\s,]*(?:(?:of\s+\w+\s+)?(?:per|each|for each|for one|in one|one)\b|a (?:direction|side|"
+    r"table|copy|region)\b)"
+)
 _N_COPIES = re.compile(
     r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
     r"(?:[a-z]+\s+)?(renditions|replicas|copies|versions|variants|formats|resolutions|"
@@ -1383,6 +1394,50 @@ class IntentReadings:
         opening = f"That leaves out the {m.group(0).strip()}"
         return _factor_left_out(claim, stated, count, opening, words or say_like(said, stated))
 
+    def _both_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A doubling named in the breath before the working ("I'll store it in both
+        directions, so 200 billion times 16 bytes comes to 3.2 TB") and a working that never
+        multiplies by 2: the second copy was dropped. Quiet when a 2 (or a doubling word) is
+        in the working, when the result is said for one of the two ("… per direction"), or
+        when the turn carries on with the doubled total."""
+        lo, hi = self._span
+        if lo < 0 or claim.computed is None or stated.quantity.dimension == COUNT:
+            return None
+        here = self._sentence_text()[:lo].lower()
+        named = None
+        for m in _BOTH.finditer(here):
+            named = m
+        if named is None:
+            return None
+        working = [
+            t for t in self._toks_before(lo) if t.kind in ("qty", "op") and t.start >= named.end()
+        ]
+        if not any(t.kind == "op" for t in working):
+            return None  # no working said after the doubling
+        figures = [t for t in working if t.kind == "qty" and t.quantity is not None]
+        if len(figures) < 2 or any(
+            t.multiplier or (t.bare and within(t.number or t.quantity.value, 2, 0.001))
+            for t in figures
+        ):
+            return None  # "… times 2": both are in
+        rest = self._sentence_text()[lo:].lower()
+        if re.search(r"\b(?:double|doubled|twice|two of)\b", rest[:60]):
+            return None
+        claimed = self._sentence_text()[named.end() : hi + 40].lower()
+        if not _BOTH_TOTAL.search(claimed):
+            return None  # "… is 100 GB": the size of one copy, maybe; only a total is sure
+        after = self._text[self._offset + hi : self._offset + hi + 30].lower()
+        if _ONE_OF_TWO.match(after):
+            return None  # "3.2 TB per direction"
+        if self._carried_on(stated.quantity.value * 2, 2):
+            return None
+        words = claim.expression.replace(" * ", " times ").replace(" / ", " divided by ")
+        words = re.sub(r"\(([^()*/+-]*)\)", r"\1", words)
+        opening = f"That leaves out the second copy ({named.group(0)})"
+        return _factor_left_out(
+            claim, stated, 2, opening, words or say_like(stated.quantity, stated)
+        )
+
     def _replication_left_out(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """Machines sized for data with a replication factor named in the breath ("RF=3, 2 TB
         of disk per node. 10 TB / 2 TB = 5 nodes for storage") and a working that never
@@ -1651,6 +1706,7 @@ class IntentReadings:
         ((CORRECT,), _span_count_left_out),
         ((CORRECT,), _window_left_out),
         ((CORRECT,), _copies_left_out),
+        ((CORRECT,), _both_left_out),
         ((CORRECT,), _replication_left_out),
         (None, _link_in_bits),
         ((CORRECT, UNCHECKED), _hit_from_backend),

@@ -830,6 +830,8 @@ class EstimationSession(IntentReadings):
         if self._breath_claim(stated, text, name, words, restating):
             return True
         found = self._each_multiplies(candidates(m, stated, words, prefer))
+        if restating:
+            found = self._without_spent_factors(found)
         chosen = choose(m, stated, found, self.tolerance, restating)
         if chosen is None:
             split = self._split_by_capacity(found, stated)
@@ -847,6 +849,60 @@ class EstimationSession(IntentReadings):
             said_now = False  # "1 TB, over 30 days, 33 GB": spread out or accumulated?
         self._claim(chosen.node, stated, text, name, judged=chosen.judgement, inferred=not said_now)
         return True
+
+    def _without_spent_factors(self, found: list[Candidate]) -> list[Candidate]:
+        """Readings of a result said again in other terms, less those that reapply a factor
+        already spent (see `_reuses_spent_factor`); only where the result said again is
+        itself a reading, so the claim is still judged."""
+        if not any(c.kind == "single" and c.first for c in found):
+            return found
+        return [
+            c
+            for c in found
+            if c.kind == "single"
+            or not self._reuses_spent_factor(
+                [(p, -1 if c.op == "/" and n else 1) for n, p in enumerate(c.parts)]
+            )
+        ]
+
+    def _reuses_spent_factor(
+        self, parts: list[tuple[Operand, int]], shares_only: bool = False
+    ) -> bool:
+        """A result said again in other terms ("11.5 GB a second, which is a hundred
+        terabytes a day") is that result converted: a reading that multiplies it by a factor
+        said before it and already used by a working of this sentence ("one in ten") is no
+        reading (as is one whose figure is an earlier one times the factor). A factor said
+        before it and not used yet ("with 3 replicas: … 365 TB a year, which is 1.1 PB on
+        disk") still is. `shares_only`: only a share multiplied in ("one in ten") counts, for
+        readings found among all nearby figures."""
+        pool = self.memory.pool
+        newest = self.memory.last_result
+        if newest is None or not any(p.quantity == newest.quantity for p, _ in parts):
+            return False
+        at = next((n for n in range(len(pool) - 1, -1, -1) if pool[n] is newest), None)
+        if at is None:
+            return False
+        worked = {v for _, used in self._worked for v in used}
+        before = pool[:at]
+
+        def spent(op: Operand, sign: int) -> bool:
+            if shares_only and not (sign == 1 and 0 < op.quantity.value < 1):
+                return False  # a share said in the working, not any figure
+            if op.quantity == newest.quantity or not any(p.quantity == op.quantity for p in before):
+                return False
+            f = op.quantity.value
+            if _key(f) in worked:
+                return True
+            # "one in ten … so 23,000 a second times 500 KB": a working figure that is an
+            # earlier one with the share applied already
+            return 0 < f < 1 and any(
+                within(w, e.quantity.value * f, 0.02) or within(w, e.nominal.value * f, 0.02)
+                for w in worked
+                for e in before
+                if e is not op and e.quantity.value
+            )
+
+        return any(spent(p, sign) for p, sign in parts)
 
     def _split_by_capacity(self, found: list[Candidate], stated: Operand) -> list[Candidate]:
         """Machines sized by a capacity said in this sentence for each of them ("if each worker
@@ -1534,9 +1590,36 @@ class EstimationSession(IntentReadings):
             found = find_reading([], ops, stated, self.tolerance, 3, said_as)
             if found is not None and self._count_read_as_data(found, stated, at):
                 continue  # "about 3.5 replicas" is never 3.48 (PB) of 17,400 times 200 GB
+            if found is not None and (
+                self._another_base_disagrees(found, earlier, stated)
+                or self._reuses_spent_factor(list(found.parts), shares_only=True)
+            ):
+                return None
             if found is not None:
                 return found
         return None
+
+    def _another_base_disagrees(
+        self, found: OperandReading, earlier: list[Operand], stated: Operand
+    ) -> bool:
+        """A reading that takes its base from earlier turns past a more recent count ("a
+        million docs with two editors each, 2 million connections. Each editor sends one op
+        a second, so a million a second": the docs, or the 2 million editors?) is a guess
+        when that more recent count gives a different result: confirming it could call a
+        slip right, so it is asked instead."""
+        for op, sign in found.parts:
+            at = next((n for n, e in enumerate(earlier) if op is e), None)
+            if at is None or op.quantity.dimension != COUNT or op.percent:
+                continue
+            for other in earlier[:at]:
+                if other is op or other.quantity.dimension != COUNT or other.percent:
+                    continue
+                if not other.quantity.value or other.quantity.value == op.quantity.value:
+                    continue
+                value = found.value * (other.quantity.value / op.quantity.value) ** sign
+                if not within(value.value, stated.quantity.value, self.tolerance):
+                    return True
+        return False
 
     def _count_read_as_data(self, found: OperandReading, stated: Operand, at: int | None) -> bool:
         """A count said with its own noun ("3.5 replicas") read as a number of things times a

@@ -142,3 +142,71 @@ def test_a_daily_count_said_bare_in_a_rate_keeps_its_period():
         "So 100 million divided by 3,600 is about 28,000 uploads a second.",
     )
     assert claim_for("28,000", *lines).verdict == "incorrect"
+
+
+# -- a guessed base is not confirmed past a more recent count that disagrees --------------------
+
+
+def test_a_rate_per_member_on_the_latest_count_holds_up():
+    lines = (
+        "We have 500,000 chat rooms with four members each, so 2 million members online.",
+        "Every member sends one message a second, so that's 2 million messages a second.",
+    )
+    assert claim_for("2 million messages", *lines).verdict == "correct"
+
+
+# -- a result said again in another period is that result converted -----------------------------
+
+
+def test_a_restated_rate_is_not_confirmed_by_reapplying_a_spent_share():
+    first = "We get 200,000 posts a second."
+    line = (
+        "Videos are one in five posts at 2 MB, so 40,000 a second times 2 MB is 80 GB a "
+        "second which is like 1.4 petabytes a day."
+    )
+    assert claim_for("1.4 petabytes", first, line).verdict != "correct"  # 80 GB/s: 6.9 PB
+
+
+def test_a_restated_rate_converted_right_holds_up():
+    first = "We get 200,000 posts a second."
+    line = (
+        "Videos are one in five posts at 2 MB, so 40,000 a second times 2 MB is 80 GB a "
+        "second which is like 7 petabytes a day."
+    )
+    assert claim_for("7 petabytes", first, line).verdict == "correct"
+
+
+def test_a_factor_named_before_and_not_yet_used_still_reads():
+    line = "With 3 replicas: 1 TB a day times 365 is 365 TB a year, which is about 1.1 PB on disk."
+    assert claim_for("1.1 PB", line).verdict == "correct"
+
+
+# -- a doubling named in words and left out of a total ------------------------------------------
+
+
+def test_a_total_for_both_copies_that_leaves_one_out_is_accused():
+    line = (
+        "We mirror the catalog in both regions, so 40 million items times 5 KB comes to "
+        "200 GB altogether."
+    )
+    claim = claim_for("200 GB", line)
+    assert claim.verdict == "incorrect" and claim.slip == "dropped_factor"
+    assert "400 GB" in claim.explanation
+
+
+def test_a_total_for_both_copies_with_the_two_in_holds_up():
+    line = (
+        "We mirror the catalog in both regions, so 40 million items times 5 KB times 2 comes "
+        "to 400 GB altogether."
+    )
+    assert claim_for("400 GB", line).verdict == "correct"
+
+
+def test_one_copy_sized_after_naming_both_is_not_accused():
+    line = "We mirror the catalog in both regions, so 40 million items times 5 KB is 200 GB."
+    assert claim_for("200 GB", line).verdict == "correct"
+    line = (
+        "We mirror the catalog in both regions, so 40 million items times 5 KB is 200 GB per "
+        "region in total."
+    )
+    assert claim_for("200 GB", line).verdict == "correct"
