@@ -407,8 +407,59 @@ class _Lexer:
                 return 1 / got[0], got[1]
         return None
 
-    def read_quantity(self, i: int) -> tuple[Token, int] | None:
+    def read_range(self, i: int) -> tuple[Token, int] | None:
+        """ "between 2 and 2.5 terabytes a day", "4 to 5 nodes", "8–10": a range said as a
+        result (after "so", "that's", "→"), read as one figure whose ends are kept. Only
+        narrow ranges (the high end at most 1.5x the low): a wide one is no claim."""
+        k = len(self.out) - 1
+        while k >= 0 and self.out[k].kind == "hedge":
+            k -= 1
+        if k < 0 or self.out[k].kind != "mark" or self.out[k].words not in _RANGE_MARKS:
+            return None
+        between = self.word(i) == "between"
+        low = read_number(self.words, i + 1 if between else i)
+        if low is None:
+            return None
+        a, j = low
+        joiner = self.word(j)
+        dash = joiner in ("–", "—", "-") and self.attached(j) and self.attached(j + 1)
+        if not (dash or joiner == "to" or (joiner == "and" and between)):
+            return None
+        if (joiner == "and") != between or self.word(j + 1) == "the":
+            return None
+        high = self.read_quantity(j + 1, ranged=False)
+        if high is None:
+            return None
+        tok, end = high
+        q, nominal = tok.quantity, tok.nominal
+        if q is None or nominal is None or tok.multiplier or tok.percent or tok.power:
+            return None
+        if not 0 < a < tok.number <= 1.5 * a:
+            return None
+        scale = q.value / tok.number
+        middle = (a + tok.number) / 2
+        text, s, e = self.span(i, end)
+        token = Token(
+            "qty",
+            text,
+            s,
+            e,
+            Quantity(middle * scale, q.dimension),
+            Quantity(middle * nominal.value / tok.number, nominal.dimension),
+            tok.time_units,
+            middle,
+            tok.unit_text,
+            noun=tok.noun,
+            spread=(a * scale, q.value),
+        )
+        return token, end
+
+    def read_quantity(self, i: int, ranged: bool = True) -> tuple[Token, int] | None:
         w = self.word(i)
+        if ranged and (w == "between" or self.word(i + 1) in _RANGE_JOINERS):
+            got_range = self.read_range(i)
+            if got_range is not None:
+                return got_range
         money = False
         start = i
         if w == "$":
@@ -613,7 +664,10 @@ def _finish(
 
 _MULTI_FIRST = {k[0] for k in (*_OPS_2, *MARKS) if len(k) > 1}
 _QTY_WORDS = (
-    set(SMALL) | set(TENS) | set(MULTIPLIER_WORDS) | {"a", "an", "half", "$", "quarter", "third"}
+    set(SMALL)
+    | set(TENS)
+    | set(MULTIPLIER_WORDS)
+    | {"a", "an", "half", "$", "quarter", "third", "between"}
 )
 
 # Words that reach a branch of `_Lexer.run` other than "a plain word" (or by_verb bookkeeping).
@@ -630,6 +684,13 @@ _SPECIAL = (
 )
 
 
+_RANGE_MARKS = frozenset(
+    {("so",), ("that's",), ("thats",), ("it's",), ("which", "is"), ("that", "is"), ("is",)}
+    | {("=",), ("≈",), ("→",), ("call", "it"), ("comes", "to"), ("gives", "us"), ("need",)}
+    | {("we", "need"), ("we'd", "need")}
+)
+"""Marks after which a range is a stated result."""
+_RANGE_JOINERS = frozenset({"to", "–", "—", "-"})
 _IN_BITS = re.compile(r"^(?:[KMGTP]b|bits)$")
 _RESTATING = frozenset({("which", "is"), ("that's",), ("that", "is"), ("or",), ("=",), ("≈",)})
 """Marks that say a figure again in other units ("…, which is 6.4 gigabits")."""

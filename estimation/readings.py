@@ -475,3 +475,20 @@ def ratio_reading(figures: list[Operand], said: float, tolerance: float) -> Rati
             if said > 1 and abs(pair.value - said) <= tolerance * said:
                 return pair
     return None
+
+
+def range_verdict(claim: ClaimCheck, spread: tuple[float, float], tolerance: float) -> str:
+    """The verdict on a range said as a result ("between 2 and 2.5 TB a day"), judged by its
+    working's value: "correct" when the range (with the tolerance) holds it, or holds the
+    whole machines it rounds up to; "incorrect" only when it lies well outside both ends (by
+    twice the tolerance); otherwise "unchecked". "" when the claim has no working value."""
+    if claim.computed is None:
+        return ""
+    low, high = spread
+    truth = claim.computed.value
+    whole = claim.stated.dimension == COUNT and low <= math.ceil(truth - 1e-9) <= high
+    if low * (1 - tolerance) <= truth <= high * (1 + tolerance) or whole:
+        return "correct"
+    if truth < low * (1 - 2 * tolerance) or truth > high * (1 + 2 * tolerance):
+        return "incorrect"
+    return "unchecked"

@@ -43,6 +43,7 @@ from estimation.readings import (
     another_reading,
     find_reading,
     plausible_slip,
+    range_verdict,
     ratio_reading,
     result_position,
     working_value,
@@ -323,6 +324,7 @@ class EstimationSession(IntentReadings):
         self._leftovers(toks, sentence)
         self.findings.extend(capacity_findings(toks, sentence, m.pool))
         self._prev_toks = toks
+        self._ranges_judged(toks)
 
     def _leave_unchecked(self, sentence: str) -> None:
         if any(f.code == "input_unchecked" for f in self.findings):
@@ -1501,6 +1503,47 @@ class EstimationSession(IntentReadings):
         ops = [from_token(t) for t in self._layout.operands.get(line, [])]
         period = self._layout.periods.get(line)
         return ops, frozenset([TIME_UNITS[period]] if period else [])
+
+    def _ranges_judged(self, toks: list[Token]) -> None:
+        """A range said as a result ("so that's between 2 and 2.5 TB a day") was judged by
+        its middle; judged again by its ends, so a range that holds the value is right and
+        one is accused only when the value lies well outside both ends."""
+        spreads = {t.start + self._offset: t for t in toks if t.spread is not None}
+        if not spreads:
+            return
+        for n in range(self._sentence_start, len(self.claims)):
+            claim = self.claims[n]
+            tok = spreads.get(claim.start)
+            if tok is None or tok.spread is None:
+                continue
+            said = " ".join(tok.text.split())
+            if claim.stated_words:  # "you said 2.25 TB a day": say the range as said
+                claim = self.claims[n] = replace(
+                    claim, explanation=claim.explanation.replace(claim.stated_words, said)
+                )
+            if claim.computed is None:
+                if claim.explanation.startswith("How did you get"):
+                    self.claims[n] = replace(claim, explanation=f"How did you get {said}?")
+                continue
+            verdict = range_verdict(claim, tok.spread, self.tolerance)
+            if verdict == CORRECT and claim.verdict != CORRECT:
+                self.claims[n] = replace(
+                    claim,
+                    verdict=CORRECT,
+                    slip="",
+                    explanation=f"{claim.expression[:1].upper()}{claim.expression[1:]} is "
+                    f"about {claim.expected_words or format_number(claim.computed.value)}, "
+                    f"so {said} holds up.",
+                )
+            elif verdict == UNCHECKED or (verdict == CORRECT) != (claim.verdict == CORRECT):
+                self.claims[n] = replace(
+                    claim,
+                    verdict=UNCHECKED,
+                    computed=None,
+                    slip="",
+                    expected_words="",
+                    explanation=f"How did you get {said}?",
+                )
 
     def _ratio_said(self, single: Token, st: Statement, text: str) -> bool:
         """ "So it's about six x cheaper", "which is nearly 5x over": a factor said as a

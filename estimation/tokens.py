@@ -40,6 +40,9 @@ class Token:
     notifications a day")."""
     power: bool = False
     """qty: written as a power ("62 to the 7th"): an expression, never a stated result."""
+    spread: tuple[float, float] | None = None
+    """qty: a range said as a result ("between 2 and 2.5 TB a day"): its ends in SI units;
+    `quantity` is the middle."""
     op: str = ""
     """op: one of + - * / ^; var: the variable name."""
     words: tuple[str, ...] = field(default=())
@@ -55,7 +58,7 @@ class Token:
 
 def _token_init() -> object:
     """The dataclass `__init__` of a frozen slotted class calls `object.__setattr__` by name
-    for each of the sixteen fields; the lexer builds hundreds of tokens per utterance, so this
+    for each of its fields; the lexer builds hundreds of tokens per utterance, so this
     one stores straight into the slots. Same signature, defaults and result."""
     setter = {name: getattr(Token, name).__set__ for name in Token.__dataclass_fields__}
     kind_ = setter["kind"]
@@ -72,9 +75,10 @@ def _token_init() -> object:
     alt_ = setter["alt"]
     noun_ = setter["noun"]
     power_ = setter["power"]
+    spread_ = setter["spread"]
     op_ = setter["op"]
     words_ = setter["words"]
-    assert len(setter) == 16, "a new Token field must be added to __init__ below"
+    assert len(setter) == 17, "a new Token field must be added to __init__ below"
 
     def __init__(
         self: Token,
@@ -92,6 +96,7 @@ def _token_init() -> object:
         alt: Quantity | None = None,
         noun: str = "",
         power: bool = False,
+        spread: tuple[float, float] | None = None,
         op: str = "",
         words: tuple[str, ...] = (),
     ) -> None:
@@ -109,6 +114,7 @@ def _token_init() -> object:
         alt_(self, alt)
         noun_(self, noun)
         power_(self, power)
+        spread_(self, spread)
         op_(self, op)
         words_(self, words)
 

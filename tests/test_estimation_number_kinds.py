@@ -166,3 +166,37 @@ def test_a_guessed_factor_is_not_a_ratio_result():
     lines = ("Writes are 2,000 a second.", "Reads are more, maybe ten times more, so 20,000.")
     claims = claims_after(*lines)
     assert not any("ten times" in lines[-1][c.start : c.end] for c in claims)
+
+
+# -- a range said as a result is judged by its ends ---------------------------------------------
+
+
+def test_a_range_that_holds_the_value_holds_up():
+    text = "We have 3,000 hosts at 800 megs of metrics a day, so that's between 2 and 3 TB a day."
+    claim = claim_for("between 2 and 3 TB", text)
+    assert claim.verdict == "correct" and "between 2 and 3 TB a day" in claim.explanation
+
+
+def test_a_range_whose_middle_is_off_but_whose_end_holds_it_is_not_accused():
+    text = "So 40 brokers times 110 gigs is, uh, 4 to 6 terabytes."
+    claim = claim_for("4 to 6 terabytes", text)
+    assert claim.verdict == "correct"
+
+
+def test_a_range_well_off_at_both_ends_is_accused_in_its_own_words():
+    text = "Ten thousand pods times 3 megabytes, so that's 250 to 350 gigabytes."
+    claim = claim_for("250 to 350 gigabytes", text)
+    assert claim.verdict == "incorrect" and "250 to 350 gigabytes" in claim.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reads scale from 2 to 8 replicas.",
+        "Users send 2 to 3 messages each.",
+        "So that's 2 to the 32 ids.",
+        "We grow between 10 and 40 percent a year.",
+    ],
+)
+def test_what_is_not_a_narrow_stated_range_is_no_range(text):
+    assert not any(t.spread for t in tokenize(text))
