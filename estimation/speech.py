@@ -25,7 +25,8 @@ _CUES = (
     r"make\s+that|scratch\s+that|let\s+me\s+redo\s+that|i\s+divided|oops"
 )
 _CORRECTION = re.compile(
-    rf"(?P<gap>\s*(?:\.\.\.|…|—|–|--|,|;)?\s*{_FILLERS}\s*,?\s*(?:{_CUES})\b,?)"
+    rf"(?P<gap>-?\s*(?:\.\.\.|…|—|–|--|,|;)?\s*{_FILLERS}\s*,?\s*(?:{_CUES})\b,?"
+    r"(?:\s*no\b[.!]?)?)"  # "a sec- no wait, no. Twelve and a half": the cue ends the sentence
     r"(?=[^.?!\d]{0,40}?(?:\d|\$|\.\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b))",
     re.IGNORECASE,

@@ -210,3 +210,24 @@ def test_one_copy_sized_after_naming_both_is_not_accused():
         "region in total."
     )
     assert claim_for("200 GB", line).verdict == "correct"
+
+
+# -- a figure taken back ("no wait, no.") is not a claim; its replacement is ---------------------
+
+
+def test_a_figure_taken_back_across_a_full_stop_is_not_judged():
+    line = (
+        "Each request is 20 bytes, so 500,000 times 20 is, uh, one hundred gigabytes a sec- "
+        "no wait, no. Ten megabytes a second."
+    )
+    claims = EstimationSession().add(line).claims
+    assert [c.verdict for c in claims if c.verdict == "incorrect"] == []
+    assert claim_for("Ten megabytes", line).verdict == "correct"
+
+
+def test_a_wrong_replacement_after_taking_a_figure_back_is_still_accused():
+    line = (
+        "Each request is 20 bytes, so 500,000 times 20 is, uh, ten megabytes a sec- "
+        "no wait, no. A hundred megabytes a second."
+    )
+    assert claim_for("A hundred megabytes", line).verdict == "incorrect"
