@@ -299,3 +299,72 @@ def test_a_rejection_of_something_else_or_with_a_scope_rejects_nothing_before_it
     )
     assert said == {"cache": True, "database": True}
     assert _polarity("Redis or Memcached; we don't need both, Redis is enough.") == {"cache": True}
+
+
+# -- R9: accepting the interviewer's point ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh, OK, yeah, sure, I'll go with whatever you said.",
+        "Hmm, OK, you're probably right about that.",
+        "Fair enough.",
+        "Good catch, my mistake.",
+        "OK, I'll use your number then.",
+        "If you say so.",
+    ],
+)
+def test_accepting_the_interviewers_point_is_an_answer_not_small_talk(text):
+    assert classify(text).kind == "probe_answer"
+    acts = _acts(text)
+    assert R.ACCEPT in acts
+    assert R.ANSWER in acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right, so the cache sits in front.",
+        "Is that right?",
+        "I don't think that's right, the queue orders them.",
+        "Sure.",
+    ],
+)
+def test_agreement_words_that_accept_nothing(text):
+    assert R.ACCEPT not in _acts(text, answering=True)
+
+
+def test_accepting_with_content_keeps_the_content():
+    acts = _acts("You're right, so we add a cache in front of the database.")
+    assert R.DESIGN in acts
+    assert R.ACCEPT in acts
+
+
+# -- R10: a question about the work itself is a clarifying question ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there an existing in-house geo library I should reuse, or am I choosing the cell "
+        "system from scratch?",
+        "Can I use an off-the-shelf geo index?",
+        "Do we have a platform team that runs the clusters?",
+        "Am I allowed to pick the language?",
+    ],
+)
+def test_a_question_about_the_work_is_a_clarifying_question(text):
+    assert R.CLARIFY in _acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What's your favourite movie?", "Do you like working here?", "Where are you based?"],
+)
+def test_a_personal_question_stays_off_topic(text):
+    assert R.CLARIFY not in _acts(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't think that's right.", "I'm not sure you're right.", "I don't agree."]
+)
+def test_negated_agreement_accepts_nothing(text):
+    assert R.ACCEPT not in _acts(text, answering=True)
+    assert classify(text).kind != "probe_answer"

@@ -17,6 +17,7 @@ from typing import Any
 from agent.interviewer import topics
 from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.frozen import Frozen
+from agent.interviewer.turn_kinds import accepts
 
 CLARIFY = "clarify"
 ESTIMATE = "estimate"
@@ -31,6 +32,9 @@ BOARD = "board"
 WRAP_UP = "wrap_up"
 THINKING = "thinking"
 SELF_CORRECTION = "self_correction"
+ACCEPT = "accept"
+"""The candidate accepts the interviewer's point ("you're probably right", "I'll go with your
+number"): an answer with no content of its own."""
 MOVE_ON = "move_on"
 SMALL_TALK = "small_talk"
 SILENCE = "silence"
@@ -50,6 +54,7 @@ ACTS = (
     WRAP_UP,
     THINKING,
     SELF_CORRECTION,
+    ACCEPT,
     MOVE_ON,
     SMALL_TALK,
     SILENCE,
@@ -562,6 +567,8 @@ def read_turn(
             acts.append(DESIGN)
     if is_pushback(text, awaiting_answer):
         acts.append(PUSHBACK)
+    elif accepts(text) and not text.rstrip().endswith("?"):
+        acts.append(ACCEPT)
     acts.extend(metas)
     if thinking(text):
         acts.append(THINKING)

@@ -91,6 +91,27 @@ def is_question(text: str) -> bool:
     )
 
 
+_ACCEPT = re.compile(
+    r"\b(?:(?:you'?re|you are) (?:probably |totally |absolutely |quite |completely )?right|"
+    r"that'?s (?:fair|true|right|a (?:fair|good) (?:point|catch))|fair (?:enough|point)|"
+    r"good (?:point|catch)|i (?:agree|stand corrected|accept that)|agreed|my (?:bad|mistake)|"
+    r"(?:i'?ll|i will|let'?s|let me|we can) (?:go with|use|take) (?:that|yours|your (?:number|"
+    r"figure|value|estimate|math|version)|whatever you (?:said|say|got)|what you (?:said|got))|"
+    r"whatever you (?:said|say|think)|if you say so)\b"
+)
+"""The candidate accepts what the interviewer just said ("you're probably right about that",
+"I'll go with whatever you said")."""
+
+
+def accepts(text: str) -> bool:
+    """Accepting, not "I don't think that's right" or "I'm not sure you're right"."""
+    lowered = text.lower()
+    return any(
+        not re.search(r"(?:\bnot|n't|\bnever)\s+(?:[\w']+\s+){0,3}$", lowered[: m.start()])
+        for m in _ACCEPT.finditer(lowered)
+    )
+
+
 _MOVE_ON = re.compile(
     r"\b(?:move on|moving on|go on to|next (?:phase|section|step|topic|part)|"
     r"let'?s (?:go|jump|get|skip) (?:to|into|ahead)|skip (?:this|ahead|to)|"
@@ -109,6 +130,14 @@ _REQUIREMENT_WORDS = re.compile(
     r"limit\w*|expect\w*|handle|store|keep|scale|features?|functional|guarantee\w*|"
     r"how (?:many|much|long|big|fast|often)|allowed|okay if|ok if|care about|priorit\w*)\b"
 )
+_ABOUT_THE_WORK = re.compile(
+    r"\b(?:(?:should|can|could|may|must|do|am|are|will|would|shall|have) (?:i|we)\b|"
+    r"(?:existing|in-house|internal|legacy|off-the-shelf|third-party|open-source|homegrown|"
+    r"from scratch|reuse|build or buy|buy or build|vendor|budget|deadline|constraints?|"
+    r"allowed|permitted|out of bounds|the (?:\w+ )?team|platform)\b)"
+)
+"""A question about the work itself ("is there an in-house geo library I should reuse, or am I
+choosing from scratch?") is a clarifying question even without the scenario's words."""
 _NUMBERISH = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|billion|trillion|dozen|half|twice|double|triple)\b"
@@ -249,13 +278,22 @@ def classify(
     question = is_question(lowered)
     if _MOVE_ON.search(lowered):
         return Classification(MOVE_ON, repeat, question)
+    if accepts(lowered) and not numeric and not designish and not question:
+        # conceding the interviewer's point answers it, whether or not it ended in a question
+        return Classification(PROBE_ANSWER, repeat, question)
     if len(norm.split()) <= 3 and _SMALL_TALK.match(lowered):
         return Classification(SMALL_TALK, repeat, question)
     if is_gibberish(text):
         return Classification(GIBBERISH, repeat)
     # "Is it OK if I assume 1 KB?" is still a clarifying question.
     asks = question and not (awaiting_answer and not lowered.endswith("?"))
-    relevant = answerable or numeric or designish or bool(_REQUIREMENT_WORDS.search(lowered))
+    relevant = (
+        answerable
+        or numeric
+        or designish
+        or bool(_REQUIREMENT_WORDS.search(lowered))
+        or bool(_ABOUT_THE_WORK.search(lowered))
+    )
     if asks and relevant and (estimates == 0 or lowered.endswith("?")):
         return Classification(CLARIFYING, repeat, True)
     echoes = {w for w in norm.split() if len(w) >= 4} & {w.lower() for w in question_words}
