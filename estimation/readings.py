@@ -288,6 +288,7 @@ def plausible_slip(claim: ClaimCheck, restated: bool) -> bool:
 RESULT_WORDS = frozenset(
     {"leaves", "leaving", "gives", "need", "needs", "total", "is", "are", "be", "rest", "get", "or"}
     | {"store", "stores", "storing", "ingest", "ingesting", "serve", "serving", "generate"}
+    | {"see", "sees", "create", "creates", "produce", "produces"}  # "the disks see 3.6 GB/s"
 )
 _INPUT_VERBS = frozenset(
     {"at", "with", "of", "each", "per", "for", "pulling", "using", "uses", "sends", "sending"}

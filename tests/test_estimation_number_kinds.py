@@ -200,3 +200,20 @@ def test_a_range_well_off_at_both_ends_is_accused_in_its_own_words():
 )
 def test_what_is_not_a_narrow_stated_range_is_no_range(text):
     assert not any(t.spread for t in tokenize(text))
+
+
+# -- a result said after a verb of what the system sees or creates ------------------------------
+
+
+def test_a_result_after_sees_is_read_and_confirmed():
+    text = (
+        "Ingest is 400 megabytes a second, and with two replicas the disks see 800 megs a second."
+    )
+    assert claim_for("800 megs", text).verdict == "correct"
+
+
+def test_a_result_after_sees_that_no_reading_gives_is_asked_not_accused():
+    text = (
+        "Ingest is 400 megabytes a second, and with two replicas the disks see 1.3 gigs a second."
+    )
+    assert claim_for("1.3 gigs", text).verdict == "unchecked"
