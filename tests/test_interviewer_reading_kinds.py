@@ -37,6 +37,10 @@ def _acts(text: str, answering: bool = False) -> tuple[str, ...]:
         "I can't think of anything else.",
         "Honestly I don't have anything else to add.",
         "That's everything I wanted to cover.",
+        "That's the end of my design.",
+        "Let's leave it there.",
+        "That's all from my side.",
+        "And that's the whole thing.",
     ],
 )
 def test_a_closing_sentence_asks_to_wrap_up(text):
@@ -60,6 +64,7 @@ def test_a_closing_sentence_asks_to_wrap_up(text):
         "Is that it?",
         "I'm done with the requirements, let's go to the design.",
         "I'm done with estimation.",
+        "That's the end of the log.",
     ],
 )
 def test_a_sentence_that_only_looks_like_an_ending_is_no_wrap_up(text):
@@ -87,6 +92,9 @@ def test_done_with_a_phase_is_moving_on_not_ending():
         "What time do we finish?",
         "Am I going too slowly?",
         "Before we start, how much time do we have for this?",
+        "Do we still have time for the deep dive?",
+        "Are we running over?",
+        "How long have I been talking?",
     ],
 )
 def test_a_question_about_the_clock_is_a_time_request(text):
@@ -108,6 +116,8 @@ def test_a_question_about_the_clock_is_a_time_request(text):
         "Is a 30-minute TTL ok?",
         "How far into the log does a consumer replay?",
         "Should I speed up the writes with a cache?",
+        "Are we going over the API next?",
+        "Do we have time-to-live on keys?",
         "How many minutes of video are uploaded each minute?",
     ],
 )
@@ -127,6 +137,7 @@ def test_time_in_the_system_is_not_the_interview_clock(text):
         "Let me be quiet for a moment and think.",
         "Okay, let me work the math out.",
         "Mind if I take a minute?",
+        "Can I think about it for a minute?",
     ],
 )
 def test_asking_for_quiet_time_is_a_wait(text):
@@ -161,6 +172,12 @@ def test_writing_or_quiet_in_the_system_is_no_wait(text):
         "What's my weakest area?",
         "Honestly, how am I doing?",
         "Anything I should do differently?",
+        "Is this on the right track?",
+        "Am I going in the right direction?",
+        "Is this what you had in mind?",
+        "Does this look reasonable so far?",
+        "Is this level of detail OK?",
+        "Any comments so far?",
     ],
 )
 def test_asking_how_it_is_going_is_a_feedback_request(text):
@@ -176,6 +193,9 @@ def test_asking_how_it_is_going_is_a_feedback_request(text):
         "Would this pass through the load balancer?",
         "What could I cache here to improve reads?",
         "What am I missing in the requirements, scale-wise?",
+        "Does this sound reasonable: 1 KB per message?",
+        "Any thoughts on the partition key?",
+        "The leader is going in the right direction.",
     ],
 )
 def test_weak_spots_of_the_system_are_no_feedback_request(text):

@@ -77,6 +77,7 @@ _WAIT = re.compile(
     r"one (?:sec|second|moment)|bear with me|just a (?:sec|second|moment|minute)|"
     r"let me (?:gather|collect) my thoughts|(?:need|want) a (?:minute|moment|second) to|"
     r"mind if i (?:take|think|pause|go quiet|go silent|stay quiet|am quiet)|"
+    r"(?:think|mull) (?:about |over )?(?:it |this |that )?for (?:a|one) (?:sec|second|minute|moment|bit)|"
     r"can i (?:have|take|get) a (?:sec|second|minute|moment)|"
     r"(?:go|be|stay|keep) (?:quiet|silent) (?:for )?(?:a|one|two|a few|a couple of) "
     r"(?:sec|secs|second|seconds|minute|minutes|moment|moments|bit|beat)|"
@@ -106,7 +107,10 @@ _TIME = re.compile(
     r"remain|to go|we|i|of (?:the|our|this) (?:session|interview|slot))\b|\W*$)|time check|"
     r"(?:where|how) (?:am i|are we|do (?:i|we) stand|is it)(?: doing)? (?:on|with|for|against) "
     r"(?:the )?(?:clock|time|schedule)|(?:quick )?(?:check|look|glance) (?:on|at) the clock|"
-    r"what does the clock say|(?:is|was) (?:this|it|the (?:slot|interview|session)) (?:a|an|the) "
+    r"what does the clock say|(?:do|did) (?:we|i) (?:still )?have (?:enough )?time (?:for|to|left)\b|"
+    r"is there (?:still )?(?:enough )?time (?:for|to|left)\b|(?:are we|am i) (?:running|going) "
+    r"(?:over|late|long)(?=(?: (?:on )?(?:time|the time|our time|schedule))?\W*$)|how long have (?:i|we) been (?:talking|going|at (?:it|this))|"
+    r"(?:is|was) (?:this|it|the (?:slot|interview|session)) (?:a|an|the) "
     r"(?:(?:\d+|\w+-?\w*)[- ])?(?:minutes?|mins?|hours?)(?:-long| long)? (?:slot|interview|session|call|"
     r"conversation|round|chat)|how (?:long|big) (?:is|was) (?:the|this|our) (?:slot|time ?slot|"
     r"interview|session|round)\b|"
@@ -154,6 +158,13 @@ _FEEDBACK = re.compile(
     r"how would you (?:rate|score|grade|assess|evaluate|judge) (?:me|my|this|that|it)\b|"
     r"(?:would|does|will|did) (?:this|that|i|my (?:design|answer|approach)) (?:pass|be a (?:hire|pass))(?=\W*$| so far| the bar| (?:at|in|for) (?:a|an|the|your) \w+)|"
     r"how (?:am i|have i been|did i) (?:performing|faring|coming across|doing)|"
+    r"(?:is|am|are) (?:this|that|i|we|it) (?:on the right track|(?:going|heading|moving) in the "
+    r"right direction|the (?:right )?direction you (?:want|wanted|had in mind|expected))|"
+    r"is (?:this|that) what you (?:had in mind|wanted|expected|were after|were looking for)|"
+    r"(?:does|do) (?:this|that|it|my (?:design|answer|approach)) (?:look|sound|seem) (?:reasonable|"
+    r"ok|okay|good|right|sensible|fine|alright)(?=(?: so far| to you)?\W*$)|"
+    r"is (?:this|that) (?:level of )?(?:detail|depth) (?:ok|okay|enough|right|fine)|"
+    r"how is (?:this|it) going|any (?:comments|thoughts|notes)(?= so far|\W*$)|"
     r"be honest(?:ly)?\W+(?:how|what|any|is|am|was|would|where|did)\b(?=.{0,60}\b(?:i|me|my|so far)\b))\b",
     re.I,
 )
@@ -212,7 +223,8 @@ _CLOSER = re.compile(
     r"(?:it|everything|all|all of it|the lot|my answer|what i(?:'ve)? (?:have|had|got)|"
     r"all i (?:have|had|got|can think of)|everything i (?:have|had|got|wanted to (?:say|cover))|"
     r"as far as i (?:can|would|'d) (?:go|take it)|where i'?d (?:stop|leave it|end)|"
-    r"the (?:core|gist|bulk|heart|essence|shape) of it|"
+    r"the (?:core|gist|bulk|heart|essence|shape) of it|the whole thing|the end of (?:my|the) "
+    r"(?:design|answer|walkthrough|proposal)|"
     r"(?:the|my|our) (?:main |whole |overall |basic |high-level |high level |full |complete |core "
     r"|rough |final |entire |proposed )?(?:design|architecture|solution|picture|plan|proposal|answer))|"
     r"(?:that|this) (?:covers|wraps up) (?:everything|the (?:whole )?design|what i wanted(?: to (?:say|cover))?)|"
@@ -222,7 +234,8 @@ _CLOSER = re.compile(
     r"i can'?t think of (?:anything|much) (?:else|more)|"
     r"i (?:don'?t|do not) (?:really )?know what (?:else|more) (?:to|i (?:can|could)) (?:add|say|cover|do)|"
     r"i(?:'ve| have) (?:covered|said) (?:everything|it all|all i (?:can|wanted to))|"
-    r"(?:i'?m|i am) (?:out of ideas|all out)"
+    r"(?:i'?m|i am) (?:out of ideas|all out)|end of (?:my )?(?:design|answer|walkthrough)|"
+    r"let'?s leave it (?:there|here|at that)"
 )
 """A sentence that closes the candidate's answer on its own: "Done.", "I think that's the main
 design.", "I think that's all I have for this one.", "I don't really know what else to add."."""
@@ -233,7 +246,7 @@ _CLOSER_LEAD = re.compile(
 )
 _CLOSER_TAIL = re.compile(
     r"(?:\W+(?:for (?:now|today|this one|this question|this problem|the moment)|from me|for me|"
-    r"on my (?:side|end)|really|i think|i guess|i'?m afraid|honestly|so far|here|then|"
+    r"(?:on|from) my (?:side|end)|really|i think|i guess|i'?m afraid|honestly|so far|here|then|"
     r"at this point|at the moment|to be honest))+$"
 )
 
