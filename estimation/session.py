@@ -734,6 +734,11 @@ class EstimationSession(IntentReadings):
                 ratio = abs(op.quantity.value) / max(abs(old.quantity.value), 1e-12)
                 unsure = not 1e-3 <= ratio <= 1e3
                 unsure = unsure or _BOUND.search(text) is not None  # "more than 2,000": a bound
+                if not agrees and _PER_ONE.search(text) is not None:
+                    # "one replica serves 50,000 reads a second": the same name, per one of
+                    # many, is another quantity, not a change of mind
+                    m.add_value(op)
+                    return
                 verdict = "correct" if agrees else UNCHECKED if unsure else INCORRECT
                 explanation = (
                     f"That matches the {say(old.quantity)} you worked out for {known}."
@@ -1993,6 +1998,7 @@ _RATIO_MARKS = frozenset(
     {("so",), ("that's",), ("it's",), ("which", "is"), ("that", "is"), ("=",), ("≈",), ("→",)}
 )
 _RATIO_HEDGES = frozenset({"about", "roughly", "around", "nearly", "almost", "approximately"})
+_PER_ONE = re.compile(r"\b(?:one|each|every|a single|per)\s+(?!of\b)[a-z]+", re.I)
 _NOT_A_PLAIN_CONVERSION = re.compile(
     r"\b(peak|peaks|burst|bursts|spike|spikes|busiest|busy|business hours|working hours|"
     r"daytime|prime time|evening|waking|hours? of|average|averages|at most|at least|up to|"

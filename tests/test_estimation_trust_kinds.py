@@ -231,3 +231,23 @@ def test_a_wrong_replacement_after_taking_a_figure_back_is_still_accused():
         "no wait, no. A hundred megabytes a second."
     )
     assert claim_for("A hundred megabytes", line).verdict == "incorrect"
+
+
+# -- the same name said per one of many is another quantity, not a change of mind --------------
+
+
+def test_a_per_machine_figure_under_the_same_name_is_not_a_contradiction():
+    lines = (
+        "For writes, 50 million changes a day divided by 3,600 is about 14,000 writes a second.",
+        "Reads are 400,000 a second, and if one node serves 20,000 reads a second then I need "
+        "20 nodes.",
+    )
+    session = EstimationSession()
+    claims = [c for line in lines for c in session.add(line).claims]
+    assert [c.slip for c in claims if c.verdict == "incorrect"] == ["per_day_vs_per_second"]
+    assert claims[-1].verdict == "correct" and claims[-1].stated.value == 20
+
+
+def test_the_same_name_said_again_with_another_total_is_still_a_contradiction():
+    lines = ("Writes are 200,000 a second.", "So writes are 20,000 a second.")
+    assert claim_for("20,000", *lines).verdict != "correct"
