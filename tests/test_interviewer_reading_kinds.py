@@ -244,6 +244,7 @@ def test_a_question_about_the_board_is_a_board_request(text):
         "uh is there a limit on message size",
         "do we need to support edits",
         "right so and how big is a message on average",
+        "what's the peak write rate",
     ],
 )
 def test_a_spoken_question_without_a_question_mark_is_a_question(text):
@@ -263,6 +264,8 @@ def test_a_spoken_question_without_a_question_mark_is_a_question(text):
         "That's how much storage we need.",
         "Design: the client gets a pre-signed URL and does a resumable upload into a blob store.",
         "If a couple of shards are slow we return partial results, which is better than an error.",
+        "What's important here is latency, so reads come from the cache.",
+        "What is critical is that writes are durable.",
     ],
 )
 def test_a_statement_that_opens_like_a_question_is_no_question(text):

@@ -71,6 +71,10 @@ talking about", "what latency do we need", "do we get attachments"). "What I'm l
 broker" and "when the upload is done we notify" are statements."""
 
 
+_CLEFT = r"what(?:'s| is) (?:[a-z'-]+ ){1,3}?(?:is|are|was|were)\b"
+""""What's important here is latency": a statement that puts its point last."""
+
+
 def is_question(text: str) -> bool:
     """The turn asks something: a question mark at its end, an asking phrase ("I'd like to
     know"), or, where speech came without punctuation, a clause that opens like a question."""
@@ -79,7 +83,8 @@ def is_question(text: str) -> bool:
         return True
     if "?" in lowered:  # a question mark mid-turn: asking when it opens like one
         return bool(_QUESTION_START.search(lowered))
-    if re.match(_LEAD + rf"(?:{_INTERROGATIVE.pattern}|{_YES_NO.pattern})", lowered):
+    cleft = re.match(_LEAD + _CLEFT, lowered)
+    if not cleft and re.match(_LEAD + rf"(?:{_INTERROGATIVE.pattern}|{_YES_NO.pattern})", lowered):
         return True
     # later clauses: a question word with inversion ("... and like how much mail does each one
     # get"); "which is" there is a relative clause and "and does a resumable upload" continues
