@@ -8,7 +8,7 @@ expression (a chain of quantities, names and "that"s joined by operators) and th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from estimation.calculator import Node, ParseError, Parser
 from estimation.tokens import Token
@@ -382,6 +382,10 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
         if node is None:
             i += 1
             continue
+        if out and node.op != "leaf" and _chained_result(toks, out[-1], i):
+            # "30 d → ~780 TB × 3 = ~2.3 PB": the figure opening this working is the result
+            # of the one before it, said once for both
+            out[-1] = replace(out[-1], stated=tok, end=tok.end)
         before = toks[clause_start:i]
         expression = node.op != "leaf" or (node.token is not None and node.token.power)
         powers = node.op != "leaf" and any(t.power for t in node.leaves())
@@ -412,6 +416,22 @@ def scan(toks: list[Token], have_last: bool) -> list[Statement]:
         i = after_i
         clause_start = i
     return out
+
+
+_CHAIN_MARKS = frozenset({("→",), ("=",), ("≈",)})
+
+
+def _chained_result(toks: list[Token], previous: Statement, i: int) -> bool:
+    """The figure at `i` follows the previous statement's working across only a written
+    arrow or equals sign (and hedges), and that working has no result of its own."""
+    if previous.stated is not None or toks[i].kind != "qty" or toks[i].multiplier:
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].kind == "hedge":
+        k -= 1
+    if k < 1 or toks[k].kind != "mark" or toks[k].words not in _CHAIN_MARKS:
+        return False
+    return toks[k - 1].end == previous.end and toks[k - 1].kind in ("qty", "rparen", "var")
 
 
 def _subject(before: list[Token]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:

@@ -568,6 +568,15 @@ class _Lexer:
                 out.append(Token("var", text, s2, e2, op=name[0]))
                 i = name[1]
                 continue
+            factor = _GLUED_FACTOR.match(w) if kind == "word" else None
+            if factor is not None:  # "× RF3": the replication factor said glued to its name
+                q = Quantity(float(factor.group(1)))
+                if w[0] == "x":  # "x3" is "times 3"
+                    out.append(Token("op", raw_text[0], s, s + 1, op="*"))
+                    raw_text, s = raw_text[1:], s + 1
+                out.append(Token("qty", raw_text, s, e, q, q, number=q.value))
+                i += 1
+                continue
             if kind == "word" and w not in _SPECIAL and not _may_start(w):
                 out.append(Token("word", raw_text, s, e, words=(w,)))  # the common case
                 i += 1
@@ -684,6 +693,8 @@ _SPECIAL = (
 )
 
 
+_GLUED_FACTOR = re.compile(r"^(?:rf|x)([1-9])$")
+"""A small factor glued to its name: "RF3" (replication factor 3), "x3" (times 3)."""
 _RANGE_MARKS = frozenset(
     {("so",), ("that's",), ("thats",), ("it's",), ("which", "is"), ("that", "is"), ("is",)}
     | {("=",), ("≈",), ("→",), ("call", "it"), ("comes", "to"), ("gives", "us"), ("need",)}

@@ -217,3 +217,38 @@ def test_a_result_after_sees_that_no_reading_gives_is_asked_not_accused():
         "Ingest is 400 megabytes a second, and with two replicas the disks see 1.3 gigs a second."
     )
     assert claim_for("1.3 gigs", text).verdict == "unchecked"
+
+
+# -- a small factor glued to its name: "RF3", "x3" ----------------------------------------------
+
+
+def test_a_replication_factor_glued_to_its_name_is_a_factor():
+    text = "Hot data is 40 TB; × RF3 = 120 TB on disk."
+    assert claim_for("120 TB", text).verdict == "correct"
+
+
+def test_a_glued_times_factor_that_does_not_give_the_result_is_accused():
+    text = "Logs: 2 TB/day x3 = 9 TB/day."
+    claim = claim_for("9 TB", text)
+    assert claim.verdict == "incorrect"
+
+
+def test_a_glued_factor_needs_a_single_digit():
+    assert [t.kind for t in tokenize("rf34 and x12")] == ["word", "word", "word"]
+
+
+# -- written chains: the figure that opens a working after "→" is the last working's result -----
+
+
+def test_a_figure_between_two_workings_is_the_first_ones_result():
+    text = "Events: 50 MB/s × 86,400 = 4.3 TB/day → 7 days → 30 TB × 3 = 90 TB"
+    claims = claims_after(text)
+    said = {text[c.start : c.end]: c.verdict for c in claims}
+    assert said.get("30 TB") == "correct" and said.get("90 TB") == "correct"
+
+
+def test_a_wrong_figure_between_two_workings_is_checked_against_the_first():
+    text = "Events: 50 MB/s × 86,400 = 4.3 TB/day × 7 days = 3 TB × 3 = 9 TB"
+    claims = claims_after(text)
+    said = {text[c.start : c.end]: c.verdict for c in claims}
+    assert said.get("3 TB") == "incorrect"
