@@ -142,6 +142,7 @@ _EACH_OF_N = re.compile(
 """A fleet named one machine at a time ("each of our 20K hosts")."""
 _SPAN_LEAD = re.compile(r"\b(?:for|over|in|per|after|of)\s+(?:a|one|the)\s+(year|month|week)\b")
 _DAYS_IN = {"year": 365.0, "month": 30.0, "week": 7.0}
+_SERVED_BY_CACHE = re.compile(r"\b(?:cache|cached|hits?|served)\b")
 _MISS_RATE = re.compile(r"\bmiss(?:es)?\b|\bmiss (?:rate|ratio)\b")
 _BACKEND = re.compile(r"\b(origin|origins|backend|backends|database|databases|db|storage tier)\b")
 _PER_PERIOD_AFTER = re.compile(
@@ -947,8 +948,23 @@ class IntentReadings:
             for k, t in enumerate(before)
             if t.percent and t.quantity is not None and _MISS_RATE.search(around(k))
         ]
+        # "hit rate 85% → DB load = 200K × 0.85": the hit rate written again as a fraction
+        said = [*self._prev_toks, *before] if self._prev_toks is not self._toks else before
+        hit_rates = {
+            round(t.quantity.value, 9)
+            for k, t in enumerate(said)
+            if t.percent
+            and t.quantity is not None
+            and self._names_a_hit_rate(said, k)
+            and not _MISS_RATE.search(
+                " ".join(w for u in said[max(0, k - 4) : k + 5] for w in (u.words or (u.text,)))
+            )
+        }
         for k, tok in enumerate(before):
-            if not tok.percent or tok.quantity is None or not 0 < tok.quantity.value < 1:
+            if tok.quantity is None or not 0 < tok.quantity.value < 1:
+                continue
+            as_fraction = tok.bare and round(tok.quantity.value, 9) in hit_rates
+            if not tok.percent and not as_fraction:
                 continue
             share = tok.quantity.value
             near = around(k)
@@ -965,7 +981,7 @@ class IntentReadings:
                 base = self._base_of_share(claim, stated, tok, before)
                 if base is not None:
                     return self._share_slip(claim, stated, base, right, reason)
-            hit = self._names_a_hit_rate(before, k) and not _MISS_RATE.search(near)
+            hit = (as_fraction or self._names_a_hit_rate(before, k)) and not _MISS_RATE.search(near)
             if hit and any(
                 t is not tok
                 and t.percent
@@ -975,7 +991,7 @@ class IntentReadings:
                 for n, t in enumerate(before)
             ):
                 continue  # "a 95% hit ratio: 5% of 10M": the complement named is the misses
-            if hit and _MISSES.search(sentence):
+            if hit and self._backend_result(sentence):
                 right, what = 1 - share, "the misses"
                 reason = f"with a {format_number(share * 100)}% hit rate {what} are " + (
                     f"{format_number(right * 100)}%"
@@ -1010,6 +1026,17 @@ class IntentReadings:
                 if base is not None:
                     return self._share_slip(claim, stated, base, right, reason)
         return None
+
+    def _backend_result(self, sentence: str) -> bool:
+        """The result is what the backend (or the misses) sees: a backend word before it, or
+        after it unless the cache is named first ("45K a second from cache, so the database
+        gets 5K": the 45K is the cache's)."""
+        lo, hi = self._span
+        if _MISSES.search(sentence[:lo]):
+            return True
+        after = sentence[hi : hi + 40]
+        found = _MISSES.search(after)
+        return found is not None and not _SERVED_BY_CACHE.search(after[: found.start()])
 
     @staticmethod
     def _names_a_hit_rate(toks: list[Token], k: int) -> bool:

@@ -251,3 +251,31 @@ def test_a_per_machine_figure_under_the_same_name_is_not_a_contradiction():
 def test_the_same_name_said_again_with_another_total_is_still_a_contradiction():
     lines = ("Writes are 200,000 a second.", "So writes are 20,000 a second.")
     assert claim_for("20,000", *lines).verdict != "correct"
+
+
+# -- the hit rate written again as a fraction is still the hit rate ------------------------------
+
+
+def test_the_hit_rate_as_a_fraction_for_the_database_is_a_percent_base_slip():
+    lines = ("Feed reads 50K/s, hit rate 90%", "→ DB reads = 50K × 0.9 = 45K/s")
+    claim = claim_for("45K/s", *lines)
+    assert claim.verdict == "incorrect" and claim.slip == "percent_base"
+    assert "5,000" in claim.explanation
+
+
+def test_the_miss_share_as_a_fraction_for_the_database_holds_up():
+    lines = ("Feed reads 50K/s, hit rate 90%", "→ DB reads = 50K × 0.1 = 5K/s")
+    assert claim_for("5K/s", *lines).verdict == "correct"
+
+
+def test_the_hit_rate_as_a_fraction_for_the_cache_holds_up():
+    lines = ("Feed reads 50K/s, hit rate 90%", "→ served from cache = 50K × 0.9 = 45K/s")
+    assert claim_for("45K/s", *lines).verdict == "correct"
+
+
+def test_the_cache_share_said_before_the_database_is_not_the_database_load():
+    lines = (
+        "We expect 50K reads a second and a 90% hit rate.",
+        "Replicas: 50K times 0.9 is 45K a second from cache, so the database gets 5K.",
+    )
+    assert claim_for("45K", *lines).verdict == "correct"
