@@ -211,6 +211,9 @@ def test_weak_spots_of_the_system_are_no_feedback_request(text):
         "Before I start drawing, how many users are there?",
         "Once I've sketched the components, should we go over the numbers?",
         "Before I get to the board, is there a limit on message size?",
+        "After drawing the write path, how do reads find the shard?",
+        "Does the notification come through the queue?",
+        "Is the cache visible to all regions?",
     ],
 )
 def test_a_clarifying_question_that_mentions_drawing_is_no_board_request(text):
@@ -227,6 +230,9 @@ def test_a_clarifying_question_that_mentions_drawing_is_no_board_request(text):
         "Did the drawing come through?",
         "Is the whiteboard visible on your side?",
         "I drew the gateway on the board. Take a look.",
+        "Did my boxes and arrows come through?",
+        "Can you see my screen?",
+        "Can you see what I drew?",
     ],
 )
 def test_a_question_about_the_board_is_a_board_request(text):

@@ -169,16 +169,18 @@ _FEEDBACK = re.compile(
     re.I,
 )
 _BOARD_WORDS = re.compile(
-    r"\b(?:board|diagram|drew|drawn|drawing|sketch(?:ed)?|whiteboard)\b", re.I
+    r"\b(?:board|diagram|drew|drawn|drawing|sketch(?:ed)?|whiteboard|boxes and arrows|my screen)\b",
+    re.I,
 )
 _BOARD_ASK = re.compile(
     r"\b(?:did you (?:see|catch|notice|get)|can you see|do you see|have a look|take a look|"
-    r"look at (?:the|my)|is (?:it|that) (?:clear|visible))\b",
+    r"look at (?:the|my)|is (?:it|that) (?:clear|visible)|c[ao]me through|show(?:s|ing)? up|"
+    r"(?:is|are) (?:it|that|they|the \w+|my \w+) visible)\b",
     re.I,
 )
 _DRAWING_AS_TIME = re.compile(
-    r"\b(?:before|after|once|until|till|when|while|as soon as)\s+(?:i|we)(?:'ve|'m|'d| have| had| am)?"
-    r"\s+(?:\w+\s+){0,2}?(?:draw|draws|drawing|drawn|drew|sketch\w*|diagram\w*|(?:go|get) to the board)"
+    r"\b(?:before|after|once|until|till|when|while|as soon as)\s+(?:(?:i|we)(?:'ve|'m|'d| have| had| am)?"
+    r"\s+)?(?:\w+\s+){0,2}?(?:draw|draws|drawing|drawn|drew|sketch\w*|diagram\w*|(?:go|get) to the board)"
     r"\b[^,;:?]*",
     re.I,
 )
