@@ -142,6 +142,7 @@ _EACH_OF_N = re.compile(
 """A fleet named one machine at a time ("each of our 20K hosts")."""
 _SPAN_LEAD = re.compile(r"\b(?:for|over|in|per|after|of)\s+(?:a|one|the)\s+(year|month|week)\b")
 _DAYS_IN = {"year": 365.0, "month": 30.0, "week": 7.0}
+_SMALLER_SIDE = {"read": "write"}
 _SERVED_BY_CACHE = re.compile(r"\b(?:cache|cached|hits?|served)\b")
 _MISS_RATE = re.compile(r"\bmiss(?:es)?\b|\bmiss (?:rate|ratio)\b")
 _BACKEND = re.compile(r"\b(origin|origins|backend|backends|database|databases|db|storage tier)\b")
@@ -845,6 +846,15 @@ class IntentReadings:
         clause = self._sentence_text()[: self._span[1]].lower()
         if not re.search(rf"\b{bigger}", clause):
             return None
+        try:
+            dividend = self.memory.resolve(node.left.token) if node.left.op == "leaf" else None
+        except KeyError:
+            dividend = None
+        if dividend is not None:
+            lead = self._lead_to_result(dividend)
+            smaller = _SMALLER_SIDE.get(bigger)
+            if smaller and re.search(rf"\b{smaller}", lead) and not re.search(rf"\b{bigger}", lead):
+                return None  # "50K reads a second, so writes are 5K": the smaller side, divided
         f = divisor.quantity.value
         expected = claim.computed * (f * f) if claim.computed is not None else None
         if expected is None:
@@ -857,6 +867,55 @@ class IntentReadings:
             explanation=f"{bigger.capitalize()} is {format_number(f)}x more, so multiply: about "
             f"{say_like(expected, stated)}, not {say_like(stated.quantity, stated)}.",
         )
+
+    def _lead_to_result(self, base: Operand) -> str:
+        """The words between the first saying of `base` in this sentence and the result
+        ("50K reads a second, so writes are, um, 500K": ", so writes are, um,")."""
+        lead = self._sentence_text()[: self._span[0]].lower()
+        at = lead.find(base.text.lower()) if base.text else -1
+        return lead[at + len(base.text) :] if at >= 0 else lead
+
+    def _ratio_for_the_smaller_side(
+        self, claim: ClaimCheck, node: Node, stated: Operand
+    ) -> ClaimCheck | None:
+        """The mirror of `_multiplier_inverted`: the smaller side of a ratio named "N to 1"
+        worked out by multiplying the bigger side by N ("read to write is 10 to 1 … 50K reads
+        a second, so writes are 500K a second"). Only when the result is said for the smaller
+        side (its word right before the result, the bigger side's not) and the working is
+        the bigger side's figure times N."""
+        if node.op != "*" or node.left is None or node.right is None:
+            return None
+        if node.left.op != "leaf" or node.right.op != "leaf":
+            return None
+        try:
+            ops = [self.memory.resolve(node.left.token), self.memory.resolve(node.right.token)]
+        except KeyError:
+            return None
+        for k, op in enumerate(ops):
+            bigger = self._bigger_side.get(round(op.quantity.value, 9))
+            if not bigger or op.quantity.dimension != COUNT or not op.bare:
+                continue
+            smaller = _SMALLER_SIDE.get(bigger)
+            base = ops[1 - k]
+            if smaller is None or bigger not in (base.text or "").lower():
+                continue  # the figure multiplied is not said as the bigger side's
+            lead = self._lead_to_result(base)
+            if not re.search(rf"\b{smaller}", lead) or re.search(rf"\b{bigger}", lead):
+                continue
+            f = op.quantity.value
+            if claim.computed is None or f <= 1:
+                return None
+            expected = claim.computed * (1 / (f * f))
+            return replace(
+                claim,
+                computed=expected,
+                verdict=INCORRECT,
+                slip="multiplier",
+                explanation=f"{smaller.capitalize()}s are {format_number(f)}x fewer than "
+                f"{bigger}s, so divide: about {say_like(expected, stated)}, not "
+                f"{say_like(stated.quantity, stated)}.",
+            )
+        return None
 
     def _dropped(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """An earlier result said again as if a factor named just before did not apply ("we

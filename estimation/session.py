@@ -1098,6 +1098,8 @@ class EstimationSession(IntentReadings):
         if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._multiplier_inverted(claim, node, leaves, stated) or claim
         if claim.verdict == CORRECT and leaves and not inferred:
+            claim = self._ratio_for_the_smaller_side(claim, node, stated) or claim
+        if claim.verdict == CORRECT and leaves and not inferred:
             claim = self._split_or_each(claim, node, stated) or claim
         if claim.verdict in (CORRECT, INCORRECT) and leaves and not inferred:
             claim = self._every_period_multiplied(claim, node, stated) or claim

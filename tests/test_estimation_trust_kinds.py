@@ -279,3 +279,23 @@ def test_the_cache_share_said_before_the_database_is_not_the_database_load():
         "Replicas: 50K times 0.9 is 45K a second from cache, so the database gets 5K.",
     )
     assert claim_for("45K", *lines).verdict == "correct"
+
+
+# -- a ratio "N to 1": the smaller side divides, the bigger side multiplies ----------------------
+
+
+def test_the_smaller_side_of_a_ratio_worked_by_multiplying_is_a_multiplier_slip():
+    lines = ("Read to write is 20 to 1.", "We serve 80K reads a second, so writes are 1.6 million.")
+    claim = claim_for("1.6 million", *lines)
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+    assert "4,000" in claim.explanation
+
+
+def test_the_smaller_side_of_a_ratio_worked_by_dividing_holds_up():
+    lines = ("Read to write is 20 to 1.", "We serve 80K reads a second, so writes are 4K.")
+    assert claim_for("4K", *lines).verdict == "correct"
+
+
+def test_the_bigger_side_of_a_ratio_worked_by_multiplying_holds_up():
+    line = "Read to write is 20 to 1. Writes are 4K a second, so reads are 4K times 20, 80K."
+    assert claim_for("80K", line).verdict == "correct"
