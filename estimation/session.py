@@ -255,6 +255,8 @@ class EstimationSession(IntentReadings):
             if sentence.strip():
                 self._offset = offset
                 self._sentence(sentence)
+        if len(pieces) > 1:
+            self._headline_worked_below(pieces, marks[0])
         return CheckReport(
             tuple(self.claims[marks[0] :]),
             tuple(self.assumptions[marks[1] :]),
@@ -1552,6 +1554,52 @@ class EstimationSession(IntentReadings):
                     explanation=f"How did you get {said}?",
                 )
 
+    def _headline_worked_below(self, pieces: list[tuple[int, str]], first_claim: int) -> None:
+        """ "Broker disk ≈ 520 TB. Derivation: … × RF3 = 519 TB.": a figure said first, alone
+        in its sentence after "≈", "=" or ":", is the turn's result when a later result of
+        the turn, judged right, says the same value; confirmed then, otherwise left as said
+        (never accused: the working below may be of something else)."""
+        offset, sentence = next(((o, t) for o, t in pieces if t.strip()), (0, ""))
+        m = self.memory
+        toks = tokenize(sentence, m.conventions, m.name_index())
+        figures = [t for t in toks if t.kind == "qty"]
+        if len(figures) != 1 or any(t.kind in ("op", "lparen") for t in toks):
+            return
+        head = figures[0]
+        k = toks.index(head) - 1
+        while k >= 0 and toks[k].kind == "hedge":
+            k -= 1
+        if k < 0 or toks[k].kind != "mark" or toks[k].words not in _HEADLINE_MARKS:
+            return
+        start = head.start + offset
+        turn = self.claims[first_claim:]
+        if head.quantity is None or head.unit_text == "" or any(c.start == start for c in turn):
+            return
+        said = " ".join(head.text.split())
+        below = [
+            c
+            for c in turn
+            if c.verdict == CORRECT
+            and c.start > start
+            and c.stated.dimension == head.quantity.dimension
+            and within(head.quantity.value, c.stated.value, self.tolerance)
+            and said not in c.expression  # worked from it, not to it
+        ]
+        if not below:
+            return
+        stated = from_token(head)
+        claim = ClaimCheck(
+            said,
+            below[-1].expression,
+            head.quantity,
+            below[-1].stated,
+            CORRECT,
+            f"That's the {below[-1].stated_words or said} you work out below, so {said} holds up.",
+            start=start,
+            end=head.end + offset,
+        )
+        self.claims.insert(first_claim, self._worded(claim, stated))
+
     def _ratio_said(self, single: Token, st: Statement, text: str) -> bool:
         """ "So it's about six x cheaper", "which is nearly 5x over": a factor said as a
         result compares two figures of the breath. Confirmed when two of them give it;
@@ -1996,6 +2044,7 @@ def _oversized(toks: list[Token]) -> bool:
     return False
 
 
+_HEADLINE_MARKS = frozenset({("≈",), ("=",), ("→",)})
 _RATIO_MARKS = frozenset(
     {("so",), ("that's",), ("it's",), ("which", "is"), ("that", "is"), ("=",), ("≈",), ("→",)}
 )

@@ -252,3 +252,18 @@ def test_a_wrong_figure_between_two_workings_is_checked_against_the_first():
     claims = claims_after(text)
     said = {text[c.start : c.end]: c.verdict for c in claims}
     assert said.get("3 TB") == "incorrect"
+
+
+# -- a result said first, its working below -----------------------------------------------------
+
+
+def test_a_headline_figure_the_working_below_gives_is_confirmed():
+    text = "Index RAM ≈ 96 GB. Working: 400M docs × 80 bytes = 32 GB; × 3 = 96 GB."
+    claim = claim_for("96 GB", text)
+    assert claim.start == text.index("96 GB") and claim.verdict == "correct"
+
+
+def test_a_headline_figure_the_working_below_does_not_give_is_never_accused():
+    text = "Index RAM ≈ 200 GB. Working: 400M docs × 80 bytes = 32 GB; × 3 = 96 GB."
+    claims = claims_after(text)
+    assert all(c.verdict != "incorrect" for c in claims if c.start == text.index("200 GB"))
