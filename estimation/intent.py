@@ -917,6 +917,49 @@ class IntentReadings:
             )
         return None
 
+    def _spread_over_another_period(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A total said per one period spread over the seconds of another ("we snapshot 50
+        TB a month … spread over the month, that's 50 TB over 86,400 seconds, 580 MB a
+        second"): 86,400 seconds is a day, so the rate is a month's total over one day.
+        Only when the dividend is said with its period in the breath, the divisor is the
+        seconds of another named period, and no other period is said for the figure."""
+        lo = self._span[0]
+        if lo < 0 or claim.computed is None or stated.quantity.dimension.time != -1:
+            return None
+        m = re.fullmatch(r"(.+?) / ([\d,.]+)(?: seconds?| s)?", claim.expression.strip())
+        if m is None:
+            return None
+        try:
+            seconds = float(m.group(2).replace(",", ""))
+        except ValueError:
+            return None
+        used = next((p for p in ("hour", "day", "week") if TIME_UNITS[p] == seconds), None)
+        if used is None:
+            return None
+        dividend = m.group(1).strip().lower()
+        breath = re.split(r"(?<=[.!?])\s+", self._text[: self._offset].strip())[-1:]
+        text = " ".join([*breath, self._sentence_text()[:lo]]).lower()
+        said = re.search(
+            rf"{re.escape(dividend)}\s+(?:a|per|each|every)\s+(hour|day|week|month|year)\b", text
+        )
+        if said is None or said.group(1) == used:
+            return None
+        if re.search(rf"\b{used}s?\b|\b{used}ly\b|\bdaily\b", text):
+            return None  # the period the divisor stands for is said too ("runs in one day")
+        period = said.group(1)
+        expected = claim.computed * (TIME_UNITS[used] / TIME_UNITS[period])
+        return replace(
+            claim,
+            expression=f"{claim.expression} * {format_number(TIME_UNITS[used])} / "
+            f"{format_number(TIME_UNITS[period])}",
+            computed=expected,
+            verdict=INCORRECT,
+            slip="per_day_vs_per_second",
+            explanation=f"{format_number(seconds)} seconds is a {used}, not a {period}: "
+            f"{dividend} a {period} is about {say_like(expected, stated)}; you said "
+            f"{say_like(stated.quantity, stated)}.",
+        )
+
     def _dropped(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
         """An earlier result said again as if a factor named just before did not apply ("we
         keep 7 days, so 43 TB on the cluster"; "4 renditions, so 80 TB a day stored"; "and
@@ -1797,6 +1840,7 @@ class IntentReadings:
         (None, _link_in_bits),
         ((CORRECT, UNCHECKED), _hit_from_backend),
         ((CORRECT,), _rate_as_period_total),
+        ((CORRECT,), _spread_over_another_period),
         ((CORRECT, UNCHECKED), _each_left_out),
         ((UNCHECKED,), _span_total_off_by_prefix),
         ((CORRECT, UNCHECKED), _one_for_the_fleet),

@@ -299,3 +299,31 @@ def test_the_smaller_side_of_a_ratio_worked_by_dividing_holds_up():
 def test_the_bigger_side_of_a_ratio_worked_by_multiplying_holds_up():
     line = "Read to write is 20 to 1. Writes are 4K a second, so reads are 4K times 20, 80K."
     assert claim_for("80K", line).verdict == "correct"
+
+
+# -- a total per one period spread over the seconds of another -----------------------------------
+
+
+def test_a_months_total_spread_over_a_days_seconds_is_a_period_slip():
+    line = (
+        "Archive copies are 30 terabytes a month. Spread out, that's 30 terabytes over "
+        "86,400 seconds, about 350 megabytes a second."
+    )
+    claim = claim_for("350 megabytes", line)
+    assert claim.verdict == "incorrect" and claim.slip == "per_day_vs_per_second"
+
+
+def test_a_days_total_over_a_days_seconds_holds_up():
+    line = (
+        "Archive copies are 30 terabytes a day. Spread out, that's 30 terabytes over "
+        "86,400 seconds, about 350 megabytes a second."
+    )
+    assert claim_for("350 megabytes", line).verdict == "correct"
+
+
+def test_a_months_total_moved_within_one_day_is_not_accused():
+    line = (
+        "Archive copies are 30 terabytes a month, copied in one day, so 30 terabytes over "
+        "86,400 seconds, about 350 megabytes a second."
+    )
+    assert claim_for("350 megabytes", line).verdict == "correct"
