@@ -419,29 +419,34 @@ def clarify(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
 def _answer(state: InterviewState, deps: Deps, text: str) -> dict[str, Any]:
     given = [t.text for t in state.get("turns", []) if t.speaker == INTERVIEWER]
     facts = policy.answer_facts(deps.scenario, text, given=given)
-    last = _last_answer(state)
-    repeated = (state.get("reading") or R.Reading()).repeated
-    weak = all(policy.fact_score(f, text) < 2.0 for f in facts)
-    if facts and weak and all(f.answer in last for f in facts) and not repeated:
-        # a different question (it only grazes the fact) is not answered with the answer just
-        # given: another fact that clearly answers it, or "I don't have that"
-        facts = [
-            f
-            for f in policy.answer_facts(deps.scenario, text, exclude=facts)
-            if policy.fact_score(f, text) >= 1.0
-        ]
+    dialogue = state.get("dialogue") or Dialogue()
     if facts:
         lines = tuple(f.answer for f in facts)
+        if policy.open_parts(deps.scenario, text, facts):
+            lines += (_first_unsaid(templates.REST_NOT_IN_BRIEF, dialogue),)
         about = ", ".join(dict.fromkeys(f.topic for f in facts))
         move = Move(policy.ANSWER, about, lines)
         known = state.get("topics", [])
         new_topics = [f.topic for f in facts if f.topic not in known]
         return {"move": move, "topics": list(dict.fromkeys(new_topics))}
-    line = "I don't have that number in the brief — assume a value, say it out loud, and go on."
-    custom = deps.scenario.unknown_answer
-    if custom and custom != line and "your call" not in custom.lower():
-        line = custom
-    return {"move": Move(policy.ANSWER, "not in the brief", (line,))}
+    return {"move": Move(policy.ANSWER, "not in the brief", (_not_in_brief(state, deps),))}
+
+
+def _not_in_brief(state: InterviewState, deps: Deps) -> str:
+    """The brief has no answer: the scenario's own words for that (usually "your call, state
+    an assumption"), in a phrasing not said yet this session."""
+    dialogue = state.get("dialogue") or Dialogue()
+    custom = deps.scenario.unknown_answer.strip()
+    options = tuple(
+        o.format(custom=custom) for o in templates.NOT_IN_BRIEF if custom or "{custom}" not in o
+    )
+    return _first_unsaid(options, dialogue)
+
+
+def _first_unsaid(options: tuple[str, ...], dialogue: Dialogue) -> str:
+    """The first phrasing not said yet (the first again when all were): a second "not in the
+    brief" is said in other words, never as "As I said, …"."""
+    return next((o for o in options if not dialogue.was_said(o)), options[0])
 
 
 def _last_answer(state: InterviewState) -> str:

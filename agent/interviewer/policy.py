@@ -104,22 +104,97 @@ def route(reading: R.Reading, dialogue: Dialogue, challengeable: bool) -> str:
 MAX_FACTS = 3
 
 
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:\w+\W+){0,8}?(?:how|what|what's|which|who|when|where|why|is there|are there|"
+    r"do|does|did|can|could|will|would|should|shall|is|are|am)\b",
+    re.I,
+)
+_VERSUS = re.compile(r"\s+(?:versus|vs\.?|as against)\s+", re.I)
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_WORD.match(sentence))
+
+
+def _versus(part: str) -> list[str]:
+    """ "the traffic for follows versus reads" asks two things: "the traffic for follows" and
+    "the traffic for reads" (the shorter side takes the longer side's frame)."""
+    sides = _VERSUS.split(part)
+    if len(sides) != 2:
+        return [part]
+    left, right = (s.split() for s in sides)
+    if len(left) > len(right):
+        return [" ".join(left), " ".join(left[: -len(right)] + right)]
+    return [" ".join(left + right[len(left) :]), " ".join(right)]
+
+
+_FILLER = frozenset(
+    "uh um so okay ok well right like first question quick just and also".split()  # noqa: SIM905
+)
+
+
+def _list_items(sentence: str) -> list[str]:
+    """ "Qs first: total users, how many online at peak, heartbeat interval?" is a list of three
+    questions; "For a user with 100 friends, how often do they post?" is one question after its
+    context (a clause without a question word joins the next one)."""
+    pieces = [
+        p
+        for p in re.split(r",\s*", sentence)
+        if p.strip() and not set(re.findall(r"[a-z]+", p.lower())) <= _FILLER
+    ]
+    if len(pieces) >= 3 and all(len(p.split()) <= 7 for p in pieces):
+        return pieces
+    out: list[str] = []
+    context = ""
+    for piece in pieces:
+        if out and _QUESTION_WORD.match(piece):
+            out.append(piece)
+            continue
+        if not out and not _QUESTION_WORD.match(piece) and piece is not pieces[-1]:
+            context += piece + ", "
+            continue
+        if out:
+            out[-1] += ", " + piece
+        else:
+            out.append(context + piece)
+            context = ""
+    return out or [sentence]
+
+
 def parts(question: str) -> list[str]:
-    """The sub-questions of one turn ("how many users, and how often do they search?")."""
-    parts = re.split(
-        r"\?|;|\s[—–-]\s|,\s*(?:and|or)\b|\band (?=(?:how|what|is|are|do|does|which|who)\b)",
-        question,
-    )
-    return [p for p in parts if len(p.split()) >= 2] or [question]
+    """The sub-questions of one turn ("how many users, and how often do they search?"): the
+    question sentences (a statement around them is context, not asked), each split at "and
+    how …", ";", a list of short items, and "X versus Y"."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s.strip()]
+    asked = [s for s in sentences if _is_question(s)] or sentences
+    out: list[str] = []
+    for sentence in asked:
+        pieces = re.split(
+            r"\?|;|\s[—–-]\s|,\s*(?:and|or)\b|\band (?:(?:like|uh|um|so|then|also)\W+)*"
+            r"(?=(?:how|what|is|are|do|does|which|who)\b)",
+            sentence,
+        )
+        for piece in pieces:
+            for item in _list_items(piece):
+                out.extend(_versus(item))
+    return [p for p in out if len(p.split()) >= 2] or [question]
 
 
 SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"\bstale|\blag\b|right away|immediately|up to date|how current", "fresh delay consistency"),
     (r"\bchatty|\bactive are|how much do they|how often", "per day how often messages"),
     (r"\brates?\b|\bthroughput|\bload\b", "per second traffic qps"),
+    (r"\btraffic\b|\bvolume\b", "per day per second writes volume"),
+    (r"\bpositions?\b|\bwhereabouts\b|\bcoordinates\b", "location gps"),
+    (r"\bfindable\b|\bsearchable\b|\bvisible\b|\bhow soon\b", "fresh delay searchable latency"),
+    (r"\be?-?mails?\b", "emails mail messages"),
     (r"\bhow big|\bsize|\bhow large|\bweigh", "size how big"),
     (r"\bpeaks?\b|\bspikes?\b|\bbursts?\b", "peak traffic"),
-    (r"\bkeep\b|\bhistory\b|\bstore .* for|\bretain|\bkept\b", "retention how long keep"),
+    # "keep being offered rides" is to go on, not to retain
+    (
+        r"\bkeep\b(?!\s+\w+ing\b)|\bhistory\b|\bstore .* for|\bretain|\bkept\b",
+        "retention how long keep",
+    ),
     # "how long does a job run" asks a duration, not how long data is kept
     (
         r"\bhow long (?:does|do|will|would|should) (?:an? |the |each |one )?(?:\w+ ){0,2}?"
@@ -130,7 +205,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (
         r"\bpeople\b|\bplayers\b|\bfans\b|\bcustomers\b|\blisteners\b|\bviewers\b|\briders\b"
         r"|\bmembers\b|\bsubscribers\b|\baccounts\b|\bshoppers\b|\bguests\b|\bdaily actives?\b",
-        "users how many",
+        "users how many participants",
     ),
     (r"\bin scope\b|\bout of scope\b|\bours to build\b|\bdo we (?:need|build|handle)", "scope"),
     (r"\bhonou?r|\bguarantee|\bcharged?\b|\bexact", "consistency same price"),
@@ -258,13 +333,157 @@ def _keyword_hit(keyword: str, text: str) -> bool:
         return False
 
 
+_FRAME = frozenset(
+    """often many much long big soon fast quick peak per day daily second seconds once time
+    times average typical usual usually rough total first same number count rate give get
+    being happen happens okay um uh talking talk must say said come comes doing did whose
+    usual""".split()  # noqa: SIM905
+)
+"""Words that frame a question (how often, at peak, on average) rather than name what it asks
+about."""
+_NOT_SUBJECT = frozenset(_root(w) for w in _NOT_ASKED | _FRAME)
+
+
+_ANSWER_TYPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (  # how soon: a bound in time
+        re.compile(r"\bhow (?:soon|quick(?:ly)?|fast|snappy|responsive)\b|\blatency\b", re.I),
+        re.compile(
+            r"\bwithin\b|\bunder\b|\bmilli|\bmicro|\bseconds?\b|\bminutes?\b|\binstant"
+            r"|\bimmediate|\bright away|\breal.?time|\bp99\b|\bms\b",
+            re.I,
+        ),
+    ),
+    (  # how long: a duration
+        re.compile(r"\bhow long\b", re.I),
+        re.compile(
+            r"\b(?:second|minute|hour|day|night|week|month|year)s?\b|\bforever\b|\buntil\b"
+            r"|\bwithin\b|\bdaily\b|-(?:second|minute|hour|day|week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (  # how often: a frequency
+        re.compile(r"\bhow (?:often|frequently)\b|\binterval\b", re.I),
+        re.compile(
+            r"\bevery\b|\bper\b|\ba (?:second|minute|hour|day|week|month|year)\b|\btimes\b"
+            r"|\b(?:daily|hourly|weekly|monthly)\b|\beach (?:second|minute|hour|day|week)\b"
+            r"|\bonce\b|\btwice\b",
+            re.I,
+        ),
+    ),
+)
+"""What kind of answer a question frame asks for, and how an answer of that kind reads: "how
+long should a dead phone keep getting rides" is not answered by "a driver is never assigned to
+two riders"."""
+
+
+def _asked_clause(part: str) -> str:
+    """The clause that asks, without the context before it ("Sorry, I lost the end of that,
+    how often does the GPS come in" asks about the GPS)."""
+    pieces = re.split(r",\s*", part)
+    for n in range(len(pieces) - 1, 0, -1):
+        if _QUESTION_WORD.match(pieces[n]) and re.match(
+            r"\W*(?:\w+\W+){0,2}?(?:how|what|which|who|when|where|why)\b", pieces[n], re.I
+        ):
+            return ", ".join(pieces[n:])
+    return part
+
+
+def _subject(part: str) -> set[str]:
+    """What a sub-question asks about, by stem: its words less the question's frame."""
+    return _roots(_asked_clause(part)) - _NOT_SUBJECT
+
+
+def _alternatives(part: str) -> dict[str, set[str]]:
+    """For each word of the question that a synonym covers, the brief's words for it
+    ("findable" -> searchable, "people" -> users)."""
+    out: dict[str, set[str]] = {}
+    for pattern, words in SYNONYMS:
+        named = _roots(words) - _NOT_SUBJECT
+        for match in re.finditer(pattern, part, re.I):
+            for word in re.findall(r"[a-z']+", match.group(0).lower()):
+                out.setdefault(_root(word), set()).update(named)
+    return out
+
+
+def _fact_roots(fact: Any) -> set[str]:
+    return _roots(fact.answer) | _roots(" ".join(fact.keywords)) | _roots(fact.topic)
+
+
+def _answer_type(fact: Any, part: str) -> bool | None:
+    """Whether the fact is the kind of answer the question's frame asks for (None: the frame
+    asks no particular kind)."""
+    clause = _asked_clause(part)
+    kinds = [answer for frame, answer in _ANSWER_TYPES if frame.search(clause)]
+    if not kinds:
+        return None
+    return any(answer.search(fact.answer) for answer in kinds)
+
+
+def coverage(fact: Any, part: str) -> tuple[int, int]:
+    """How much of what a sub-question asks about the fact speaks to: (words met, words
+    asked), the kind of answer its frame asks for ("how soon" -> "within ten seconds")
+    counting as one. A fact that meets only the frame ("how often" -> "per day") or one word of
+    a long question ("battery budget of the driver-app team" -> "two million drivers") does
+    not answer it."""
+    asked = len(_subject(part))
+    alternatives = _alternatives(part)
+    roots = _fact_roots(fact)
+    # context before the asking clause may name what it is about ("for live navigation, how
+    # many people..."), but a fact need not meet all of it
+    said = _roots(part) - _NOT_SUBJECT
+    met = sum(1 for w in said if w in roots or alternatives.get(w, set()) & roots)
+    typed = _answer_type(fact, part)
+    if typed is None:
+        return met, asked
+    return met + int(typed), asked + 1
+
+
+_AUX = frozenset("are is do does did will would can could should of the a an we there".split())  # noqa: SIM905
+
+
+def _counts_something_else(fact: Any, part: str) -> bool:
+    """ "How many guests share one booking?" counts guests: a fact about bookings that never
+    names guests (or a word for them) does not answer it."""
+    counted = re.search(r"\bhow (?:many|much) ((?:[\w'-]+\s+){0,2}[\w'-]+)", part, re.I)
+    if counted is None:
+        return False
+    said = counted.group(1).lower().split()
+    if said[0] in _AUX:
+        return False  # "how many are online": the count's subject comes later
+    words = [w for w in said if _root(w) not in _NOT_SUBJECT and w not in _AUX]
+    if not words:
+        return False
+    noun = _root(words[0])
+    named = {noun} | _alternatives(words[0]).get(noun, set())
+    # "file" and "files" stem apart ("file", "fil"): one stem may be the other's start
+    return not any(
+        a.startswith(b) or b.startswith(a) for a in named for b in _fact_roots(fact) if len(b) >= 3
+    )
+
+
+def answers(fact: Any, part: str, scenario: Scenario | None = None) -> bool:
+    """Whether the fact really answers the sub-question: it is the kind of answer asked for,
+    and meets what is asked about (a third of its words, or two), or names the thing counted
+    ("how many listeners" -> users, the prompt's "10,000 phones")."""
+    if scenario is not None and _prompt_count(scenario, fact, part):
+        return True
+    if _answer_type(fact, part) is False or _counts_something_else(fact, part):
+        return False
+    met, asked = coverage(fact, part)
+    words = met - int(bool(_answer_type(fact, part)))
+    if asked == 0 or words >= 2 or (words and 3 * met >= asked):
+        return True
+    return bool(_counted_bonus(fact, part))
+
+
 def answer_facts(
     scenario: Scenario, question: str, exclude: Sequence[Any] = (), given: Sequence[str] = ()
 ) -> list[Any]:
     """The scenario facts that answer the question: the best fact for each sub-question (by
-    meaning: keywords, stems and synonyms), in the order asked; `exclude` are facts not to
-    give (the answer just given, to another question); on a tie a fact not in `given` (what
-    the interviewer said already) wins: "Provider latency?" after the providers were named."""
+    meaning: keywords, stems and synonyms, and only a fact that speaks to what is asked,
+    `answers`), in the order asked; `exclude` are facts not to give (the answer just given,
+    to another question); on a tie a fact not in `given` (what the interviewer said already)
+    wins: "Provider latency?" after the providers were named."""
     chosen: list[Any] = []
     facts = [f for f in scenario.facts if f not in exclude]
     said = " ".join(given)
@@ -272,22 +491,61 @@ def answer_facts(
     rank = {id(facts[i]): n for n, i in enumerate(order)}
     for part in parts(question):
         scored = [
-            (fact_score(fact, part) + _prompt_count(scenario, fact, part), rank[id(fact)], fact)
+            (fact_score(fact, part) + _prompt_count(scenario, fact, part), fact)
             for fact in facts
+            if answers(fact, part, scenario)
         ]
-        # the best fact may rest on one keyword met by its stem ("qualities" -> quality); a
-        # runner-up (the best was already given) must hit a keyword as written
-        scored = sorted((x for x in scored if x[0] >= 0.75), key=lambda x: (-x[0], x[1]))
-        fresh = [(score, fact) for n, (score, _, fact) in enumerate(scored) if fact not in chosen]
-        if fresh and (fresh[0][1] is scored[0][2] or fresh[0][0] >= 1.0):
-            chosen.append(fresh[0][1])
-    if not chosen:
-        scored = sorted(
-            ((fact_score(fact, question), rank[id(fact)], fact) for fact in facts),
+        # the fact that meets more of what is asked wins a near tie ("for live navigation, how
+        # many people drive at once": the navigators, not the daily users)
+        ranked = sorted(
+            (
+                (score + 0.5 * coverage(fact, part)[0], rank[id(fact)], score, fact)
+                for score, fact in scored
+                if score >= 0.75
+            ),
             key=lambda x: (-x[0], x[1]),
         )
-        chosen = [f for sc, _, f in scored if sc >= 0.5][:1]
+        # the best fact may rest on one keyword met by its stem ("qualities" -> quality); a
+        # runner-up (the best was already given) must hit a keyword as written
+        fresh = [(score, fact) for _, _, score, fact in ranked if fact not in chosen]
+        if fresh and (fresh[0][1] is ranked[0][3] or fresh[0][0] >= 1.0):
+            chosen.append(fresh[0][1])
+    if not chosen:
+        scored_all = sorted(
+            (
+                (fact_score(fact, question), rank[id(fact)], fact)
+                for fact in facts
+                if answers(fact, question, scenario)
+            ),
+            key=lambda x: (-x[0], x[1]),
+        )
+        chosen = [f for sc, _, f in scored_all if sc >= 0.5][:1]
     return chosen[:MAX_FACTS]
+
+
+_WH_QUESTION = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:how|what|which|who|when|where)\b", re.I)
+
+
+def open_parts(scenario: Scenario, question: str, given: Sequence[Any] = ()) -> list[str]:
+    """The sub-questions no fact of the brief answers ("What battery budget does the app team
+    give us?"): the candidate's call, said as such next to the facts `given` for the rest. Only
+    a wh-question naming at least three things that the facts given barely touch: a yes/no
+    aside or a short frame ("at what size?") is answered with the facts already."""
+    out = []
+    for part in parts(question):
+        subject = _subject(part)
+        if not _WH_QUESTION.match(part) or len(subject) < 3:
+            continue
+        if any(
+            answers(fact, part, scenario)
+            and fact_score(fact, part) + _prompt_count(scenario, fact, part) >= 0.75
+            for fact in scenario.facts
+        ):
+            continue
+        touched = max((coverage(fact, part)[0] for fact in given), default=0)
+        if 3 * touched < len(subject):
+            out.append(part)
+    return out
 
 
 # -- pushback --------------------------------------------------------------------------------------

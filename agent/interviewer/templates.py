@@ -96,6 +96,17 @@ PHASE_INTROS = {
     "deep_dive": ("Let's go into the deep dive.", "Okay, let's dig into the details."),
     "wrap_up": ("Let's wrap up.", "We're coming to the end."),
 }
+NOT_IN_BRIEF = (
+    "I don't have that in the brief. {custom}",
+    "That isn't in the brief: your call. Assume something reasonable, say it out loud, and go on.",
+    "The brief doesn't say, so it's your call. State your assumption and keep going.",
+)
+"""A question the brief does not answer; `{custom}` is the scenario's own words for that."""
+REST_NOT_IN_BRIEF = (
+    "The rest isn't in the brief: that's your call, so state it as an assumption.",
+    "The other part isn't in the brief: your call, state your assumption.",
+)
+"""After the facts that answer part of a question, for the part the brief does not answer."""
 CLARIFY_FRAMES = ("{a}", "Good question. {a}", "{a}", "Sure. {a}")
 ACKS = ("Okay.", "Got it.", "Alright.", "Mm-hm.", "Right.", "Noted.")
 HEARD = (

@@ -1,0 +1,180 @@
+"""Kinds of answering mistakes the third and fourth listening probes found, each tested in
+wordings of its own: every part of a clarifying question answered in one reply, a fact given
+only when it really answers what was asked, "your call" when the brief has no answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.interviewer import policy
+from agent.interviewer.facade import Interviewer
+from scenarios import load_scenarios
+
+SCENARIOS = load_scenarios()
+
+
+def _said(scenario_id: str, question: str) -> str:
+    return " ".join(f.answer for f in policy.answer_facts(SCENARIOS.get(scenario_id), question))
+
+
+# -- A1: a question in two or three parts gets every part the brief answers --------------------
+@pytest.mark.parametrize(
+    "scenario_id,question,expected",
+    [
+        # a list of short questions
+        (
+            "presence-service",
+            "Three quick ones: user count, peak concurrent online, how often clients ping?",
+            ["500 million users", "100 million are online", "30 seconds"],
+        ),
+        # "X versus Y" asks X and Y
+        (
+            "social-graph",
+            "What's the load for follow writes versus lookups?",
+            ["100 million follows", "one million"],
+        ),
+        # the second part asks by meaning: "visible" is searchable, "how soon" a bound in time
+        (
+            "full-text-search",
+            "What's the daily post volume, and how soon is a fresh post visible in results?",
+            ["500 million", "ten seconds"],
+        ),
+        # "people in a call" are the participants
+        (
+            "video-conferencing",
+            "What's the peak number of meetings, and how many people join each one?",
+            ["one million concurrent", "Five participants"],
+        ),
+        # a whispered question without punctuation, fillers between its parts
+        (
+            "email-service",
+            "so uh how many users do we have and um like how much mail does a person get",
+            ["one billion users", "20 emails"],
+        ),
+    ],
+)
+def test_every_part_of_a_question_gets_its_fact(scenario_id, question, expected):
+    said = _said(scenario_id, question)
+    for fact in expected:
+        assert fact in said, (question, said)
+
+
+def test_a_statement_before_the_question_is_not_asked():
+    # the context sentence mentions bursts; only the questions are answered
+    said = _said(
+        "stock-exchange",
+        "Bursts matter more than totals for an exchange, I think. How many symbols do we list?",
+    )
+    assert "100 symbols" in said and "five times" not in said
+
+
+def test_a_part_already_answered_adds_no_unasked_fact():
+    # "what share shows up" is answered by the user fact's 40%; the staleness fact is not asked
+    said = _said("news-feed", "How many users, and what fraction of them come by each day?")
+    assert "500 million" in said and "few seconds" not in said
+
+
+# -- A2: a fact is given only when it answers what was asked ----------------------------------
+@pytest.mark.parametrize(
+    "scenario_id,question,expected,unrelated",
+    [
+        # who navigates at once, and how often the phones report: not daily users, not routes
+        (
+            "maps-navigation",
+            "During turn-by-turn guidance, how many drivers are on the road at the same time, "
+            "and how often does each handset report its position?",
+            "ten million people navigate",
+            "500 million daily",
+        ),
+        (
+            "maps-navigation",
+            "How often does a navigating phone report its position?",
+            "five seconds",
+            "route requests",
+        ),
+        # where the people of one call are, not how many calls there are
+        (
+            "video-conferencing",
+            "Is everyone in a meeting normally in one region?",
+            "different continents",
+            "one million concurrent",
+        ),
+        # how often a driver reports, not how many trips a day
+        (
+            "ride-sharing",
+            "How frequently does a driver's phone send its coordinates?",
+            "four seconds",
+            "20 million trips",
+        ),
+    ],
+)
+def test_the_fact_that_answers_wins_over_one_that_shares_words(
+    scenario_id, question, expected, unrelated
+):
+    said = _said(scenario_id, question)
+    assert expected in said and unrelated not in said, (question, said)
+
+
+@pytest.mark.parametrize(
+    "scenario_id,question",
+    [
+        # "how many guests" counts guests; the booking fact never names them
+        ("hotel-booking", "How many guests stay in one room?"),
+        # a duration is asked; a rule about double assignment is no duration
+        ("ride-sharing", "How long may a driver stay offline before we stop matching them?"),
+        # one shared word in a long question is not an answer
+        ("ride-sharing", "What memory budget does the mobile platform team allow us?"),
+    ],
+)
+def test_no_fact_is_given_when_none_answers(scenario_id, question):
+    assert policy.answer_facts(SCENARIOS.get(scenario_id), question) == []
+
+
+def test_a_question_the_brief_answers_still_gets_its_fact():
+    assert "two million drivers" in _said("ride-sharing", "How many drivers are online?")
+    assert "a day" in _said("ride-sharing", "How long do we keep the location trail?")
+    assert "10,000 units" in _said("flash-sale", "How many phones are in the sale?")
+
+
+# -- A3: the brief has no answer: the candidate's call ------------------------------------------
+def _interviewer(scenario_id: str) -> Interviewer:
+    interviewer = Interviewer(SCENARIOS.get(scenario_id), seed="answers", clock=lambda: 0.0)
+    interviewer.opening()
+    return interviewer
+
+
+def test_a_question_the_brief_cannot_answer_is_the_candidates_call():
+    interviewer = _interviewer("ride-sharing")
+    first = " ".join(interviewer.respond("Which map vendor do we license street data from?"))
+    assert "your call" in first.lower() and "drivers" not in first
+    # a second one is said in other words, never "As I said, …"
+    second = " ".join(interviewer.respond("What is the budget for the cloud bill each month?"))
+    assert "your call" in second.lower() and "as i said" not in second.lower()
+    assert second != first
+
+
+def test_the_part_the_brief_cannot_answer_is_named_next_to_the_facts():
+    interviewer = _interviewer("ride-sharing")
+    reply = " ".join(
+        interviewer.respond(
+            "How many drivers are online, and what memory budget does the mobile platform team "
+            "give us?"
+        )
+    )
+    assert "two million drivers" in reply and "your call" in reply.lower()
+    # a question answered in full gets no "your call"
+    interviewer = _interviewer("ride-sharing")
+    full = " ".join(
+        interviewer.respond("How many drivers are online, and how often do they send location?")
+    )
+    assert "four seconds" in full and "your call" not in full.lower()
+
+
+def test_a_fact_asked_for_again_is_said_again():
+    interviewer = _interviewer("maps-navigation")
+    first = " ".join(
+        interviewer.respond("How many people navigate at once, and how often do they send GPS?")
+    )
+    assert "five seconds" in first
+    again = " ".join(interviewer.respond("Sorry, how often did the GPS come in, you said?"))
+    assert "five seconds" in again and "brief" not in again
