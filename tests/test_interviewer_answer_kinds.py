@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.interviewer import policy
+from agent.interviewer import policy, topics
 from agent.interviewer.facade import Interviewer
 from scenarios import load_scenarios
 
@@ -178,3 +178,35 @@ def test_a_fact_asked_for_again_is_said_again():
     assert "five seconds" in first
     again = " ".join(interviewer.respond("Sorry, how often did the GPS come in, you said?"))
     assert "five seconds" in again and "brief" not in again
+
+
+# -- A4: what the turn itself settles is not asked for ------------------------------------------
+@pytest.mark.parametrize(
+    "text,settled,not_settled",
+    [
+        # the rate's own clause decides: an average, though a later clause names a multiple
+        (
+            "Across 300 regions that averages 20k requests a second each, with hot regions "
+            "running a few times that.",
+            topics.AVERAGE_RATE,
+            topics.STORAGE,
+        ),
+        # the clause before the rate ("peak is 3x") makes it the peak
+        ("Peak is 3x, so 36,000 a second.", topics.PEAK_RATE, topics.AVERAGE_RATE),
+        # a size said in words, as a transcript of speech writes it
+        (
+            "so per day that comes to uh three hundred terabytes a day",
+            topics.STORAGE,
+            topics.MEMORY,
+        ),
+        # naming the key is the partitioning
+        ("the orders table is keyed by merchant id", topics.SHARDING, topics.STORAGE),
+    ],
+)
+def test_a_turn_settles_what_it_says_in_its_own_words(text, settled, not_settled):
+    said = topics.settled_by_words(text, component_count=1)
+    assert settled in said and not_settled not in said, said
+
+
+def test_an_idiom_with_second_is_no_rate():
+    assert topics.settled_by_words("wait a second, let me think", component_count=1) == set()

@@ -94,6 +94,7 @@ SAYS: dict[str, re.Pattern[str]] = {
     ),
     SHARDING: re.compile(
         r"\bshard(?:ed|ing)? (?:by|on)\b|\bpartition(?:ed)? (?:by|on)\b|\b(?:shard|partition) key\b"
+        r"|\bkeyed (?:by|on)\b"
         r"|\bconsistent hashing\b|\bsharded by\b",
         re.I,
     ),
@@ -142,8 +143,8 @@ def clauses_around(text: str, start: int, end: int) -> str:
     begin = 0
     if before:
         begin = before[-1][0]
-        if before[-1][1] in ",;:" and len(before) >= 2:
-            begin = before[-2][0]
+        if before[-1][1] in ",;:":
+            begin = before[-2][0] if len(before) >= 2 else 0
     return text[begin : after[0] if after else len(text)]
 
 
@@ -183,7 +184,15 @@ def settled_by_claims(claims: Iterable[ClaimRecord], utterance: str = "") -> set
     return out
 
 
-_NUMBER = r"\d[\d,.]*\s*(?:k|thousand|million|billion)?"
+_WORD_NUMBER = (
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
+    r"|point \w+|and a half)[\s-]+)*(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+    r"|thousand|million|billion|half)"
+)
+"""A number said in words ("four hundred terabytes a day"), as a transcript writes speech."""
+_NUMBER = rf"(?:\d[\d,.]*\s*(?:k|thousand|million|billion)?|\b{_WORD_NUMBER})"
 _RATE_SAID = re.compile(
     rf"{_NUMBER}\s*(?:\w+\s+){{0,2}}?(?:a|per) second|{_NUMBER}\s*(?:qps|rps)\b", re.I
 )
@@ -211,11 +220,16 @@ def settled_by_numbers(text: str) -> set[str]:
     for sentence in re.split(r"(?<=[.?!;])\s+", text):
         if _BANDWIDTH_SAID.search(sentence):
             out.add(BANDWIDTH)
-        elif _RATE_SAID.search(sentence):
-            peak = bool(PEAK_WORDS.search(sentence))
+        for rate in _RATE_SAID.finditer(sentence):
+            # what a rate is, from its own clause: "that averages 50k a second each, with the
+            # big metros running several times that" says the average
+            around = clauses_around(sentence, rate.start(), rate.end())
+            peak = bool(PEAK_WORDS.search(around))
             out.add(PEAK_RATE if peak else AVERAGE_RATE)
-            if peak and re.search(r"\bon average\b|\baverage (?:of|is|load)", sentence, re.I):
+            if peak and re.search(r"\bon average\b|\baverage (?:of|is|load)", around, re.I):
                 out.add(AVERAGE_RATE)
+            if PEAK_WORDS.search(sentence, rate.end()):
+                out.add(PEAK_RATE)  # "12,000 a second, and five times that in the evening"
         if _SIZE_SAID.search(sentence):
             if _MEMORY_WORDS.search(sentence):
                 out.add(MEMORY)
