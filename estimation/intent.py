@@ -143,6 +143,10 @@ _EACH_OF_N = re.compile(
 _SPAN_LEAD = re.compile(r"\b(?:for|over|in|per|after|of)\s+(?:a|one|the)\s+(year|month|week)\b")
 _DAYS_IN = {"year": 365.0, "month": 30.0, "week": 7.0}
 _SMALLER_SIDE = {"read": "write"}
+_COMPRESSION = re.compile(
+    r"\bcompress(?:ed|es|ion)?\s+(?:ratio\s+(?:of\s+)?)?(\d[\d,]*)\s*(?::|to)\s*1\b"
+    r"|\b(\d[\d,]*)\s*(?::|to)\s*1\s+compression\b"
+)
 _SERVED_BY_CACHE = re.compile(r"\b(?:cache|cached|hits?|served)\b")
 _MISS_RATE = re.compile(r"\bmiss(?:es)?\b|\bmiss (?:rate|ratio)\b")
 _BACKEND = re.compile(r"\b(origin|origins|backend|backends|database|databases|db|storage tier)\b")
@@ -957,6 +961,42 @@ class IntentReadings:
             slip="per_day_vs_per_second",
             explanation=f"{format_number(seconds)} seconds is a {used}, not a {period}: "
             f"{dividend} a {period} is about {say_like(expected, stated)}; you said "
+            f"{say_like(stated.quantity, stated)}.",
+        )
+
+    def _compression_multiplied(self, claim: ClaimCheck, stated: Operand) -> ClaimCheck | None:
+        """A compression ratio named ("compressed 10:1", "compress 10 to 1") applied by
+        multiplying what is stored ("5 TB a day … 50 TB a day stored"): compressing divides.
+        Quiet when the result is said raw or uncompressed."""
+        lo = self._span[0]
+        if lo < 0 or claim.computed is None:
+            return None
+        m = re.fullmatch(r"(.+?) \* ([\d,.]+)|([\d,.]+) \* (.+)", claim.expression.strip())
+        if m is None:
+            return None
+        number = (m.group(2) or m.group(3) or "").replace(",", "")
+        try:
+            ratio = float(number)
+        except ValueError:
+            return None
+        here = self._sentence_text()
+        named = _COMPRESSION.search(here[:lo].lower())
+        if named is None or ratio <= 1:
+            return None
+        said = float(next(g for g in named.groups() if g).replace(",", ""))
+        if said != ratio:
+            return None
+        around = here[max(0, lo - 30) : self._span[1] + 30].lower()
+        if re.search(r"\b(?:raw|uncompressed|decompressed|before compression)\b", around):
+            return None
+        expected = claim.computed * (1 / (ratio * ratio))
+        return replace(
+            claim,
+            computed=expected,
+            verdict=INCORRECT,
+            slip="multiplier",
+            explanation=f"Compressing {format_number(ratio)} to 1 divides by "
+            f"{format_number(ratio)}: about {say_like(expected, stated)}, not "
             f"{say_like(stated.quantity, stated)}.",
         )
 
@@ -1841,6 +1881,7 @@ class IntentReadings:
         ((CORRECT, UNCHECKED), _hit_from_backend),
         ((CORRECT,), _rate_as_period_total),
         ((CORRECT,), _spread_over_another_period),
+        ((CORRECT,), _compression_multiplied),
         ((CORRECT, UNCHECKED), _each_left_out),
         ((UNCHECKED,), _span_total_off_by_prefix),
         ((CORRECT, UNCHECKED), _one_for_the_fleet),

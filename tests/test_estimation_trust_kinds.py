@@ -327,3 +327,22 @@ def test_a_months_total_moved_within_one_day_is_not_accused():
         "86,400 seconds, about 350 megabytes a second."
     )
     assert claim_for("350 megabytes", line).verdict == "correct"
+
+
+# -- a compression ratio divides what is stored -------------------------------------------------
+
+
+def test_a_compression_ratio_applied_by_multiplying_is_a_multiplier_slip():
+    line = "Events are 2 TB a day and compress 8 to 1, so we keep 16 TB a day."
+    claim = claim_for("16 TB", line)
+    assert claim.verdict == "incorrect" and claim.slip == "multiplier"
+
+
+def test_a_compression_ratio_applied_by_dividing_holds_up():
+    line = "Events are 2 TB a day and compress 8 to 1, so we keep 250 GB a day."
+    assert claim_for("250 GB", line).verdict == "correct"
+
+
+def test_the_raw_size_worked_back_from_a_compression_ratio_holds_up():
+    line = "Stored events are 2 TB a day, compressed 8:1, so raw that is 2 TB times 8, 16 TB a day."
+    assert claim_for("16 TB", line).verdict == "correct"
