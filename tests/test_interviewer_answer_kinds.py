@@ -210,3 +210,29 @@ def test_a_turn_settles_what_it_says_in_its_own_words(text, settled, not_settled
 
 def test_an_idiom_with_second_is_no_rate():
     assert topics.settled_by_words("wait a second, let me think", component_count=1) == set()
+
+
+# -- A5: a probe whose point the candidate already made is not asked ---------------------------
+def test_a_probe_the_candidate_already_answered_earlier_is_not_asked():
+    turns = [
+        "About ten million requests a second worldwide at 100 KB each is a terabyte a second.",
+        "Edge servers in every PoP cache objects; misses go through a regional shield to origin.",
+        "When every PoP wants the same new segment at once, the shield merges those misses into "
+        "a single origin request: request coalescing, so the origin sees one fetch.",
+        "Purges fan out over a message bus to every PoP and each PoP acknowledges.",
+        "Anycast spreads attacks across PoPs and each customer gets its own rate limits.",
+        "Eviction is LRU per edge server, with an admission filter for one-hit wonders.",
+        # a turn about a quality of the brief (freshness) and no component picks that
+        # quality's probe: the segment one, whose point was made two turns ago
+        "Trading freshness for hit ratio: long TTLs keep hits high, and anyone who needs an "
+        "instant change should purge instead of shortening TTLs.",
+    ]
+
+    def replies(said: list[str]) -> str:
+        interviewer = _interviewer("cdn")
+        return " ".join(" ".join(interviewer.respond(t)) for t in said)
+
+    assert "hit the origin" not in replies(turns)
+    # the probe is still asked of a candidate who never made the point
+    without = [t for t in turns if "coalescing" not in t]
+    assert "hit the origin" in replies(without)

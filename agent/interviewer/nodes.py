@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,7 +22,7 @@ from agent.interviewer.board_notes import BoardNote
 from agent.interviewer.checked_claim import Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
-from agent.interviewer.followup_log import ARITHMETIC, AskedFollowUp
+from agent.interviewer.followup_log import ARITHMETIC, AskedFollowUp, heard
 from agent.interviewer.followups import MOVE_ON as MOVE_ON_FOLLOWUP
 from agent.interviewer.followups import FollowUp, TurnContext
 from agent.interviewer.kb_followups import board_hits, kb_key, speech_hits
@@ -621,7 +622,7 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         question = chosen.question or chosen.statement
         # a scenario probe the candidate already answered aloud is not asked; board findings
         # have their own answered-aloud rule (agent.interviewer.probes)
-        answered = chosen.kind == "probe" and topics.answered_by(question, said)
+        answered = chosen.kind == "probe" and _point_made(question, chosen.listen_for, said)
         ruled_out = policy.builds_on_rejected(f"{chosen.statement} {question}", dialogue.rejected)
         if (
             policy.may_ask(question, dialogue, len(said) - 1)
@@ -692,7 +693,8 @@ def _listed_topic_probe(
             hits = len(words & about)
             if hits > best_hits:
                 best, best_hits = probe, hits
-        if best is not None and not topics.answered_by(best.question, [text]):
+        turns = [t.text for t in candidate_turns(state)] or [text]
+        if best is not None and not _point_made(best.question, best.listen_for, turns):
             return FollowUp(
                 PROBE,
                 f"probe:{best.id}",
@@ -701,6 +703,15 @@ def _listed_topic_probe(
                 listen_for=tuple(best.listen_for),
             )
     return None
+
+
+def _point_made(question: str, listen_for: Sequence[str], turns: Sequence[str]) -> bool:
+    """Whether the candidate already made a probe's point in an earlier turn: one turn covers
+    most of what it asks, or two of the points it listens for ("the shield collapses them into
+    one origin fetch" before "how many requests hit the origin?")."""
+    if topics.answered_by(question, turns):
+        return True
+    return bool(listen_for) and any(len(heard(turn, list(listen_for))) >= 2 for turn in turns)
 
 
 def _without_said(question: str, state: InterviewState) -> str:
