@@ -236,3 +236,14 @@ def test_a_probe_the_candidate_already_answered_earlier_is_not_asked():
     # the probe is still asked of a candidate who never made the point
     without = [t for t in turns if "coalescing" not in t]
     assert "hit the origin" in replies(without)
+
+
+# -- A6: words continued mid-sentence keep their capitals ----------------------------------------
+def test_a_sentence_said_again_keeps_i_and_acronyms():
+    from agent.interviewer import probes, replies
+
+    assert replies.uncapital("I don't have that in the brief.") == "I don't have that in the brief."
+    assert replies.uncapital("API keys are hashed.") == "API keys are hashed."
+    assert replies.uncapital("Objects average 1 MB.") == "objects average 1 MB."
+    assert probes._spoken_label("API gateway") == "the API gateway"
+    assert probes._spoken_label("Pricing cache") == "the pricing cache"

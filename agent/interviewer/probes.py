@@ -202,7 +202,12 @@ def _link_probe(ctx: TurnContext) -> FollowUp | None:
 
 def _spoken_label(label: str) -> str:
     """ "the pricing cache" for a description, "Kafka" for a name."""
-    return f"the {label[:1].lower()}{label[1:]}" if " " in label else label
+    if " " not in label:
+        return label
+    # "the API gateway", not "the aPI gateway"
+    first = label.split(" ", 1)[0]
+    lowered = label if re.match(r"[A-Z][A-Z0-9]", first) else label[:1].lower() + label[1:]
+    return f"the {lowered}"
 
 
 def _consistency_probe(ctx: TurnContext) -> FollowUp | None:

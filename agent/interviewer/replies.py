@@ -82,6 +82,15 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def uncapital(text: str) -> str:
+    """The sentence continued mid-sentence ("As I said, objects average 1 MB"): its first letter
+    lowered, unless the first word is "I" or an acronym ("I don't have", "API gateway")."""
+    first = text.split(" ", 1)[0]
+    if re.match(r"I\b|[A-Z][A-Z0-9]", first):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 # -- acknowledgements ------------------------------------------------------------------------------
 def acknowledge(
     correct: Sequence[ClaimRecord],
@@ -312,7 +321,7 @@ def fresh(sentences: Sequence[str], dialogue: Dialogue) -> list[str]:
                 continue
             if _ACK_OPENING.match(sentence):
                 continue  # "As I said, got it — …" is no thing a person says: drop it
-            again = "As I said, " + sentence[:1].lower() + sentence[1:]
+            again = "As I said, " + uncapital(sentence)
             if normalise(again) not in seen:
                 kept.append(again)
                 seen.add(normalise(again))
