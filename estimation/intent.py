@@ -1864,8 +1864,35 @@ class IntentReadings:
         """Apply the intent readings in order, each to the verdicts it may revise (None: any)."""
         for verdicts, rule in rules:
             if verdicts is None or claim.verdict in verdicts:
-                claim = rule(self, claim, stated) or claim
+                revised = rule(self, claim, stated) or claim
+                if not self._factor_already_in(claim, revised, stated):
+                    claim = revised
         return claim
+
+    def _factor_already_in(self, before: ClaimCheck, after: ClaimCheck, stated: Operand) -> bool:
+        """A factor "left out" that a figure said earlier in the turn already took in ("400M
+        docs × 80 bytes = 32 GB; with 3 replicas that is 96 GB"): whichever reading gave the
+        claim its working, the candidate applied the factor, so it is no slip."""
+        if after.slip != "dropped_factor" or before.slip == "dropped_factor":
+            return False
+        if after.computed is None or before.computed is None or not before.computed.value:
+            return False
+        factor = after.computed.value / before.computed.value
+        said = stated.quantity
+        m = self.memory
+        for tok in tokenize(
+            self._text[: self._offset + self._span[0]], m.conventions, m.name_index()
+        ):
+            q = tok.quantity
+            if (
+                tok.kind == "qty"
+                and q is not None
+                and q.dimension == said.dimension
+                and not within(q.value, factor, 0.001)  # the factor's own mention
+                and within(q.value * factor, said.value, self.tolerance)
+            ):
+                return True
+        return False
 
     # A result the statement grammar took, and one only the leftover scan found (a subset: the
     # readings that need a worked statement have nothing to read there).

@@ -4,20 +4,7 @@ with must-stay-quiet and must-accuse cases in wordings unlike the probes that fo
 from __future__ import annotations
 
 from estimation import EstimationSession, evaluate
-from estimation.report import ClaimCheck
-
-
-def claim_for(figure: str, *lines: str) -> ClaimCheck:
-    """The claim on `figure` in the last turn after feeding every turn in order."""
-    session = EstimationSession()
-    claims: list[ClaimCheck] = []
-    for line in lines:
-        claims = list(session.add(line).claims)
-    text = lines[-1]
-    found = [c for c in claims if figure in text[c.start : c.end]]
-    assert found, f"no claim for {figure!r}"
-    return found[0]
-
+from tests.estimation_turns import claim_for, claims_after
 
 # -- a percentage added to a figure grows it ("plus 20% headroom") -------------------------------
 
@@ -346,3 +333,25 @@ def test_a_compression_ratio_applied_by_dividing_holds_up():
 def test_the_raw_size_worked_back_from_a_compression_ratio_holds_up():
     line = "Stored events are 2 TB a day, compressed 8:1, so raw that is 2 TB times 8, 16 TB a day."
     assert claim_for("16 TB", line).verdict == "correct"
+
+
+# -- a factor "left out" that a figure said earlier in the turn already took in ------------------
+
+
+def test_copies_applied_to_the_figure_said_just_before_hold_up():
+    line = (
+        "We need about 96 GB of RAM for the index. 400 million docs at 80 bytes is 32 GB, "
+        "and with 3 replicas that is 96 GB."
+    )
+    verdicts = [c.verdict for c in claims_after(line)]
+    assert "incorrect" not in verdicts, verdicts
+    headline_first = (
+        "Index RAM ≈ 96 GB. Working: 400M docs × 80 bytes = 32 GB; × 3 replicas = 96 GB."
+    )
+    assert "incorrect" not in [c.verdict for c in claims_after(headline_first)]
+
+
+def test_copies_named_and_not_applied_are_still_a_dropped_factor():
+    line = "400 million docs at 80 bytes is 32 GB, and with 3 replicas that is 32 GB of RAM."
+    (_, total) = claims_after(line)
+    assert total.verdict == "incorrect" and total.slip == "dropped_factor"
