@@ -247,3 +247,12 @@ def test_a_sentence_said_again_keeps_i_and_acronyms():
     assert replies.uncapital("Objects average 1 MB.") == "objects average 1 MB."
     assert probes._spoken_label("API gateway") == "the API gateway"
     assert probes._spoken_label("Pricing cache") == "the pricing cache"
+
+
+def test_an_average_is_not_echoed_as_the_peak():
+    for text in (
+        "Routes: a billion a day is about 11,600 a second on average and 35,000 at the 3x peak.",
+        "Routes: a billion a day is 11,600 a second; at peak, three times that, 35,000 a second.",
+    ):
+        reply = " ".join(_interviewer("maps-navigation").respond(text))
+        assert "11,600 a second" in reply and "11,600 a second at peak" not in reply, reply

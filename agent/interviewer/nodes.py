@@ -302,7 +302,14 @@ def _at_peak(words: str, claim: ClaimRecord, text: str) -> str:
     if not words or "peak" in words.lower() or start < 0:
         return words
     around = topics.clauses_around(text, start, end)
-    return words + " at peak" if re.search(r"\bpeak", around, re.I) else words
+    # what comes after the number belongs to it only right after it ("11,600 a second on
+    # average and 35,000 at the 3x peak": the peak is the 35,000)
+    before = around[: max(0, around.find(text[start:end]))] if text[start:end] in around else ""
+    after = text[end : end + 30]
+    peak = re.search(r"\bpeak", before, re.I) or re.match(
+        r" *(?:at|during|in) (?:the )?(?:\w+ )?peak", after, re.I
+    )
+    return words + " at peak" if peak else words
 
 
 def wrap_request(state: InterviewState, runtime: Runtime[Deps]) -> dict[str, Any]:
