@@ -93,3 +93,13 @@ def test_the_scenarios_own_trade_off_argued_unasked_counts():
     # the same trade-off words and one side weighed, but not a point the scenario listens for
     generic = "We keep a replica of every log; a second cluster would be faster but costs more."
     assert score(argued) > score(generic)
+
+
+def test_monitoring_described_by_what_it_does_counts_as_mentioned():
+    from agent.interviewer.record import mentions
+    from scenarios import load_scenarios
+
+    scenario = next(s for s in load_scenarios() if s.id == "api-gateway")
+    said = "Canary to 1% of gateways, and I'd alert on p99 added latency per route."
+    assert "Monitoring" in mentions(scenario, said, [])
+    assert "Monitoring" not in mentions(scenario, "The gateway checks the token locally.", [])

@@ -9,6 +9,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agent.interviewer.acks import TOPICS as COVERED_BY
 from agent.interviewer.checked_claim import INCORRECT, Amount, ClaimRecord
 from agent.interviewer.context import Deps
 from agent.interviewer.counters import Counters
@@ -44,6 +45,11 @@ def clean(text: Any) -> str:
     return _CONTROL.sub(" ", text).strip()[:MAX_UTTERANCE]
 
 
+MONITORING_WORDS = COVERED_BY["NO_MONITORING"][1]
+"""Monitoring is named by what it does too ("alert on p99", "dashboards"): the words the
+interviewer's "that covers monitoring" hears, so the report agrees with the interview."""
+
+
 def mentions(scenario: Scenario, text: str, known: list[str]) -> list[str]:
     """Expected components named aloud for the first time (their scenario labels)."""
     lowered = text.lower()
@@ -51,7 +57,9 @@ def mentions(scenario: Scenario, text: str, known: list[str]) -> list[str]:
     for component in scenario.components:
         if component.label in known or component.label in out:
             continue
-        if any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in component.names()):
+        if any(re.search(rf"\b{re.escape(name)}\b", lowered) for name in component.names()) or (
+            component.kind == "monitoring" and re.search(rf"\b(?:{MONITORING_WORDS})", lowered)
+        ):
             out.append(component.label)
     return out
 
