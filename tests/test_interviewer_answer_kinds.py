@@ -256,3 +256,14 @@ def test_an_average_is_not_echoed_as_the_peak():
     ):
         reply = " ".join(_interviewer("maps-navigation").respond(text))
         assert "11,600 a second" in reply and "11,600 a second at peak" not in reply, reply
+
+
+def test_a_filler_between_the_peak_and_its_figure_keeps_the_figure_about_the_peak():
+    from agent.interviewer.topics import clauses_around
+
+    said = "That's 116,000 a second. And peak's twice that so, uh, call it a quarter of a million."
+    at = said.index("a quarter")
+    assert "peak's twice" in clauses_around(said, at, at + 9)
+    plain = "Peak is 3x, so 36,000 a second, and storage is 2 TB."
+    at = plain.index("2 TB")
+    assert "Peak" not in clauses_around(plain, at, at + 4)

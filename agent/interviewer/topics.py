@@ -134,6 +134,11 @@ def asked_topics(question: str) -> set[str]:
     return found
 
 
+_FILLER_ONLY = re.compile(
+    r"[\s,;:]*(?:(?:um+|uh+|er+|hmm+|like|so|okay|ok|well|yeah)[\s,;:]*)*", re.I
+)
+
+
 def clauses_around(text: str, start: int, end: int) -> str:
     """The clause holding text[start:end] and the clause before it in the same sentence ("peak
     is 3x, so 36,000 a second"): what a number is about, without the neighbouring results."""
@@ -144,7 +149,17 @@ def clauses_around(text: str, start: int, end: int) -> str:
     if before:
         begin = before[-1][0]
         if before[-1][1] in ",;:":
-            begin = before[-2][0] if len(before) >= 2 else 0
+            m = len(before) - 2
+            begin = before[m][0] if m >= 0 else 0
+            # a clause that is only a filler says nothing: "peak's twice that so, uh, call it
+            # a quarter of a million a second" is about the peak
+            while (
+                m >= 0
+                and before[m][1] in ",;:"
+                and _FILLER_ONLY.fullmatch(text[before[m][0] : before[m + 1][0]]) is not None
+            ):
+                m -= 1
+                begin = before[m][0] if m >= 0 else 0
     return text[begin : after[0] if after else len(text)]
 
 
