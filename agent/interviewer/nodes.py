@@ -629,7 +629,11 @@ def follow(state: InterviewState, runtime: Runtime[Deps], lead: str = "") -> dic
         question = chosen.question or chosen.statement
         # a scenario probe the candidate already answered aloud is not asked; board findings
         # have their own answered-aloud rule (agent.interviewer.probes)
-        answered = chosen.kind == "probe" and _point_made(question, chosen.listen_for, said)
+        # a scenario probe's points are its own; a drawn link's (retry, timeout) are any
+        # link's, so saying them once does not answer every link
+        own = chosen.probe_id in {p.id for p in deps.scenario.probes}
+        points = chosen.listen_for if own else ()
+        answered = chosen.kind == "probe" and _point_made(question, points, said)
         ruled_out = policy.builds_on_rejected(f"{chosen.statement} {question}", dialogue.rejected)
         if (
             policy.may_ask(question, dialogue, len(said) - 1)
